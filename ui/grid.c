@@ -1,0 +1,2 @@
+#include "grid.h"
+int grid_placeholder(void) { return 0; }
