@@ -1,0 +1,85 @@
+/* angles.c — eq. (14) pair counts by bit-packed popcount or dsyrk, and Sigma_hat. */
+#include "angles.h"
+
+#include <math.h>
+#include <string.h>
+
+/* GSL's CBLAS prototypes (the standard API); the symbols resolve to OpenBLAS because
+ * libgslcblas is never linked. OpenBLAS's own cblas.h would clash with gsl_linalg.h. */
+#include <gsl/gsl_cblas.h>
+
+size_t angles_words(size_t n) { return (n + 63) / 64; }
+
+void angles_pack(const double *X, size_t n, size_t d, const double *b_hat, uint64_t *bits)
+{
+    const size_t W = angles_words(n);
+    memset(bits, 0, W * d * sizeof *bits);
+    for (size_t w = 0; w < W; w++) {
+        const size_t m0 = w * 64, m1 = m0 + 64 < n ? m0 + 64 : n;
+        for (size_t i = 0; i < d; i++) {
+            uint64_t word = 0;
+            for (size_t m = m0; m < m1; m++)
+                word |= (uint64_t)(X[m * d + i] > b_hat[i]) << (m - m0);
+            bits[i * W + w] = word;
+        }
+    }
+}
+
+/* Compiled for the popcnt instruction where the CPU has it (chosen at load time),
+ * the portable bit trick otherwise. */
+__attribute__((target_clones("popcnt", "default")))
+static uint64_t and_count(const uint64_t *a, const uint64_t *b, size_t W)
+{
+    uint64_t c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+    size_t w = 0;
+    for (; w + 4 <= W; w += 4) { /* four chains hide the popcnt latency */
+        c0 += (uint64_t)__builtin_popcountll(a[w] & b[w]);
+        c1 += (uint64_t)__builtin_popcountll(a[w + 1] & b[w + 1]);
+        c2 += (uint64_t)__builtin_popcountll(a[w + 2] & b[w + 2]);
+        c3 += (uint64_t)__builtin_popcountll(a[w + 3] & b[w + 3]);
+    }
+    for (; w < W; w++)
+        c0 += (uint64_t)__builtin_popcountll(a[w] & b[w]);
+    return c0 + c1 + c2 + c3;
+}
+
+void angles_count_popcount(const uint64_t *bits, size_t n, size_t d, double *counts)
+{
+    const size_t W = angles_words(n);
+    for (size_t i = 0; i < d; i++)
+        for (size_t j = i; j < d; j++) {
+            const double c = (double)and_count(bits + i * W, bits + j * W, W);
+            counts[i * d + j] = counts[j * d + i] = c;
+        }
+}
+
+void angles_count_dsyrk(const double *X, size_t n, size_t d, const double *b_hat, double *ind,
+                        double *counts)
+{
+    for (size_t m = 0; m < n; m++)
+        for (size_t i = 0; i < d; i++)
+            ind[m * d + i] = (double)(X[m * d + i] > b_hat[i]);
+    /* C = I^T I, upper triangle; then mirror. Exact: integer sums below 2^53. */
+    cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, (int)d, (int)n, 1.0, ind, (int)d, 0.0,
+                counts, (int)d);
+    for (size_t i = 0; i < d; i++)
+        for (size_t j = 0; j < i; j++)
+            counts[i * d + j] = counts[j * d + i];
+}
+
+void angles_sigma(const double *counts, size_t n, size_t d, const double *sigma2_hat,
+                  double *theta, double *Sigma_hat)
+{
+    for (size_t i = 0; i < d; i++) {
+        theta[i * d + i] = 0.0;
+        Sigma_hat[i * d + i] = sigma2_hat[i];
+        for (size_t j = i + 1; j < d; j++) {
+            /* eq. (14) */
+            const double t = M_PI - 2.0 * M_PI * counts[i * d + j] / (double)n;
+            theta[i * d + j] = theta[j * d + i] = t;
+            /* Alg. 1, lines 8-9 */
+            const double s = sqrt(sigma2_hat[i] * sigma2_hat[j]) * cos(t);
+            Sigma_hat[i * d + j] = Sigma_hat[j * d + i] = s;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+/* gen_relu.c — ground truth and samples of the one-layer ReLU model (seed 000). */
+#include "gen_relu.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* GSL's CBLAS prototypes (the standard API); the symbols resolve to OpenBLAS because
+ * libgslcblas is never linked. OpenBLAS's own cblas.h would clash with gsl_linalg.h. */
+#include <gsl/gsl_cblas.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_linalg.h>
+#include <gsl/gsl_matrix.h>
+#include <gsl/gsl_randist.h>
+
+rs_status gen_relu_truth(size_t d, size_t k, double kappa, int bias_mode, double bias_scale,
+                         gsl_rng *r, double *W, double *b, rs_error *err)
+{
+    if (d == 0 || k == 0 || k > d)
+        return rs_error_set(err, RS_EINVAL, "gen_relu_truth: k = %zu must be in 1..d = %zu", k, d);
+    if (!(kappa >= 1.0) || !isfinite(kappa))
+        return rs_error_set(err, RS_EINVAL, "gen_relu_truth: kappa = %g must be >= 1", kappa);
+
+    gsl_matrix *G = gsl_matrix_alloc(d, k);
+    gsl_vector *tau = gsl_vector_alloc(k);
+    gsl_matrix *Q = gsl_matrix_alloc(d, d);
+    gsl_matrix *R = gsl_matrix_alloc(d, k);
+    rs_status st = RS_OK;
+    if (!G || !tau || !Q || !R) {
+        st = rs_error_set(err, RS_ENOMEM, "gen_relu_truth: d = %zu too large", d);
+        goto done;
+    }
+    for (size_t i = 0; i < d * k; i++)
+        G->data[i] = gsl_ran_gaussian_ziggurat(r, 1.0);
+    if (gsl_linalg_QR_decomp(G, tau) || gsl_linalg_QR_unpack(G, tau, Q, R)) {
+        st = rs_error_set(err, RS_ENUMERIC, "gen_relu_truth: QR of a %zux%zu Gaussian failed", d, k);
+        goto done;
+    }
+    /* s_j = lambda0^{-(j-1)} with lambda0^2 = kappa^{1/(k-1)}: eigenvalues of W W^T are
+     * s_j^2 = kappa^{-(j-1)/(k-1)}, from 1 down to 1/kappa. */
+    const double log_lambda0 = k > 1 ? 0.5 * log(kappa) / (double)(k - 1) : 0.0;
+    for (size_t i = 0; i < d; i++)
+        for (size_t j = 0; j < k; j++)
+            W[i * k + j] = gsl_matrix_get(Q, i, j) * exp(-(double)j * log_lambda0); /* U(i,j) s_j */
+
+    for (size_t i = 0; i < d; i++) {
+        switch (bias_mode) {
+        case 0: b[i] = fmax(0.0, bias_scale * gsl_ran_gaussian_ziggurat(r, 1.0)); break;
+        case 1: b[i] = bias_scale * gsl_ran_gaussian_ziggurat(r, 1.0); break;
+        case 2: b[i] = 0.0; break;
+        default: b[i] = bias_scale; break;
+        }
+    }
+done:
+    gsl_matrix_free(G);
+    gsl_vector_free(tau);
+    gsl_matrix_free(Q);
+    gsl_matrix_free(R);
+    return st;
+}
+
+rs_status gen_relu_sample(const double *W, const double *b, size_t d, size_t k, size_t n,
+                          gsl_rng *r, double *X, double *zbuf, gen_relu_stats *st,
+                          const atomic_int *cancel, rs_error *err)
+{
+    if (st)
+        for (size_t i = 0; i < d; i++)
+            st->count[i] = st->sum[i] = st->sumsq[i] = 0.0;
+    for (size_t m0 = 0; m0 < n; m0 += GEN_RELU_BLOCK) {
+        if (cancel && atomic_load_explicit(cancel, memory_order_relaxed))
+            return rs_error_set(err, RS_ECANCELLED, "gen_relu_sample: cancelled");
+        const size_t rows = n - m0 < GEN_RELU_BLOCK ? n - m0 : GEN_RELU_BLOCK;
+        double *Xb = X + m0 * d;
+        for (size_t i = 0; i < rows * k; i++)
+            zbuf[i] = gsl_ran_gaussian_ziggurat(r, 1.0);
+        for (size_t m = 0; m < rows; m++)
+            memcpy(Xb + m * d, b, d * sizeof *b);
+        /* X_block (rows x d) = Z (rows x k) W^T (k x d) + 1 b^T: one dgemm per block. */
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)rows, (int)d, (int)k, 1.0,
+                    zbuf, (int)k, W, (int)k, 1.0, Xb, (int)d);
+        /* Branch-free ReLU (fmax compiles to maxsd) and the statistics in the same pass. */
+        for (size_t m = 0; m < rows; m++) {
+            double *x = Xb + m * d;
+            for (size_t i = 0; i < d; i++)
+                x[i] = fmax(x[i], 0.0);
+            if (st)
+                for (size_t i = 0; i < d; i++) {
+                    st->count[i] += (double)(x[i] > 0.0);
+                    st->sum[i] += x[i];
+                    st->sumsq[i] += x[i] * x[i];
+                }
+        }
+    }
+    return RS_OK;
+}
+
+void gen_relu_angles(const double *W, size_t d, size_t k, double *theta)
+{
+    for (size_t i = 0; i < d; i++) {
+        const double ni = cblas_dnrm2((int)k, W + i * k, 1);
+        for (size_t j = 0; j < d; j++) {
+            const double nj = cblas_dnrm2((int)k, W + j * k, 1);
+            double c = cblas_ddot((int)k, W + i * k, 1, W + j * k, 1) / (ni * nj);
+            c = c > 1.0 ? 1.0 : (c < -1.0 ? -1.0 : c); /* rounding can leave |c| = 1 + ulp */
+            theta[i * d + j] = i == j ? 0.0 : acos(c);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/* gen_relu.h — the one-layer ReLU generator of Wu, Dimakis, Sanghavi (seed 000, eq. 1):
+ * x = ReLU(W z + b), z ~ N(0, I_k), W in R^{d x k}. */
+#ifndef GEN_RELU_H
+#define GEN_RELU_H
+
+#include <stdatomic.h>
+#include <stddef.h>
+
+#include <gsl/gsl_rng.h>
+
+#include "rs.h"
+
+/* Rows per generation block: Z (block x k) -> one dgemm -> ReLU, small enough to stay
+ * in L2 at k = d = 25 and to poll the cancel flag every fraction of a millisecond. */
+enum { GEN_RELU_BLOCK = 2048 };
+
+/* Per-coordinate sufficient statistics of the positive samples, accumulated during
+ * generation: count, sum and sum of squares of x_m(i) over x_m(i) > 0 (Alg. 1, line 2). */
+typedef struct {
+    double *count, *sum, *sumsq; /* each of length d, caller-owned */
+} gen_relu_stats;
+
+/* The ground truth of the paper's Figure 1: W = U diag(s), U (d x k) with orthonormal
+ * columns from the QR factorisation of a Gaussian matrix, s_i = lambda0^{-(i-1)},
+ * lambda0 = kappa^{1/(2(k-1))}, so that the non-zero eigenvalues of W W^T have
+ * condition number kappa. (The paper writes d - 1 with d = k; with k < d, W W^T is
+ * singular and we keep the condition number of its range equal to kappa.)
+ * bias: 0 nonneg b = ReLU(s N(0,1)) (the paper's), 1 signed b = s N(0,1), 2 zero,
+ * 3 const b = s (s = bias_scale).
+ * W (d*k, row-major) and b (d) are caller-owned outputs. RS_EINVAL when k > d or k, d = 0,
+ * RS_ENOMEM, RS_ENUMERIC when the QR factorisation fails. */
+rs_status gen_relu_truth(size_t d, size_t k, double kappa, int bias_mode, double bias_scale,
+                         gsl_rng *r, double *W, double *b, rs_error *err);
+
+/* Draw n samples into X (n*d, row-major, caller-owned) in blocks of GEN_RELU_BLOCK rows:
+ * ziggurat normals into Z, X_block = 1 b^T + Z W^T by one dgemm, ReLU in place, and the
+ * positive-sample statistics in the same pass. st may be NULL. zbuf is caller-owned
+ * scratch of GEN_RELU_BLOCK * k doubles. cancel (may be NULL) is polled once per block:
+ * RS_ECANCELLED. */
+rs_status gen_relu_sample(const double *W, const double *b, size_t d, size_t k, size_t n,
+                          gsl_rng *r, double *X, double *zbuf, gen_relu_stats *st,
+                          const atomic_int *cancel, rs_error *err);
+
+/* theta*(i,j): angle between rows W(i,:) and W(j,:) (eq. 2), into theta (d*d). */
+void gen_relu_angles(const double *W, size_t d, size_t k, double *theta);
+
+#endif

@@ -1,0 +1,23 @@
+/* model.c — the generator registry. */
+#include "model.h"
+
+#include "job_relu.h"
+#include "met_relu.h"
+
+rs_status param_check_relu(const rs_params *p, rs_error *err);
+
+static void *relu_detail_alloc(void) { return job_relu_detail_alloc(); }
+static void relu_detail_free(void *d) { job_relu_detail_free(d); }
+
+static const model_ops relu_ops = {
+    GEN_RELU, MET_RELU_COUNT, met_relu_names,
+    (1u << METHOD_SGD) | (1u << METHOD_MLE) | (1u << METHOD_MEDIAN),
+    job_relu_run, job_relu_bytes, param_check_relu, relu_detail_alloc, relu_detail_free};
+
+const model_ops *model_get(int generator)
+{
+    switch (generator) {
+    case GEN_RELU: return &relu_ops;
+    default: return NULL;
+    }
+}

@@ -1,0 +1,33 @@
+/* model.h — the registry of generators: what app and ui need to run and show any of them
+ * without knowing its algorithms. Each generator provides one model_ops. */
+#ifndef MODEL_H
+#define MODEL_H
+
+#include <stddef.h>
+
+#include "param.h"
+#include "sweep.h"
+
+/* The context every job function receives (a job_<gen>_ctx must start with it). */
+typedef struct {
+    const rs_params *base; /* the parameters; the swept key is overwritten per job */
+    void *detail;          /* generator-specific detail for the non-curve views, may be NULL */
+    size_t detail_value;   /* value index whose run 0 fills detail */
+} model_ctx;
+
+typedef struct {
+    int generator;                    /* rs_generator */
+    size_t n_metrics;                 /* metric ids 0..n_metrics-1 of sweep_cell.metric[m] */
+    const char *const *metric_names;  /* as printed in CSV headers */
+    unsigned methods;                 /* bit set of rs_method the generator accepts */
+    sweep_job_fn job;                 /* ctx is a model_ctx */
+    size_t (*job_bytes)(const rs_params *p);  /* memory of one job; 0 = overflow */
+    rs_status (*check)(const rs_params *p, rs_error *err); /* one parameter point */
+    void *(*detail_alloc)(void);
+    void (*detail_free)(void *detail);
+} model_ops;
+
+/* The ops of a generator, or NULL when it is not built in. Static storage. */
+const model_ops *model_get(int generator);
+
+#endif

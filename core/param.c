@@ -1,0 +1,265 @@
+/* param.c — parsing, formatting and validation of rs_params through param_table. */
+#include "param.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "param_internal.h"
+
+int param_find(const char *key)
+{
+    for (size_t i = 0; i < param_count; i++)
+        if (strcmp(param_table[i].key, key) == 0)
+            return (int)i;
+    return -1;
+}
+
+static void *field(rs_params *p, int i) { return (char *)p + param_table[i].offset; }
+static const void *cfield(const rs_params *p, int i) { return (const char *)p + param_table[i].offset; }
+
+/* The estimator/loss enums store rs_method values; their name tables start at
+ * METHOD_SGD and METHOD_L2 respectively. */
+static int enum_base(int i)
+{
+    return strcmp(param_table[i].key, "loss") == 0 ? METHOD_L2 : 0;
+}
+
+void param_allowed(int i, char *buf, size_t len)
+{
+    const param_def *d = &param_table[i];
+    size_t off = 0;
+    switch (d->type) {
+    case PT_SIZE:
+        snprintf(buf, len, "an integer from %.0f to %.0f", d->min, d->max);
+        return;
+    case PT_REAL:
+        snprintf(buf, len, "a number from %g to %g", d->min, d->max);
+        return;
+    case PT_LIST:
+        snprintf(buf, len, "a comma list of at most %d numbers", PARAM_MAX_LIST);
+        return;
+    case PT_KEY:
+        snprintf(buf, len, "none or a numeric key (n, d, k, kappa, ...)");
+        return;
+    case PT_ENUM:
+    case PT_SET:
+        off = (size_t)snprintf(buf, len, d->type == PT_ENUM ? "one of " : "a comma list of ");
+        for (size_t j = 0; d->names[j] && off < len; j++)
+            off += (size_t)snprintf(buf + off, len - off, "%s%s", j ? "|" : "", d->names[j]);
+        return;
+    }
+}
+
+static rs_status bad(int i, const char *text, rs_error *err)
+{
+    char allowed[200];
+    param_allowed(i, allowed, sizeof allowed);
+    return rs_error_set(err, RS_EINVAL, "%s=%s: allowed %s", param_table[i].key, text, allowed);
+}
+
+/* Parse one finite real; rejects trailing junk, empty text, nan and inf. */
+static int parse_real(const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    while (*s == ' ')
+        s++;
+    if (!*s)
+        return 0;
+    const double v = strtod(s, &end);
+    while (*end == ' ')
+        end++;
+    if (*end || errno == ERANGE || !isfinite(v))
+        return 0;
+    *out = v;
+    return 1;
+}
+
+static int name_index(const char *const *names, const char *s, size_t len)
+{
+    for (int j = 0; names[j]; j++)
+        if (strlen(names[j]) == len && strncmp(names[j], s, len) == 0)
+            return j;
+    return -1;
+}
+
+rs_status param_set_number(rs_params *p, int i, double v, rs_error *err)
+{
+    const param_def *d = &param_table[i];
+    char text[64];
+    snprintf(text, sizeof text, "%.17g", v);
+    if (d->type == PT_SIZE) {
+        if (!(v >= d->min && v <= d->max) || v != floor(v))
+            return bad(i, text, err);
+        *(size_t *)field(p, i) = (size_t)v;
+        return RS_OK;
+    }
+    if (d->type == PT_REAL) {
+        if (!(v >= d->min && v <= d->max))
+            return bad(i, text, err);
+        *(double *)field(p, i) = v;
+        return RS_OK;
+    }
+    return rs_error_set(err, RS_EINVAL, "%s: not a numeric key", d->key);
+}
+
+double param_get_number(const rs_params *p, int i)
+{
+    if (param_table[i].type == PT_SIZE)
+        return (double)*(const size_t *)cfield(p, i);
+    if (param_table[i].type == PT_REAL)
+        return *(const double *)cfield(p, i);
+    return NAN;
+}
+
+rs_status param_parse(rs_params *p, int i, const char *text, rs_error *err)
+{
+    const param_def *d = &param_table[i];
+    double v;
+    switch (d->type) {
+    case PT_SIZE:
+    case PT_REAL:
+        if (!parse_real(text, &v))
+            return bad(i, text, err);
+        return param_set_number(p, i, v, err);
+    case PT_ENUM: {
+        const int j = name_index(d->names, text, strlen(text));
+        if (j < 0)
+            return bad(i, text, err);
+        *(int *)field(p, i) = j + enum_base(i);
+        return RS_OK;
+    }
+    case PT_SET: {
+        unsigned set = 0;
+        const char *s = text;
+        while (*s) {
+            const char *comma = strchr(s, ',');
+            const size_t len = comma ? (size_t)(comma - s) : strlen(s);
+            const int j = name_index(d->names, s, len);
+            if (j < 0)
+                return bad(i, text, err);
+            set |= 1u << j;
+            s += len + (comma ? 1 : 0);
+        }
+        *(unsigned *)field(p, i) = set;
+        return RS_OK;
+    }
+    case PT_LIST: {
+        size_t m = 0;
+        const char *s = text;
+        char item[64];
+        while (*s) {
+            const char *comma = strchr(s, ',');
+            const size_t len = comma ? (size_t)(comma - s) : strlen(s);
+            if (len == 0 || len >= sizeof item || m == PARAM_MAX_LIST)
+                return bad(i, text, err);
+            memcpy(item, s, len);
+            item[len] = 0;
+            if (!parse_real(item, &p->sweep_values[m]) || p->sweep_values[m] < d->min ||
+                p->sweep_values[m] > d->max)
+                return bad(i, text, err);
+            m++;
+            s += len + (comma ? 1 : 0);
+        }
+        p->n_sweep_values = m;
+        return RS_OK;
+    }
+    case PT_KEY: {
+        if (strcmp(text, "none") == 0) {
+            p->sweep = -1;
+            return RS_OK;
+        }
+        const int j = param_find(text);
+        if (j < 0 || (param_table[j].type != PT_SIZE && param_table[j].type != PT_REAL) ||
+            strncmp(text, "sweep", 5) == 0 || strcmp(text, "threads") == 0 ||
+            strcmp(text, "runs") == 0)
+            return bad(i, text, err);
+        p->sweep = j;
+        return RS_OK;
+    }
+    }
+    return bad(i, text, err);
+}
+
+void param_format(const rs_params *p, int i, char *buf, size_t len)
+{
+    const param_def *d = &param_table[i];
+    size_t off = 0;
+    buf[0] = 0;
+    switch (d->type) {
+    case PT_SIZE:
+        snprintf(buf, len, "%zu", *(const size_t *)cfield(p, i));
+        return;
+    case PT_REAL:
+        snprintf(buf, len, "%.10g", *(const double *)cfield(p, i));
+        return;
+    case PT_ENUM:
+        snprintf(buf, len, "%s", d->names[*(const int *)cfield(p, i) - enum_base(i)]);
+        return;
+    case PT_SET: {
+        const unsigned set = *(const unsigned *)cfield(p, i);
+        for (int j = 0; d->names[j] && off < len; j++)
+            if (set & (1u << j))
+                off += (size_t)snprintf(buf + off, len - off, "%s%s", off ? "," : "", d->names[j]);
+        return;
+    }
+    case PT_LIST:
+        for (size_t j = 0; j < p->n_sweep_values && off < len; j++)
+            off += (size_t)snprintf(buf + off, len - off, "%s%.10g", j ? "," : "", p->sweep_values[j]);
+        return;
+    case PT_KEY:
+        snprintf(buf, len, "%s", p->sweep < 0 ? "none" : param_table[p->sweep].key);
+        return;
+    }
+}
+
+void param_defaults(rs_params *p, rs_generator gen)
+{
+    memset(p, 0, sizeof *p);
+    for (size_t i = 0; i < param_count; i++) {
+        if (param_table[i].def[0] || param_table[i].type == PT_SET || param_table[i].type == PT_LIST)
+            param_parse(p, (int)i, param_table[i].def, NULL);
+    }
+    p->generator = gen;
+    for (size_t j = 0; j < param_gen_default_count; j++)
+        if (param_gen_defaults[j].gen == gen)
+            param_parse(p, param_find(param_gen_defaults[j].key), param_gen_defaults[j].value, NULL);
+}
+
+const char *param_generator_name(int gen) { return param_table[param_find("generator")].names[gen]; }
+const char *param_view_name(int view) { return param_table[param_find("view")].names[view]; }
+const char *param_method_name(int method) { return param_table[param_find("compare")].names[method]; }
+
+unsigned param_methods(const rs_params *p)
+{
+    if (p->compare)
+        return p->compare;
+    return 1u << (p->generator == GEN_TEACHER ? p->loss : p->estimator);
+}
+
+size_t param_sweep_values(const rs_params *p, double *out)
+{
+    if (p->sweep < 0) {
+        out[0] = 0;
+        return 1;
+    }
+    if (p->n_sweep_values > 0) {
+        memcpy(out, p->sweep_values, p->n_sweep_values * sizeof *out);
+        return p->n_sweep_values;
+    }
+    const size_t m = p->sweep_steps;
+    const int integer = param_table[p->sweep].type == PT_SIZE;
+    for (size_t j = 0; j < m; j++) {
+        const double t = m > 1 ? (double)j / (double)(m - 1) : 0.0;
+        double v;
+        if (p->sweep_scale == SWEEP_LOG)
+            v = exp(log(p->sweep_from) + t * (log(p->sweep_to) - log(p->sweep_from)));
+        else
+            v = p->sweep_from + t * (p->sweep_to - p->sweep_from);
+        out[j] = integer ? round(v) : v;
+    }
+    return m;
+}

@@ -1,0 +1,137 @@
+/* param.h — every user-facing parameter of reluscope, in one table.
+ *
+ * The table (key, type, range, default, unit, one-line meaning, which generators use it)
+ * drives --set validation, the preset reader, --help and the TUI panel (STYLE 5).
+ * rs_params is plain data: the worker copies it, ui reads it. */
+#ifndef PARAM_H
+#define PARAM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rs.h"
+
+typedef enum { GEN_RELU, GEN_MATRIX, GEN_TEACHER, GEN_QUADRATIC, GEN_COUNT } rs_generator;
+
+typedef enum { VIEW_CURVES, VIEW_ANGLES, VIEW_LANDSCAPE, VIEW_LEARNING, VIEW_DATA, VIEW_COUNT } rs_view;
+
+/* Estimators (relu, matrix) and losses (teacher) share one name space so that
+ * `compare=` can list either kind. */
+typedef enum {
+    METHOD_SGD, METHOD_MLE, METHOD_MEDIAN, METHOD_SVD,
+    METHOD_L2, METHOD_GE, METHOD_SCORE, METHOD_LLSFE,
+    METHOD_COUNT
+} rs_method;
+
+typedef enum { BIAS_NONNEG, BIAS_SIGNED, BIAS_ZERO, BIAS_CONST } rs_bias_mode;
+typedef enum { SWEEP_LIN, SWEEP_LOG } rs_sweep_scale;
+typedef enum { LATENT_GAUSSIAN, LATENT_UNIFORM, LATENT_SPARSE } rs_latent;
+typedef enum { BIASDIST_GAUSSIAN, BIASDIST_LOGISTIC } rs_bias_dist;
+typedef enum { INPUT_GAUSSIAN, INPUT_LAPLACE, INPUT_MIXTURE } rs_input;
+typedef enum { TRUTH_IDENTITY, TRUTH_ORTHOGONAL, TRUTH_CONDITIONED } rs_truth;
+typedef enum { OPT_GD, OPT_SGD } rs_optimizer;
+typedef enum { FAMILY_SMOOTHED, FAMILY_RANDOM, FAMILY_DIAGONAL } rs_family;
+
+enum { PARAM_MAX_LIST = 64 };
+
+typedef struct {
+    /* common (SPEC 5) */
+    int generator; /* rs_generator */
+    int view;      /* rs_view */
+    size_t n, d, k;
+    double kappa;
+    size_t seed, runs, threads;
+    int sweep;     /* index into param_table of a numeric key, or -1 for none */
+    double sweep_values[PARAM_MAX_LIST];
+    size_t n_sweep_values; /* 0: use sweep_from/to/steps/scale */
+    double sweep_from, sweep_to;
+    size_t sweep_steps;
+    int sweep_scale; /* rs_sweep_scale */
+    /* estimators / losses */
+    int estimator;     /* rs_method, relu and matrix */
+    int loss;          /* rs_method, teacher */
+    unsigned compare;  /* bit set of rs_method; 0 = just estimator/loss */
+    /* relu (SPEC 5.1) */
+    int bias; /* rs_bias_mode */
+    double bias_scale;
+    double r;       /* relu: ProjSGD domain D_r (eq. 8); quadratic: input dimension */
+    double lambda;  /* relu: ProjSGD step 1/(lambda t); teacher: lambda of eq. 19 */
+    size_t batches, sgd_batch;
+    size_t coord, coord2; /* coordinates shown by the data and landscape views */
+    /* matrix (SPEC 5.2) */
+    int latent, bias_dist;
+    double sparsity, bias_mean;
+    /* teacher (SPEC 5.3) */
+    int input, truth, optimizer;
+    double mixture_shift, noise, mu, lr, bandwidth;
+    size_t iters, batch, init_seed;
+    /* quadratic (SPEC 5.4) */
+    int family;
+    double smooth;
+    size_t gauge;
+} rs_params;
+
+typedef enum {
+    PT_SIZE,  /* size_t, integer in [min, max] */
+    PT_REAL,  /* double, finite, in [min, max] */
+    PT_ENUM,  /* int, one of names[] */
+    PT_SET,   /* unsigned bit set over names[] (comma list) */
+    PT_LIST,  /* comma list of reals, at most PARAM_MAX_LIST */
+    PT_KEY    /* the name of a numeric key in the table, or "none" */
+} param_type;
+
+typedef struct {
+    const char *key;
+    param_type type;
+    size_t offset;         /* into rs_params */
+    double min, max;       /* PT_SIZE, PT_REAL, PT_LIST elements */
+    const char *def;       /* default, as text */
+    const char *unit;      /* "" when none */
+    const char *meaning;   /* one line */
+    const char *const *names; /* PT_ENUM, PT_SET: NULL-terminated */
+    unsigned generators;   /* bit set of rs_generator that use the key */
+    int multiplicative;    /* TUI steps: 1 = x/÷ a factor (n, kappa), 0 = +/- a step */
+    double step;           /* TUI step: the factor or the increment */
+} param_def;
+
+extern const param_def param_table[];
+extern const size_t param_count;
+
+/* Index of key in param_table, or -1. */
+int param_find(const char *key);
+
+/* Fill p with the table defaults, then the per-generator defaults of p->generator. */
+void param_defaults(rs_params *p, rs_generator gen);
+
+/* Parse text into key i of p. On RS_EINVAL err says "KEY=VALUE: allowed ...". */
+rs_status param_parse(rs_params *p, int i, const char *text, rs_error *err);
+
+/* Set a numeric key (PT_SIZE/PT_REAL) from a double, with the range check. */
+rs_status param_set_number(rs_params *p, int i, double v, rs_error *err);
+
+/* The value of a numeric key as a double (NAN for non-numeric keys). */
+double param_get_number(const rs_params *p, int i);
+
+/* Format key i of p as text into buf (the inverse of param_parse). */
+void param_format(const rs_params *p, int i, char *buf, size_t len);
+
+/* Text describing what key i allows ("integer 1..1000000", "one of sgd|mle|median"). */
+void param_allowed(int i, char *buf, size_t len);
+
+/* Cross-key checks for p->generator (k <= d, estimator valid for the generator, sweep
+ * key numeric and used by the generator, sweep values in range ...). */
+rs_status param_check(const rs_params *p, rs_error *err);
+
+/* The sweep values of p into out (capacity PARAM_MAX_LIST); returns the count (>= 1;
+ * with sweep = none, 1 value = the key's current value is not needed: returns 1, out[0] = 0). */
+size_t param_sweep_values(const rs_params *p, double *out);
+
+/* The methods to run: p->compare if non-empty, else the generator's estimator or loss. */
+unsigned param_methods(const rs_params *p);
+
+/* Names of enums for display. */
+const char *param_generator_name(int gen);
+const char *param_view_name(int view);
+const char *param_method_name(int method);
+
+#endif
