@@ -1,2 +1,59 @@
+/* main.c — reluscope's entry point: process-wide set-up, then the chosen mode. */
 #include <stdio.h>
-int main(void) { puts("reluscope"); return 0; }
+#include <string.h>
+#include <unistd.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "batch.h"
+#include "cli.h"
+
+/* OpenBLAS's own thread pool stays at one thread: parallelism is across jobs, which
+ * keeps every job's arithmetic identical whatever the thread count (STYLE 6). */
+void openblas_set_num_threads(int num_threads);
+
+#ifndef RS_VERSION
+#define RS_VERSION "0.0.0"
+#endif
+
+static cli the_cli;
+
+int main(int argc, char **argv)
+{
+    gsl_set_error_handler_off();
+    openblas_set_num_threads(1);
+    rs_error err;
+    cli *c = &the_cli;
+    if (cli_parse(c, argc, argv, &err) != RS_OK) {
+        fprintf(stderr, "reluscope: %s\n", err.msg);
+        return 2;
+    }
+    switch (c->mode) {
+    case CLI_HELP:
+        cli_help(stdout);
+        return 0;
+    case CLI_VERSION:
+        printf("reluscope %s\n", RS_VERSION);
+        return 0;
+    case CLI_LIST:
+        preset_list(stdout);
+        return 0;
+    default:
+        break;
+    }
+    const rs_status st = cli_params(c, &err);
+    if (st != RS_OK) {
+        fprintf(stderr, "reluscope: %s\n", err.msg);
+        return 2;
+    }
+    if (c->mode == CLI_BATCH) {
+        if (batch_run(c, stdout, &err) != RS_OK) {
+            fprintf(stderr, "reluscope: %s\n", err.msg);
+            return 1;
+        }
+        return fflush(stdout) == 0 ? 0 : 1;
+    }
+    fprintf(stderr, "reluscope: the interactive TUI is not built yet; use --batch, e.g.\n"
+                    "  reluscope --preset fig1-samples --batch > fig1.csv\n");
+    return 2;
+}

@@ -9,8 +9,11 @@ rs_status param_check_relu(const rs_params *p, rs_error *err);
 static void *relu_detail_alloc(void) { return job_relu_detail_alloc(); }
 static void relu_detail_free(void *d) { job_relu_detail_free(d); }
 
+static const char *const relu_flag_names[] = {"sigma_not_pd", "truth_singular", "fit_failed",
+                                              "not_converged"};
+
 static const model_ops relu_ops = {
-    GEN_RELU, MET_RELU_COUNT, met_relu_names,
+    GEN_RELU, MET_RELU_COUNT, met_relu_names, 4, relu_flag_names,
     (1u << METHOD_SGD) | (1u << METHOD_MLE) | (1u << METHOD_MEDIAN),
     job_relu_run, job_relu_bytes, param_check_relu, relu_detail_alloc, relu_detail_free};
 

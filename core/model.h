@@ -19,6 +19,8 @@ typedef struct {
     int generator;                    /* rs_generator */
     size_t n_metrics;                 /* metric ids 0..n_metrics-1 of sweep_cell.metric[m] */
     const char *const *metric_names;  /* as printed in CSV headers */
+    size_t n_flags;                   /* flag bits 0..n_flags-1 of sweep_cell.flags[m] */
+    const char *const *flag_names;    /* as printed in the flags column */
     unsigned methods;                 /* bit set of rs_method the generator accepts */
     sweep_job_fn job;                 /* ctx is a model_ctx */
     size_t (*job_bytes)(const rs_params *p);  /* memory of one job; 0 = overflow */

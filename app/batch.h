@@ -1,0 +1,13 @@
+/* batch.h — --batch: run the sweep and print one row per (sweep value, run, method) as
+ * CSV or JSON (SPEC 9). Progress goes to stderr only when stderr is a terminal. */
+#ifndef BATCH_H
+#define BATCH_H
+
+#include <stdio.h>
+
+#include "cli.h"
+
+/* Returns RS_OK or the error of the failing job (err holds the line). */
+rs_status batch_run(const cli *c, FILE *out, rs_error *err);
+
+#endif

@@ -1,0 +1,250 @@
+/* cli.c — options, parameter assembly and the up-front memory check. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "model.h"
+
+#ifndef RS_VERSION
+#define RS_VERSION "0.0.0"
+#endif
+
+static int parse_size(const char *s, size_t *out)
+{
+    char *end;
+    if (!*s || *s == '-')
+        return 0;
+    const unsigned long long v = strtoull(s, &end, 10);
+    if (end == s)
+        return 0;
+    *out = (size_t)v;
+    return *end == 0;
+}
+
+/* "--opt VALUE" or "--opt=VALUE" */
+static const char *opt_value(const char *opt, int *i, int argc, char **argv)
+{
+    const size_t len = strlen(opt);
+    if (strncmp(argv[*i], opt, len) == 0 && argv[*i][len] == '=')
+        return argv[*i] + len + 1;
+    if (strcmp(argv[*i], opt) == 0 && *i + 1 < argc)
+        return argv[++*i];
+    return NULL;
+}
+
+static int is_opt(const char *arg, const char *opt)
+{
+    const size_t len = strlen(opt);
+    return strncmp(arg, opt, len) == 0 && (arg[len] == 0 || arg[len] == '=');
+}
+
+rs_status cli_parse(cli *c, int argc, char **argv, rs_error *err)
+{
+    memset(c, 0, sizeof *c);
+    c->mode = CLI_TUI;
+    c->shard_count = 1;
+    c->cols = 120;
+    c->rows = 40;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v;
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            c->mode = CLI_HELP;
+        } else if (strcmp(a, "--version") == 0) {
+            c->mode = CLI_VERSION;
+        } else if (strcmp(a, "--list-presets") == 0) {
+            c->mode = CLI_LIST;
+        } else if (strcmp(a, "--batch") == 0) {
+            c->batch = 1;
+        } else if (strcmp(a, "--ascii") == 0) {
+            c->ascii = 1;
+        } else if (is_opt(a, "--preset")) {
+            if (!(v = opt_value("--preset", &i, argc, argv)) || !*v)
+                return rs_error_set(err, RS_EINVAL, "--preset: needs NAME or PATH");
+            c->preset_arg = v;
+        } else if (is_opt(a, "--set")) {
+            if (!(v = opt_value("--set", &i, argc, argv)) || !strchr(v, '='))
+                return rs_error_set(err, RS_EINVAL, "--set %s: allowed KEY=VALUE", v ? v : "");
+            if (c->n_sets == CLI_MAX_SETS)
+                return rs_error_set(err, RS_EINVAL, "--set: at most %d", CLI_MAX_SETS);
+            c->sets[c->n_sets++] = v;
+        } else if (is_opt(a, "--format")) {
+            v = opt_value("--format", &i, argc, argv);
+            if (v && strcmp(v, "csv") == 0)
+                c->format = FORMAT_CSV;
+            else if (v && strcmp(v, "json") == 0)
+                c->format = FORMAT_JSON;
+            else
+                return rs_error_set(err, RS_EINVAL, "--format %s: allowed csv|json", v ? v : "");
+        } else if (is_opt(a, "--shard")) {
+            v = opt_value("--shard", &i, argc, argv);
+            size_t I = 0, N = 0;
+            char buf[64];
+            const char *slash = v ? strchr(v, '/') : NULL;
+            if (!v || !slash || (size_t)(slash - v) >= sizeof buf)
+                return rs_error_set(err, RS_EINVAL, "--shard %s: allowed I/N with 1 <= I <= N", v ? v : "");
+            memcpy(buf, v, (size_t)(slash - v));
+            buf[slash - v] = 0;
+            if (!parse_size(buf, &I) || !parse_size(slash + 1, &N) || N < 1 || I < 1 || I > N ||
+                N > 1000000)
+                return rs_error_set(err, RS_EINVAL, "--shard %s: allowed I/N with 1 <= I <= N <= 1000000", v);
+            c->shard_index = I - 1;
+            c->shard_count = N;
+        } else if (is_opt(a, "--screenshot")) {
+            if (!(v = opt_value("--screenshot", &i, argc, argv)) || !*v)
+                return rs_error_set(err, RS_EINVAL, "--screenshot: needs a PATH ending in .txt|.ans|.svg|.html");
+            c->screenshot = v;
+        } else if (is_opt(a, "--size")) {
+            v = opt_value("--size", &i, argc, argv);
+            size_t cols = 0, rows = 0;
+            char buf[64];
+            const char *x = v ? strchr(v, 'x') : NULL;
+            if (!v || !x || (size_t)(x - v) >= sizeof buf)
+                return rs_error_set(err, RS_EINVAL, "--size %s: allowed COLSxROWS, from 80x24 to 1000x500", v ? v : "");
+            memcpy(buf, v, (size_t)(x - v));
+            buf[x - v] = 0;
+            if (!parse_size(buf, &cols) || !parse_size(x + 1, &rows) || cols < 80 || rows < 24 ||
+                cols > 1000 || rows > 500)
+                return rs_error_set(err, RS_EINVAL, "--size %s: allowed COLSxROWS, from 80x24 to 1000x500", v);
+            c->cols = cols;
+            c->rows = rows;
+        } else {
+            return rs_error_set(err, RS_EINVAL, "%s: unknown option (see --help)", a);
+        }
+    }
+    if (c->mode == CLI_TUI && c->batch)
+        c->mode = CLI_BATCH;
+    if (c->mode == CLI_TUI && c->screenshot)
+        c->mode = CLI_SCREENSHOT;
+    if (c->batch && c->screenshot)
+        return rs_error_set(err, RS_EINVAL, "--batch and --screenshot: allowed one of them");
+    return RS_OK;
+}
+
+rs_status cli_apply_pair(rs_params *p, const char *key, const char *value, rs_error *err)
+{
+    const int i = param_find(key);
+    if (i < 0)
+        return rs_error_set(err, RS_EINVAL, "unknown key '%s' (see --help for the keys)", key);
+    return param_parse(p, i, value, err);
+}
+
+/* Split "KEY=VALUE" into key (buffer) and value pointer. */
+static int split_set(const char *kv, char *key, size_t len, const char **value)
+{
+    const char *eq = strchr(kv, '=');
+    if (!eq || (size_t)(eq - kv) >= len || eq == kv)
+        return 0;
+    memcpy(key, kv, (size_t)(eq - kv));
+    key[eq - kv] = 0;
+    *value = eq + 1;
+    return 1;
+}
+
+size_t cli_threads(const rs_params *p)
+{
+    if (p->threads > 0)
+        return p->threads;
+    const long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (size_t)n : 1;
+}
+
+rs_status cli_memory_check(const rs_params *p, rs_error *err)
+{
+    const model_ops *ops = model_get(p->generator);
+    if (!ops)
+        return rs_error_set(err, RS_EINVAL, "generator=%s: not built into this version",
+                            param_generator_name(p->generator));
+    const long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+    const double avail = pages > 0 && page > 0 ? (double)pages * (double)page : 0.0;
+    double values[PARAM_MAX_LIST];
+    const size_t m = param_sweep_values(p, values);
+    const size_t jobs = m * p->runs;
+    const size_t threads = cli_threads(p) < jobs ? cli_threads(p) : jobs;
+    for (size_t j = 0; j < m; j++) {
+        rs_params q = *p;
+        if (p->sweep >= 0 && param_set_number(&q, p->sweep, values[j], NULL) != RS_OK)
+            continue;
+        const size_t bytes = ops->job_bytes(&q);
+        const double need = (double)bytes * (double)threads;
+        /* Leave a quarter of the machine to the system and the rest of the process. */
+        if (bytes == 0 || (avail > 0.0 && need > 0.75 * avail))
+            return rs_error_set(err, RS_ENOMEM,
+                                "n=%zu, d=%zu: needs %.1f GB (%zu job(s) in parallel), more than "
+                                "this machine's %.1f GB of memory allows",
+                                q.n, q.d, need / 1e9, threads, avail / 1e9);
+    }
+    return RS_OK;
+}
+
+rs_status cli_params(cli *c, rs_error *err)
+{
+    rs_error e;
+    if (c->preset_arg) {
+        char path[PRESET_PATH];
+        rs_status st = preset_find(c->preset_arg, path, err);
+        if (st != RS_OK)
+            return st;
+        st = preset_read(path, &c->preset, err);
+        if (st != RS_OK)
+            return st;
+        c->have_preset = 1;
+    }
+    /* The generator first: its defaults underlie every other key. */
+    int gen = GEN_RELU;
+    rs_params tmp;
+    param_defaults(&tmp, GEN_RELU);
+    const int gi = param_find("generator");
+    for (size_t j = 0; c->have_preset && j < c->preset.n_pairs; j++)
+        if (strcmp(c->preset.pairs[j].key, "generator") == 0) {
+            if (param_parse(&tmp, gi, c->preset.pairs[j].value, &e) != RS_OK)
+                return rs_error_set(err, RS_EINVAL, "%s:%d: %s", c->preset.path, c->preset.pairs[j].line, e.msg);
+            gen = tmp.generator;
+        }
+    for (size_t j = 0; j < c->n_sets; j++)
+        if (strncmp(c->sets[j], "generator=", 10) == 0) {
+            if (param_parse(&tmp, gi, c->sets[j] + 10, &e) != RS_OK)
+                return rs_error_set(err, RS_EINVAL, "--set %s", e.msg);
+            gen = tmp.generator;
+        }
+    param_defaults(&c->params, (rs_generator)gen);
+    for (size_t j = 0; c->have_preset && j < c->preset.n_pairs; j++) {
+        const preset_pair *q = &c->preset.pairs[j];
+        if (cli_apply_pair(&c->params, q->key, q->value, &e) != RS_OK)
+            return rs_error_set(err, RS_EINVAL, "%s:%d: %s", c->preset.path, q->line, e.msg);
+    }
+    for (size_t j = 0; j < c->n_sets; j++) {
+        char key[64];
+        const char *value;
+        if (!split_set(c->sets[j], key, sizeof key, &value))
+            return rs_error_set(err, RS_EINVAL, "--set %s: allowed KEY=VALUE", c->sets[j]);
+        if (cli_apply_pair(&c->params, key, value, &e) != RS_OK)
+            return rs_error_set(err, RS_EINVAL, "--set %s", e.msg);
+    }
+    if (param_check(&c->params, &e) != RS_OK)
+        return rs_error_set(err, RS_EINVAL, "%s%s", c->have_preset && c->n_sets == 0 ? "" : "", e.msg);
+    return cli_memory_check(&c->params, err);
+}
+
+void cli_help(void *file)
+{
+    FILE *f = file;
+    fprintf(f,
+            "reluscope %s — see how ReLU generative models are learned from samples\n\n"
+            "usage:\n"
+            "  reluscope [--preset NAME|PATH] [--set KEY=VALUE]...           interactive TUI\n"
+            "  reluscope ... --screenshot PATH [--size COLSxROWS] [--ascii]   render the final screen (.txt .ans .svg .html)\n"
+            "  reluscope ... --batch [--format csv|json] [--shard I/N]        print the numbers to stdout\n"
+            "  reluscope --list-presets | --help | --version\n\n"
+            "keys (--set KEY=VALUE, preset [params]):\n",
+            RS_VERSION);
+    for (size_t i = 0; i < param_count; i++) {
+        char allowed[200];
+        param_allowed((int)i, allowed, sizeof allowed);
+        fprintf(f, "  %-14s %-44s default %s\n  %-14s   %s\n", param_table[i].key, param_table[i].meaning,
+                param_table[i].def[0] ? param_table[i].def : "(empty)", "", allowed);
+    }
+}

@@ -1,0 +1,51 @@
+/* cli.h — the command line of SPEC 4 and the assembly of rs_params from the defaults,
+ * a preset and --set pairs (later wins). */
+#ifndef CLI_H
+#define CLI_H
+
+#include <stddef.h>
+
+#include "param.h"
+#include "preset.h"
+#include "rs.h"
+
+enum { CLI_MAX_SETS = 256 };
+
+typedef enum { CLI_TUI, CLI_BATCH, CLI_SCREENSHOT, CLI_HELP, CLI_VERSION, CLI_LIST } cli_mode;
+typedef enum { FORMAT_CSV, FORMAT_JSON } cli_format;
+
+typedef struct {
+    cli_mode mode;
+    cli_format format;
+    size_t shard_index, shard_count; /* 0-based index internally; --shard I/N is 1-based */
+    const char *preset_arg;          /* NULL = none */
+    const char *sets[CLI_MAX_SETS];  /* "KEY=VALUE" */
+    size_t n_sets;
+    const char *screenshot;          /* path */
+    size_t cols, rows;               /* --size */
+    int ascii;
+    int batch; /* --batch seen (may combine with nothing else) */
+    preset preset;                   /* loaded when preset_arg */
+    int have_preset;
+    rs_params params;
+} cli;
+
+/* Parse argv into c. Bad options give RS_EINVAL with one line in err. */
+rs_status cli_parse(cli *c, int argc, char **argv, rs_error *err);
+
+/* Build c->params: table defaults for the generator (last generator= wins), the preset's
+ * pairs, the --set pairs, then param_check and the memory check. */
+rs_status cli_params(cli *c, rs_error *err);
+
+/* Apply "KEY=VALUE" text to p (no checks across keys). */
+rs_status cli_apply_pair(rs_params *p, const char *key, const char *value, rs_error *err);
+
+/* Refuse, before allocating, a run whose jobs would not fit in this machine's memory. */
+rs_status cli_memory_check(const rs_params *p, rs_error *err);
+
+/* The thread count to use (threads = 0: all online cores). */
+size_t cli_threads(const rs_params *p);
+
+void cli_help(void *file);
+
+#endif
