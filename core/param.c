@@ -86,11 +86,10 @@ static int name_index(const char *const *names, const char *s, size_t len)
     return -1;
 }
 
-rs_status param_set_number(rs_params *p, int i, double v, rs_error *err)
+/* Range-check v for key i and store it; `text` is what the user wrote, for the message. */
+static rs_status set_number(rs_params *p, int i, double v, const char *text, rs_error *err)
 {
     const param_def *d = &param_table[i];
-    char text[64];
-    snprintf(text, sizeof text, "%.17g", v);
     if (d->type == PT_SIZE) {
         if (!(v >= d->min && v <= d->max) || v != floor(v))
             return bad(i, text, err);
@@ -104,6 +103,13 @@ rs_status param_set_number(rs_params *p, int i, double v, rs_error *err)
         return RS_OK;
     }
     return rs_error_set(err, RS_EINVAL, "%s: not a numeric key", d->key);
+}
+
+rs_status param_set_number(rs_params *p, int i, double v, rs_error *err)
+{
+    char text[64];
+    snprintf(text, sizeof text, "%.17g", v);
+    return set_number(p, i, v, text, err);
 }
 
 double param_get_number(const rs_params *p, int i)
@@ -124,7 +130,7 @@ rs_status param_parse(rs_params *p, int i, const char *text, rs_error *err)
     case PT_REAL:
         if (!parse_real(text, &v))
             return bad(i, text, err);
-        return param_set_number(p, i, v, err);
+        return set_number(p, i, v, text, err);
     case PT_ENUM: {
         const int j = name_index(d->names, text, strlen(text));
         if (j < 0)

@@ -1,0 +1,84 @@
+/* test_cli.c — the binary's one-line errors and exit status 2 for bad input, and the
+ * batch output's shape. RELUSCOPE is set by meson to the built binary. */
+#include <criterion/criterion.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+/* Run the binary with args; capture stdout+stderr into out; return the exit status. */
+static int run(const char *args, char *out, size_t len)
+{
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, "%s %s 2>&1", getenv("RELUSCOPE"), args);
+    FILE *f = popen(cmd, "r");
+    cr_assert(f);
+    const size_t got = fread(out, 1, len - 1, f);
+    out[got] = 0;
+    const int st = pclose(f);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static void expect_error(const char *args, const char *needle)
+{
+    char out[8192];
+    const int rc = run(args, out, sizeof out);
+    cr_assert_eq(rc, 2, "%s: exit %d, output '%s'", args, rc, out);
+    cr_assert(strstr(out, needle), "%s: '%s' lacks '%s'", args, out, needle);
+    /* one line */
+    const char *nl = strchr(out, '\n');
+    cr_assert(nl && nl[1] == 0, "%s: not one line: '%s'", args, out);
+}
+
+Test(cli, bad_keys_values_and_shards)
+{
+    expect_error("--batch --set foo=1", "unknown key 'foo'");
+    expect_error("--batch --set n=abc", "n=abc: allowed an integer from 1 to");
+    expect_error("--batch --set kappa=-3", "kappa=-3: allowed a number from 1");
+    expect_error("--batch --set estimator=svd", "estimator=svd: allowed sgd|mle|median for relu");
+    expect_error("--batch --set d=3 --set k=4", "k=4");
+    expect_error("--batch --shard 0/3", "--shard 0/3: allowed I/N");
+    expect_error("--batch --shard 4/3", "--shard 4/3");
+    expect_error("--batch --shard x", "--shard x");
+    expect_error("--batch --format xml", "--format xml: allowed csv|json");
+    expect_error("--batch --set n", "--set n: allowed KEY=VALUE");
+    expect_error("--frobnicate", "--frobnicate: unknown option");
+    expect_error("--batch --preset no-such-preset", "no-such-preset");
+    expect_error("--batch --set n=1000000000 --set d=2000", "more than this machine");
+}
+
+Test(cli, batch_csv_rows_and_shards_partition)
+{
+    char all[65536], s1[65536], s2[65536];
+    const char *base = "--batch --set n=2000 --set runs=3 --set sweep=n --set sweep_values=1000,2000 "
+                       "--set compare=mle,median --set threads=1";
+    char args[1024];
+    cr_assert_eq(run(base, all, sizeof all), 0);
+    cr_assert(strncmp(all, "n,run,estimator,err_sigma,err_b,sqrt_kl,angle_err_max,seconds,flags\n",
+                      68) == 0, "%s", all);
+    size_t lines = 0;
+    for (const char *c = all; *c; c++)
+        lines += *c == '\n';
+    cr_assert_eq(lines, 1 + 2 * 3 * 2); /* header + values x runs x methods */
+    snprintf(args, sizeof args, "%s --shard 1/2", base);
+    cr_assert_eq(run(args, s1, sizeof s1), 0);
+    snprintf(args, sizeof args, "%s --shard 2/2", base);
+    cr_assert_eq(run(args, s2, sizeof s2), 0);
+    size_t l1 = 0, l2 = 0;
+    for (const char *c = s1; *c; c++)
+        l1 += *c == '\n';
+    for (const char *c = s2; *c; c++)
+        l2 += *c == '\n';
+    cr_assert_eq(l1 + l2, lines + 1, "shards %zu + %zu lines", l1, l2); /* two headers */
+    cr_assert(l1 > 1 && l2 > 1);
+}
+
+Test(cli, json_output)
+{
+    char out[65536];
+    cr_assert_eq(run("--batch --format json --set n=1000 --set runs=1", out, sizeof out), 0);
+    cr_assert(strstr(out, "\"generator\": \"relu\""));
+    cr_assert(strstr(out, "\"estimator\": \"mle\""));
+    cr_assert(strstr(out, "\"err_sigma\": "));
+}

@@ -1,0 +1,194 @@
+/* test_job_relu.c — Algorithm 1 end to end: every estimator's errors fall like n^{-1/2}
+ * (Theorem 1), mle is at least as accurate as sgd, and results do not depend on the
+ * thread count. */
+#include <criterion/criterion.h>
+
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "job_relu.h"
+#include "met_relu.h"
+#include "model.h"
+#include "sweep.h"
+
+static void setup(void) { gsl_set_error_handler_off(); }
+TestSuite(job_relu, .init = setup, .timeout = 300);
+
+static sweep_cell *run_sweep(const rs_params *p, const double *values, size_t m, size_t threads)
+{
+    sweep_cell *cells = malloc(m * p->runs * sizeof *cells);
+    sweep_cells_init(cells, m * p->runs);
+    model_ctx ctx = {p, NULL, 0};
+    sweep_spec s = {m, p->runs, values, cells, threads, 0, 1, job_relu_run, &ctx, NULL, NULL, NULL};
+    rs_error err;
+    cr_assert_eq(sweep_run(&s, &err), RS_OK, "%s", err.msg);
+    return cells;
+}
+
+/* Least-squares slope of log(y) on log(x). */
+static double loglog_slope(const double *x, const double *y, size_t m)
+{
+    double sx = 0, sy = 0, sxx = 0, sxy = 0;
+    for (size_t i = 0; i < m; i++) {
+        const double a = log(x[i]), b = log(y[i]);
+        sx += a; sy += b; sxx += a * a; sxy += a * b;
+    }
+    return (m * sxy - sx * sy) / (m * sxx - sx * sx);
+}
+
+Test(job_relu, errors_fall_like_inverse_sqrt_n)
+{
+    /* Theorem 1: error eps with n = O~(1/eps^2), i.e. slope -1/2 on log-log axes. The mean
+     * over 6 runs at 5 values of n in [1e4, 1e6]; the band [-0.7, -0.3] is the issue's. */
+    rs_params p;
+    param_defaults(&p, GEN_RELU);
+    p.d = 5; p.k = 5; p.runs = 6; p.seed = 2385;
+    p.sweep = param_find("n");
+    p.compare = (1u << METHOD_SGD) | (1u << METHOD_MLE) | (1u << METHOD_MEDIAN);
+    const double ns[] = {1e4, 10000 * pow(10, 0.5), 1e5, 100000 * pow(10, 0.5), 1e6};
+    double values[5];
+    for (size_t i = 0; i < 5; i++)
+        values[i] = round(ns[i]);
+    sweep_cell *cells = run_sweep(&p, values, 5, 2);
+    const int methods[] = {METHOD_SGD, METHOD_MLE, METHOD_MEDIAN};
+    const int metrics[] = {MET_RELU_ERR_B, MET_RELU_ERR_SIGMA};
+    for (size_t a = 0; a < 3; a++)
+        for (size_t b = 0; b < 2; b++) {
+            double mean[5], sd;
+            size_t count;
+            for (size_t v = 0; v < 5; v++) {
+                sweep_aggregate(cells, p.runs, v, methods[a], metrics[b], &mean[v], &sd, &count, NULL);
+                cr_assert_eq(count, p.runs);
+            }
+            const double slope = loglog_slope(values, mean, 5);
+            printf("%s %s slope %.3f\n", param_method_name(methods[a]), met_relu_names[metrics[b]],
+                   slope);
+            cr_assert(slope > -0.7 && slope < -0.3, "%s %s: slope %.3f outside [-0.7, -0.3]",
+                      param_method_name(methods[a]), met_relu_names[metrics[b]], slope);
+        }
+    free(cells);
+}
+
+Test(job_relu, mle_at_least_as_accurate_as_sgd)
+{
+    /* Both fit the same truncated-normal likelihood; mle solves it exactly. Over 20 runs
+     * at the paper's n = 2e4 (Figure 1 left, first point). */
+    rs_params p;
+    param_defaults(&p, GEN_RELU);
+    p.d = 5; p.k = 5; p.n = 20000; p.runs = 20; p.seed = 99;
+    p.compare = (1u << METHOD_SGD) | (1u << METHOD_MLE);
+    const double v0 = 0;
+    sweep_cell *cells = run_sweep(&p, &v0, 1, 2);
+    const int metrics[] = {MET_RELU_ERR_B, MET_RELU_ERR_SIGMA};
+    for (size_t b = 0; b < 2; b++) {
+        double ms, mm, sd;
+        size_t c;
+        sweep_aggregate(cells, p.runs, 0, METHOD_SGD, metrics[b], &ms, &sd, &c, NULL);
+        sweep_aggregate(cells, p.runs, 0, METHOD_MLE, metrics[b], &mm, &sd, &c, NULL);
+        cr_assert(mm <= ms, "%s: mle %g > sgd %g", met_relu_names[metrics[b]], mm, ms);
+    }
+    free(cells);
+}
+
+Test(job_relu, identical_for_one_and_two_threads)
+{
+    rs_params p;
+    param_defaults(&p, GEN_RELU);
+    p.d = 6; p.k = 4; p.n = 3000; p.runs = 3; p.seed = 17; p.bias = BIAS_SIGNED;
+    p.sweep = param_find("kappa");
+    p.compare = (1u << METHOD_SGD) | (1u << METHOD_MLE) | (1u << METHOD_MEDIAN);
+    const double values[] = {1.0, 4.0, 16.0};
+    sweep_cell *a = run_sweep(&p, values, 3, 1);
+    sweep_cell *b = run_sweep(&p, values, 3, 2);
+    for (size_t c = 0; c < 9; c++)
+        for (int m = 0; m < 3; m++) {
+            for (size_t id = 0; id < MET_RELU_COUNT; id++) {
+                if (id == MET_RELU_SECONDS)
+                    continue;
+                const double x = a[c].metric[m][id], y = b[c].metric[m][id];
+                cr_assert(memcmp(&x, &y, sizeof x) == 0, "cell %zu method %d metric %zu: %.17g vs %.17g",
+                          c, m, id, x, y);
+            }
+            cr_assert_eq(a[c].flags[m], b[c].flags[m]);
+        }
+    free(a);
+    free(b);
+}
+
+typedef struct {
+    sweep_spec *s;
+    rs_status st;
+} run_arg;
+
+static void *run_thread(void *vp)
+{
+    run_arg *a = vp;
+    rs_error err;
+    a->st = sweep_run(a->s, &err);
+    return NULL;
+}
+
+Test(job_relu, cancellation_stops_the_sweep)
+{
+    rs_params p;
+    param_defaults(&p, GEN_RELU);
+    p.d = 20; p.k = 20; p.n = 2000000; p.runs = 4;
+    p.compare = 1u << METHOD_SGD;
+    const double v0 = 0;
+    sweep_cell *cells = malloc(p.runs * sizeof *cells);
+    sweep_cells_init(cells, p.runs);
+    atomic_int cancel;
+    atomic_init(&cancel, 0);
+    model_ctx ctx = {&p, NULL, 0};
+    sweep_spec s = {1, p.runs, &v0, cells, 2, 0, 1, job_relu_run, &ctx, NULL, NULL, &cancel};
+    run_arg arg = {&s, RS_OK};
+    pthread_t t;
+    pthread_create(&t, NULL, run_thread, &arg);
+    usleep(100000);
+    atomic_store(&cancel, 1);
+    pthread_join(t, NULL);
+    cr_assert_eq(arg.st, RS_ECANCELLED);
+    size_t done = 0;
+    for (size_t i = 0; i < p.runs; i++)
+        done += (size_t)atomic_load(&cells[i].done);
+    cr_assert(done < p.runs);
+    free(cells);
+}
+
+Test(job_relu, detail_does_not_change_metrics)
+{
+    rs_params p;
+    param_defaults(&p, GEN_RELU);
+    p.d = 4; p.k = 4; p.n = 5000; p.runs = 1; p.seed = 3;
+    p.compare = (1u << METHOD_MLE) | (1u << METHOD_SGD);
+    const double v0 = 0;
+    sweep_cell *a = run_sweep(&p, &v0, 1, 1);
+    relu_detail *det = job_relu_detail_alloc();
+    sweep_cell cell;
+    sweep_cells_init(&cell, 1);
+    model_ctx ctx = {&p, det, 0};
+    cr_assert_eq(job_relu_run(&ctx, 0, 0, 0, &cell, NULL, NULL), RS_OK);
+    for (size_t id = 0; id < MET_RELU_SECONDS; id++)
+        cr_assert(memcmp(&a[0].metric[METHOD_SGD][id], &cell.metric[METHOD_SGD][id], sizeof(double)) == 0,
+                  "metric %zu: %.17g vs %.17g", id, a[0].metric[METHOD_SGD][id],
+                  cell.metric[METHOD_SGD][id]);
+    cr_assert(det->ready);
+    cr_assert(det->path_len > 10);
+    cr_assert(det->p_zero > 0.0 && det->p_zero < 1.0);
+    /* the landscape's minimum over the grid is near the MLE it is centred on */
+    size_t best = 0;
+    for (size_t i = 1; i < RELU_LAND_MU * RELU_LAND_SIGMA; i++)
+        if (det->land_nll[i] < det->land_nll[best])
+            best = i;
+    const double mu_best = det->land_mu[best % RELU_LAND_MU];
+    const double dmu = det->land_mu[1] - det->land_mu[0];
+    cr_assert(fabs(mu_best - det->mle_mu) <= dmu, "grid min at %g, mle %g", mu_best, det->mle_mu);
+    job_relu_detail_free(det);
+    free(a);
+}

@@ -1,0 +1,75 @@
+/* test_param.c — the parameter table: parse, format, ranges and cross-key checks. */
+#include <criterion/criterion.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "param.h"
+
+Test(param, defaults_round_trip_through_text)
+{
+    rs_params p, q;
+    param_defaults(&p, GEN_RELU);
+    param_defaults(&q, GEN_RELU);
+    for (size_t i = 0; i < param_count; i++) {
+        char buf[512];
+        param_format(&p, (int)i, buf, sizeof buf);
+        cr_assert_eq(param_parse(&q, (int)i, buf, NULL), RS_OK, "%s=%s", param_table[i].key, buf);
+    }
+    cr_assert(memcmp(&p, &q, sizeof p) == 0);
+}
+
+Test(param, rejects_bad_values_with_key_value_and_allowed)
+{
+    rs_params p;
+    param_defaults(&p, GEN_RELU);
+    rs_error err;
+    const struct { const char *key, *value, *needle; } bad[] = {
+        {"n", "abc", "n=abc: allowed an integer from 1"},
+        {"n", "0", "n=0"},
+        {"n", "2.5", "n=2.5"},
+        {"kappa", "nan", "kappa=nan: allowed a number from 1"},
+        {"kappa", "0.5", "kappa=0.5"},
+        {"estimator", "magic", "estimator=magic: allowed one of sgd|mle|median|svd"},
+        {"compare", "sgd,foo", "compare=sgd,foo"},
+        {"sweep", "runs", "sweep=runs"},
+        {"sweep_values", "1,,2", "sweep_values=1,,2"},
+        {"d", "1e9", "d=1e9"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        cr_assert_eq(param_parse(&p, param_find(bad[i].key), bad[i].value, &err), RS_EINVAL);
+        cr_assert(strstr(err.msg, bad[i].needle), "'%s' lacks '%s'", err.msg, bad[i].needle);
+    }
+}
+
+Test(param, cross_checks)
+{
+    rs_params p;
+    rs_error err;
+    param_defaults(&p, GEN_RELU);
+    cr_assert_eq(param_check(&p, &err), RS_OK, "%s", err.msg);
+    p.k = 9; /* k > d = 5 */
+    cr_assert_eq(param_check(&p, &err), RS_EINVAL);
+    cr_assert(strstr(err.msg, "k=9"));
+    param_defaults(&p, GEN_RELU);
+    param_parse(&p, param_find("estimator"), "svd", NULL);
+    cr_assert_eq(param_check(&p, &err), RS_EINVAL);
+    param_defaults(&p, GEN_RELU);
+    param_parse(&p, param_find("sweep"), "d", NULL);
+    param_parse(&p, param_find("sweep_values"), "5,9,0", NULL);
+    cr_assert_eq(param_check(&p, &err), RS_EINVAL);
+    cr_assert(strstr(err.msg, "d=0"), "%s", err.msg);
+}
+
+Test(param, sweep_values_log_spaced_and_rounded)
+{
+    rs_params p;
+    param_defaults(&p, GEN_RELU);
+    param_parse(&p, param_find("sweep"), "n", NULL);
+    p.sweep_from = 1e4; p.sweep_to = 1e6; p.sweep_steps = 3; p.sweep_scale = SWEEP_LOG;
+    double v[PARAM_MAX_LIST];
+    cr_assert_eq(param_sweep_values(&p, v), 3);
+    cr_assert_eq(v[0], 1e4);
+    cr_assert_eq(v[1], 1e5);
+    cr_assert_eq(v[2], 1e6);
+}
