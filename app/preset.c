@@ -30,13 +30,18 @@ rs_status preset_find(const char *name, char *out, rs_error *err)
     if (strchr(name, '/') || (len > 4 && strcmp(name + len - 4, ".ini") == 0)) {
         if (!is_file(name))
             return rs_error_set(err, RS_EIO, "--preset %s: no such file", name);
-        snprintf(out, PRESET_PATH, "%s", name);
+        if (len >= PRESET_PATH)
+            return rs_error_set(err, RS_EINVAL, "--preset: path longer than %d bytes", PRESET_PATH - 1);
+        memcpy(out, name, len + 1);
         return RS_OK;
     }
+    char path[PRESET_PATH];
     for (size_t i = 0; i < sizeof preset_dirs / sizeof preset_dirs[0]; i++) {
-        snprintf(out, PRESET_PATH, "%s/%s.ini", preset_dirs[i], name);
-        if (is_file(out))
+        const int w = snprintf(path, sizeof path, "%s/%s.ini", preset_dirs[i], name);
+        if (w > 0 && w < PRESET_PATH && is_file(path)) {
+            memcpy(out, path, (size_t)w + 1);
             return RS_OK;
+        }
     }
     return rs_error_set(err, RS_EINVAL, "--preset %s: no such preset (see --list-presets)", name);
 }
