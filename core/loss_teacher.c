@@ -109,22 +109,39 @@ double loss_teacher_t(const double *g, const double *G, const double *u, const d
     return q * q * p * p + Guu * p * p + Gvv * q * q + 4.0 * Guv * q * p + Guu * Gvv + 2.0 * Guv * Guv;
 }
 
-/* F = sum_{i != j} T(a_i, a_i, a_j, a_j) - mu sum_i T(a_i, a_i, a_i, a_i) for one sample
- * (projections q, k; H = A G A^T with diagonal h; QH = H q), its q-gradient r, and the
- * symmetric H-gradient added into S with weight w (when S is non-NULL). */
-static double tensor_terms(const double *q, const double *QH, const double *H, size_t k, double mu,
-                           double *r, double w, double *S)
+/* The sample-independent invariants of H = A G A^T: trace, sum of squared diagonal
+ * entries, squared Frobenius norm (computed once per H, not per sample). */
+typedef struct {
+    double T, h2, Hn2;
+} h_stats;
+
+static h_stats h_stats_of(const double *H, size_t k)
 {
-    double Q2 = 0.0, Q4 = 0.0, T = 0.0, hq2 = 0.0, qHq = 0.0, h2 = 0.0, Hn2 = 0.0;
+    h_stats hs = {0.0, 0.0, 0.0};
     for (size_t i = 0; i < k; i++) {
-        const double q2 = q[i] * q[i], h = H[i * k + i];
-        Q2 += q2, Q4 += q2 * q2, T += h, hq2 += h * q2, qHq += q[i] * QH[i], h2 += h * h;
+        hs.T += H[i * k + i];
+        hs.h2 += H[i * k + i] * H[i * k + i];
     }
     for (size_t i = 0; i < k * k; i++)
-        Hn2 += H[i] * H[i];
+        hs.Hn2 += H[i] * H[i];
+    return hs;
+}
+
+/* F = sum_{i != j} T(a_i, a_i, a_j, a_j) - mu sum_i T(a_i, a_i, a_i, a_i) for one sample
+ * (projections q, k; H = A G A^T with invariants hs; QH = H q), its q-gradient r, and the
+ * symmetric H-gradient added into S with weight w (when S is non-NULL). O(k) without S. */
+static double tensor_terms(const double *q, const double *QH, const double *H, h_stats hs, size_t k,
+                           double mu, double *r, double w, double *S)
+{
+    const double T = hs.T;
+    double Q2 = 0.0, Q4 = 0.0, hq2 = 0.0, qHq = 0.0;
+    for (size_t i = 0; i < k; i++) {
+        const double q2 = q[i] * q[i], h = H[i * k + i];
+        Q2 += q2, Q4 += q2 * q2, hq2 += h * q2, qHq += q[i] * QH[i];
+    }
     /* eq. (7) summed over i != j, then the mu-weighted i = j terms (t2 of eq. 20) */
-    const double F = Q2 * Q2 - Q4 + 2.0 * (T * Q2 - hq2) + 4.0 * (qHq - hq2) + T * T - h2 +
-                     2.0 * Hn2 - 2.0 * h2 - mu * (Q4 + 6.0 * hq2 + 3.0 * h2);
+    const double F = Q2 * Q2 - Q4 + 2.0 * (T * Q2 - hq2) + 4.0 * (qHq - hq2) + T * T - hs.h2 +
+                     2.0 * hs.Hn2 - 2.0 * hs.h2 - mu * (Q4 + 6.0 * hq2 + 3.0 * hs.h2);
     for (size_t i = 0; i < k; i++) {
         const double h = H[i * k + i], qi = q[i];
         r[i] = 4.0 * Q2 * qi - 4.0 * qi * qi * qi + 4.0 * T * qi - 12.0 * h * qi + 8.0 * QH[i] -
@@ -151,6 +168,7 @@ static void eval_component(loss_teacher_ws *ws, size_t c, const double *A, size_
     cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)k, (int)k, (int)d, cf, A, (int)d, A,
                 (int)d, 0.0, ws->H, (int)k);
     memset(ws->S, 0, k * k * sizeof(double));
+    const h_stats hs = h_stats_of(ws->H, k);
     for (size_t o = 0; o < b; o += ws->blk) {
         const size_t bb = b - o < ws->blk ? b - o : ws->blk;
         const double *Gb = ws->Gm[c] + (s0 + o) * d;
@@ -166,7 +184,7 @@ static void eval_component(loss_teacher_ws *ws, size_t c, const double *A, size_
         for (size_t s = 0; s < bb; s++) {
             const double w = scale * ws->y[s0 + o + s] * ws->wt[c][s0 + o + s];
             const double *q = ws->Q + s * k;
-            *acc += w * tensor_terms(q, ws->QH + s * k, ws->H, k, mu, ws->R + s * k, 0.0, NULL);
+            *acc += w * tensor_terms(q, ws->QH + s * k, ws->H, hs, k, mu, ws->R + s * k, 0.0, NULL);
             for (size_t i = 0; i < k; i++) {
                 ws->R[s * k + i] *= w;
                 ws->QW[s * k + i] = w * q[i];
@@ -183,9 +201,7 @@ static void eval_component(loss_teacher_ws *ws, size_t c, const double *A, size_
         /* S += sum_s w_s (4 q q^T + diag(2 Q2 - (6 + 6 mu) q^2)) + (sum w)(4 H + ...) */
         cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)k, (int)k, (int)bb, 4.0, ws->QW,
                     (int)k, ws->Q, (int)k, 1.0, ws->S, (int)k);
-        double T = 0.0;
-        for (size_t i = 0; i < k; i++)
-            T += ws->H[i * k + i];
+        const double T = hs.T;
         for (size_t s = 0; s < bb; s++) {
             const double *q = ws->Q + s * k, *qw = ws->QW + s * k;
             double Q2w = 0.0;
@@ -239,7 +255,7 @@ static void eval_llsfe(loss_teacher_ws *ws, const double *A, size_t s0, size_t b
                 QH[i] += ws->H[i * k + j] * q[j];
         }
         memset(ws->S, 0, k * k * sizeof(double));
-        *acc += w * tensor_terms(q, QH, ws->H, k, mu, r, w, ws->S);
+        *acc += w * tensor_terms(q, QH, ws->H, h_stats_of(ws->H, k), k, mu, r, w, ws->S);
         if (!grad)
             continue;
         for (size_t i = 0; i < k; i++) /* grad += w r g^T + 2 S (A G) (G symmetric) */
