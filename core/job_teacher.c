@@ -136,7 +136,8 @@ static rs_status train(const rs_params *p, int m, job_teacher_ws *ws, loss_teach
         return rs_error_set(err, RS_ENOMEM, "job_teacher: RNG allocation");
     }
     opt_teacher_init(ws->A, k, d, init); /* the same start for every loss (init_seed) */
-    opt_teacher_state os = {lt, n, k, d, {p->optimizer, p->lr, p->mu, p->lambda, p->batch}, sgd,
+    const double lr = m == METHOD_L2 && p->lr_l2 > 0.0 ? p->lr_l2 : p->lr; /* Section 4.1 */
+    opt_teacher_state os = {lt, n, k, d, {p->optimizer, lr, p->mu, p->lambda, p->batch}, sgd,
                             m == METHOD_LLSFE ? job_teacher_llsfe_rows : NULL, lc, ws->grad, 0, NAN};
     const size_t stride = job_teacher_stride(p->iters);
     const double t0 = job_teacher_now_s();
@@ -163,10 +164,13 @@ static rs_status train(const rs_params *p, int m, job_teacher_ws *ws, loss_teach
     }
     if (st != RS_OK)
         return st;
+    /* the loss metric: full batch for GD, the first `batch` rows for SGD (so that the
+     * llsfe loss under SGD never needs the O(n^2) scores at every sample) */
+    const size_t rows = p->optimizer == OPT_SGD && p->batch < n ? p->batch : n;
     double loss = NAN;
-    if (m == METHOD_LLSFE && (st = job_teacher_llsfe_rows(lc, 0, n, err)) != RS_OK)
+    if (m == METHOD_LLSFE && (st = job_teacher_llsfe_rows(lc, 0, rows, err)) != RS_OK)
         return st;
-    loss_teacher_eval(lt, ws->A, 0, n, p->mu, p->lambda, &loss, NULL, NULL);
+    loss_teacher_eval(lt, ws->A, 0, rows, p->mu, p->lambda, &loss, NULL, NULL);
     out[MET_TEACHER_LOSS] = loss;
     out[MET_TEACHER_E_A] = job_teacher_e(ws, ws->A, k, d);
     double *w = ws->work + 2 * k * d + k;

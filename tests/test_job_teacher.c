@@ -3,6 +3,7 @@
 #include <criterion/criterion.h>
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <gsl/gsl_errno.h>
@@ -148,4 +149,47 @@ Test(job_teacher, e_of_eq22)
     cr_assert_float_eq(med, 2.5, 1e-15);
     const double slope = met_teacher_loglog_slope(x, y, 3);
     cr_assert_float_eq(slope, -1.0, 1e-12);
+}
+
+/* Every shipped teacher preset: its [params] parse through the table and pass the
+ * cross-key checks of every sweep point (the preset reader of app does the same). */
+static void check_preset(const char *name)
+{
+    char path[512], line[1024];
+    snprintf(path, sizeof path, "%s/%s.ini", RS_PRESET_DIR, name);
+    FILE *f = fopen(path, "r");
+    cr_assert_not_null(f, "%s", path);
+    rs_params p;
+    param_defaults(&p, GEN_TEACHER);
+    int in_params = 0;
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = 0;
+        if (line[0] == '[') {
+            in_params = strcmp(line, "[params]") == 0;
+            continue;
+        }
+        char *eq = strchr(line, '=');
+        if (!in_params || !eq)
+            continue;
+        char *key = line, *val = eq + 1, *end = eq;
+        while (end > key && end[-1] == ' ')
+            end--;
+        *end = 0;
+        while (*val == ' ')
+            val++;
+        set(&p, key, val);
+    }
+    fclose(f);
+    rs_error e;
+    cr_assert_eq(param_check(&p, &e), RS_OK, "%s: %s", name, e.msg);
+    cr_assert_gt(job_teacher_bytes(&p), 0, "%s", name);
+}
+
+Test(job_teacher, presets_parse_and_check)
+{
+    const char *names[] = {"teacher-fig3", "teacher-laplace", "teacher-fig4-gaussian",
+                           "teacher-fig4-mixture", "teacher-landscape", "teacher-mu",
+                           "llsfe-gaussian", "llsfe-mixture"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        check_preset(names[i]);
 }
