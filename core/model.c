@@ -2,9 +2,12 @@
 #include "model.h"
 
 #include "job_relu.h"
+#include "job_teacher.h"
 #include "met_relu.h"
+#include "met_teacher.h"
 
 rs_status param_check_relu(const rs_params *p, rs_error *err);
+rs_status param_check_teacher(const rs_params *p, rs_error *err);
 
 static void *relu_detail_alloc(void) { return job_relu_detail_alloc(); }
 static void relu_detail_free(void *d) { job_relu_detail_free(d); }
@@ -17,10 +20,20 @@ static const model_ops relu_ops = {
     (1u << METHOD_SGD) | (1u << METHOD_MLE) | (1u << METHOD_MEDIAN),
     job_relu_run, job_relu_bytes, param_check_relu, relu_detail_alloc, relu_detail_free};
 
+static void *teacher_detail_alloc(void) { return job_teacher_detail_alloc(); }
+static void teacher_detail_free(void *d) { job_teacher_detail_free(d); }
+
+static const model_ops teacher_ops = {
+    GEN_TEACHER, MET_TEACHER_COUNT, met_teacher_names,
+    (1u << METHOD_L2) | (1u << METHOD_GE) | (1u << METHOD_SCORE) | (1u << METHOD_LLSFE),
+    job_teacher_run, job_teacher_bytes, param_check_teacher, teacher_detail_alloc,
+    teacher_detail_free};
+
 const model_ops *model_get(int generator)
 {
     switch (generator) {
     case GEN_RELU: return &relu_ops;
+    case GEN_TEACHER: return &teacher_ops;
     default: return NULL;
     }
 }

@@ -64,6 +64,7 @@ typedef struct {
     /* teacher (SPEC 5.3) */
     int input, truth, optimizer;
     double mixture_shift, noise, mu, lr, bandwidth;
+    double lr_l2; /* learning rate of the l2 loss (0 = lr): Figure 3 uses 100 x lr */
     size_t iters, batch, init_seed;
     /* quadratic (SPEC 5.4) */
     int family;

@@ -1,0 +1,277 @@
+/* job_teacher.c — one job of the teacher generator (seed 003, Sections 2.5 and 4). */
+#include "job_teacher.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <gsl/gsl_cblas.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+
+#include "gen_teacher.h"
+#include "job_teacher_internal.h"
+#include "llsfe.h"
+#include "loss_teacher.h"
+#include "met_teacher.h"
+#include "opt_teacher.h"
+#include "rng_stream.h"
+
+static size_t teacher_k(const rs_params *p) { return p->k == 0 ? p->d : p->k; }
+
+/* Doubles of each buffer, in the order job_teacher_ws lists them. */
+static size_t ws_layout(const rs_params *p, size_t *s)
+{
+    const size_t n = p->n, d = p->d, k = teacher_k(p);
+    const int ll = (param_methods(p) & (1u << METHOD_LLSFE)) != 0;
+    if (d > 4096 || k > d || n > SIZE_MAX / 64 / (d * d + 1))
+        return 0;
+    const size_t d4 = ll ? d * d * d * d : 0;
+    const size_t list[JT_NBUF] = {n * d, n, n * k, k * d, k * d, k * d, n * d, n,
+                                  ll ? n * d : 0, ll ? n * d * d : 0, (n + 7) / 8,
+                                  4 * k * d + 2 * k * k + 4 * d + 8 + 2 * d4 + 4 * d * d,
+                                  2 * k * d, k * k};
+    size_t total = 0;
+    for (size_t i = 0; i < JT_NBUF; i++) {
+        s[i] = list[i];
+        if (total > SIZE_MAX / 16 - s[i])
+            return 0;
+        total += s[i];
+    }
+    return total;
+}
+
+size_t job_teacher_bytes(const rs_params *p)
+{
+    size_t s[JT_NBUF];
+    const size_t k = teacher_k(p), ll = (param_methods(p) & (1u << METHOD_LLSFE)) != 0;
+    const size_t core = rs_mul_size(ws_layout(p, s), sizeof(double), 1);
+    const size_t lw = ll ? llsfe_ws_bytes(p->n, p->d) : 0, lt = loss_teacher_ws_bytes(p->n, p->d, k, 1);
+    if (!core || !lt || (ll && !lw) || core > SIZE_MAX / 4 || lt > SIZE_MAX / 4 || lw > SIZE_MAX / 4)
+        return 0;
+    return core + lw + lt;
+}
+
+static rs_status ws_alloc(job_teacher_ws *ws, const rs_params *p, rs_error *err)
+{
+    size_t s[JT_NBUF];
+    const size_t total = ws_layout(p, s);
+    memset(ws, 0, sizeof *ws);
+    ws->block = total ? malloc(total * sizeof(double)) : NULL;
+    if (!ws->block)
+        return rs_error_set(err, RS_ENOMEM, "job_teacher: cannot allocate %zu doubles (n = %zu, d = %zu)",
+                            total, p->n, p->d);
+    double **slots[JT_NBUF] = {&ws->X, &ws->y, &ws->P, &ws->Astar, &ws->A, &ws->grad, &ws->Xt,
+                               &ws->yt, &ws->g1, &ws->G2, &ws->done_bits, &ws->work, &ws->D12, &ws->M};
+    double *q = ws->block;
+    for (size_t i = 0; i < JT_NBUF; i++) {
+        *slots[i] = q;
+        q += s[i];
+    }
+    return RS_OK;
+}
+
+double job_teacher_now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+rs_status job_teacher_llsfe_rows(void *vctx, size_t s0, size_t b, rs_error *err)
+{
+    job_teacher_llsfe *c = vctx;
+    unsigned char *done = (unsigned char *)c->ws->done_bits;
+    const size_t d = c->d;
+    size_t s = s0;
+    while (s < s0 + b) {
+        if (done[s]) {
+            s++;
+            continue;
+        }
+        size_t e = s;
+        while (e < s0 + b && !done[e])
+            e++;
+        size_t failed = 0;
+        const rs_status st = llsfe_eval(c->lw, c->ws->X + s * d, e - s, c->h, c->ws->g1 + s * d,
+                                        c->ws->G2 + s * d * d, &failed, c->cancel, err);
+        if (st != RS_OK)
+            return st;
+        for (size_t i = s; i < e; i++) {
+            done[i] = 1;
+            if (!isfinite(c->ws->g1[i * d])) { /* a failed point contributes nothing */
+                memset(c->ws->g1 + i * d, 0, d * sizeof(double));
+                memset(c->ws->G2 + i * d * d, 0, d * d * sizeof(double));
+            }
+        }
+        c->failed += failed;
+        s = e;
+    }
+    return RS_OK;
+}
+
+/* e(A) of the iterate; nan (and no error) when A has a zero or non-finite row. */
+double job_teacher_e(job_teacher_ws *ws, const double *A, size_t k, size_t d)
+{
+    if (met_teacher_align(A, ws->Astar, k, d, ws->work, ws->M, NULL) != RS_OK)
+        return NAN;
+    return met_teacher_e(ws->M, k);
+}
+
+/* Train loss m from the common initial point; fill its metrics and (if det) curves. */
+static rs_status train(const rs_params *p, int m, job_teacher_ws *ws, loss_teacher_ws *lt,
+                       job_teacher_llsfe *lc, teacher_detail *det, sweep_cell *cell, size_t v,
+                       size_t run, const atomic_int *cancel, rs_error *err)
+{
+    const size_t n = p->n, d = p->d, k = teacher_k(p);
+    rs_status st = loss_teacher_bind(lt, m, p->input, p->mixture_shift, ws->X, ws->y, ws->g1, ws->G2, err);
+    if (st != RS_OK)
+        return st;
+    gsl_rng *init = rng_stream_alloc(p->init_seed, v, run, RNG_PURPOSE_ESTIMATOR);
+    gsl_rng *sgd = rng_stream_alloc(p->seed, v, run, RNG_PURPOSE_ESTIMATOR);
+    if (!init || !sgd) {
+        gsl_rng_free(init);
+        gsl_rng_free(sgd);
+        return rs_error_set(err, RS_ENOMEM, "job_teacher: RNG allocation");
+    }
+    opt_teacher_init(ws->A, k, d, init); /* the same start for every loss (init_seed) */
+    const double lr = m == METHOD_L2 && p->lr_l2 > 0.0 ? p->lr_l2 : p->lr; /* Section 4.1 */
+    opt_teacher_state os = {lt, n, k, d, {p->optimizer, lr, p->mu, p->lambda, p->batch}, sgd,
+                            m == METHOD_LLSFE ? job_teacher_llsfe_rows : NULL, lc, ws->grad, 0, NAN};
+    const size_t stride = job_teacher_stride(p->iters);
+    const double t0 = job_teacher_now_s();
+    unsigned flags = 0;
+    if (det)
+        job_teacher_record(det, p, m, 0, ws, lt, lc);
+    for (size_t t = 1; t <= p->iters && st == RS_OK; t++) {
+        if (cancel && atomic_load_explicit(cancel, memory_order_relaxed))
+            st = RS_ECANCELLED;
+        else
+            st = opt_teacher_step(&os, ws->A, err);
+        if (st == RS_OK && det && (t <= TEACHER_EARLY || t % stride == 0 || t == p->iters))
+            job_teacher_record(det, p, m, t, ws, lt, lc);
+    }
+    gsl_rng_free(init);
+    gsl_rng_free(sgd);
+    double *out = cell->metric[m];
+    out[MET_TEACHER_SECONDS] = job_teacher_now_s() - t0;
+    if (st == RS_ENUMERIC) { /* diverged: a result with a flag, not a failure */
+        flags |= MET_TEACHER_FLAG_DIVERGED;
+        out[MET_TEACHER_E_A] = out[MET_TEACHER_LOSS] = out[MET_TEACHER_TEST_ERR] = NAN;
+        cell->flags[m] |= flags;
+        return RS_OK;
+    }
+    if (st != RS_OK)
+        return st;
+    /* the loss metric: full batch for GD, the first `batch` rows for SGD (so that the
+     * llsfe loss under SGD never needs the O(n^2) scores at every sample) */
+    const size_t rows = p->optimizer == OPT_SGD && p->batch < n ? p->batch : n;
+    double loss = NAN;
+    if (m == METHOD_LLSFE && (st = job_teacher_llsfe_rows(lc, 0, rows, err)) != RS_OK)
+        return st;
+    loss_teacher_eval(lt, ws->A, 0, rows, p->mu, p->lambda, &loss, NULL, NULL);
+    out[MET_TEACHER_LOSS] = loss;
+    out[MET_TEACHER_E_A] = job_teacher_e(ws, ws->A, k, d);
+    double *w = ws->work + 2 * k * d + k;
+    if (met_teacher_fit_w(ws->A, ws->X, ws->y, n, k, d, ws->P, w + k, w, NULL) == RS_OK)
+        out[MET_TEACHER_TEST_ERR] = met_teacher_test_err(ws->A, w, ws->Xt, ws->yt, n, k, d, ws->P);
+    else {
+        flags |= MET_TEACHER_FLAG_W_SINGULAR;
+        out[MET_TEACHER_TEST_ERR] = NAN;
+    }
+    if (m == METHOD_LLSFE && lc->failed)
+        flags |= MET_TEACHER_FLAG_LLSFE_FAILED;
+    cell->flags[m] |= flags;
+    if (det)
+        job_teacher_keep_final(det, m, ws->A, k, d);
+    return RS_OK;
+}
+
+/* Figures 1-2: LLSFE errors at one fresh point of the input law (EXTRA stream). */
+static rs_status llsfe_accuracy(const rs_params *p, job_teacher_llsfe *lc, gsl_rng *extra,
+                                sweep_cell *cell, rs_error *err)
+{
+    const size_t d = p->d;
+    double *out = cell->metric[METHOD_LLSFE];
+    out[MET_TEACHER_S2_ERR] = out[MET_TEACHER_S4_ERR] = NAN;
+    if (p->input == INPUT_LAPLACE)
+        return RS_OK; /* sgn(x)^4 is S4 only off the axes: no smooth truth to compare */
+    double *x = lc->ws->work, *g = x + d, *G = g + d, *scratch = G + d * d, yq;
+    double *P1 = lc->ws->P; /* one row of scratch for the sampler */
+    rs_status st = gen_teacher_sample(p->input, p->mixture_shift, lc->ws->Astar, 1, d, 1, 0.0, extra,
+                                      x, &yq, P1, NULL, err);
+    if (st != RS_OK)
+        return st;
+    size_t failed = 0;
+    st = llsfe_eval(lc->lw, x, 1, lc->h, g, G, &failed, NULL, err);
+    if (st != RS_OK)
+        return st;
+    if (failed) {
+        cell->flags[METHOD_LLSFE] |= MET_TEACHER_FLAG_LLSFE_FAILED;
+        return RS_OK;
+    }
+    return llsfe_errors(p->input, p->mixture_shift, x, g, G, d, scratch, &out[MET_TEACHER_S2_ERR],
+                        &out[MET_TEACHER_S4_ERR], err);
+}
+
+rs_status job_teacher_run(void *vctx, size_t v, double value, size_t run, sweep_cell *cell,
+                          const atomic_int *cancel, rs_error *err)
+{
+    const model_ctx *ctx = vctx;
+    rs_params p = *ctx->base;
+    rs_status st = RS_OK;
+    if (p.sweep >= 0 && (st = param_set_number(&p, p.sweep, value, err)) != RS_OK)
+        return st;
+    const size_t n = p.n, d = p.d, k = teacher_k(&p);
+    const unsigned methods = param_methods(&p);
+    job_teacher_ws ws;
+    if ((st = ws_alloc(&ws, &p, err)) != RS_OK)
+        return st;
+    memset(ws.done_bits, 0, (n + 7) / 8 * sizeof(double));
+    teacher_detail *det = ctx->detail && v == ctx->detail_value && run == 0 ? ctx->detail : NULL;
+    const int ll = (methods & (1u << METHOD_LLSFE)) != 0;
+    loss_teacher_ws *lt = loss_teacher_ws_alloc(n, d, k, ll);
+    llsfe_ws *lw = ll ? llsfe_ws_alloc(n, d) : NULL;
+    gsl_rng *truth_rng = rng_stream_alloc(p.seed, 0, run, RNG_PURPOSE_TRUTH);
+    gsl_rng *data_rng = rng_stream_alloc(p.seed, v, run, RNG_PURPOSE_SAMPLES);
+    gsl_rng *extra = rng_stream_alloc(p.seed, v, run, RNG_PURPOSE_EXTRA);
+    job_teacher_llsfe lc = {lw, &ws, d, p.bandwidth > 0.0 ? p.bandwidth : llsfe_bandwidth(n, d), 0, cancel};
+    if (!lt || (ll && !lw) || !truth_rng || !data_rng || !extra) {
+        st = rs_error_set(err, RS_ENOMEM, "job_teacher: workspaces for n = %zu, d = %zu", n, d);
+        goto done;
+    }
+    if ((st = gen_teacher_truth(p.truth, k, d, p.kappa, truth_rng, ws.work, ws.Astar, err)) != RS_OK)
+        goto done;
+    st = gen_teacher_sample(p.input, p.mixture_shift, ws.Astar, k, d, n, p.noise, data_rng, ws.X,
+                            ws.y, ws.P, cancel, err);
+    /* fresh test data for the test error, then the LLSFE point and landscape directions */
+    if (st == RS_OK)
+        st = gen_teacher_sample(p.input, p.mixture_shift, ws.Astar, k, d, n, p.noise, extra, ws.Xt,
+                                ws.yt, ws.P, cancel, err);
+    if (st != RS_OK)
+        goto done;
+    if (ll) {
+        llsfe_bind(lw, ws.X);
+        if ((st = llsfe_accuracy(&p, &lc, extra, cell, err)) != RS_OK)
+            goto done;
+    }
+    if (det && (st = job_teacher_detail_begin(det, &p, &ws, extra, err)) != RS_OK)
+        goto done;
+    for (int m = METHOD_L2; m <= METHOD_LLSFE; m++) {
+        if (!(methods & (1u << m)))
+            continue;
+        if ((st = train(&p, m, &ws, lt, &lc, det, cell, v, run, cancel, err)) != RS_OK)
+            goto done;
+    }
+    if (det)
+        st = job_teacher_detail_end(det, &p, &ws, lt, &lc, cancel, err);
+done:
+    gsl_rng_free(truth_rng);
+    gsl_rng_free(data_rng);
+    gsl_rng_free(extra);
+    loss_teacher_ws_free(lt);
+    llsfe_ws_free(lw);
+    free(ws.block);
+    return st;
+}

@@ -1,0 +1,60 @@
+/* job_teacher_internal.h — shared by job_teacher.c and job_teacher_detail.c only. */
+#ifndef JOB_TEACHER_INTERNAL_H
+#define JOB_TEACHER_INTERNAL_H
+
+#include <stdatomic.h>
+#include <stddef.h>
+
+#include <gsl/gsl_rng.h>
+
+#include "job_teacher.h"
+#include "llsfe.h"
+#include "loss_teacher.h"
+#include "opt_teacher.h"
+
+enum { JT_NBUF = 14 };
+
+/* Every buffer of a job, carved from one allocation. */
+typedef struct {
+    double *X, *y, *P, *Astar, *A, *grad, *Xt, *yt, *g1, *G2, *done_bits, *work, *D12, *M;
+    void *block;
+} job_teacher_ws;
+
+/* The lazily filled LLSFE scores at the samples (rows hook of opt_teacher). */
+typedef struct {
+    llsfe_ws *lw;
+    job_teacher_ws *ws;
+    size_t d;
+    double h;
+    size_t failed;
+    const atomic_int *cancel;
+} job_teacher_llsfe;
+
+double job_teacher_now_s(void);
+
+/* Rows hook of the llsfe loss (ctx is a job_teacher_llsfe): estimate g1, G2 by eqs.
+ * (14)-(15) at rows s0..s0+b-1 not done yet. */
+rs_status job_teacher_llsfe_rows(void *ctx, size_t s0, size_t b, rs_error *err);
+double job_teacher_e(job_teacher_ws *ws, const double *A, size_t k, size_t d);
+
+/* Record every `stride` iterations after the first TEACHER_EARLY, so that at most
+ * TEACHER_CURVE_MAX points are kept whatever iters is. */
+size_t job_teacher_stride(size_t iters);
+
+/* Reset det for a new job: sizes, A*, the landscape directions D1, D2 (from extra), the
+ * data view. */
+rs_status job_teacher_detail_begin(teacher_detail *det, const rs_params *p, job_teacher_ws *ws,
+                                   gsl_rng *extra, rs_error *err);
+
+/* Append iteration t of loss m: e(A), the full-batch loss, the path point. */
+void job_teacher_record(teacher_detail *det, const rs_params *p, int m, size_t t, job_teacher_ws *ws,
+                        loss_teacher_ws *lt, job_teacher_llsfe *lc);
+
+/* Keep the final A of loss m and its |cos| matrix against A*. */
+void job_teacher_keep_final(teacher_detail *det, int m, const double *A, size_t k, size_t d);
+
+/* The landscapes of every loss, then ready = 1. */
+rs_status job_teacher_detail_end(teacher_detail *det, const rs_params *p, job_teacher_ws *ws,
+                                 loss_teacher_ws *lt, job_teacher_llsfe *lc, const atomic_int *cancel, rs_error *err);
+
+#endif

@@ -1,0 +1,249 @@
+/* llsfe.c — second-degree LLSFE (seed 003, eqs. 6-7, 14-15) and exact scores. */
+#include "llsfe.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_cblas.h>
+#include <lapacke.h>
+
+#include "param.h"
+
+enum { LLSFE_BLOCK = 64 };
+
+struct llsfe_ws {
+    size_t n, d, p;   /* p = 1 + d + d^2 columns of the design */
+    const double *X;
+    double *D;        /* n x p: [1 | X | X (x) X] */
+    double *K;        /* LLSFE_BLOCK x n kernel weights */
+    double *M;        /* LLSFE_BLOCK x p raw weighted moments */
+    double *C;        /* d x d */
+    void *block;
+};
+
+double llsfe_bandwidth(size_t n, size_t d)
+{
+    return pow((double)n, -1.0 / (2.0 * 2.0 + 2.0 + (double)d)); /* Remark 1, p = 2 */
+}
+
+static size_t ws_doubles(size_t n, size_t d)
+{
+    const size_t p = 1 + d + d * d;
+    const size_t np = rs_mul_size(n, p, 1), kn = rs_mul_size(LLSFE_BLOCK, n, 1);
+    if (!np || !kn || np > SIZE_MAX / 16 || kn > SIZE_MAX / 16)
+        return 0;
+    return np + kn + LLSFE_BLOCK * p + d * d;
+}
+
+size_t llsfe_ws_bytes(size_t n, size_t d) { return rs_mul_size(ws_doubles(n, d), sizeof(double), 1); }
+
+llsfe_ws *llsfe_ws_alloc(size_t n, size_t d)
+{
+    const size_t total = n && d ? ws_doubles(n, d) : 0;
+    llsfe_ws *ws = calloc(1, sizeof *ws);
+    if (!ws || !total || !(ws->block = malloc(total * sizeof(double)))) {
+        free(ws);
+        return NULL;
+    }
+    ws->n = n, ws->d = d, ws->p = 1 + d + d * d;
+    ws->D = ws->block;
+    ws->K = ws->D + n * ws->p;
+    ws->M = ws->K + (size_t)LLSFE_BLOCK * n;
+    ws->C = ws->M + (size_t)LLSFE_BLOCK * ws->p;
+    return ws;
+}
+
+void llsfe_ws_free(llsfe_ws *ws)
+{
+    if (!ws)
+        return;
+    free(ws->block);
+    free(ws);
+}
+
+void llsfe_bind(llsfe_ws *ws, const double *X)
+{
+    const size_t d = ws->d, p = ws->p;
+    ws->X = X;
+    for (size_t t = 0; t < ws->n; t++) {
+        double *row = ws->D + t * p;
+        const double *x = X + t * d;
+        row[0] = 1.0;
+        for (size_t a = 0; a < d; a++) {
+            row[1 + a] = x[a];
+            for (size_t b = 0; b < d; b++)
+                row[1 + d + a * d + b] = x[a] * x[b];
+        }
+    }
+}
+
+/* Eqs. (14)-(15) at one point x from its raw moments M = (sum k, sum k X, sum k X X^T):
+ * centre them at x, C = M2/M0 - (M1/M0)(M1/M0)^T, then a1 = C^{-1} M1/M0 and
+ * A2 = h^{-2} I - C^{-1}. Returns 0 when C is not positive definite. */
+static int solve_point(const double *M, const double *x, size_t d, double h, double *C, double *g,
+                       double *G)
+{
+    const double M0 = M[0];
+    if (!(M0 > 0.0))
+        return 0;
+    double m1[64]; /* d <= 64 is checked by llsfe_eval's caller path (see below) */
+    for (size_t a = 0; a < d; a++)
+        m1[a] = M[1 + a] / M0 - x[a]; /* M1/M0 about x */
+    for (size_t a = 0; a < d; a++)
+        for (size_t b = 0; b < d; b++) {
+            /* E_k[(X - x)(X - x)^T] - m1 m1^T = E_k[X X^T] - E_k[X] E_k[X]^T */
+            const double ea = M[1 + a] / M0, eb = M[1 + b] / M0;
+            C[a * d + b] = M[1 + d + a * d + b] / M0 - ea * eb;
+        }
+    if (LAPACKE_dpotrf(LAPACK_ROW_MAJOR, 'L', (lapack_int)d, C, (lapack_int)d) != 0)
+        return 0;
+    if (LAPACKE_dpotri(LAPACK_ROW_MAJOR, 'L', (lapack_int)d, C, (lapack_int)d) != 0)
+        return 0;
+    for (size_t a = 0; a < d; a++) /* C^{-1}: mirror the lower triangle */
+        for (size_t b = a + 1; b < d; b++)
+            C[a * d + b] = C[b * d + a];
+    const double ih2 = 1.0 / (h * h);
+    for (size_t a = 0; a < d; a++) {
+        double t = 0.0;
+        for (size_t b = 0; b < d; b++) {
+            t += C[a * d + b] * m1[b];
+            G[a * d + b] = (a == b ? ih2 : 0.0) - C[a * d + b]; /* eq. (15) */
+        }
+        g[a] = t; /* eq. (14) */
+    }
+    return 1;
+}
+
+rs_status llsfe_eval(llsfe_ws *ws, const double *xq, size_t m, double h, double *g1, double *G2,
+                     size_t *n_failed, const atomic_int *cancel, rs_error *err)
+{
+    const size_t n = ws->n, d = ws->d, p = ws->p;
+    if (!(h > 0.0) || !isfinite(h))
+        return rs_error_set(err, RS_EINVAL, "llsfe_eval: bandwidth h = %g, allowed > 0", h);
+    if (d > 64)
+        return rs_error_set(err, RS_EINVAL, "llsfe_eval: d = %zu, allowed 1..64", d);
+    size_t failed = 0;
+    const double inv2h2 = 0.5 / (h * h);
+    for (size_t q0 = 0; q0 < m; q0 += LLSFE_BLOCK) {
+        if (cancel && atomic_load_explicit(cancel, memory_order_relaxed))
+            return RS_ECANCELLED;
+        const size_t bq = m - q0 < LLSFE_BLOCK ? m - q0 : LLSFE_BLOCK;
+        for (size_t s = 0; s < bq; s++) {
+            const double *x = xq + (q0 + s) * d;
+            double *Ks = ws->K + s * n, dmin = INFINITY;
+            for (size_t t = 0; t < n; t++) {
+                double dist = 0.0;
+                for (size_t a = 0; a < d; a++) {
+                    const double u = ws->X[t * d + a] - x[a];
+                    dist += u * u;
+                }
+                Ks[t] = dist;
+                dmin = fmin(dmin, dist);
+            }
+            /* exp(-(|X_t - x|^2 - dmin) / 2h^2): the common factor cancels in (14)-(15)
+             * and keeps the nearest weight at 1, so M0 never underflows to 0. */
+            for (size_t t = 0; t < n; t++)
+                Ks[t] = exp(-(Ks[t] - dmin) * inv2h2);
+        }
+        /* M = K [1 | X | X (x) X]: all moments of the block in one dgemm */
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)bq, (int)p, (int)n, 1.0, ws->K,
+                    (int)n, ws->D, (int)p, 0.0, ws->M, (int)p);
+        for (size_t s = 0; s < bq; s++) {
+            double *g = g1 + (q0 + s) * d, *G = G2 + (q0 + s) * d * d;
+            if (!solve_point(ws->M + s * p, xq + (q0 + s) * d, d, h, ws->C, g, G)) {
+                failed++;
+                for (size_t a = 0; a < d; a++)
+                    g[a] = NAN;
+                for (size_t a = 0; a < d * d; a++)
+                    G[a] = NAN;
+            }
+        }
+    }
+    if (n_failed)
+        *n_failed = failed;
+    return RS_OK;
+}
+
+void llsfe_s2(const double *g, const double *G, size_t d, double *S2)
+{
+    for (size_t a = 0; a < d; a++)
+        for (size_t b = 0; b < d; b++)
+            S2[a * d + b] = g[a] * g[b] + G[a * d + b];
+}
+
+void llsfe_s4_add(const double *g, const double *G, size_t d, double weight, double *S4)
+{
+    for (size_t a = 0; a < d; a++)
+        for (size_t b = 0; b < d; b++)
+            for (size_t c = 0; c < d; c++)
+                for (size_t e = 0; e < d; e++) {
+                    const double gg = g[a] * g[b] * g[c] * g[e];
+                    /* 6 sym(G g g): the 6 placements of G among the four slots */
+                    const double Ggg = G[a * d + b] * g[c] * g[e] + G[a * d + c] * g[b] * g[e] +
+                                       G[a * d + e] * g[b] * g[c] + G[b * d + c] * g[a] * g[e] +
+                                       G[b * d + e] * g[a] * g[c] + G[c * d + e] * g[a] * g[b];
+                    /* 3 sym(G G): the 3 pairings */
+                    const double GG = G[a * d + b] * G[c * d + e] + G[a * d + c] * G[b * d + e] +
+                                      G[a * d + e] * G[b * d + c];
+                    S4[((a * d + b) * d + c) * d + e] += weight * (gg + Ggg + GG);
+                }
+}
+
+rs_status llsfe_exact(int input, double m, const double *x, size_t d, double *work, double *S2,
+                      double *S4, rs_error *err)
+{
+    if (input != INPUT_GAUSSIAN && input != INPUT_MIXTURE)
+        return rs_error_set(err, RS_EINVAL, "llsfe_exact: input %d, allowed gaussian|mixture", input);
+    double *g = work, *G = work + d;
+    for (size_t a = 0; a < d * d; a++)
+        G[a] = (a % (d + 1) == 0) ? -1.0 : 0.0; /* G2 = -I for each Gaussian term */
+    memset(S2, 0, d * d * sizeof(double));
+    memset(S4, 0, d * d * d * d * sizeof(double));
+    const size_t nc = input == INPUT_GAUSSIAN ? 1 : 2;
+    double sum = 0.0;
+    for (size_t a = 0; a < d; a++)
+        sum += x[a];
+    const double z = 2.0 * m * sum; /* posterior of the +m component, Example 2 */
+    const double pp = z >= 0.0 ? 1.0 / (1.0 + exp(-z)) : exp(z) / (1.0 + exp(z));
+    for (size_t c = 0; c < nc; c++) {
+        const double mc = input == INPUT_GAUSSIAN ? 0.0 : (c == 0 ? m : -m);
+        const double w = input == INPUT_GAUSSIAN ? 1.0 : (c == 0 ? pp : 1.0 - pp);
+        for (size_t a = 0; a < d; a++)
+            g[a] = -(x[a] - mc);
+        for (size_t a = 0; a < d; a++) /* grad^2 f / f = sum_c post_c ((x - m_c)(.)^T - I) */
+            for (size_t b = 0; b < d; b++)
+                S2[a * d + b] += w * (g[a] * g[b] + G[a * d + b]);
+        llsfe_s4_add(g, G, d, w, S4);
+    }
+    return RS_OK;
+}
+
+rs_status llsfe_errors(int input, double m, const double *x, const double *g1, const double *G2,
+                       size_t d, double *work, double *err_s2_sp, double *err_s4_f, rs_error *err)
+{
+    const size_t d2 = d * d, d4 = d2 * d2;
+    double *S4 = work, *S4h = work + d4, *S2 = S4h + d4, *S2h = S2 + d2, *ev = S2h + d2,
+           *aux = ev + d;
+    rs_status st = llsfe_exact(input, m, x, d, aux, S2, S4, err);
+    if (st != RS_OK)
+        return st;
+    llsfe_s2(g1, G2, d, S2h);
+    memset(S4h, 0, d4 * sizeof(double));
+    llsfe_s4_add(g1, G2, d, 1.0, S4h);
+    double f2 = 0.0;
+    for (size_t a = 0; a < d4; a++)
+        f2 += (S4h[a] - S4[a]) * (S4h[a] - S4[a]);
+    *err_s4_f = sqrt(f2);
+    for (size_t a = 0; a < d2; a++)
+        S2h[a] -= S2[a];
+    if (!isfinite(*err_s4_f)) {
+        *err_s2_sp = NAN;
+        return RS_OK;
+    }
+    if (LAPACKE_dsyev(LAPACK_ROW_MAJOR, 'N', 'U', (lapack_int)d, S2h, (lapack_int)d, ev) != 0)
+        return rs_error_set(err, RS_ENUMERIC, "llsfe_errors: dsyev failed (d = %zu)", d);
+    *err_s2_sp = fmax(fabs(ev[0]), fabs(ev[d - 1]));
+    return RS_OK;
+}

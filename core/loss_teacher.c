@@ -1,0 +1,328 @@
+/* loss_teacher.c — l2, G(A), L(A) with true or LLSFE scores, and their gradients
+ * (seed 003, eqs. 7, 17, 19; Examples 1-2). */
+#include "loss_teacher.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_cblas.h>
+
+#include "gen_teacher.h"
+#include "param.h"
+
+enum { LOSS_BLOCK = 2048 };
+
+struct loss_teacher_ws {
+    size_t n, d, k, blk;
+    int loss;
+    size_t n_comp;
+    double coef[GEN_TEACHER_MAX_COMP];
+    double *Gm[GEN_TEACHER_MAX_COMP], *wt[GEN_TEACHER_MAX_COMP];
+    const double *X, *y, *g1, *G2;
+    double *Q, *R, *QW, *QH;     /* blk x k */
+    double *H, *S, *Stot;        /* k x k */
+    double *AG, *SAG;            /* k x d (llsfe) */
+    void *block;
+};
+
+static size_t ws_doubles(size_t n, size_t d, size_t k, int with_llsfe, size_t blk)
+{
+    const size_t nd = rs_mul_size(n, d, 1), bk = rs_mul_size(blk, k, 1), kk = rs_mul_size(k, k, 1);
+    if (!nd || !bk || !kk || nd > SIZE_MAX / 8)
+        return 0;
+    return GEN_TEACHER_MAX_COMP * (nd + n) + 4 * bk + 3 * kk + (with_llsfe ? 2 * k * d : 0);
+}
+
+size_t loss_teacher_ws_bytes(size_t n, size_t d, size_t k, int with_llsfe)
+{
+    const size_t blk = n < LOSS_BLOCK ? n : LOSS_BLOCK;
+    return rs_mul_size(ws_doubles(n, d, k, with_llsfe, blk), sizeof(double), 1);
+}
+
+loss_teacher_ws *loss_teacher_ws_alloc(size_t n, size_t d, size_t k, int with_llsfe)
+{
+    if (n == 0 || d == 0 || k == 0)
+        return NULL;
+    const size_t blk = n < LOSS_BLOCK ? n : LOSS_BLOCK;
+    const size_t total = ws_doubles(n, d, k, with_llsfe, blk);
+    loss_teacher_ws *ws = calloc(1, sizeof *ws);
+    if (!ws || !total || !(ws->block = malloc(total * sizeof(double)))) {
+        free(ws);
+        return NULL;
+    }
+    ws->n = n, ws->d = d, ws->k = k, ws->blk = blk, ws->loss = -1;
+    double *p = ws->block;
+    for (size_t c = 0; c < GEN_TEACHER_MAX_COMP; c++) {
+        ws->Gm[c] = p, p += n * d;
+        ws->wt[c] = p, p += n;
+    }
+    ws->Q = p, p += blk * k;
+    ws->R = p, p += blk * k;
+    ws->QW = p, p += blk * k;
+    ws->QH = p, p += blk * k;
+    ws->H = p, p += k * k;
+    ws->S = p, p += k * k;
+    ws->Stot = p, p += k * k;
+    if (with_llsfe) {
+        ws->AG = p, p += k * d;
+        ws->SAG = p;
+    }
+    return ws;
+}
+
+void loss_teacher_ws_free(loss_teacher_ws *ws)
+{
+    if (!ws)
+        return;
+    free(ws->block);
+    free(ws);
+}
+
+rs_status loss_teacher_bind(loss_teacher_ws *ws, int loss, int input, double m, const double *X,
+                            const double *y, const double *g1, const double *G2, rs_error *err)
+{
+    if (loss < METHOD_L2 || loss > METHOD_LLSFE)
+        return rs_error_set(err, RS_EINVAL, "loss_teacher_bind: loss = %d, allowed l2|ge|score|llsfe", loss);
+    if (loss == METHOD_LLSFE && (!g1 || !G2 || !ws->AG))
+        return rs_error_set(err, RS_EINVAL, "loss_teacher_bind: llsfe needs g1, G2 and a workspace with_llsfe");
+    ws->loss = loss, ws->X = X, ws->y = y, ws->g1 = g1, ws->G2 = G2;
+    if (loss == METHOD_GE || loss == METHOD_SCORE)
+        gen_teacher_score(input, m, loss == METHOD_GE, X, ws->n, ws->d, ws->Gm, ws->wt, ws->coef,
+                          &ws->n_comp);
+    return RS_OK;
+}
+
+double loss_teacher_t(const double *g, const double *G, const double *u, const double *v, size_t d)
+{
+    double q = 0.0, p = 0.0, Guu = 0.0, Gvv = 0.0, Guv = 0.0;
+    for (size_t a = 0; a < d; a++) {
+        q += g[a] * u[a];
+        p += g[a] * v[a];
+        for (size_t b = 0; b < d; b++) {
+            Guu += u[a] * G[a * d + b] * u[b];
+            Gvv += v[a] * G[a * d + b] * v[b];
+            Guv += u[a] * G[a * d + b] * v[b];
+        }
+    }
+    return q * q * p * p + Guu * p * p + Gvv * q * q + 4.0 * Guv * q * p + Guu * Gvv + 2.0 * Guv * Guv;
+}
+
+/* The sample-independent invariants of H = A G A^T: trace, sum of squared diagonal
+ * entries, squared Frobenius norm (computed once per H, not per sample). */
+typedef struct {
+    double T, h2, Hn2;
+} h_stats;
+
+static h_stats h_stats_of(const double *H, size_t k)
+{
+    h_stats hs = {0.0, 0.0, 0.0};
+    for (size_t i = 0; i < k; i++) {
+        hs.T += H[i * k + i];
+        hs.h2 += H[i * k + i] * H[i * k + i];
+    }
+    for (size_t i = 0; i < k * k; i++)
+        hs.Hn2 += H[i] * H[i];
+    return hs;
+}
+
+/* F = sum_{i != j} T(a_i, a_i, a_j, a_j) - mu sum_i T(a_i, a_i, a_i, a_i) for one sample
+ * (projections q, k; H = A G A^T with invariants hs; QH = H q), its q-gradient r, and the
+ * symmetric H-gradient added into S with weight w (when S is non-NULL). O(k) without S. */
+static double tensor_terms(const double *q, const double *QH, const double *H, h_stats hs, size_t k,
+                           double mu, double *r, double w, double *S)
+{
+    const double T = hs.T;
+    double Q2 = 0.0, Q4 = 0.0, hq2 = 0.0, qHq = 0.0;
+    for (size_t i = 0; i < k; i++) {
+        const double q2 = q[i] * q[i], h = H[i * k + i];
+        Q2 += q2, Q4 += q2 * q2, hq2 += h * q2, qHq += q[i] * QH[i];
+    }
+    /* eq. (7) summed over i != j, then the mu-weighted i = j terms (t2 of eq. 20) */
+    const double F = Q2 * Q2 - Q4 + 2.0 * (T * Q2 - hq2) + 4.0 * (qHq - hq2) + T * T - hs.h2 +
+                     2.0 * hs.Hn2 - 2.0 * hs.h2 - mu * (Q4 + 6.0 * hq2 + 3.0 * hs.h2);
+    for (size_t i = 0; i < k; i++) {
+        const double h = H[i * k + i], qi = q[i];
+        r[i] = 4.0 * Q2 * qi - 4.0 * qi * qi * qi + 4.0 * T * qi - 12.0 * h * qi + 8.0 * QH[i] -
+               mu * (4.0 * qi * qi * qi + 12.0 * h * qi);
+    }
+    if (S) {
+        for (size_t i = 0; i < k; i++) {
+            for (size_t j = 0; j < k; j++)
+                S[i * k + j] += w * (4.0 * q[i] * q[j] + 4.0 * H[i * k + j]);
+            const double h = H[i * k + i];
+            S[i * k + i] += w * (2.0 * Q2 + 2.0 * T - (6.0 + 6.0 * mu) * (q[i] * q[i] + h));
+        }
+    }
+    return F;
+}
+
+/* One scalar-G component c over rows s0..s0+b-1; adds into *acc and grad. */
+static void eval_component(loss_teacher_ws *ws, size_t c, const double *A, size_t s0, size_t b,
+                           double mu, double scale, double *acc, double *grad)
+{
+    const size_t d = ws->d, k = ws->k;
+    const double cf = ws->coef[c];
+    /* H = c A A^T, the same for every sample */
+    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)k, (int)k, (int)d, cf, A, (int)d, A,
+                (int)d, 0.0, ws->H, (int)k);
+    memset(ws->S, 0, k * k * sizeof(double));
+    const h_stats hs = h_stats_of(ws->H, k);
+    for (size_t o = 0; o < b; o += ws->blk) {
+        const size_t bb = b - o < ws->blk ? b - o : ws->blk;
+        const double *Gb = ws->Gm[c] + (s0 + o) * d;
+        /* Q = Gm A^T: q_i = <g_s, a_i> for the block (one dgemm) */
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)bb, (int)k, (int)d, 1.0, Gb,
+                    (int)d, A, (int)d, 0.0, ws->Q, (int)k);
+        if (cf != 0.0)
+            cblas_dsymm(CblasRowMajor, CblasRight, CblasUpper, (int)bb, (int)k, 1.0, ws->H, (int)k,
+                        ws->Q, (int)k, 0.0, ws->QH, (int)k);
+        else
+            memset(ws->QH, 0, bb * k * sizeof(double));
+        double wsum = 0.0;
+        for (size_t s = 0; s < bb; s++) {
+            const double w = scale * ws->y[s0 + o + s] * ws->wt[c][s0 + o + s];
+            const double *q = ws->Q + s * k;
+            *acc += w * tensor_terms(q, ws->QH + s * k, ws->H, hs, k, mu, ws->R + s * k, 0.0, NULL);
+            for (size_t i = 0; i < k; i++) {
+                ws->R[s * k + i] *= w;
+                ws->QW[s * k + i] = w * q[i];
+            }
+            wsum += w;
+        }
+        if (!grad)
+            continue;
+        /* grad += R^T Gm (the q-path of the chain rule) */
+        cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)k, (int)d, (int)bb, 1.0, ws->R,
+                    (int)k, Gb, (int)d, 1.0, grad, (int)d);
+        if (cf == 0.0)
+            continue;
+        /* S += sum_s w_s (4 q q^T + diag(2 Q2 - (6 + 6 mu) q^2)) + (sum w)(4 H + ...) */
+        cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)k, (int)k, (int)bb, 4.0, ws->QW,
+                    (int)k, ws->Q, (int)k, 1.0, ws->S, (int)k);
+        const double T = hs.T;
+        for (size_t s = 0; s < bb; s++) {
+            const double *q = ws->Q + s * k, *qw = ws->QW + s * k;
+            double Q2w = 0.0;
+            for (size_t i = 0; i < k; i++)
+                Q2w += qw[i] * q[i];
+            for (size_t i = 0; i < k; i++)
+                ws->S[i * k + i] += 2.0 * Q2w - (6.0 + 6.0 * mu) * qw[i] * q[i];
+        }
+        for (size_t i = 0; i < k; i++) {
+            for (size_t j = 0; j < k; j++)
+                ws->S[i * k + j] += wsum * 4.0 * ws->H[i * k + j];
+            ws->S[i * k + i] += wsum * (2.0 * T - (6.0 + 6.0 * mu) * ws->H[i * k + i]);
+        }
+    }
+    /* dH = c (dA A^T + A dA^T): grad += 2 c S A */
+    if (grad && cf != 0.0)
+        cblas_dsymm(CblasRowMajor, CblasLeft, CblasUpper, (int)k, (int)d, 2.0 * cf, ws->S, (int)k,
+                    A, (int)d, 1.0, grad, (int)d);
+}
+
+/* The llsfe loss: per-sample G_s = G2_hat(x_s), so H_s = A G_s A^T is formed per sample
+ * with plain loops (k x d x d work; the loss is meant for small d, see llsfe.h). */
+static void eval_llsfe(loss_teacher_ws *ws, const double *A, size_t s0, size_t b, double mu,
+                       double scale, double *acc, double *grad)
+{
+    const size_t d = ws->d, k = ws->k;
+    double *q = ws->Q, *QH = ws->QH, *r = ws->R;
+    for (size_t s = s0; s < s0 + b; s++) {
+        const double *g = ws->g1 + s * d, *G = ws->G2 + s * d * d;
+        const double w = scale * ws->y[s];
+        for (size_t i = 0; i < k; i++) { /* q = A g, AG = A G */
+            q[i] = 0.0;
+            for (size_t l = 0; l < d; l++) {
+                q[i] += A[i * d + l] * g[l];
+                double t = 0.0;
+                for (size_t m = 0; m < d; m++)
+                    t += A[i * d + m] * G[m * d + l];
+                ws->AG[i * d + l] = t;
+            }
+        }
+        for (size_t i = 0; i < k; i++) /* H = (A G) A^T */
+            for (size_t j = 0; j < k; j++) {
+                double t = 0.0;
+                for (size_t l = 0; l < d; l++)
+                    t += ws->AG[i * d + l] * A[j * d + l];
+                ws->H[i * k + j] = t;
+            }
+        for (size_t i = 0; i < k; i++) {
+            QH[i] = 0.0;
+            for (size_t j = 0; j < k; j++)
+                QH[i] += ws->H[i * k + j] * q[j];
+        }
+        memset(ws->S, 0, k * k * sizeof(double));
+        *acc += w * tensor_terms(q, QH, ws->H, h_stats_of(ws->H, k), k, mu, r, w, ws->S);
+        if (!grad)
+            continue;
+        for (size_t i = 0; i < k; i++) /* grad += w r g^T + 2 S (A G) (G symmetric) */
+            for (size_t l = 0; l < d; l++) {
+                double t = 0.0;
+                for (size_t j = 0; j < k; j++)
+                    t += ws->S[i * k + j] * ws->AG[j * d + l];
+                grad[i * d + l] += w * r[i] * g[l] + 2.0 * t;
+            }
+    }
+}
+
+/* l2 of eq. (17) with unit second layer over rows s0..s0+b-1. */
+static void eval_l2(loss_teacher_ws *ws, const double *A, size_t s0, size_t b, double *acc,
+                    double *grad)
+{
+    const size_t d = ws->d, k = ws->k;
+    const double inv_b = 1.0 / (double)b;
+    for (size_t o = 0; o < b; o += ws->blk) {
+        const size_t bb = b - o < ws->blk ? b - o : ws->blk;
+        const double *Xb = ws->X + (s0 + o) * d;
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)bb, (int)k, (int)d, 1.0, Xb,
+                    (int)d, A, (int)d, 0.0, ws->Q, (int)k);
+        for (size_t s = 0; s < bb; s++) {
+            double yhat = 0.0;
+            for (size_t i = 0; i < k; i++)
+                yhat += fmax(ws->Q[s * k + i], 0.0);
+            const double e = yhat - ws->y[s0 + o + s];
+            *acc += inv_b * e * e;
+            for (size_t i = 0; i < k; i++) /* d/dp ReLU(p) = 1[p > 0] */
+                ws->R[s * k + i] = ws->Q[s * k + i] > 0.0 ? 2.0 * inv_b * e : 0.0;
+        }
+        if (grad)
+            cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)k, (int)d, (int)bb, 1.0,
+                        ws->R, (int)k, Xb, (int)d, 1.0, grad, (int)d);
+    }
+}
+
+rs_status loss_teacher_eval(loss_teacher_ws *ws, const double *A, size_t s0, size_t b, double mu,
+                            double lambda, double *loss, double *grad, rs_error *err)
+{
+    if (ws->loss < 0)
+        return rs_error_set(err, RS_EINVAL, "loss_teacher_eval: no data bound");
+    if (b == 0 || s0 > ws->n || b > ws->n - s0)
+        return rs_error_set(err, RS_EINVAL, "loss_teacher_eval: rows %zu..%zu outside 0..%zu", s0,
+                            s0 + b, ws->n);
+    const size_t d = ws->d, k = ws->k;
+    if (grad)
+        memset(grad, 0, k * d * sizeof(double));
+    double acc = 0.0;
+    const double scale = LOSS_TEACHER_KAPPA_SIGN / (double)b;
+    if (ws->loss == METHOD_L2) {
+        eval_l2(ws, A, s0, b, &acc, grad);
+        *loss = acc;
+        return RS_OK; /* eq. (17) has no regulariser */
+    }
+    if (ws->loss == METHOD_LLSFE)
+        eval_llsfe(ws, A, s0, b, mu, scale, &acc, grad);
+    else
+        for (size_t c = 0; c < ws->n_comp; c++)
+            eval_component(ws, c, A, s0, b, mu, scale, &acc, grad);
+    for (size_t i = 0; i < k; i++) { /* lambda sum_i (|a_i| - 1)^2, eq. (19) */
+        const double nrm = cblas_dnrm2((int)d, A + i * d, 1);
+        acc += lambda * (nrm - 1.0) * (nrm - 1.0);
+        if (grad && nrm > 0.0)
+            cblas_daxpy((int)d, 2.0 * lambda * (nrm - 1.0) / nrm, A + i * d, 1, grad + i * d, 1);
+    }
+    *loss = acc;
+    return RS_OK;
+}

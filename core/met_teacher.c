@@ -1,0 +1,138 @@
+/* met_teacher.c — e(A) of eq. (22), second-layer fit and test error, summaries (seed 003). */
+#include "met_teacher.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_cblas.h>
+#include <lapacke.h>
+
+const char *const met_teacher_names[MET_TEACHER_COUNT] = {"e_a", "loss", "test_err", "seconds",
+                                                          "s2_err", "s4_err"};
+
+rs_status met_teacher_align(const double *A, const double *Astar, size_t k, size_t d, double *work,
+                            double *M, rs_error *err)
+{
+    if (k == d) {
+        /* M A* = A  <=>  A*^T M^T = A^T: one LU solve with k right-hand sides */
+        double *At = work, *Bt = work + k * d;
+        lapack_int *piv = (lapack_int *)(work + 2 * k * d);
+        for (size_t i = 0; i < k; i++)
+            for (size_t j = 0; j < d; j++) {
+                At[j * k + i] = Astar[i * d + j];
+                Bt[j * k + i] = A[i * d + j];
+            }
+        if (LAPACKE_dgesv(LAPACK_ROW_MAJOR, (lapack_int)k, (lapack_int)k, At, (lapack_int)k, piv, Bt,
+                          (lapack_int)k) != 0)
+            return rs_error_set(err, RS_ENUMERIC, "met_teacher_align: A* singular (k = %zu)", k);
+        for (size_t i = 0; i < k; i++)
+            for (size_t j = 0; j < k; j++)
+                M[i * k + j] = Bt[j * k + i];
+    } else {
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)k, (int)k, (int)d, 1.0, A, (int)d,
+                    Astar, (int)d, 0.0, M, (int)k);
+        for (size_t j = 0; j < k; j++) { /* column j / |a*_j| */
+            const double s = cblas_dnrm2((int)d, Astar + j * d, 1);
+            for (size_t i = 0; i < k; i++)
+                M[i * k + j] /= s;
+        }
+    }
+    for (size_t i = 0; i < k; i++) { /* unit rows: e(A) ignores the row scaling D */
+        const double s = cblas_dnrm2((int)k, M + i * k, 1);
+        if (!(s > 0.0) || !isfinite(s))
+            return rs_error_set(err, RS_ENUMERIC, "met_teacher_align: row %zu of A is zero or not finite", i);
+        cblas_dscal((int)k, 1.0 / s, M + i * k, 1);
+    }
+    return RS_OK;
+}
+
+double met_teacher_e(const double *M, size_t k)
+{
+    double min_row = INFINITY, min_col = INFINITY;
+    for (size_t i = 0; i < k; i++) {
+        double mr = 0.0, mc = 0.0;
+        for (size_t j = 0; j < k; j++) {
+            mr = fmax(mr, fabs(M[i * k + j])); /* max_j |M_ij| */
+            mc = fmax(mc, fabs(M[j * k + i])); /* max_j |M_ji| */
+        }
+        min_row = fmin(min_row, mr);
+        min_col = fmin(min_col, mc);
+    }
+    return fmin(1.0 - min_row, 1.0 - min_col); /* eq. (22) */
+}
+
+/* P = ReLU(X A^T), one dgemm. */
+static void features(const double *A, const double *X, size_t n, size_t k, size_t d, double *P)
+{
+    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)n, (int)k, (int)d, 1.0, X, (int)d, A,
+                (int)d, 0.0, P, (int)k);
+    for (size_t i = 0; i < n * k; i++)
+        P[i] = fmax(P[i], 0.0);
+}
+
+rs_status met_teacher_fit_w(const double *A, const double *X, const double *y, size_t n, size_t k,
+                            size_t d, double *P, double *work, double *w, rs_error *err)
+{
+    double *PtP = work, *rhs = work + k * k;
+    features(A, X, n, k, d, P);
+    cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, (int)k, (int)n, 1.0, P, (int)k, 0.0, PtP, (int)k);
+    cblas_dgemv(CblasRowMajor, CblasTrans, (int)n, (int)k, 1.0, P, (int)k, y, 1, 0.0, rhs, 1);
+    if (LAPACKE_dposv(LAPACK_ROW_MAJOR, 'U', (lapack_int)k, 1, PtP, (lapack_int)k, rhs, 1) != 0)
+        return rs_error_set(err, RS_ENUMERIC, "met_teacher_fit_w: Phi^T Phi not positive definite (k = %zu)", k);
+    memcpy(w, rhs, k * sizeof(double));
+    return RS_OK;
+}
+
+double met_teacher_test_err(const double *A, const double *w, const double *X, const double *y,
+                            size_t n, size_t k, size_t d, double *P)
+{
+    features(A, X, n, k, d, P);
+    double mean = 0.0;
+    for (size_t s = 0; s < n; s++)
+        mean += (y[s] - mean) / (double)(s + 1); /* running mean (STYLE 6) */
+    double num = 0.0, den = 0.0;
+    for (size_t s = 0; s < n; s++) {
+        const double yhat = cblas_ddot((int)k, P + s * k, 1, w, 1);
+        num += (yhat - y[s]) * (yhat - y[s]);
+        den += (y[s] - mean) * (y[s] - mean);
+    }
+    return num / den;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    const double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+double met_teacher_quantile(double *v, size_t m, double q)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < m; i++)
+        if (isfinite(v[i]))
+            v[c++] = v[i];
+    if (c == 0)
+        return NAN;
+    qsort(v, c, sizeof *v, cmp_double);
+    const double pos = q * (double)(c - 1); /* linear interpolation, as gsl_stats_quantile */
+    const size_t lo = (size_t)floor(pos);
+    const double frac = pos - (double)lo;
+    return lo + 1 < c ? v[lo] + frac * (v[lo + 1] - v[lo]) : v[lo];
+}
+
+double met_teacher_loglog_slope(const double *x, const double *y, size_t m)
+{
+    double sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0;
+    size_t c = 0;
+    for (size_t i = 0; i < m; i++) {
+        if (!(x[i] > 0.0 && y[i] > 0.0) || !isfinite(x[i]) || !isfinite(y[i]))
+            continue;
+        const double lx = log(x[i]), ly = log(y[i]);
+        sx += lx, sy += ly, sxx += lx * lx, sxy += lx * ly, c++;
+    }
+    if (c < 2)
+        return NAN;
+    const double cn = (double)c;
+    return (sxy - sx * sy / cn) / (sxx - sx * sx / cn);
+}

@@ -1,0 +1,53 @@
+/* met_teacher.h — the metrics of the teacher network (seed 003, Section 4): the
+ * parameter error e(A) of eq. (22), the second-layer least-squares fit and test error,
+ * and the percentile / log-log slope summaries of the LLSFE accuracy figures (1-2). */
+#ifndef MET_TEACHER_H
+#define MET_TEACHER_H
+
+#include <stddef.h>
+
+#include "rs.h"
+
+enum {
+    MET_TEACHER_FLAG_DIVERGED = 1u << 0,   /* the iterate became non-finite: e_a, loss nan */
+    MET_TEACHER_FLAG_W_SINGULAR = 1u << 1, /* Phi^T Phi not positive definite: test_err nan */
+    MET_TEACHER_FLAG_LLSFE_FAILED = 1u << 2 /* LLSFE covariance not PD at some points */
+};
+
+typedef enum {
+    MET_TEACHER_E_A, MET_TEACHER_LOSS, MET_TEACHER_TEST_ERR, MET_TEACHER_SECONDS,
+    MET_TEACHER_S2_ERR, MET_TEACHER_S4_ERR, MET_TEACHER_COUNT
+} met_teacher_id;
+
+extern const char *const met_teacher_names[MET_TEACHER_COUNT];
+
+/* The alignment matrix M (k x k) of A against A* (both k x d): for k = d, M = A A*^{-1}
+ * with each row scaled to unit norm (A = P D A* gives M = P up to signs; with A* = I this
+ * is the paper's A*^{-1} A up to the row scaling D); for k < d, M_ij = cos(a_i, a*_j).
+ * work: 2 k d + k doubles. RS_ENUMERIC when A* is singular or a row of A is zero. */
+rs_status met_teacher_align(const double *A, const double *Astar, size_t k, size_t d, double *work,
+                            double *M, rs_error *err);
+
+/* e(A) = min{1 - min_i max_j |M_ij|, 1 - min_j max_i |M_ij|} of eq. (22) on M (k x k). */
+double met_teacher_e(const double *M, size_t k);
+
+/* Least squares w = argmin |Phi w - y|^2, Phi_si = ReLU(<a_i, x_s>), by the normal
+ * equations (one dsyrk). P: n x k scratch; work: k*k + k doubles; w: k.
+ * RS_ENUMERIC when Phi^T Phi is not positive definite (dead units). */
+rs_status met_teacher_fit_w(const double *A, const double *X, const double *y, size_t n, size_t k,
+                            size_t d, double *P, double *work, double *w, rs_error *err);
+
+/* Relative test error sum_s (yhat_s - y_s)^2 / sum_s (y_s - mean y)^2 of the network
+ * (A, w) on fresh data (X, y). P: n x k scratch. */
+double met_teacher_test_err(const double *A, const double *w, const double *X, const double *y,
+                            size_t n, size_t k, size_t d, double *P);
+
+/* The q-quantile (0..1) of v (m values, sorted in place; non-finite values dropped);
+ * nan when none is finite. */
+double met_teacher_quantile(double *v, size_t m, double q);
+
+/* Least-squares slope of log y on log x over the m points with finite positive x, y;
+ * nan when fewer than 2. */
+double met_teacher_loglog_slope(const double *x, const double *y, size_t m);
+
+#endif
