@@ -121,23 +121,29 @@ rs_status quad_stream(quad_ws *ws, const double *V, size_t n, gsl_rng *rng,
     const size_t d = ws->d, r = ws->r;
     size_t next = 0; /* next checkpoint */
     quad_moments_reset(ws->acc);
-    for (size_t m0 = 0; m0 < n;) {
+    for (size_t m0 = 0; m0 < n; m0 += GEN_QUADRATIC_BLOCK) {
         if (cancel && atomic_load_explicit(cancel, memory_order_relaxed))
             return rs_error_set(err, RS_ECANCELLED, "job_quadratic: cancelled");
-        size_t rows = n - m0 < GEN_QUADRATIC_BLOCK ? n - m0 : GEN_QUADRATIC_BLOCK;
-        if (h && next < h->n_checks && h->checks[next] - m0 < rows)
-            rows = h->checks[next] - m0; /* stop exactly at the checkpoint */
+        const size_t rows = n - m0 < GEN_QUADRATIC_BLOCK ? n - m0 : GEN_QUADRATIC_BLOCK;
         gen_quadratic_draw(rng, rows, r, ws->Gb);
         gen_quadratic_eval(V, d, r, ws->Gb, rows, ws->K, ws->X, d);
+        /* prefixes ending inside this block: the sums so far plus the block's first rows */
+        while (h && h->check && next < h->n_checks && h->checks[next] < m0 + rows) {
+            quad_moments_copy(h->snap, ws->acc);
+            quad_moments_add(h->snap, ws->X, h->checks[next] - m0, d);
+            const rs_status st = h->check(h->cb, next, h->snap, err);
+            if (st != RS_OK)
+                return st;
+            next++;
+        }
         const double t0 = seconds ? now_s() : 0.0;
         quad_moments_add(ws->acc, ws->X, rows, d);
         if (seconds)
             *seconds += now_s() - t0;
         if (h && h->block)
             h->block(h->cb, ws->Gb, ws->X, m0, rows);
-        m0 += rows;
-        while (h && h->check && next < h->n_checks && h->checks[next] == m0) {
-            const rs_status st = h->check(h->cb, next, err);
+        if (h && h->check && next < h->n_checks && h->checks[next] == m0 + rows) {
+            const rs_status st = h->check(h->cb, next, ws->acc, err);
             if (st != RS_OK)
                 return st;
             next++;
@@ -146,11 +152,11 @@ rs_status quad_stream(quad_ws *ws, const double *V, size_t n, gsl_rng *rng,
     return RS_OK;
 }
 
-rs_status quad_eval(quad_ws *ws, const quad_job *job, gsl_rng *est, double *out,
-                    unsigned *flags, rs_error *err)
+rs_status quad_eval(quad_ws *ws, const quad_moments_ws *acc, const quad_job *job, gsl_rng *est,
+                    double *out, unsigned *flags, rs_error *err)
 {
     const size_t d = ws->d, r = ws->r;
-    rs_status st = quad_moments_finish(ws->acc, NULL, ws->Gh, ws->Th, err);
+    rs_status st = quad_moments_finish(acc, NULL, ws->Gh, ws->Th, err);
     if (st != RS_OK)
         return st;
     quad_moments_cosines(ws->Gh, d, ws->Ch);
@@ -191,7 +197,7 @@ rs_status job_quadratic_run(void *vctx, size_t v, double value, size_t run, swee
         return st;
     quadratic_detail *det = ctx->detail && v == ctx->detail_value && run == 0 ? ctx->detail : NULL;
     quad_detail_pass *dp = NULL;
-    quad_hooks hooks = {NULL, 0, NULL, NULL, NULL};
+    quad_hooks hooks = {NULL, 0, NULL, NULL, NULL, NULL};
     gsl_rng *truth = rng_stream_alloc(p.seed, 0, run, RNG_PURPOSE_TRUTH);
     gsl_rng *data = rng_stream_alloc(p.seed, v, run, RNG_PURPOSE_SAMPLES);
     gsl_rng *est = rng_stream_alloc(p.seed, v, run, RNG_PURPOSE_ESTIMATOR);
@@ -212,7 +218,7 @@ rs_status job_quadratic_run(void *vctx, size_t v, double value, size_t run, swee
     if (st != RS_OK)
         goto done;
     const double t0 = now_s();
-    st = quad_eval(&ws, &job, est, out, &flags, err);
+    st = quad_eval(&ws, ws.acc, &job, est, out, &flags, err);
     if (st != RS_OK)
         goto done;
     out[MET_QUAD_SECONDS] = seconds + (now_s() - t0);

@@ -20,6 +20,7 @@ struct quad_detail_pass {
     gsl_rng *est;
     quadratic_detail *det;
     quad_moments_ws *acc0; /* the gauge check: Q0 fed h = U^T g (same samples exactly) */
+    quad_moments_ws *snap; /* prefixes ending inside a block */
     size_t checks[QUAD_CURVE_MAX];
     double lo, width, below, above, counts[QUAD_HIST_BINS];
 };
@@ -53,12 +54,12 @@ static void on_block(void *cb, const double *G, const double *X, size_t m0, size
 }
 
 /* Checkpoint hook: the metrics of the prefix, one point of the learning curve. */
-static rs_status on_check(void *cb, size_t k, rs_error *err)
+static rs_status on_check(void *cb, size_t k, const quad_moments_ws *prefix, rs_error *err)
 {
     quad_detail_pass *dp = cb;
     double out[MET_QUAD_COUNT];
     unsigned flags = 0;
-    const rs_status st = quad_eval(dp->ws, dp->job, dp->est, out, &flags, err);
+    const rs_status st = quad_eval(dp->ws, prefix, dp->job, dp->est, out, &flags, err);
     if (st != RS_OK)
         return st;
     out[MET_QUAD_SECONDS] = NAN;
@@ -75,8 +76,9 @@ quad_detail_pass *quad_detail_pass_alloc(quad_ws *ws, const quad_job *job, gsl_r
     if (!dp)
         return NULL;
     dp->acc0 = quad_moments_alloc(ws->d, 1);
-    if (!dp->acc0) {
-        free(dp);
+    dp->snap = quad_moments_alloc(ws->d, 1);
+    if (!dp->acc0 || !dp->snap) {
+        quad_detail_pass_free(dp);
         return NULL;
     }
     dp->ws = ws;
@@ -113,7 +115,7 @@ quad_detail_pass *quad_detail_pass_alloc(quad_ws *ws, const quad_job *job, gsl_r
         dp->checks[m - 1 - i] = t;
     }
     det->n_curve = m;
-    *hooks = (quad_hooks){dp->checks, m, on_check, on_block, dp};
+    *hooks = (quad_hooks){dp->checks, m, on_check, dp->snap, on_block, dp};
     return dp;
 }
 
@@ -122,6 +124,7 @@ void quad_detail_pass_free(quad_detail_pass *dp)
     if (!dp)
         return;
     quad_moments_free(dp->acc0);
+    quad_moments_free(dp->snap);
     free(dp);
 }
 
@@ -238,13 +241,13 @@ typedef struct {
     size_t checks[QUAD_LAND_N];
 } land_row;
 
-static rs_status on_land(void *cb, size_t k, rs_error *err)
+static rs_status on_land(void *cb, size_t k, const quad_moments_ws *prefix, rs_error *err)
 {
     land_row *lr = cb;
     quadratic_detail *det = lr->dp->det;
     double out[MET_QUAD_COUNT];
     unsigned flags = 0;
-    const rs_status st = quad_eval(lr->dp->ws, lr->dp->job, lr->dp->est, out, &flags, err);
+    const rs_status st = quad_eval(lr->dp->ws, prefix, lr->dp->job, lr->dp->est, out, &flags, err);
     if (st != RS_OK)
         return st;
     det->land_err[lr->row * QUAD_LAND_N + k] = out[det->land_metric];
@@ -283,7 +286,7 @@ static rs_status landscape(quad_detail_pass *dp, const atomic_int *cancel, rs_er
     gsl_rng *truth = rng_stream_alloc(p->seed, 0, job->run, RNG_PURPOSE_TRUTH);
     gsl_rng *data = rng_stream_alloc(p->seed, job->v, job->run, RNG_PURPOSE_SAMPLES);
     rs_status st = truth && data ? RS_OK : rs_error_set(err, RS_ENOMEM, "job_quadratic: RNG allocation");
-    const quad_hooks h = {lr.checks, QUAD_LAND_N, on_land, NULL, &lr};
+    const quad_hooks h = {lr.checks, QUAD_LAND_N, on_land, dp->snap, NULL, &lr};
     for (size_t j = 0; j < QUAD_LAND_SMOOTH && st == RS_OK; j++) {
         const double t = (double)j / (QUAD_LAND_SMOOTH - 1);
         const double s = exp(log(s_lo) + t * (log(s_hi) - log(s_lo)));

@@ -31,22 +31,27 @@ typedef struct {
 typedef struct {
     const size_t *checks; /* ascending prefix sizes at which `check` runs */
     size_t n_checks;
-    rs_status (*check)(void *cb, size_t k, rs_error *err);
+    /* prefix holds the first checks[k] samples (ws->acc or the snapshot) */
+    rs_status (*check)(void *cb, size_t k, const quad_moments_ws *prefix, rs_error *err);
+    quad_moments_ws *snap; /* scratch accumulator for prefixes ending inside a block */
     void (*block)(void *cb, const double *G, const double *X, size_t m0, size_t rows);
     void *cb;
 } quad_hooks;
 
 /* Draw n samples of V (pairs x d) from rng in blocks into ws->acc (reset first), calling
- * the hooks; seconds (may be NULL) accumulates the time spent in the moment pass. */
+ * the hooks; seconds (may be NULL) accumulates the time spent in the moment pass. The
+ * blocks are GEN_QUADRATIC_BLOCK rows whatever the checkpoints, so ws->acc (its shift and
+ * its summation order) and every metric are bit-identical with or without hooks: a prefix
+ * ending inside a block is evaluated on a copy (h->snap) plus the block's first rows. */
 rs_status quad_stream(quad_ws *ws, const double *V, size_t n, gsl_rng *rng,
                       const quad_hooks *h, double *seconds, const atomic_int *cancel,
                       rs_error *err);
 
-/* Moment estimates of ws->acc into ws->Gh, Th, Ch, and the metrics (not seconds) into out
+/* Moment estimates of acc into ws->Gh, Th, Ch, and the metrics (not seconds) into out
  * against the truth ws->G, T, C (and ws->W when diagonal); Jennrich's contractions come
  * from the job's estimator stream, re-seeded so every call uses the same draws. */
-rs_status quad_eval(quad_ws *ws, const quad_job *job, gsl_rng *est, double *out,
-                    unsigned *flags, rs_error *err);
+rs_status quad_eval(quad_ws *ws, const quad_moments_ws *acc, const quad_job *job, gsl_rng *est,
+                    double *out, unsigned *flags, rs_error *err);
 
 /* Truth of the job at smooth: ws->Q0, Q (gauged when p->gauge), V, G, T, C, W. */
 rs_status quad_truth(quad_ws *ws, const quad_job *job, double smooth, gsl_rng *truth,

@@ -80,6 +80,16 @@ void quad_moments_reset(quad_moments_ws *w)
     memset(w->K, 0, (2 * d + d * d + w->pairs * d) * sizeof(double));
 }
 
+void quad_moments_copy(quad_moments_ws *dst, const quad_moments_ws *src)
+{
+    const size_t d = src->d;
+    dst->n = src->n;
+    dst->shifted = src->shifted;
+    memcpy(dst->K, src->K, (2 * d + d * d) * sizeof(double));
+    if (dst->third && src->third)
+        memcpy(dst->s3, src->s3, src->pairs * d * sizeof(double));
+}
+
 size_t quad_moments_count(const quad_moments_ws *w) { return w->n; }
 
 /* Accumulate rows <= QUAD_MOMENTS_BLOCK samples. */

@@ -37,6 +37,9 @@ void quad_moments_reset(quad_moments_ws *w);
  * with third, one dgemm Z^T Y with Z(m, (a<=b)) = y_a y_b for sum y_a y_b y_c. */
 void quad_moments_add(quad_moments_ws *w, const double *X, size_t rows, size_t ldx);
 
+/* Copy every sum of src into dst (same d; dst must have third if src has). */
+void quad_moments_copy(quad_moments_ws *dst, const quad_moments_ws *src);
+
 /* Samples added so far. */
 size_t quad_moments_count(const quad_moments_ws *w);
 
