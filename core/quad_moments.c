@@ -13,7 +13,7 @@ struct quad_moments_ws {
     int third, shifted;
     double *K;  /* d: the shift */
     double *s1; /* d: sum y */
-    double *s2; /* d*d: sum y y^T (upper triangle from dsyrk, mirrored at finish) */
+    double *s2; /* d*d: sum y y^T (full; finish reads the upper triangle) */
     double *s3; /* pairs*d: sum over m of y_a y_b y_c, row (a<=b) */
     double *Y;  /* block x d: shifted rows */
     double *Z;  /* block x pairs: y_a y_b */
@@ -96,26 +96,31 @@ size_t quad_moments_count(const quad_moments_ws *w) { return w->n; }
 static void add_block(quad_moments_ws *w, const double *X, size_t rows, size_t ldx)
 {
     const size_t d = w->d, P = w->pairs;
-    for (size_t m = 0; m < rows; m++)
+    double *restrict Y = w->Y, *restrict s1 = w->s1;
+    const double *restrict K = w->K;
+    for (size_t m = 0; m < rows; m++) {
+        const double *restrict x = X + m * ldx;
+        double *restrict y = Y + m * d;
         for (size_t a = 0; a < d; a++) {
-            const double y = X[m * ldx + a] - w->K[a];
-            w->Y[m * d + a] = y;
-            w->s1[a] += y;
+            y[a] = x[a] - K[a];
+            s1[a] += y[a];
         }
-    /* s2 += Y^T Y (upper triangle): the O(n d^2) pass, one dsyrk per block */
-    cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, (int)d, (int)rows, 1.0, w->Y, (int)d, 1.0,
-                w->s2, (int)d);
+    }
+    /* s2 += Y^T Y: the O(n d^2) pass, one dgemm per block. dsyrk does half the flops but
+     * OpenBLAS's small-d syrk path is slower here (measured, see QUAD_MOMENTS_BLOCK) */
+    cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)d, (int)d, (int)rows, 1.0, Y,
+                (int)d, Y, (int)d, 1.0, w->s2, (int)d);
     if (w->third) {
         for (size_t m = 0; m < rows; m++) {
-            const double *y = w->Y + m * d;
-            double *z = w->Z + m * P;
+            const double *restrict y = Y + m * d;
+            double *restrict z = w->Z + m * P;
             for (size_t a = 0; a < d; a++)
                 for (size_t b = a; b < d; b++)
                     *z++ = y[a] * y[b];
         }
         /* s3 (P x d) += Z^T (P x rows) Y (rows x d): the O(n d^3 / 2) pass */
         cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)P, (int)d, (int)rows, 1.0,
-                    w->Z, (int)P, w->Y, (int)d, 1.0, w->s3, (int)d);
+                    w->Z, (int)P, Y, (int)d, 1.0, w->s3, (int)d);
     }
     w->n += rows;
 }
@@ -125,13 +130,11 @@ void quad_moments_add(quad_moments_ws *w, const double *X, size_t rows, size_t l
     if (rows == 0)
         return;
     if (!w->shifted) {
-        /* K = mean of the first rows: close enough to E x that sum y stays small */
-        for (size_t a = 0; a < w->d; a++) {
-            double s = 0.0;
-            for (size_t m = 0; m < rows; m++)
-                s += X[m * ldx + a];
-            w->K[a] = s / (double)rows;
-        }
+        /* K = mean of the first block: close enough to E x that sum y stays small */
+        const size_t m1 = rows < QUAD_MOMENTS_BLOCK ? rows : QUAD_MOMENTS_BLOCK;
+        for (size_t m = 0; m < m1; m++)
+            for (size_t a = 0; a < w->d; a++)
+                w->K[a] += X[m * ldx + a] / (double)m1;
         w->shifted = 1;
     }
     for (size_t m0 = 0; m0 < rows; m0 += QUAD_MOMENTS_BLOCK) {
@@ -151,7 +154,7 @@ static size_t pair_index(size_t a, size_t b, size_t d)
     return a * d - a * (a - 1) / 2 + (b - a); /* rows a' < a hold d - a' pairs each */
 }
 
-/* Entry (a,b) of sum y y^T, read from the upper triangle dsyrk fills. */
+/* Entry (a,b) of sum y y^T, from the upper triangle (exactly symmetric by construction). */
 static double s2_at(const quad_moments_ws *w, size_t a, size_t b)
 {
     return a <= b ? w->s2[a * w->d + b] : w->s2[b * w->d + a];

@@ -14,8 +14,11 @@
 
 #include "rs.h"
 
-/* Rows per internal block of quad_moments_add (the scratch of the third pass). */
-enum { QUAD_MOMENTS_BLOCK = 512 };
+/* Rows per internal block of quad_moments_add. Measured 2026-11-24 on the project's 2-vCPU
+ * AMD EPYC machine (OpenBLAS 0.3.21, one BLAS thread), n = 1e6, d = 20, second moments
+ * only: 512 rows 0.045 s with dsyrk, 0.045 s with dgemm; 1024 and 2048 rows 0.029 s with
+ * dgemm (dsyrk 0.034 s without the shift copy); 4096 rows 0.039 s. */
+enum { QUAD_MOMENTS_BLOCK = 1024 };
 
 /* Opaque accumulator of shifted power sums. */
 typedef struct quad_moments_ws quad_moments_ws;
@@ -33,7 +36,7 @@ void quad_moments_reset(quad_moments_ws *w);
 
 /* Add rows samples X (rows x d, leading dimension ldx). The first call fixes the shift K to
  * the mean of its rows; sums are of y = x - K (the shifted-data algorithm, which keeps the
- * cancellation of raw power sums away). Per internal block: one dsyrk for sum y y^T and,
+ * cancellation of raw power sums away). Per internal block: one dgemm for sum y y^T and,
  * with third, one dgemm Z^T Y with Z(m, (a<=b)) = y_a y_b for sum y_a y_b y_c. */
 void quad_moments_add(quad_moments_ws *w, const double *X, size_t rows, size_t ldx);
 
