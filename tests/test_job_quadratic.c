@@ -3,6 +3,7 @@
 #include <criterion/criterion.h>
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <gsl/gsl_errno.h>
@@ -178,4 +179,58 @@ Test(job_quadratic, sweep_is_bit_identical_for_any_thread_count)
             if (i != MET_QUAD_SECONDS)
                 cr_assert(memcmp(&a[c].metric[METHOD_MLE][i], &b[c].metric[METHOD_MLE][i],
                                  sizeof(double)) == 0, "cell %zu metric %zu", c, i);
+}
+
+/* Apply the [params] of presets/NAME.ini to p ("key = value" lines; the app's preset reader
+ * is libinih, this is the same grammar for the lines our presets use). Returns the number
+ * of keys set; fails the test on a key or value param_parse rejects. */
+static size_t load_preset(const char *name, rs_params *p)
+{
+    char path[512], line[1024];
+    snprintf(path, sizeof path, "%s/presets/%s.ini", RS_SOURCE_ROOT, name);
+    FILE *f = fopen(path, "r");
+    cr_assert_not_null(f, "cannot open %s", path);
+    int in_params = 0, has_title = 0, has_caption = 0;
+    size_t keys = 0;
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = 0;
+        if (line[0] == '[') {
+            in_params = strcmp(line, "[params]") == 0;
+            continue;
+        }
+        char *eq = strchr(line, '=');
+        if (!eq)
+            continue;
+        char *k = line, *v = eq + 1;
+        *eq = 0;
+        for (size_t len = strlen(k); len > 0 && k[len - 1] == ' '; len--)
+            k[len - 1] = 0;
+        while (*v == ' ')
+            v++;
+        has_title |= !in_params && strcmp(k, "title") == 0 && *v;
+        has_caption |= !in_params && strcmp(k, "caption") == 0 && strlen(v) > 40;
+        if (!in_params)
+            continue;
+        const int i = param_find(k);
+        cr_assert_geq(i, 0, "%s: unknown key %s", name, k);
+        rs_error e;
+        cr_assert_eq(param_parse(p, i, v, &e), RS_OK, "%s: %s", name, e.msg);
+        keys++;
+    }
+    fclose(f);
+    cr_assert(has_title && has_caption, "%s: [preset] needs a title and a caption", name);
+    return keys;
+}
+
+Test(job_quadratic, presets_parse_and_pass_the_checks)
+{
+    const char *names[] = {"quadratic-moments", "quadratic-gauge", "quadratic-jennrich",
+                           "quadratic-smoothing"};
+    for (size_t j = 0; j < sizeof names / sizeof names[0]; j++) {
+        rs_params p = base();
+        cr_assert_gt(load_preset(names[j], &p), 3u);
+        cr_assert_eq(p.generator, GEN_QUADRATIC, "%s", names[j]);
+        rs_error e;
+        cr_assert_eq(param_check(&p, &e), RS_OK, "%s: %s", names[j], e.msg);
+    }
 }
