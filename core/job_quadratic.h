@@ -40,12 +40,13 @@ typedef struct {
     int ready;
     size_t d, r, n;
     int family, gauge;
-    /* gauge view: the Q_a before and after Q_a -> U Q_a U^T (equal when gauge = 0) */
-    double *Q0, *Q; /* d*r*r each, gen_quadratic.h layout */
-    double *U;      /* r*r, the orthogonal gauge (drawn whether or not gauge is on) */
-    double gauge_q_change;  /* max |Q - Q0| / max |Q0|: the entries change completely */
-    double gauge_true_diff; /* max |moment(Q) - moment(Q0)| / max |moment(Q0)|, G and T */
-    double gauge_hat_diff;  /* the same for the estimates from the same g (Q0 fed U^T g) */
+    /* gauge view: the Q_a and their gauge images, whichever generated the data (`gauge`) */
+    double *Q0, *QU; /* d*r*r each (gen_quadratic.h layout): Q0_a and U Q0_a U^T */
+    double *U;       /* r*r, the orthogonal gauge (drawn whether or not gauge is on) */
+    double gauge_q_change;  /* max |QU - Q0| / max |Q0|: the entries change completely */
+    double gauge_true_diff; /* max |moment(QU) - moment(Q0)| / max |moment(Q0)|, G and T */
+    double gauge_hat_diff;  /* the same for the estimates from identical samples: the other
+                             * side of the gauge fed the transformed inputs (U^T g or U g) */
     /* angles view: d*d each; third moments d*d*d */
     double *gram, *gram_hat, *cos_true, *cos_hat, *third, *third_hat;
     /* diagonal family: W(a,i) = Q0_a(i,i) and Jennrich's W_hat with its columns permuted

@@ -19,7 +19,8 @@ struct quad_detail_pass {
     const quad_job *job;
     gsl_rng *est;
     quadratic_detail *det;
-    quad_moments_ws *acc0; /* the gauge check: Q0 fed h = U^T g (same samples exactly) */
+    quad_moments_ws *acc0; /* the gauge twin: the other side of the gauge, same samples */
+    double *QU, *VU;       /* U Q0 U^T (d*r*r) and its packing (pairs*d) */
     quad_moments_ws *snap; /* prefixes ending inside a block */
     size_t checks[QUAD_CURVE_MAX];
     double lo, width, below, above, counts[QUAD_HIST_BINS];
@@ -46,10 +47,13 @@ static void on_block(void *cb, const double *G, const double *X, size_t m0, size
         else
             dp->counts[(size_t)t] += 1.0;
     }
-    /* rows of H are h^T = g^T U, i.e. h = U^T g: then h^T Q0_a h = g^T U Q0_a U^T g */
-    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)rows, (int)r, (int)r, 1.0, G,
-                (int)r, ws->U, (int)r, 0.0, ws->Hb, (int)r);
-    gen_quadratic_eval(dp->job->p->gauge ? ws->V0 : ws->V, d, r, ws->Hb, rows, ws->K, ws->X0, d);
+    /* gauge on: data from U Q0 U^T and g; the twin is Q0 fed h = U^T g (rows h^T = g^T U),
+     * h^T Q0 h = g^T U Q0 U^T g. gauge off: data from Q0 and g; the twin is U Q0 U^T fed
+     * h = U g (rows g^T U^T). Either way the twin's samples equal the data up to rounding. */
+    const int on = dp->job->p->gauge != 0;
+    cblas_dgemm(CblasRowMajor, CblasNoTrans, on ? CblasNoTrans : CblasTrans, (int)rows, (int)r,
+                (int)r, 1.0, G, (int)r, ws->U, (int)r, 0.0, ws->Hb, (int)r);
+    gen_quadratic_eval(on ? ws->V0 : dp->VU, d, r, ws->Hb, rows, ws->K, ws->X0, d);
     quad_moments_add(dp->acc0, ws->X0, rows, d);
 }
 
@@ -77,10 +81,14 @@ quad_detail_pass *quad_detail_pass_alloc(quad_ws *ws, const quad_job *job, gsl_r
         return NULL;
     dp->acc0 = quad_moments_alloc(ws->d, 1);
     dp->snap = quad_moments_alloc(ws->d, 1);
-    if (!dp->acc0 || !dp->snap) {
+    dp->QU = malloc(ws->d * ws->r * ws->r * sizeof *dp->QU);
+    dp->VU = malloc(ws->P * ws->d * sizeof *dp->VU);
+    if (!dp->acc0 || !dp->snap || !dp->QU || !dp->VU) {
         quad_detail_pass_free(dp);
         return NULL;
     }
+    gen_quadratic_gauge(ws->Q0, ws->U, ws->d, ws->r, dp->QU, ws->uwork);
+    gen_quadratic_pack(dp->QU, ws->d, ws->r, dp->VU);
     dp->ws = ws;
     dp->job = job;
     dp->est = est;
@@ -125,6 +133,8 @@ void quad_detail_pass_free(quad_detail_pass *dp)
         return;
     quad_moments_free(dp->acc0);
     quad_moments_free(dp->snap);
+    free(dp->QU);
+    free(dp->VU);
     free(dp);
 }
 
@@ -150,7 +160,7 @@ static double *dup(const double *src, size_t len)
 
 static void free_arrays(quadratic_detail *det)
 {
-    double **a[] = {&det->Q0, &det->Q, &det->U, &det->gram, &det->gram_hat, &det->cos_true,
+    double **a[] = {&det->Q0, &det->QU, &det->U, &det->gram, &det->gram_hat, &det->cos_true,
                     &det->cos_hat, &det->third, &det->third_hat, &det->W, &det->W_hat,
                     &det->coord_eigs};
     for (size_t i = 0; i < sizeof a / sizeof a[0]; i++) {
@@ -159,22 +169,24 @@ static void free_arrays(quadratic_detail *det)
     }
 }
 
-/* The gauge comparison: Q entries, true moments of Q vs Q0, estimates from the same g. */
+/* The gauge comparison: entries of QU vs Q0, their true moments, and the estimates of the
+ * data against those of the twin (identical samples through the other side of the gauge). */
 static rs_status gauge_diffs(quadratic_detail *det, quad_ws *ws, quad_detail_pass *dp,
                              rs_error *err)
 {
-    const size_t d = ws->d, r = ws->r;
-    double *buf = malloc((2 * d * d + 2 * d * d * d + quad_moments_true_work(d, r)) * sizeof *buf);
+    const size_t d = ws->d, r = ws->r, dd = d * d, ddd = dd * d;
+    double *buf = malloc((4 * dd + 4 * ddd + quad_moments_true_work(d, r)) * sizeof *buf);
     if (!buf)
         return rs_error_set(err, RS_ENOMEM, "job_quadratic: gauge detail for d = %zu", d);
-    double *G0 = buf, *T0 = G0 + d * d, *Gh0 = T0 + d * d * d, *Th0 = Gh0 + d * d;
-    quad_moments_true(ws->Q0, d, r, G0, T0, Th0 + d * d * d);
-    det->gauge_q_change = rel_max_diff(ws->Q, ws->Q0, d * r * r);
-    det->gauge_true_diff = fmax(rel_max_diff(ws->G, G0, d * d), rel_max_diff(ws->T, T0, d * d * d));
-    const rs_status st = quad_moments_finish(dp->acc0, NULL, Gh0, Th0, err);
+    double *G0 = buf, *T0 = G0 + dd, *GU = T0 + ddd, *TU = GU + dd;
+    double *Gt = TU + ddd, *Tt = Gt + dd, *work = Tt + ddd;
+    quad_moments_true(ws->Q0, d, r, G0, T0, work);
+    quad_moments_true(dp->QU, d, r, GU, TU, work);
+    det->gauge_q_change = rel_max_diff(dp->QU, ws->Q0, d * r * r);
+    det->gauge_true_diff = fmax(rel_max_diff(GU, G0, dd), rel_max_diff(TU, T0, ddd));
+    const rs_status st = quad_moments_finish(dp->acc0, NULL, Gt, Tt, err);
     if (st == RS_OK)
-        det->gauge_hat_diff = fmax(rel_max_diff(ws->Gh, Gh0, d * d),
-                                   rel_max_diff(ws->Th, Th0, d * d * d));
+        det->gauge_hat_diff = fmax(rel_max_diff(Gt, ws->Gh, dd), rel_max_diff(Tt, ws->Th, ddd));
     free(buf);
     return st;
 }
@@ -190,7 +202,7 @@ static rs_status publish(quad_detail_pass *dp, const double *metric, unsigned fl
     const int diag = p->family == GEN_QUADRATIC_DIAGONAL;
     free_arrays(det);
     det->Q0 = dup(ws->Q0, drr);
-    det->Q = dup(ws->Q, drr);
+    det->QU = dup(dp->QU, drr);
     det->U = dup(ws->U, r * r);
     det->gram = dup(ws->G, dd);
     det->gram_hat = dup(ws->Gh, dd);
@@ -201,11 +213,11 @@ static rs_status publish(quad_detail_pass *dp, const double *metric, unsigned fl
     det->W = diag ? dup(ws->W, d * r) : NULL;
     det->W_hat = diag ? dup(ws->Wh, d * r) : NULL;
     det->coord_eigs = dup(ws->Q + det->coord * r * r, r * r); /* dsyev's in-place input */
-    if (!det->Q0 || !det->Q || !det->U || !det->gram || !det->gram_hat || !det->cos_true ||
+    if (!det->Q0 || !det->QU || !det->U || !det->gram || !det->gram_hat || !det->cos_true ||
         !det->cos_hat || !det->third || !det->third_hat || !det->coord_eigs ||
         (diag && (!det->W || !det->W_hat)))
         return rs_error_set(err, RS_ENOMEM, "job_quadratic: detail for d = %zu, r = %zu", d, r);
-    double ev[r];
+    double *ev = ws->uwork; /* r*r + r doubles, free once the truth is drawn */
     if (LAPACKE_dsyev(LAPACK_ROW_MAJOR, 'N', 'U', (lapack_int)r, det->coord_eigs, (lapack_int)r,
                       ev) != 0)
         return rs_error_set(err, RS_ENUMERIC, "job_quadratic: eigenvalues of Q_%zu", det->coord);

@@ -234,3 +234,22 @@ Test(job_quadratic, presets_parse_and_pass_the_checks)
         cr_assert_eq(param_check(&p, &e), RS_OK, "%s: %s", names[j], e.msg);
     }
 }
+
+Test(job_quadratic, detail_shows_gauge_invariance_with_gauge_off_too)
+{
+    /* gauge = 0: the data come from Q0; the twin U Q0 U^T fed U g yields the same samples,
+     * so its estimates agree to rounding (1e-12), while the entries moved by O(1) */
+    rs_params p = base();
+    set(&p, "n", "6000");
+    sweep_cell c;
+    quadratic_detail *det = job_quadratic_detail_alloc();
+    run1(&p, det, &c);
+    cr_assert_eq(det->ready, 1);
+    cr_assert_eq(det->gauge, 0);
+    cr_assert_gt(det->gauge_q_change, 0.3);
+    cr_assert_lt(det->gauge_true_diff, 1e-12);
+    cr_assert_lt(det->gauge_hat_diff, 1e-12);
+    cr_assert_null(det->W);
+    cr_assert_eq(det->land_metric, MET_QUAD_ANGLE_ERR_MAX);
+    job_quadratic_detail_free(det);
+}
