@@ -8,6 +8,10 @@
 const char *const met_quadratic_names[MET_QUAD_COUNT] = {
     "err_gram", "err_third", "angle_err_max", "err_q", "jennrich_gap", "seconds"};
 
+const char *const met_quadratic_err_q_note =
+    "err_q: diagonal Q_a only (Jennrich's algorithm); recovering general Q_a needs the "
+    "sum-of-squares machinery of the slides, which reluscope does not run.";
+
 double met_quadratic_rel_err(const double *A_hat, const double *A, size_t len)
 {
     double e = 0.0, a = 0.0;

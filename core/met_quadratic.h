@@ -25,6 +25,9 @@ typedef enum {
 
 extern const char *const met_quadratic_names[MET_QUAD_COUNT];
 
+/* One line the views show next to err_q (issue 7: say it clearly in the UI). */
+extern const char *const met_quadratic_err_q_note;
+
 /* ||A_hat - A||_F / ||A||_F over len entries (nan when ||A|| = 0). */
 double met_quadratic_rel_err(const double *A_hat, const double *A, size_t len);
 

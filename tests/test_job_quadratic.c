@@ -253,3 +253,16 @@ Test(job_quadratic, detail_shows_gauge_invariance_with_gauge_off_too)
     cr_assert_eq(det->land_metric, MET_QUAD_ANGLE_ERR_MAX);
     job_quadratic_detail_free(det);
 }
+
+Test(job_quadratic, a_raised_cancel_flag_stops_the_job)
+{
+    rs_params p = base();
+    atomic_int cancel;
+    atomic_init(&cancel, 1);
+    model_ctx ctx = {&p, NULL, 0};
+    sweep_cell c;
+    sweep_cells_init(&c, 1);
+    rs_error e;
+    cr_assert_eq(job_quadratic_run(&ctx, 0, 0.0, 0, &c, &cancel, &e), RS_ECANCELLED);
+    cr_assert(strstr(met_quadratic_err_q_note, "sum-of-squares") != NULL);
+}
