@@ -1,13 +1,16 @@
 /* model.c — the generator registry. */
 #include "model.h"
 
+#include "job_quadratic.h"
 #include "job_relu.h"
 #include "job_teacher.h"
+#include "met_quadratic.h"
 #include "met_relu.h"
 #include "met_teacher.h"
 
 rs_status param_check_relu(const rs_params *p, rs_error *err);
 rs_status param_check_teacher(const rs_params *p, rs_error *err);
+rs_status param_check_quadratic(const rs_params *p, rs_error *err);
 
 static void *relu_detail_alloc(void) { return job_relu_detail_alloc(); }
 static void relu_detail_free(void *d) { job_relu_detail_free(d); }
@@ -28,12 +31,23 @@ static const model_ops teacher_ops = {
     (1u << METHOD_L2) | (1u << METHOD_GE) | (1u << METHOD_SCORE) | (1u << METHOD_LLSFE),
     job_teacher_run, job_teacher_bytes, param_check_teacher, teacher_detail_alloc,
     teacher_detail_free};
+static void *quadratic_detail_alloc(void) { return job_quadratic_detail_alloc(); }
+static void quadratic_detail_free(void *d) { job_quadratic_detail_free(d); }
+
+/* One estimator, the method of moments; rs_method has no name for it, so the job writes its
+ * metrics into the slot(s) param_methods() names (the default estimator's). */
+static const model_ops quadratic_ops = {
+    GEN_QUADRATIC, MET_QUAD_COUNT, met_quadratic_names,
+    (1u << METHOD_SGD) | (1u << METHOD_MLE) | (1u << METHOD_MEDIAN),
+    job_quadratic_run, job_quadratic_bytes, param_check_quadratic, quadratic_detail_alloc,
+    quadratic_detail_free};
 
 const model_ops *model_get(int generator)
 {
     switch (generator) {
     case GEN_RELU: return &relu_ops;
     case GEN_TEACHER: return &teacher_ops;
+    case GEN_QUADRATIC: return &quadratic_ops;
     default: return NULL;
     }
 }

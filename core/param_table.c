@@ -112,5 +112,7 @@ const param_gen_default param_gen_defaults[] = {
     {GEN_TEACHER, "compare", "l2,ge,score"},
     {GEN_QUADRATIC, "r", "10"},
     {GEN_QUADRATIC, "d", "6"},
+    {GEN_QUADRATIC, "view", "angles"},
+    {GEN_QUADRATIC, "n", "50000"},
 };
 const size_t param_gen_default_count = sizeof param_gen_defaults / sizeof param_gen_defaults[0];
