@@ -98,6 +98,8 @@ const param_gen_default param_gen_defaults[] = {
     {GEN_MATRIX, "d", "50"},
     {GEN_MATRIX, "n", "2000"},
     {GEN_MATRIX, "iters", "50"},
+    {GEN_MATRIX, "k", "5"},
+    {GEN_MATRIX, "compare", "mle,svd"},
     {GEN_TEACHER, "lambda", "1"},
     {GEN_TEACHER, "n", "8192"},
     {GEN_QUADRATIC, "r", "10"},
