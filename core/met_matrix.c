@@ -106,15 +106,17 @@ static double subspace(size_t d, size_t n, size_t k, const double *Uk, const est
                 est->U, (int)k, 0.0, G, (int)d);
     if (est_matrix_top_eigvecs(G, d, k, Uh, NULL, eig, iwork, NULL) != RS_OK)
         return NAN;
-    /* P = U_k^T U_hat_k; ||sin Theta||_F^2 = k - ||P||_F^2 (sum of sin^2 of the angles). */
+    /* P = U_k^T U_hat_k: the cosines; its singular values are the cosines of the angles. */
     cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)k, (int)k, (int)d, 1.0, Uk, (int)k,
                 Uh, (int)k, 0.0, P, (int)k);
-    double f2 = 0.0;
-    for (size_t t = 0; t < k * k; t++) {
-        f2 += P[t] * P[t];
+    for (size_t t = 0; t < k * k; t++)
         if (cosines)
             cosines[t] = fabs(P[t]);
-    }
+    /* ||sin Theta||_F = ||(I - U_k U_k^T) U_hat_k||_F, formed as U_hat - U_k P: accurate to
+     * rounding, where sqrt(k - ||P||_F^2) would floor at sqrt(k DBL_EPSILON) ~ 3e-8. */
+    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)d, (int)k, (int)k, -1.0, Uk, (int)k,
+                P, (int)k, 1.0, Uh, (int)k);
+    const double sin_f = cblas_dnrm2((int)(d * k), Uh, 1);
     if (principal_rad) {
         memcpy(P2, P, k * k * sizeof *P);
         if (LAPACKE_dgesdd(LAPACK_ROW_MAJOR, 'N', (lapack_int)k, (lapack_int)k, P2, (lapack_int)k,
@@ -123,7 +125,7 @@ static double subspace(size_t d, size_t n, size_t k, const double *Uk, const est
         for (size_t a = 0; a < k; a++) /* singular values descending -> angles ascending */
             principal_rad[a] = acos(fmin(1.0, sv[a]));
     }
-    return sqrt(fmax(0.0, (double)k - f2));
+    return sin_f;
 }
 
 unsigned met_matrix_eval(const double *Y, size_t d, size_t n, size_t k, const met_matrix_truth *t,
