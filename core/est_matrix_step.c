@@ -1,0 +1,253 @@
+/* est_matrix_step.c — the alternating row and column Newton steps of the matrix-model
+ * MLE (est_matrix_mle.h, steps 1-2), every O(n d k^2) product as one dgemm per block. */
+#include "est_matrix_internal.h"
+
+#include <float.h>
+#include <math.h>
+#include <string.h>
+
+#include <gsl/gsl_cblas.h>
+
+/* Backtracking halvings per row/column before a step is abandoned. */
+enum { LS_MAX = 8 };
+
+void est_matrix_z_block(const double *U, const double *Vb, const double *b, size_t d, size_t r,
+                        size_t cols, double *Zb)
+{
+    for (size_t i = 0; i < d; i++)
+        for (size_t j = 0; j < cols; j++)
+            Zb[i * cols + j] = b[i];
+    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)d, (int)cols, (int)r, 1.0, U, (int)r,
+                Vb, (int)r, 1.0, Zb, (int)cols);
+}
+
+void est_matrix_resid_block(const double *Y, size_t n, size_t j0, size_t d, size_t cols,
+                            double *Zb, double *Mb, double *row_pen, double *col_pen)
+{
+    for (size_t i = 0; i < d; i++) {
+        const double *y = Y + i * n + j0;
+        double *z = Zb + i * cols, s = 0.0;
+        for (size_t j = 0; j < cols; j++) {
+            /* eq. (5) on Y > 0; eq. (6) active only where violated (Z > 0 on Y = 0). */
+            const double active = (double)(y[j] > 0.0 || z[j] > 0.0);
+            const double r = active * (z[j] - y[j]);
+            z[j] = r;
+            if (Mb)
+                Mb[i * cols + j] = active;
+            if (col_pen)
+                col_pen[j] += r * r;
+            s += r * r;
+        }
+        if (row_pen)
+            row_pen[i] += s;
+    }
+}
+
+int est_matrix_newton(const double *Hpacked, double hscale, double extra, const double *g,
+                      size_t m, double *sys, double *x)
+{
+    double *L = sys, dmax = 0.0;
+    for (size_t a = 0; a < m; a++)
+        for (size_t b = a; b < m; b++)
+            L[a * m + b] = L[b * m + a] = hscale * Hpacked[est_matrix_tri(a, b, m)];
+    L[m * m - 1] += extra;
+    for (size_t a = 0; a < m; a++)
+        dmax = fmax(dmax, L[a * m + a]);
+    /* Damping at the rounding level of H: a semi-definite H (a row or column with fewer
+     * active entries than unknowns) still gives the minimum-norm-like step. */
+    const double lambda = (double)m * DBL_EPSILON * dmax;
+    for (size_t a = 0; a < m; a++)
+        L[a * m + a] += lambda;
+    for (size_t j = 0; j < m; j++) { /* Cholesky, lower triangle in place */
+        double s = L[j * m + j];
+        for (size_t l = 0; l < j; l++)
+            s -= L[j * m + l] * L[j * m + l];
+        if (!(s > 0.0)) {
+            memset(x, 0, m * sizeof *x);
+            return -1;
+        }
+        L[j * m + j] = sqrt(s);
+        for (size_t i = j + 1; i < m; i++) {
+            double t = L[i * m + j];
+            for (size_t l = 0; l < j; l++)
+                t -= L[i * m + l] * L[j * m + l];
+            L[i * m + j] = t / L[j * m + j];
+        }
+    }
+    for (size_t i = 0; i < m; i++) { /* L y = -g */
+        double t = -g[i];
+        for (size_t l = 0; l < i; l++)
+            t -= L[i * m + l] * x[l];
+        x[i] = t / L[i * m + i];
+    }
+    for (size_t i = m; i-- > 0;) { /* L^T x = y */
+        double t = x[i];
+        for (size_t l = i + 1; l < m; l++)
+            t -= L[l * m + i] * x[l];
+        x[i] = t / L[i * m + i];
+    }
+    return 0;
+}
+
+static int cancelled(const atomic_int *cancel)
+{
+    return cancel && atomic_load_explicit(cancel, memory_order_relaxed);
+}
+
+/* One pass over the columns at (Ue, be): row penalties into pen; with hg also the
+ * row Hessians (packed, unscaled) and gradients of the penalty. Returns 1 if cancelled. */
+static int row_pass(est_matrix_mle_ws *ws, const est_matrix_input *in, const double *V,
+                    const double *Ue, const double *be, double *pen, int hg,
+                    const atomic_int *cancel)
+{
+    const size_t d = in->d, n = in->n, k = in->k, m = k + 1, t1 = ws->t1;
+    memset(pen, 0, d * sizeof *pen);
+    if (hg) {
+        memset(ws->Hrow, 0, d * t1 * sizeof *ws->Hrow);
+        memset(ws->Grow, 0, d * m * sizeof *ws->Grow);
+    }
+    for (size_t j0 = 0; j0 < n; j0 += EST_MATRIX_BLOCK) {
+        if (cancelled(cancel))
+            return 1;
+        const size_t cols = n - j0 < EST_MATRIX_BLOCK ? n - j0 : EST_MATRIX_BLOCK;
+        est_matrix_z_block(Ue, V + j0 * k, be, d, k, cols, ws->Zb);
+        est_matrix_resid_block(in->Y, n, j0, d, cols, ws->Zb, hg ? ws->Mb : NULL, pen, NULL);
+        if (!hg)
+            continue;
+        for (size_t j = 0; j < cols; j++) { /* phi_j = (V_j, 1), packed phi_j phi_j^T */
+            double *phi = ws->Phi + j * m, *kb = ws->Kb + j * t1;
+            memcpy(phi, V + (j0 + j) * k, k * sizeof *phi);
+            phi[k] = 1.0;
+            for (size_t a = 0, t = 0; a < m; a++)
+                for (size_t b = a; b < m; b++)
+                    kb[t++] = phi[a] * phi[b];
+        }
+        /* Hrow += Mask_b Kb, Grow += R_b Phi: Hessian and gradient of every row at once. */
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)d, (int)t1, (int)cols, 1.0,
+                    ws->Mb, (int)cols, ws->Kb, (int)t1, 1.0, ws->Hrow, (int)t1);
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)d, (int)m, (int)cols, 1.0,
+                    ws->Zb, (int)cols, ws->Phi, (int)m, 1.0, ws->Grow, (int)m);
+    }
+    return 0;
+}
+
+/* Rounding allowance when comparing objectives summed over n terms (relative n eps). */
+static double slack(double v, size_t terms) { return fabs(v) * (double)terms * DBL_EPSILON; }
+
+int est_matrix_row_step(est_matrix_mle_ws *ws, const est_matrix_input *in,
+                        const est_matrix_mle_opts *opt, est_matrix_result *out,
+                        const atomic_int *cancel)
+{
+    const size_t d = in->d, k = in->k, m = k + 1;
+    const double rho = opt->rho;
+    if (row_pass(ws, in, out->V, out->U, out->b, ws->pen_old, 1, cancel))
+        return 1;
+    for (size_t i = 0; i < d; i++) {
+        double q, q1, q2;
+        ws->tstep[i] = 0.0;
+        if (ws->npos[i] == 0.0) /* fixed at U_i = 0 (est_matrix_mle.h) */
+            continue;
+        est_matrix_prior(&opt->bias, out->b[i], &q, &q1, &q2);
+        ws->pen_old[i] = 0.5 * rho * ws->pen_old[i] + q;
+        double *g = ws->sys + m * m, *x = ws->dU + i * m;
+        for (size_t a = 0; a < m; a++)
+            g[a] = rho * ws->Grow[i * m + a];
+        g[k] += q1;
+        if (est_matrix_newton(ws->Hrow + i * ws->t1, rho, q2, g, m, ws->sys, x) == 0)
+            ws->tstep[i] = 1.0;
+    }
+    for (int ls = 0; ls < LS_MAX; ls++) {
+        int pending = 0;
+        for (size_t i = 0; i < d; i++) {
+            const double t = ws->tstep[i];
+            for (size_t a = 0; a < k; a++)
+                ws->Utr[i * k + a] = out->U[i * k + a] + t * ws->dU[i * m + a];
+            ws->btr[i] = out->b[i] + t * ws->dU[i * m + k];
+            pending |= t > 0.0;
+        }
+        if (!pending)
+            break;
+        if (row_pass(ws, in, out->V, ws->Utr, ws->btr, ws->pen_new, 0, cancel))
+            return 1;
+        for (size_t i = 0; i < d; i++) {
+            if (ws->tstep[i] == 0.0)
+                continue;
+            double q, q1, q2;
+            est_matrix_prior(&opt->bias, ws->btr[i], &q, &q1, &q2);
+            const double J_new = 0.5 * rho * ws->pen_new[i] + q;
+            if (J_new <= ws->pen_old[i] + slack(ws->pen_old[i], in->n)) {
+                memcpy(out->U + i * k, ws->Utr + i * k, k * sizeof *out->U);
+                out->b[i] = ws->btr[i];
+                ws->tstep[i] = 0.0;
+            } else {
+                ws->tstep[i] = ls + 1 < LS_MAX ? 0.5 * ws->tstep[i] : 0.0;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Newton directions of the columns of one block (Zb holds residuals, Mb the mask). */
+static void col_directions(est_matrix_mle_ws *ws, const est_matrix_input *in, const double *U,
+                           size_t cols)
+{
+    const size_t d = in->d, k = in->k, t0 = ws->t0;
+    /* Hcol = Mask_b^T KU, Gcol = R_b^T U: every column's Hessian and gradient. */
+    cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)cols, (int)t0, (int)d, 1.0, ws->Mb,
+                (int)cols, ws->KU, (int)t0, 0.0, ws->Hcol, (int)t0);
+    cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)cols, (int)k, (int)d, 1.0, ws->Zb,
+                (int)cols, U, (int)k, 0.0, ws->Gcol, (int)k);
+    for (size_t j = 0; j < cols; j++) {
+        const int ok = est_matrix_newton(ws->Hcol + j * t0, 1.0, 0.0, ws->Gcol + j * k, k, ws->sys,
+                                         ws->dV + j * k) == 0;
+        ws->ct[j] = ok && ws->cold[j] > 0.0 ? 1.0 : 0.0;
+    }
+}
+
+int est_matrix_col_step(est_matrix_mle_ws *ws, const est_matrix_input *in, est_matrix_result *out,
+                        double *pen, const atomic_int *cancel)
+{
+    const size_t d = in->d, n = in->n, k = in->k;
+    for (size_t i = 0; i < d; i++) /* packed u_i u_i^T */
+        for (size_t a = 0, t = 0; a < k; a++)
+            for (size_t b = a; b < k; b++)
+                ws->KU[i * ws->t0 + t++] = out->U[i * k + a] * out->U[i * k + b];
+    *pen = 0.0;
+    for (size_t j0 = 0; j0 < n; j0 += EST_MATRIX_BLOCK) {
+        if (cancelled(cancel))
+            return 1;
+        const size_t cols = n - j0 < EST_MATRIX_BLOCK ? n - j0 : EST_MATRIX_BLOCK;
+        double *Vb = out->V + j0 * k;
+        memset(ws->cold, 0, cols * sizeof *ws->cold);
+        est_matrix_z_block(out->U, Vb, out->b, d, k, cols, ws->Zb);
+        est_matrix_resid_block(in->Y, n, j0, d, cols, ws->Zb, ws->Mb, NULL, ws->cold);
+        col_directions(ws, in, out->U, cols);
+        for (int ls = 0; ls < LS_MAX; ls++) {
+            int pending = 0;
+            for (size_t j = 0; j < cols; j++) {
+                for (size_t a = 0; a < k; a++)
+                    ws->Vtr[j * k + a] = Vb[j * k + a] + ws->ct[j] * ws->dV[j * k + a];
+                pending |= ws->ct[j] > 0.0;
+            }
+            if (!pending)
+                break;
+            memset(ws->cnew, 0, cols * sizeof *ws->cnew);
+            est_matrix_z_block(out->U, ws->Vtr, out->b, d, k, cols, ws->Zb);
+            est_matrix_resid_block(in->Y, n, j0, d, cols, ws->Zb, NULL, NULL, ws->cnew);
+            for (size_t j = 0; j < cols; j++) {
+                if (ws->ct[j] == 0.0)
+                    continue;
+                if (ws->cnew[j] <= ws->cold[j] + slack(ws->cold[j], d)) {
+                    memcpy(Vb + j * k, ws->Vtr + j * k, k * sizeof *Vb);
+                    ws->cold[j] = ws->cnew[j];
+                    ws->ct[j] = 0.0;
+                } else {
+                    ws->ct[j] = ls + 1 < LS_MAX ? 0.5 * ws->ct[j] : 0.0;
+                }
+            }
+        }
+        for (size_t j = 0; j < cols; j++)
+            *pen += ws->cold[j];
+    }
+    return 0;
+}
