@@ -1,0 +1,321 @@
+/* plot_lines.c — line plots with bands, log axes and reference slopes (see plot_lines.h). */
+#include "plot_lines.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "axis.h"
+#include "canvas.h"
+#include "glyph.h"
+#include "legend.h"
+#include "palette.h"
+#include "plot.h"
+
+enum {
+    PLOT_LINES_LEGEND_MAX = 16, /* entries shown; more series than this are unlabelled */
+    PLOT_LINES_TEXT_LEN = 96
+};
+
+/* Dark tint of a series colour for its band: 35 % of the colour over black keeps the
+ * hue recognisable while braille lines on top stay readable. */
+static const double plot_lines_band_shade = 0.35;
+
+void plot_lines_init(plot_lines_model *m)
+{
+    memset(m, 0, sizeof *m);
+    m->x_lo = m->x_hi = m->y_lo = m->y_hi = NAN;
+    m->ref_slope = m->ref_x = m->ref_y = NAN;
+}
+
+plot_lines_series plot_lines_series_make(const char *name, int color, size_t n,
+                                         const double *x, const double *y)
+{
+    return (plot_lines_series){name, color, n, x, y, NULL, NAN, false};
+}
+
+double plot_lines_loglog_slope(const double *x, const double *y, size_t n)
+{
+    /* Two passes: means first, then centred sums, which avoids the cancellation of
+     * the one-pass formula when the logs are large. */
+    double mx = 0, my = 0;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!(isfinite(x[i]) && isfinite(y[i]) && x[i] > 0 && y[i] > 0))
+            continue;
+        k++;
+        mx += (log10(x[i]) - mx) / (double)k;
+        my += (log10(y[i]) - my) / (double)k;
+    }
+    if (k < 2)
+        return NAN;
+    double sxx = 0, sxy = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!(isfinite(x[i]) && isfinite(y[i]) && x[i] > 0 && y[i] > 0))
+            continue;
+        const double dx = log10(x[i]) - mx;
+        sxx += dx * dx;
+        sxy += dx * (log10(y[i]) - my);
+    }
+    return sxx > 0 ? sxy / sxx : NAN;
+}
+
+/* Counts of points that cannot be drawn, and the extremes of those that can. */
+typedef struct {
+    size_t nonfinite, inf, nonpos;
+    double xmin, xmax, ymin, ymax;
+} plot_lines_stats;
+
+static bool plot_lines_ok(const plot_lines_model *m, double x, double y)
+{
+    return isfinite(x) && isfinite(y) && !(m->x_log && x <= 0) && !(m->y_log && y <= 0);
+}
+
+/* Widen [*lo, *hi] to include v when it is drawable on the axis. */
+static void plot_lines_extend(double v, bool log, double *lo, double *hi)
+{
+    if (!isfinite(v) || (log && v <= 0))
+        return;
+    if (isnan(*lo) || v < *lo)
+        *lo = v;
+    if (isnan(*hi) || v > *hi)
+        *hi = v;
+}
+
+static void plot_lines_scan(const plot_lines_model *m, plot_lines_stats *st)
+{
+    memset(st, 0, sizeof *st);
+    st->xmin = st->xmax = st->ymin = st->ymax = NAN;
+    for (size_t s = 0; s < m->n_series; s++) {
+        const plot_lines_series *se = &m->series[s];
+        for (size_t i = 0; i < se->n; i++) {
+            const double x = se->x[i], y = se->y[i];
+            if (!isfinite(x) || !isfinite(y)) {
+                st->nonfinite++;
+                st->inf += isinf(x) || isinf(y);
+                continue;
+            }
+            if (!plot_lines_ok(m, x, y)) {
+                st->nonpos++;
+                continue;
+            }
+            plot_lines_extend(x, m->x_log, &st->xmin, &st->xmax);
+            plot_lines_extend(y, m->y_log, &st->ymin, &st->ymax);
+            if (se->std && isfinite(se->std[i])) {
+                plot_lines_extend(y - se->std[i], m->y_log, &st->ymin, &st->ymax);
+                plot_lines_extend(y + se->std[i], m->y_log, &st->ymin, &st->ymax);
+            }
+        }
+    }
+}
+
+/* Fraction of a band end on the y axis; an end <= 0 on a log axis is the bottom. */
+static double plot_lines_band_frac(const axis_scale *ys, double v)
+{
+    if (ys->log && v <= 0)
+        return -1;
+    return axis_frac(ys, v);
+}
+
+/* Shade cell column col between band fractions lo and hi. 256 colours: a background
+ * tint, with lower-eighth blocks (upper half block) where the band's top (bottom) edge
+ * cuts a cell, doubling the vertical resolution of the edges. Other modes: sparse dots
+ * on the canvas (every 4th dot row, every other dot column). */
+static void plot_lines_band_column(const axis_frame *f, canvas *cv, grid *g, int col,
+                                   double lo, double hi, int color)
+{
+    const double top = axis_dot_y(f, hi) - 0.5, bot = axis_dot_y(f, lo) + 0.5;
+    if (g->caps.colors != GRID_COLORS_256) {
+        for (int dy = (int)ceil(top); dy <= (int)floor(bot); dy++)
+            if (dy % 4 == 1)
+                canvas_set(cv, 2 * col, dy, color);
+        return;
+    }
+    const int x = f->plot.x + col;
+    for (int row = 0; row < f->plot.h; row++) {
+        const double a = top > 4 * row ? top : 4 * row;
+        const double b = bot < 4 * row + 4 ? bot : 4 * row + 4;
+        const double cover = (b - a) / 4;
+        if (cover <= 0)
+            continue;
+        if (cover > 0.9) {
+            grid_put_bg(g, x, f->plot.y + row, color);
+        } else if (b >= 4 * row + 4 - 0.1) {
+            const int k = (int)lround(cover * 8);
+            if (k > 0)
+                grid_put(g, x, f->plot.y + row, glyph_eighth(k, false),
+                         grid_style_make(color, GRID_COLOR_DEFAULT, 0));
+        } else if (cover >= 0.375) {
+            grid_put(g, x, f->plot.y + row, glyph_get(GLYPH_UPPER_HALF, false),
+                     grid_style_make(color, GRID_COLOR_DEFAULT, 0));
+        }
+    }
+}
+
+static void plot_lines_band(const plot_lines_model *m, const plot_lines_series *se,
+                            const axis_scale *xs, const axis_scale *ys, const axis_frame *f,
+                            canvas *cv, grid *g)
+{
+    const int tint = g->caps.colors == GRID_COLORS_256
+                         ? palette_shade(se->color, plot_lines_band_shade)
+                         : se->color;
+    for (size_t i = 0; i + 1 < se->n; i++) {
+        const double x0 = se->x[i], x1 = se->x[i + 1];
+        const double y0 = se->y[i], y1 = se->y[i + 1];
+        if (!plot_lines_ok(m, x0, y0) || !plot_lines_ok(m, x1, y1) ||
+            !isfinite(se->std[i]) || !isfinite(se->std[i + 1]))
+            continue;
+        const double a = axis_dot_x(f, axis_frac(xs, x0)), b = axis_dot_x(f, axis_frac(xs, x1));
+        const double l0 = plot_lines_band_frac(ys, y0 - se->std[i]);
+        const double h0 = axis_frac(ys, y0 + se->std[i]);
+        const double l1 = plot_lines_band_frac(ys, y1 - se->std[i + 1]);
+        const double h1 = axis_frac(ys, y1 + se->std[i + 1]);
+        const double lo = a < b ? a : b, hi = a < b ? b : a;
+        /* Cells whose centre dot (2c + 0.5) lies in [lo, hi], interpolating the band
+         * ends linearly in axis space between the two points. */
+        for (int c = (int)ceil((lo - 0.5) / 2); c <= (int)floor((hi - 0.5) / 2); c++) {
+            if (c < 0 || c >= f->plot.w)
+                continue;
+            const double t = hi > lo ? (2 * c + 0.5 - a) / (b - a) : 0;
+            plot_lines_band_column(f, cv, g, c, l0 + t * (l1 - l0), h0 + t * (h1 - h0), tint);
+        }
+    }
+}
+
+static void plot_lines_ref(const plot_lines_model *m, const axis_scale *xs,
+                           const axis_scale *ys, const axis_frame *f, canvas *cv)
+{
+    if (!isfinite(m->ref_slope) || !(m->ref_x > 0) || !(m->ref_y > 0))
+        return;
+    /* Sample the power law at every dot column: straight on log-log axes, a curve on
+     * any other; points off the plot or undefined leave a gap. */
+    const int wd = canvas_dot_w(cv);
+    const double last = wd > 1 ? wd - 1 : 1;
+    int px = 0, py = 0, have = 0;
+    for (int dx = 0; dx < wd; dx++) {
+        const double x = axis_value(xs, dx / last);
+        const double fy = axis_frac(ys, m->ref_y * pow(x / m->ref_x, m->ref_slope));
+        if (!isfinite(fy) || fy < -1 || fy > 2) {
+            have = 0;
+            continue;
+        }
+        const int dy = canvas_round(axis_dot_y(f, fy));
+        if (have && (dx / 3) % 2 == 0)
+            canvas_line(cv, px, py, dx, dy, PALETTE_REF, 0);
+        px = dx, py = dy, have = 1;
+    }
+}
+
+static void plot_lines_series_draw(const plot_lines_model *m, const plot_lines_series *se,
+                                   const axis_scale *xs, const axis_scale *ys,
+                                   const axis_frame *f, canvas *cv)
+{
+    int px = 0, py = 0;
+    bool prev = false;
+    for (size_t i = 0; i < se->n; i++) {
+        if (!plot_lines_ok(m, se->x[i], se->y[i])) {
+            prev = false;
+            continue;
+        }
+        const int dx = canvas_round(axis_dot_x(f, axis_frac(xs, se->x[i])));
+        const int dy = canvas_round(axis_dot_y(f, axis_frac(ys, se->y[i])));
+        const bool next = i + 1 < se->n && plot_lines_ok(m, se->x[i + 1], se->y[i + 1]);
+        if (prev)
+            canvas_line(cv, px, py, dx, dy, se->color, 0);
+        if (se->markers || (!prev && !next)) /* an isolated point would vanish */
+            canvas_points(cv, &dx, &dy, 1, se->color, 1);
+        px = dx, py = dy, prev = true;
+    }
+}
+
+/* Legend entries (with slopes) for the series and the reference line; returns count. */
+static size_t plot_lines_legend(const plot_lines_model *m, legend_entry *e,
+                                char (*text)[PLOT_LINES_TEXT_LEN])
+{
+    size_t n = 0;
+    for (size_t s = 0; s < m->n_series && n < PLOT_LINES_LEGEND_MAX; s++) {
+        const plot_lines_series *se = &m->series[s];
+        if (!se->name || !*se->name)
+            continue;
+        if (isfinite(se->slope))
+            snprintf(text[n], PLOT_LINES_TEXT_LEN, "%s  slope %.2f", se->name, se->slope);
+        else
+            snprintf(text[n], PLOT_LINES_TEXT_LEN, "%s", se->name);
+        e[n] = (legend_entry){GLYPH_HLINE_BOLD, se->color, text[n], false};
+        n++;
+    }
+    if (m->ref_label && *m->ref_label && isfinite(m->ref_slope))
+        e[n++] = (legend_entry){GLYPH_HLINE_DASH, PALETTE_REF, m->ref_label, false};
+    return n;
+}
+
+/* Validate the model and fix both scales; on failure write the reason into why. */
+static rs_status plot_lines_scales(const plot_lines_model *m, axis_scale *xs, axis_scale *ys,
+                                   plot_lines_stats *st, char *why, size_t len)
+{
+    for (size_t s = 0; s < m->n_series; s++)
+        if (m->series[s].n > 0 && (!m->series[s].x || !m->series[s].y)) {
+            snprintf(why, len, "series %zu has no data arrays", s);
+            return RS_EINVAL;
+        }
+    plot_lines_scan(m, st);
+    xs->log = m->x_log, ys->log = m->y_log;
+    /* No padding on x: sweeps start and end at their first and last value. */
+    if (!axis_scale_auto(xs, st->xmin, st->xmax, m->x_lo, m->x_hi, 0) ||
+        !axis_scale_auto(ys, st->ymin, st->ymax, m->y_lo, m->y_hi, 0.05)) {
+        snprintf(why, len, "unusable fixed range");
+        return RS_EINVAL;
+    }
+    return RS_OK;
+}
+
+rs_status plot_lines_draw(const plot_lines_model *m, grid_rect r, grid *g)
+{
+    r = grid_rect_clip(r, (grid_rect){0, 0, g->w, g->h});
+    grid_fill(g, r, ' ', grid_style_default());
+    const int top = plot_title_draw(m->title, r, g);
+    axis_scale xs, ys;
+    plot_lines_stats st;
+    char why[64];
+    const rs_status status = plot_lines_scales(m, &xs, &ys, &st, why, sizeof why);
+    if (status != RS_OK) {
+        plot_message_draw(why, (grid_rect){r.x, r.y + top, r.w, r.h - top}, g);
+        return status;
+    }
+    legend_entry entries[PLOT_LINES_LEGEND_MAX + 1];
+    char texts[PLOT_LINES_LEGEND_MAX][PLOT_LINES_TEXT_LEN];
+    const size_t n_leg = plot_lines_legend(m, entries, texts);
+    const int ytw = m->y_title ? grid_text_width(m->y_title) : 0;
+    /* The y title shares the first legend row when both fit side by side. */
+    int leg_rows = legend_rows(entries, n_leg, r.w - (ytw ? ytw + 3 : 0));
+    if (ytw && leg_rows != 1)
+        leg_rows = 1 + legend_rows(entries, n_leg, r.w);
+    const int head = leg_rows > 0 ? leg_rows : (ytw ? 1 : 0);
+    char warn[PLOT_LINES_TEXT_LEN];
+    plot_warn_format(warn, sizeof warn, st.nonfinite, st.inf, st.nonpos, "point");
+    const bool foot = (m->x_title && *m->x_title) || warn[0];
+
+    axis_frame f;
+    axis_frame_layout(&f, &xs, &ys, (grid_rect){r.x, r.y + top + head, r.w, r.h - top - head},
+                      foot);
+    canvas *cv = canvas_alloc(f.plot.w, f.plot.h);
+    if (!cv)
+        return RS_ENOMEM;
+    for (size_t s = m->n_series; s-- > 0;)
+        if (m->series[s].std)
+            plot_lines_band(m, &m->series[s], &xs, &ys, &f, cv, g);
+    plot_lines_ref(m, &xs, &ys, &f, cv);
+    for (size_t s = m->n_series; s-- > 0;)
+        plot_lines_series_draw(m, &m->series[s], &xs, &ys, &f, cv);
+    canvas_draw(cv, f.plot, g, 0);
+    canvas_free(cv);
+
+    axis_frame_draw(&f, &xs, &ys, NULL, g);
+    plot_footer_draw(warn, m->x_title, f.title_y, r, f.plot.x, f.plot.w, g);
+    const grid_style lab = grid_style_make(PALETTE_LABEL, GRID_COLOR_DEFAULT, 0);
+    if (ytw)
+        grid_puts(g, r.x, r.y + top, m->y_title, r.w, lab);
+    const int lx = (ytw && leg_rows == 1) ? ytw + 3 : 0, ly = (ytw && lx == 0) ? 1 : 0;
+    legend_draw(entries, n_leg, (grid_rect){r.x + lx, r.y + top + ly, r.w - lx, head - ly}, g);
+    return RS_OK;
+}
