@@ -6,7 +6,6 @@
 #include "job_teacher.h"
 #include "met_quadratic.h"
 #include "job_matrix.h"
-#include "job_relu.h"
 #include "met_matrix.h"
 #include "met_relu.h"
 #include "met_teacher.h"
@@ -30,8 +29,10 @@ static const model_ops relu_ops = {
 static void *teacher_detail_alloc(void) { return job_teacher_detail_alloc(); }
 static void teacher_detail_free(void *d) { job_teacher_detail_free(d); }
 
+static const char *const teacher_flag_names[] = {"diverged", "w_singular", "llsfe_failed"};
+
 static const model_ops teacher_ops = {
-    GEN_TEACHER, MET_TEACHER_COUNT, met_teacher_names,
+    GEN_TEACHER, MET_TEACHER_COUNT, met_teacher_names, 3, teacher_flag_names,
     (1u << METHOD_L2) | (1u << METHOD_GE) | (1u << METHOD_SCORE) | (1u << METHOD_LLSFE),
     job_teacher_run, job_teacher_bytes, param_check_teacher, teacher_detail_alloc,
     teacher_detail_free};
@@ -40,16 +41,21 @@ static void quadratic_detail_free(void *d) { job_quadratic_detail_free(d); }
 
 /* One estimator, the method of moments; rs_method has no name for it, so the job writes its
  * metrics into the slot(s) param_methods() names (the default estimator's). */
+static const char *const quadratic_flag_names[] = {"not_diagonal", "rank", "complex", "singular",
+                                                   "angle_nan"};
+
 static const model_ops quadratic_ops = {
-    GEN_QUADRATIC, MET_QUAD_COUNT, met_quadratic_names,
+    GEN_QUADRATIC, MET_QUAD_COUNT, met_quadratic_names, 5, quadratic_flag_names,
     (1u << METHOD_SGD) | (1u << METHOD_MLE) | (1u << METHOD_MEDIAN),
     job_quadratic_run, job_quadratic_bytes, param_check_quadratic, quadratic_detail_alloc,
     quadratic_detail_free};
 static void *matrix_detail_alloc(void) { return job_matrix_detail_alloc(); }
 static void matrix_detail_free(void *d) { job_matrix_detail_free(d); }
 
+static const char *const matrix_flag_names[] = {"not_converged", "empty_rows", "eig_failed"};
+
 static const model_ops matrix_ops = {
-    GEN_MATRIX, MET_MATRIX_COUNT, met_matrix_names,
+    GEN_MATRIX, MET_MATRIX_COUNT, met_matrix_names, 3, matrix_flag_names,
     (1u << METHOD_MLE) | (1u << METHOD_SVD),
     job_matrix_run, job_matrix_bytes, param_check_matrix, matrix_detail_alloc, matrix_detail_free};
 
