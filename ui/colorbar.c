@@ -22,7 +22,9 @@ int colorbar_color(const colorbar_scale *s, double z)
 {
     const double t = colorbar_frac(s, z);
     if (isnan(t))
-        return PALETTE_NAN;
+        return s->basic ? 8 : PALETTE_NAN;
+    if (s->basic)
+        return s->diverging ? palette_div8(2 * t - 1) : palette_seq8(t);
     return s->diverging ? palette_div(2 * t - 1) : palette_seq(t);
 }
 

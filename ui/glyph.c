@@ -56,7 +56,8 @@ static const struct {
     {0x2193, 'v'}, {0x221A, 'V'}, {0x00B2, '2'}, {0x00B3, '3'}, {0x00B9, '1'},
     {0x2070, '0'}, {0x207B, '-'}, {0x2074, '4'}, {0x00BD, '/'}, {0x00B5, 'u'},
     {0x2211, 'S'}, {0x221E, '8'}, {0x2016, '|'}, {0x2225, '|'}, {0x2022, 'o'},
-    {0x25CF, '*'}, {0x25A0, '#'}, {0x2580, '"'}, {0x2584, '_'}, {0x2591, '.'},
+    {0x25CF, '*'}, {0x25A0, '#'}, {0x1D40, 'T'}, {0x1D57, 't'}, {0x207A, '+'},
+    {0x208B, '-'}, {0x2032, '\''}, {0x2580, '"'}, {0x2584, '_'}, {0x2591, '.'},
     {0x2593, '#'}, {0x2026, '~'}, {0x00D7, 'x'}, {0xFFFD, '?'},
 };
 
@@ -125,21 +126,25 @@ char glyph_ascii(uint32_t cp)
         return '?';
     if (cp >= 0x2800 && cp <= 0x28FF)
         return glyph_braille_ascii[cp - 0x2800];
+    for (size_t i = 0; i < GLYPH_COUNT; i++) /* first: its choices beat the rules below */
+        if (glyph_table[i].uni == cp)
+            return glyph_table[i].ascii;
     if (cp >= 0x2500 && cp <= 0x257F)
         return glyph_box_ascii(cp);
     if (cp >= 0x2581 && cp <= 0x2588)
         return (char)glyph_eighth((int)(cp - 0x2580), true);
     if (cp >= 0x2589 && cp <= 0x258F)
         return (char)glyph_left_eighth((int)(0x2590 - cp), true);
+    if (cp >= 0x2080 && cp <= 0x2089) /* subscript digits: x₁ */
+        return (char)('0' + (cp - 0x2080));
+    if (cp >= 0x2074 && cp <= 0x2079) /* superscript digits 4..9 (¹²³ are below) */
+        return (char)('4' + (cp - 0x2074));
     if (cp >= 0x03B1 && cp <= 0x03C9)
         return glyph_greek_ascii[cp - 0x03B1];
     if (cp >= 0x0391 && cp <= 0x03A9) {
         const char c = glyph_greek_ascii[cp - 0x0391];
         return (c >= 'a' && c <= 'z') ? (char)(c - 'a' + 'A') : c;
     }
-    for (size_t i = 0; i < GLYPH_COUNT; i++)
-        if (glyph_table[i].uni == cp)
-            return glyph_table[i].ascii;
     for (size_t i = 0; i < sizeof glyph_symbols / sizeof glyph_symbols[0]; i++)
         if (glyph_symbols[i].uni == cp)
             return glyph_symbols[i].ascii;

@@ -17,6 +17,11 @@ static const uint8_t palette_seq_table[] = {53, 54,  24,  25,  31,  30,  37,  36
 static const uint8_t palette_div_table[] = {19,  25,  32,  68,  74,  110, 153, 255,
                                             224, 217, 210, 203, 167, 160, 124};
 
+/* Basic-colour ramps: bright variants between the normal ones keep the hue path
+ * monotone (blue -> cyan -> green -> yellow; blue -> white -> red). */
+static const uint8_t palette_seq8_table[] = {4, 12, 6, 14, 2, 10, 3, 11};
+static const uint8_t palette_div8_table[] = {4, 12, 7, 9, 1};
+
 /* Distinct hues on a dark background: blue, orange, green, pink, gold, violet, cyan,
  * red. Chosen so neighbours in a legend differ in both hue and luminance. */
 static const uint8_t palette_series_table[] = {39, 208, 78, 205, 220, 141, 44, 196};
@@ -58,6 +63,20 @@ int palette_div(double t)
     if (isnan(t))
         return PALETTE_NAN;
     return palette_pick(palette_div_table, PALETTE_LEN(palette_div_table), (t + 1) / 2);
+}
+
+int palette_seq8(double t)
+{
+    if (isnan(t))
+        return 8; /* grey */
+    return palette_pick(palette_seq8_table, PALETTE_LEN(palette_seq8_table), t);
+}
+
+int palette_div8(double t)
+{
+    if (isnan(t))
+        return 8;
+    return palette_pick(palette_div8_table, PALETTE_LEN(palette_div8_table), (t + 1) / 2);
 }
 
 size_t palette_seq_steps(void)

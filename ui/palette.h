@@ -36,6 +36,12 @@ int palette_seq(double t);
  * NaN gives PALETTE_NAN. */
 int palette_div(double t);
 
+/* The same two palettes for 8-colour terminals, over the basic colours 0..15: blue,
+ * cyan, green, yellow for sequential; blue, white, red for diverging. Nearest-colour
+ * folding of the 256-colour palettes would scramble their order. */
+int palette_seq8(double t);
+int palette_div8(double t);
+
 /* Number of steps in each palette, for colour bars that show every step. */
 size_t palette_seq_steps(void);
 size_t palette_div_steps(void);

@@ -44,7 +44,7 @@ void plot_heatmap_init(plot_heatmap_model *m)
 }
 
 /* The colour scale from the data (or the model's fixed range). */
-static rs_status hm_scale(const plot_heatmap_model *m, hm_layout *L)
+static rs_status hm_scale(const plot_heatmap_model *m, const grid *g, hm_layout *L)
 {
     double lo = NAN, hi = NAN;
     const size_t n = m->rows * m->cols;
@@ -73,7 +73,7 @@ static rs_status hm_scale(const plot_heatmap_model *m, hm_layout *L)
         const double w = fmax(fabs(lo), 1) / 2; /* constant data: any visible range */
         lo -= w, hi += w;
     }
-    L->cs = (colorbar_scale){lo, hi, m->diverging, m->digits};
+    L->cs = (colorbar_scale){lo, hi, m->diverging, m->digits, g->caps.colors == GRID_COLORS_8};
     return lo < hi ? RS_OK : RS_EINVAL;
 }
 
@@ -346,7 +346,7 @@ rs_status plot_heatmap_draw(const plot_heatmap_model *m, grid_rect r, grid *g)
         plot_message_draw("no data", body, g);
         return RS_EINVAL;
     }
-    if (hm_scale(m, &L) != RS_OK) {
+    if (hm_scale(m, g, &L) != RS_OK) {
         plot_message_draw("unusable colour range", body, g);
         return RS_EINVAL;
     }

@@ -15,7 +15,8 @@
 enum {
     HIST_ATOM_BAR_W = 4, /* columns of the zero-mass bar */
     HIST_ATOM_GAP = 3,   /* columns between the atom block and the y labels */
-    HIST_TEXT_LEN = 96
+    HIST_TEXT_LEN = 96,
+    HIST_REVERSE_MARK = 999 /* canvas colour tagging mono bar cells under the curve */
 };
 
 void plot_hist_init(plot_hist_model *m)
@@ -152,7 +153,23 @@ static rs_status hist_curve(const plot_hist_model *m, const axis_scale *xs,
             canvas_set(cv, dx, dy, m->curve_color);
         px = dx, py = dy, prev = true;
     }
+    /* Without colours a bar cell under the curve would lose its fill (the braille glyph
+     * replaces the block); reverse video keeps it: dark dots on the light bar. */
+    const bool mono = g->caps.colors == GRID_COLORS_MONO;
+    const uint32_t full = glyph_get(GLYPH_FULL, g->caps.ascii);
+    for (int y = 0; mono && y < f->plot.h; y++)
+        for (int x = 0; x < f->plot.w; x++)
+            if (cv->dots[(size_t)y * (size_t)cv->w + (size_t)x] &&
+                grid_get(g, f->plot.x + x, f->plot.y + y)->ch == full)
+                cv->colors[(size_t)y * (size_t)cv->w + (size_t)x] = HIST_REVERSE_MARK;
     canvas_draw(cv, f->plot, g, GRID_ATTR_BOLD);
+    for (int y = 0; mono && y < f->plot.h; y++)
+        for (int x = 0; x < f->plot.w; x++)
+            if (cv->colors[(size_t)y * (size_t)cv->w + (size_t)x] == HIST_REVERSE_MARK) {
+                const grid_cell c = *grid_get(g, f->plot.x + x, f->plot.y + y);
+                grid_put(g, f->plot.x + x, f->plot.y + y, c.ch,
+                         grid_style_make(-1, -1, GRID_ATTR_BOLD | GRID_ATTR_REVERSE));
+            }
     canvas_free(cv);
     return RS_OK;
 }

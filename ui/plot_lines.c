@@ -119,16 +119,20 @@ static double plot_lines_band_frac(const axis_scale *ys, double v)
 
 /* Shade cell column col between band fractions lo and hi. 256 colours: a background
  * tint, with lower-eighth blocks (upper half block) where the band's top (bottom) edge
- * cuts a cell, doubling the vertical resolution of the edges. Other modes: sparse dots
- * on the canvas (every 4th dot row, every other dot column). */
-static void plot_lines_band_column(const axis_frame *f, canvas *cv, grid *g, int col,
-                                   double lo, double hi, int color)
+ * cuts a cell, doubling the vertical resolution of the edges. Other modes, where a dark
+ * tint does not exist: a dim '·' in every cell the band covers; lines drawn later
+ * replace it, so the band reads as a dotted area behind them. */
+static void plot_lines_band_column(const axis_frame *f, grid *g, int col, double lo,
+                                   double hi, int color)
 {
     const double top = axis_dot_y(f, hi) - 0.5, bot = axis_dot_y(f, lo) + 0.5;
     if (g->caps.colors != GRID_COLORS_256) {
-        for (int dy = (int)ceil(top); dy <= (int)floor(bot); dy++)
-            if (dy % 4 == 1)
-                canvas_set(cv, 2 * col, dy, color);
+        for (int row = 0; row < f->plot.h; row++) {
+            const double centre = 4 * row + 1.5;
+            if (centre >= top && centre <= bot)
+                grid_put(g, f->plot.x + col, f->plot.y + row, glyph_get(GLYPH_MIDDOT, g->caps.ascii),
+                         grid_style_make(color, GRID_COLOR_DEFAULT, GRID_ATTR_DIM));
+        }
         return;
     }
     const int x = f->plot.x + col;
@@ -154,7 +158,7 @@ static void plot_lines_band_column(const axis_frame *f, canvas *cv, grid *g, int
 
 static void plot_lines_band(const plot_lines_model *m, const plot_lines_series *se,
                             const axis_scale *xs, const axis_scale *ys, const axis_frame *f,
-                            canvas *cv, grid *g)
+                            grid *g)
 {
     const int tint = g->caps.colors == GRID_COLORS_256
                          ? palette_shade(se->color, plot_lines_band_shade)
@@ -177,7 +181,7 @@ static void plot_lines_band(const plot_lines_model *m, const plot_lines_series *
             if (c < 0 || c >= f->plot.w)
                 continue;
             const double t = hi > lo ? (2 * c + 0.5 - a) / (b - a) : 0;
-            plot_lines_band_column(f, cv, g, c, l0 + t * (l1 - l0), h0 + t * (h1 - h0), tint);
+            plot_lines_band_column(f, g, c, l0 + t * (l1 - l0), h0 + t * (h1 - h0), tint);
         }
     }
 }
@@ -303,7 +307,7 @@ rs_status plot_lines_draw(const plot_lines_model *m, grid_rect r, grid *g)
         return RS_ENOMEM;
     for (size_t s = m->n_series; s-- > 0;)
         if (m->series[s].std)
-            plot_lines_band(m, &m->series[s], &xs, &ys, &f, cv, g);
+            plot_lines_band(m, &m->series[s], &xs, &ys, &f, g);
     plot_lines_ref(m, &xs, &ys, &f, cv);
     for (size_t s = m->n_series; s-- > 0;)
         plot_lines_series_draw(m, &m->series[s], &xs, &ys, &f, cv);
