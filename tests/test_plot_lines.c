@@ -108,3 +108,31 @@ Test(plot_lines, bad_models_are_refused)
     cr_assert_eq(plot_lines_draw(&m, (grid_rect){0, 0, 4, 2}, g), RS_OK, "tiny rect is fine");
     grid_free(g);
 }
+
+Test(plot_lines, points_only_draws_no_joining_line)
+{
+    const double x[2] = {0.1, 0.9}, y[2] = {0.1, 0.9};
+    plot_lines_series s = plot_lines_series_make("pts", 39, 2, x, y);
+    s.points_only = true;
+    plot_lines_model m;
+    plot_lines_init(&m);
+    m.series = &s, m.n_series = 1;
+    m.x_lo = m.y_lo = 0, m.x_hi = m.y_hi = 1;
+    grid *g = grid_alloc(40, 20);
+    cr_assert_eq(plot_lines_draw(&m, (grid_rect){0, 0, 40, 20}, g), RS_OK);
+    int braille = 0;
+    for (int y = 0; y < 20; y++)
+        for (int x = 0; x < 40; x++) {
+            const uint32_t c = grid_get(g, x, y)->ch;
+            braille += c > 0x2800 && c <= 0x28FF && grid_get(g, x, y)->fg == 39;
+        }
+    cr_assert_eq(braille, 2, "two dots, no line between them");
+    s.points_only = false;
+    cr_assert_eq(plot_lines_draw(&m, (grid_rect){0, 0, 40, 20}, g), RS_OK);
+    braille = 0;
+    for (int y = 0; y < 20; y++)
+        for (int x = 0; x < 40; x++)
+            braille += grid_get(g, x, y)->fg == 39 && grid_get(g, x, y)->ch > 0x2800;
+    cr_assert_gt(braille, 10, "joined by a line");
+    grid_free(g);
+}

@@ -16,7 +16,8 @@ enum {
     HM_LEGEND_MAX = 8,  /* overlay legend entries: the path and distinct mark labels */
     HM_MIN_CELL_W = 5,  /* narrowest labelled cell: "0.1" plus a column of air each side */
     HM_BAR_GAP = 2,     /* columns between the map and the colour bar */
-    HM_TEXT_LEN = 96
+    HM_TEXT_LEN = 96,
+    HM_MAX_DIM = 1 << 20
 };
 
 typedef struct {
@@ -168,6 +169,11 @@ static bool hm_layout_make(const plot_heatmap_model *m, grid_rect r, int top, gr
         L->map.x = r.x + gutter, L->map.y = y0;
         if (r.w - gutter - right >= 1 && h >= 1)
             hm_fit_matrix(m, L, r.w - gutter - right, h);
+        /* Centre labels, map and bar as one block: matrices side by side (truth,
+         * estimate, difference) then sit in the middle of their panels. */
+        const int spare = r.w - gutter - L->map.w - right;
+        if (spare > 1)
+            L->map.x += spare / 2;
     }
     L->bar = (grid_rect){L->map.x + L->map.w + HM_BAR_GAP, L->map.y, right - HM_BAR_GAP,
                          L->map.h};
@@ -215,6 +221,7 @@ static void hm_draw_pixels(const plot_heatmap_model *m, const hm_layout *L, grid
 static void hm_draw_blocks(const plot_heatmap_model *m, const hm_layout *L, grid *g)
 {
     const bool mono = g->caps.colors == GRID_COLORS_MONO;
+    const int lw = hm_label_w(m, &L->cs); /* labels right-aligned: decimal points line up */
     for (size_t i = 0; i < m->rows; i++) {
         for (size_t j = 0; j < m->cols; j++) {
             const double z = m->z[i * m->cols + j];
@@ -226,7 +233,8 @@ static void hm_draw_blocks(const plot_heatmap_model *m, const hm_layout *L, grid
                       grid_style_make(GRID_COLOR_DEFAULT, c, 0));
             char buf[COLORBAR_LABEL_LEN];
             colorbar_format(&L->cs, z, buf, sizeof buf);
-            const int w = (int)strlen(buf), lx = b.x + (b.w - w) / 2, ly = b.y + (b.h - 1) / 2;
+            const int w = (int)strlen(buf), lx = b.x + (b.w - lw) / 2 + lw - w;
+            const int ly = b.y + (b.h - 1) / 2;
             if (mono) /* clear a margin so the number stands out of the ramp */
                 grid_fill(g, (grid_rect){lx - 1, ly, w + 2, 1}, ' ', grid_style_default());
             grid_puts(g, lx, ly, buf, b.w, grid_style_make(palette_contrast(c), c, 0));
@@ -342,7 +350,9 @@ rs_status plot_heatmap_draw(const plot_heatmap_model *m, grid_rect r, grid *g)
     const grid_rect body = {r.x, r.y + top, r.w, r.h - top};
     hm_layout L;
     memset(&L, 0, sizeof L);
-    if (!m->z || m->rows == 0 || m->cols == 0) {
+    /* Layout arithmetic is in int; beyond 2^20 rows or columns (far more than any
+     * screen shows) the sizes are refused rather than risk overflow. */
+    if (!m->z || m->rows == 0 || m->cols == 0 || m->rows > HM_MAX_DIM || m->cols > HM_MAX_DIM) {
         plot_message_draw("no data", body, g);
         return RS_EINVAL;
     }

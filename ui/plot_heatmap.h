@@ -68,7 +68,7 @@ typedef struct {
 void plot_heatmap_init(plot_heatmap_model *m);
 
 /* Paint m into rect r of g (cleared first; nothing outside it is touched). Returns
- * RS_OK; RS_EINVAL for rows or cols 0 with data expected, a NULL z, or an unusable
+ * RS_OK; RS_EINVAL for rows or cols 0 or above 2^20, a NULL z, or an unusable
  * fixed range (the rect then says why); RS_ENOMEM when the overlay canvas cannot be
  * allocated. A rect too small for any map shows "too small". */
 rs_status plot_heatmap_draw(const plot_heatmap_model *m, grid_rect r, grid *g);

@@ -31,7 +31,7 @@ void plot_lines_init(plot_lines_model *m)
 plot_lines_series plot_lines_series_make(const char *name, int color, size_t n,
                                          const double *x, const double *y)
 {
-    return (plot_lines_series){name, color, n, x, y, NULL, NAN, false};
+    return (plot_lines_series){name, color, n, x, y, NULL, NAN, false, false};
 }
 
 double plot_lines_loglog_slope(const double *x, const double *y, size_t n)
@@ -224,9 +224,11 @@ static void plot_lines_series_draw(const plot_lines_model *m, const plot_lines_s
         const int dx = canvas_round(axis_dot_x(f, axis_frac(xs, se->x[i])));
         const int dy = canvas_round(axis_dot_y(f, axis_frac(ys, se->y[i])));
         const bool next = i + 1 < se->n && plot_lines_ok(m, se->x[i + 1], se->y[i + 1]);
-        if (prev)
+        if (se->points_only)
+            canvas_points(cv, &dx, &dy, 1, se->color, se->markers);
+        else if (prev)
             canvas_line(cv, px, py, dx, dy, se->color, 0);
-        if (se->markers || (!prev && !next)) /* an isolated point would vanish */
+        if (!se->points_only && (se->markers || (!prev && !next))) /* isolated: would vanish */
             canvas_points(cv, &dx, &dy, 1, se->color, 1);
         px = dx, py = dy, prev = true;
     }
@@ -245,7 +247,8 @@ static size_t plot_lines_legend(const plot_lines_model *m, legend_entry *e,
             snprintf(text[n], PLOT_LINES_TEXT_LEN, "%s  slope %.2f", se->name, se->slope);
         else
             snprintf(text[n], PLOT_LINES_TEXT_LEN, "%s", se->name);
-        e[n] = (legend_entry){GLYPH_HLINE_BOLD, se->color, text[n], false};
+        e[n] = se->points_only ? (legend_entry){GLYPH_MARK_DOT, se->color, text[n], true}
+                               : (legend_entry){GLYPH_HLINE_BOLD, se->color, text[n], false};
         n++;
     }
     if (m->ref_label && *m->ref_label && isfinite(m->ref_slope))

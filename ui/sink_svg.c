@@ -76,6 +76,11 @@ static bool sink_svg_shape(FILE *f, uint32_t cp, int px, int py, const char *fg)
                 y, CW, h, fg);
         return true;
     }
+    if (cp >= 0x2589 && cp <= 0x258F) { /* left eighths: progress bars */
+        fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"%.3f\" height=\"%d\" fill=\"%s\"/>\n", px,
+                py, CW * (0x2590 - cp) / 8.0, CH, fg);
+        return true;
+    }
     const unsigned arms = sink_svg_arms(cp);
     if (!arms)
         return false;
