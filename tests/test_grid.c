@@ -165,3 +165,24 @@ Test(grid, equal_diff_copy_and_resize)
     grid_free(a);
     grid_free(b);
 }
+
+Test(grid, clip_restricts_puts_until_restored)
+{
+    grid *g = grid_alloc(8, 4);
+    const grid_rect outer = grid_clip_push(g, (grid_rect){2, 1, 4, 2});
+    const grid_rect inner = grid_clip_push(g, (grid_rect){4, 0, 10, 10});
+    grid_puts(g, 0, 1, "abcdefgh", 8, plain);
+    cr_assert_eq(grid_get(g, 3, 1)->ch, ' ', "outside the nested clip");
+    cr_assert_eq(grid_get(g, 4, 1)->ch, 'e');
+    cr_assert_eq(grid_get(g, 5, 1)->ch, 'f');
+    cr_assert_eq(grid_get(g, 6, 1)->ch, ' ', "clips intersect");
+    grid_clip_restore(g, inner);
+    grid_fill(g, (grid_rect){0, 0, 8, 4}, '#', plain);
+    cr_assert_eq(grid_get(g, 2, 2)->ch, '#');
+    cr_assert_eq(grid_get(g, 1, 2)->ch, ' ');
+    cr_assert_eq(grid_get(g, 2, 3)->ch, ' ');
+    grid_clip_restore(g, outer);
+    grid_put(g, 7, 3, 'z', plain);
+    cr_assert_eq(grid_get(g, 7, 3)->ch, 'z', "whole grid again");
+    grid_free(g);
+}

@@ -1,10 +1,14 @@
-/* test_ui_layer.c — the ui layer's boundary (STYLE 1, 7): only sink_curses.c includes
- * curses, and ui includes nothing from core but rs.h (types, never algorithms). */
+/* test_ui_layer.c — properties of the whole ui layer: its boundary (STYLE 1, 7: only
+ * sink_curses.c includes curses, nothing from core but rs.h), and that every drawing
+ * stays inside its rect at any size, however small. */
 #include <criterion/criterion.h>
 
 #include <dirent.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "grid.h"
+#include "ui_fixtures.h"
 
 #ifndef UI_SOURCE_DIR
 #error "UI_SOURCE_DIR must name the ui/ folder"
@@ -69,4 +73,26 @@ Test(ui_layer, only_sink_curses_includes_curses)
 Test(ui_layer, ui_includes_only_rs_h_from_core)
 {
     ui_layer_scan(ui_layer_core);
+}
+
+Test(ui_layer, every_fixture_stays_in_its_rect_at_any_size)
+{
+    /* 1x1 up to 70x25 in uneven steps, at an offset inside a larger grid filled with a
+     * sentinel: no crash (ASan runs this too), no cell outside the rect touched. */
+    grid *g = grid_alloc(80, 30);
+    for (int id = 0; id < FIX_COUNT; id++)
+        for (int w = 1; w <= 70; w += 3)
+            for (int h = 1; h <= 25; h += 2) {
+                grid_fill(g, (grid_rect){0, 0, 80, 30}, 'Z', grid_style_default());
+                const grid_rect r = {4, 3, w, h};
+                const rs_status st = fixture_draw((fixture_id)id, r, g);
+                cr_assert(st == RS_OK, "%s at %dx%d: status %d", fixture_name((fixture_id)id), w,
+                          h, (int)st);
+                for (int y = 0; y < 30; y++)
+                    for (int x = 0; x < 80; x++)
+                        if (x < r.x || x >= r.x + w || y < r.y || y >= r.y + h)
+                            cr_assert_eq(grid_get(g, x, y)->ch, 'Z', "%s at %dx%d wrote (%d, %d)",
+                                         fixture_name((fixture_id)id), w, h, x, y);
+            }
+    grid_free(g);
 }

@@ -179,6 +179,9 @@ static rs_status fixture_widgets(grid_rect r, grid *g)
         {"sgd_batch", "10", "minibatch of truncated-normal draws", false},
         {"threads", "0", "worker threads (0 = all cores)", false},
     };
+    /* A screen composed of several widgets clips to its own rect, as a view would:
+     * the sub-rects below leave it when r is tiny. */
+    const grid_rect saved = grid_clip_push(g, r);
     const int split = r.w * 11 / 20;
     widgets_tabs_draw(tabs, 5, 2, (grid_rect){r.x, r.y, r.w, 1}, g);
     const grid_rect in = widgets_box_draw("Parameters", true,
@@ -190,6 +193,7 @@ static rs_status fixture_widgets(grid_rect r, grid *g)
     widgets_progress_draw(0.4537, 3.21, (grid_rect){r.x, r.y + r.h - 2, r.w, 1}, g);
     widgets_status_draw("computing sweep n: 9/20 runs", "seed 2385  last 1.24s",
                         (grid_rect){r.x, r.y + r.h - 1, r.w, 1}, g);
+    grid_clip_restore(g, saved);
     return RS_OK;
 }
 

@@ -263,6 +263,7 @@ void axis_frame_draw(const axis_frame *f, const axis_scale *x, const axis_scale 
 {
     if (f->plot.w < 1 || f->plot.h < 1)
         return;
+    const grid_rect saved = grid_clip_push(g, f->area);
     const bool ascii = g->caps.ascii;
     const grid_style ax = grid_style_make(PALETTE_AXIS, GRID_COLOR_DEFAULT, 0);
     const grid_style lab = grid_style_make(PALETTE_LABEL, GRID_COLOR_DEFAULT, 0);
@@ -299,4 +300,5 @@ void axis_frame_draw(const axis_frame *f, const axis_scale *x, const axis_scale 
         const int x0 = f->plot.x + (f->plot.w - w) / 2;
         grid_puts(g, x0 > f->area.x ? x0 : f->area.x, f->title_y, x_title, f->area.w, lab);
     }
+    grid_clip_restore(g, saved);
 }

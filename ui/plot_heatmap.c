@@ -342,7 +342,8 @@ static void hm_draw_frame(const plot_heatmap_model *m, const hm_layout *L, grid_
         grid_puts(g, L->bar.x, L->head_y, m->cbar_title, r.x + r.w - L->bar.x, lab);
 }
 
-rs_status plot_heatmap_draw(const plot_heatmap_model *m, grid_rect r, grid *g)
+/* Body of the public draw; the grid is already clipped to r. */
+static rs_status plot_heatmap_draw_in(const plot_heatmap_model *m, grid_rect r, grid *g)
 {
     r = grid_rect_clip(r, (grid_rect){0, 0, g->w, g->h});
     grid_fill(g, r, ' ', grid_style_default());
@@ -380,5 +381,13 @@ rs_status plot_heatmap_draw(const plot_heatmap_model *m, grid_rect r, grid *g)
         plot_warn_draw(warn, r.x, L.foot_y, r.w, g);
         legend_draw(leg, n_leg, (grid_rect){r.x + warn_w, L.foot_y, r.w - warn_w, foot}, g);
     }
+    return st;
+}
+
+rs_status plot_heatmap_draw(const plot_heatmap_model *m, grid_rect r, grid *g)
+{
+    const grid_rect saved = grid_clip_push(g, r);
+    const rs_status st = plot_heatmap_draw_in(m, r, g);
+    grid_clip_restore(g, saved);
     return st;
 }

@@ -201,7 +201,8 @@ static size_t hist_legend(const plot_hist_model *m, legend_entry *e)
     return n;
 }
 
-rs_status plot_hist_draw(const plot_hist_model *m, grid_rect r, grid *g)
+/* Body of the public draw; the grid is already clipped to r. */
+static rs_status plot_hist_draw_in(const plot_hist_model *m, grid_rect r, grid *g)
 {
     r = grid_rect_clip(r, (grid_rect){0, 0, g->w, g->h});
     grid_fill(g, r, ' ', grid_style_default());
@@ -251,5 +252,13 @@ rs_status plot_hist_draw(const plot_hist_model *m, grid_rect r, grid *g)
     const int lx = (ytw && !two) ? ytw + 3 : 0, ly = two ? 1 : 0;
     legend_draw(leg, n_leg, (grid_rect){r.x + lx, r.y + top + ly, r.w - lx, head - ly}, g);
     plot_footer_draw(warn, m->x_title, f.title_y, r, f.plot.x, f.plot.w, g);
+    return st;
+}
+
+rs_status plot_hist_draw(const plot_hist_model *m, grid_rect r, grid *g)
+{
+    const grid_rect saved = grid_clip_push(g, r);
+    const rs_status st = plot_hist_draw_in(m, r, g);
+    grid_clip_restore(g, saved);
     return st;
 }

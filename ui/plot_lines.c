@@ -276,7 +276,8 @@ static rs_status plot_lines_scales(const plot_lines_model *m, axis_scale *xs, ax
     return RS_OK;
 }
 
-rs_status plot_lines_draw(const plot_lines_model *m, grid_rect r, grid *g)
+/* Body of the public draw; the grid is already clipped to r. */
+static rs_status plot_lines_draw_in(const plot_lines_model *m, grid_rect r, grid *g)
 {
     r = grid_rect_clip(r, (grid_rect){0, 0, g->w, g->h});
     grid_fill(g, r, ' ', grid_style_default());
@@ -325,4 +326,12 @@ rs_status plot_lines_draw(const plot_lines_model *m, grid_rect r, grid *g)
     const int lx = (ytw && leg_rows == 1) ? ytw + 3 : 0, ly = (ytw && lx == 0) ? 1 : 0;
     legend_draw(entries, n_leg, (grid_rect){r.x + lx, r.y + top + ly, r.w - lx, head - ly}, g);
     return RS_OK;
+}
+
+rs_status plot_lines_draw(const plot_lines_model *m, grid_rect r, grid *g)
+{
+    const grid_rect saved = grid_clip_push(g, r);
+    const rs_status st = plot_lines_draw_in(m, r, g);
+    grid_clip_restore(g, saved);
+    return st;
 }
