@@ -65,14 +65,18 @@ Test(axis, labels_large_and_small_magnitudes)
     cr_assert_str_eq(b, "0.05");
 }
 
-Test(axis, log_decades)
+Test(axis, log_decades_or_1_2_5)
 {
     const axis_scale s = {100, 12800, true};
     axis_ticks t;
-    axis_ticks_make(&s, 8, &t);
+    axis_ticks_make(&s, 5, &t);
     const double v[] = {100, 1000, 10000};
     const char *const lab[] = {"1e2", "1e3", "1e4"};
     axis_test_expect(&t, v, lab, 3);
+    axis_ticks_make(&s, 8, &t); /* room for 1-2-5 in each decade */
+    const double v5[] = {100, 200, 500, 1000, 2000, 5000, 10000};
+    const char *const l5[] = {"1e2", "2e2", "5e2", "1e3", "2e3", "5e3", "1e4"};
+    axis_test_expect(&t, v5, l5, 7);
     const axis_scale p = {0.01, 100, true};
     axis_ticks_make(&p, 8, &t);
     const double pv[] = {0.01, 0.1, 1, 10, 100};

@@ -132,16 +132,16 @@ static void axis_ticks_decades(const axis_scale *s, const int *mults, int n_mult
 static void axis_ticks_log(const axis_scale *s, size_t max_n, axis_ticks *t)
 {
     static const int one[1] = {1}, one25[3] = {1, 2, 5};
-    axis_ticks_decades(s, one, 1, 1, t);
-    if (t->n < 3) {
-        axis_ticks trial;
-        axis_ticks_decades(s, one25, 3, 1, &trial);
-        if (trial.n >= 2 && trial.n <= max_n)
-            *t = trial;
-        if (t->n < 2) /* less than a factor ~2.5: round linear values, log positions */
-            axis_ticks_linear(s->lo, s->hi, max_n, t);
+    /* 1-2-5 in every decade when there is room (values read off more easily), else
+     * decades, thinned to every m-th when still too many. */
+    axis_ticks_decades(s, one25, 3, 1, t);
+    if (t->n >= 2 && t->n <= max_n)
+        return;
+    if (t->n < 2) { /* less than a factor ~2.5: round linear values, log positions */
+        axis_ticks_linear(s->lo, s->hi, max_n, t);
         return;
     }
+    axis_ticks_decades(s, one, 1, 1, t);
     for (int every = 2; t->n > max_n && every < 400; every++)
         axis_ticks_decades(s, one, 1, every, t);
 }
