@@ -54,8 +54,9 @@ int main(void)
     printf("bench_render: %dx%d screen (lines plot + heatmap), %d frames\n", BENCH_W, BENCH_H,
            BENCH_FRAMES);
     printf("  draw  %.3f ms/frame\n", 1e3 * draw_s / BENCH_FRAMES);
-    printf("  diff  %.3f ms/frame (cells changed: first frame %zu, then %zu per frame on average)\n",
-           1e3 * diff_s / BENCH_FRAMES, first, changed / BENCH_FRAMES);
+    printf(
+        "  diff  %.3f ms/frame (cells changed: first frame %zu, then %zu per frame on average)\n",
+        1e3 * diff_s / BENCH_FRAMES, first, changed / BENCH_FRAMES);
     printf("  total %.3f ms/frame (target < 5 ms)\n", 1e3 * (draw_s + diff_s) / BENCH_FRAMES);
     grid_free(g);
     grid_free(prev);

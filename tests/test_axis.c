@@ -6,8 +6,7 @@
 
 #include "axis.h"
 
-static void axis_test_expect(const axis_ticks *t, const double *v, const char *const *lab,
-                             size_t n)
+static void axis_test_expect(const axis_ticks *t, const double *v, const char *const *lab, size_t n)
 {
     cr_assert_eq(t->n, n, "got %zu ticks, expected %zu", t->n, n);
     for (size_t i = 0; i < n; i++) {
@@ -92,8 +91,8 @@ Test(axis, log_many_decades_are_thinned)
     cr_assert_leq(t.n, 6);
     cr_assert_geq(t.n, 3);
     for (size_t i = 1; i < t.n; i++)
-        cr_assert_float_eq(log10(t.v[i]) - log10(t.v[i - 1]), log10(t.v[1]) - log10(t.v[0]),
-                           1e-9, "evenly spaced decades");
+        cr_assert_float_eq(log10(t.v[i]) - log10(t.v[i - 1]), log10(t.v[1]) - log10(t.v[0]), 1e-9,
+                           "evenly spaced decades");
 }
 
 Test(axis, log_narrow_range_uses_1_2_5_then_linear)

@@ -18,11 +18,26 @@ static void golden_expect(fixture_id id, int w, int h, grid_caps caps, const cha
     cr_assert(golden_fixture(id, w, h, caps, suffix, msg, sizeof msg), "%s", msg);
 }
 
-Test(plot_heatmap, golden_seq_60x20) { golden_expect(FIX_HEATMAP_SEQ, 60, 20, caps256, ""); }
-Test(plot_heatmap, golden_seq_100x30) { golden_expect(FIX_HEATMAP_SEQ, 100, 30, caps256, ""); }
-Test(plot_heatmap, golden_div_60x20) { golden_expect(FIX_HEATMAP_DIV, 60, 20, caps256, ""); }
-Test(plot_heatmap, golden_div_100x30) { golden_expect(FIX_HEATMAP_DIV, 100, 30, caps256, ""); }
-Test(plot_heatmap, golden_div_mono_60x20) { golden_expect(FIX_HEATMAP_DIV, 60, 20, mono, "_mono"); }
+Test(plot_heatmap, golden_seq_60x20)
+{
+    golden_expect(FIX_HEATMAP_SEQ, 60, 20, caps256, "");
+}
+Test(plot_heatmap, golden_seq_100x30)
+{
+    golden_expect(FIX_HEATMAP_SEQ, 100, 30, caps256, "");
+}
+Test(plot_heatmap, golden_div_60x20)
+{
+    golden_expect(FIX_HEATMAP_DIV, 60, 20, caps256, "");
+}
+Test(plot_heatmap, golden_div_100x30)
+{
+    golden_expect(FIX_HEATMAP_DIV, 100, 30, caps256, "");
+}
+Test(plot_heatmap, golden_div_mono_60x20)
+{
+    golden_expect(FIX_HEATMAP_DIV, 60, 20, mono, "_mono");
+}
 Test(plot_heatmap, golden_landscape_60x20)
 {
     golden_expect(FIX_HEATMAP_LANDSCAPE, 60, 20, caps256, "");

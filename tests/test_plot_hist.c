@@ -13,8 +13,14 @@ static void golden_expect(fixture_id id, int w, int h, grid_caps caps, const cha
     cr_assert(golden_fixture(id, w, h, caps, suffix, msg, sizeof msg), "%s", msg);
 }
 
-Test(plot_hist, golden_60x20) { golden_expect(FIX_HIST, 60, 20, (grid_caps){256, false}, ""); }
-Test(plot_hist, golden_100x30) { golden_expect(FIX_HIST, 100, 30, (grid_caps){256, false}, ""); }
+Test(plot_hist, golden_60x20)
+{
+    golden_expect(FIX_HIST, 60, 20, (grid_caps){256, false}, "");
+}
+Test(plot_hist, golden_100x30)
+{
+    golden_expect(FIX_HIST, 100, 30, (grid_caps){256, false}, "");
+}
 Test(plot_hist, golden_ascii_100x30)
 {
     golden_expect(FIX_HIST, 100, 30, (grid_caps){GRID_COLORS_8, true}, "_ascii");

@@ -16,9 +16,18 @@ static void golden_expect(fixture_id id, int w, int h, grid_caps caps, const cha
     cr_assert(golden_fixture(id, w, h, caps, suffix, msg, sizeof msg), "%s", msg);
 }
 
-Test(plot_lines, golden_loglog_60x20) { golden_expect(FIX_LINES_LOGLOG, 60, 20, caps256, ""); }
-Test(plot_lines, golden_loglog_100x30) { golden_expect(FIX_LINES_LOGLOG, 100, 30, caps256, ""); }
-Test(plot_lines, golden_learning_60x20) { golden_expect(FIX_LINES_LEARNING, 60, 20, caps256, ""); }
+Test(plot_lines, golden_loglog_60x20)
+{
+    golden_expect(FIX_LINES_LOGLOG, 60, 20, caps256, "");
+}
+Test(plot_lines, golden_loglog_100x30)
+{
+    golden_expect(FIX_LINES_LOGLOG, 100, 30, caps256, "");
+}
+Test(plot_lines, golden_learning_60x20)
+{
+    golden_expect(FIX_LINES_LEARNING, 60, 20, caps256, "");
+}
 Test(plot_lines, golden_learning_100x30)
 {
     golden_expect(FIX_LINES_LEARNING, 100, 30, caps256, "");

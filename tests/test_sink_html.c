@@ -37,8 +37,8 @@ static size_t sink_html_test_count(const char *s, const char *needle)
 static int sink_html_test_lint(const char *path)
 {
     char cmd[512];
-    snprintf(cmd, sizeof cmd, "xmllint --html --noout '%s' 2>&1 && xmllint --noout '%s' 2>&1",
-             path, path);
+    snprintf(cmd, sizeof cmd, "xmllint --html --noout '%s' 2>&1 && xmllint --noout '%s' 2>&1", path,
+             path);
     return system(cmd);
 }
 

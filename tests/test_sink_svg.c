@@ -75,8 +75,9 @@ Test(sink_svg, plot_glyphs_are_shapes)
     grid_put(g, 2, 0, 0x2500, grid_style_make(244, -1, 0)); /* ─ */
     char path[128];
     char *svg = sink_svg_test_write(g, path, sizeof path);
-    cr_assert_not_null(strstr(svg, "<rect x=\"0\" y=\"0\" width=\"9\" height=\"18\" fill=\"#0000ff\"/>"),
-                       "lower half: background rect\n%s", svg);
+    cr_assert_not_null(
+        strstr(svg, "<rect x=\"0\" y=\"0\" width=\"9\" height=\"18\" fill=\"#0000ff\"/>"),
+        "lower half: background rect\n%s", svg);
     cr_assert_not_null(strstr(svg, "height=\"9.00\" fill=\"#ff0000\""), "upper half rect");
     cr_assert_not_null(strstr(svg, "<circle"), "braille dot");
     cr_assert_not_null(strstr(svg, "<path d=\"M"), "box line");

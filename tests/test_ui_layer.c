@@ -61,8 +61,7 @@ static void ui_layer_core(const char *file, const char *line)
     const int in_ui = f != NULL;
     if (f)
         fclose(f);
-    cr_assert(in_ui || strcmp(name, "rs.h") == 0, "%s includes %s from outside ui", file,
-              name);
+    cr_assert(in_ui || strcmp(name, "rs.h") == 0, "%s includes %s from outside ui", file, name);
 }
 
 Test(ui_layer, only_sink_curses_includes_curses)
@@ -86,8 +85,8 @@ Test(ui_layer, every_fixture_stays_in_its_rect_at_any_size)
                 grid_fill(g, (grid_rect){0, 0, 80, 30}, 'Z', grid_style_default());
                 const grid_rect r = {4, 3, w, h};
                 const rs_status st = fixture_draw((fixture_id)id, r, g);
-                cr_assert(st == RS_OK, "%s at %dx%d: status %d", fixture_name((fixture_id)id), w,
-                          h, (int)st);
+                cr_assert(st == RS_OK, "%s at %dx%d: status %d", fixture_name((fixture_id)id), w, h,
+                          (int)st);
                 for (int y = 0; y < 30; y++)
                     for (int x = 0; x < 80; x++)
                         if (x < r.x || x >= r.x + w || y < r.y || y >= r.y + h)

@@ -12,8 +12,14 @@ static void golden_expect(fixture_id id, int w, int h, grid_caps caps, const cha
     cr_assert(golden_fixture(id, w, h, caps, suffix, msg, sizeof msg), "%s", msg);
 }
 
-Test(widgets, golden_60x20) { golden_expect(FIX_WIDGETS, 60, 20, (grid_caps){256, false}, ""); }
-Test(widgets, golden_100x30) { golden_expect(FIX_WIDGETS, 100, 30, (grid_caps){256, false}, ""); }
+Test(widgets, golden_60x20)
+{
+    golden_expect(FIX_WIDGETS, 60, 20, (grid_caps){256, false}, "");
+}
+Test(widgets, golden_100x30)
+{
+    golden_expect(FIX_WIDGETS, 100, 30, (grid_caps){256, false}, "");
+}
 Test(widgets, golden_ascii_100x30)
 {
     golden_expect(FIX_WIDGETS, 100, 30, (grid_caps){GRID_COLORS_MONO, true}, "_ascii");
@@ -65,9 +71,8 @@ Test(widgets, too_small_message_is_centred_and_clipped)
 {
     grid *g = grid_alloc(30, 7);
     grid_fill(g, (grid_rect){0, 0, 30, 7}, 'Z', grid_style_default());
-    const grid_rect r = widgets_message_draw("reluscope",
-                                             "Terminal too small\nneed 80x24, have 30x7",
-                                             (grid_rect){0, 0, 30, 7}, g);
+    const grid_rect r = widgets_message_draw(
+        "reluscope", "Terminal too small\nneed 80x24, have 30x7", (grid_rect){0, 0, 30, 7}, g);
     cr_assert_geq(r.x, 0);
     cr_assert_leq(r.x + r.w, 30);
     cr_assert_leq(r.y + r.h, 7);

@@ -11,8 +11,8 @@
 #include "widgets.h"
 
 static const char *const fixture_names[FIX_COUNT] = {
-    "lines_loglog", "lines_learning", "heatmap_seq", "heatmap_div",
-    "heatmap_landscape", "hist", "widgets",
+    "lines_loglog",      "lines_learning", "heatmap_seq", "heatmap_div",
+    "heatmap_landscape", "hist",           "widgets",
 };
 
 const char *fixture_name(fixture_id id)
@@ -184,8 +184,8 @@ static rs_status fixture_widgets(grid_rect r, grid *g)
     const grid_rect saved = grid_clip_push(g, r);
     const int split = r.w * 11 / 20;
     widgets_tabs_draw(tabs, 5, 2, (grid_rect){r.x, r.y, r.w, 1}, g);
-    const grid_rect in = widgets_box_draw("Parameters", true,
-                                          (grid_rect){r.x, r.y + 1, split, r.h - 3}, g);
+    const grid_rect in =
+        widgets_box_draw("Parameters", true, (grid_rect){r.x, r.y + 1, split, r.h - 3}, g);
     widgets_kv_draw(it, sizeof it / sizeof it[0], 9, in, g);
     widgets_box_draw("Plot", false, (grid_rect){r.x + split, r.y + 1, r.w - split, r.h - 3}, g);
     widgets_message_draw("Help", "↑↓  select a knob\n←→  change it\n?   this help\nq   quit",
@@ -200,13 +200,21 @@ static rs_status fixture_widgets(grid_rect r, grid *g)
 rs_status fixture_draw(fixture_id id, grid_rect r, grid *g)
 {
     switch (id) {
-    case FIX_LINES_LOGLOG: return fixture_lines_loglog(r, g);
-    case FIX_LINES_LEARNING: return fixture_lines_learning(r, g);
-    case FIX_HEATMAP_SEQ: return fixture_heatmap_seq(r, g);
-    case FIX_HEATMAP_DIV: return fixture_heatmap_div(r, g);
-    case FIX_HEATMAP_LANDSCAPE: return fixture_heatmap_landscape(r, g);
-    case FIX_HIST: return fixture_hist(r, g);
-    case FIX_WIDGETS: return fixture_widgets(r, g);
-    default: return RS_EINVAL;
+    case FIX_LINES_LOGLOG:
+        return fixture_lines_loglog(r, g);
+    case FIX_LINES_LEARNING:
+        return fixture_lines_learning(r, g);
+    case FIX_HEATMAP_SEQ:
+        return fixture_heatmap_seq(r, g);
+    case FIX_HEATMAP_DIV:
+        return fixture_heatmap_div(r, g);
+    case FIX_HEATMAP_LANDSCAPE:
+        return fixture_heatmap_landscape(r, g);
+    case FIX_HIST:
+        return fixture_hist(r, g);
+    case FIX_WIDGETS:
+        return fixture_widgets(r, g);
+    default:
+        return RS_EINVAL;
     }
 }

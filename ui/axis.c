@@ -222,8 +222,8 @@ static bool axis_xlabels_fit(const axis_frame *f, const axis_scale *x, const axi
     return true;
 }
 
-void axis_frame_layout(axis_frame *f, const axis_scale *x, const axis_scale *y,
-                       grid_rect r, bool x_title_row)
+void axis_frame_layout(axis_frame *f, const axis_scale *x, const axis_scale *y, grid_rect r,
+                       bool x_title_row)
 {
     memset(f, 0, sizeof *f);
     f->area = r;

@@ -101,8 +101,7 @@ void colorbar_draw(const colorbar_scale *s, grid_rect r, grid *g)
                                          colorbar_step(s, 2 * row + 1, hp), 0));
             } else {
                 grid_put(g, r.x + x, r.y + row, ' ',
-                         grid_style_make(GRID_COLOR_DEFAULT,
-                                         colorbar_step(s, row, r.h), 0));
+                         grid_style_make(GRID_COLOR_DEFAULT, colorbar_step(s, row, r.h), 0));
             }
         }
     }

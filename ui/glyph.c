@@ -27,15 +27,16 @@ static const struct {
  * is '|', or '\' '/' when its top row uses one column and its bottom row the other;
  * within 1-2 rows: one column gives ':' (two rows), '\'' (high) or '.' (low); two
  * columns give the diagonals, '"' (top row), '-' (middle) or '_' (bottom row). */
-static const char glyph_braille_ascii[] =
-    " '':.|:|'\"/-/|/|'\\--/|-|:---/|/|"
-    ".\\\\\\-|-|||||||||:\\-\\-|-|||||||||"
-    ".|||:|||/|/|/|/|/|||/|||/|/|/|/|"
-    "/|||_|||/|/|/|/|/|||/|||/|/|/|/#"
-    ".\\\\\\\\\\\\\\|||||||||\\|\\|\\|\\||||||||"
-    ":\\\\\\_\\\\\\|||||||||\\|\\|\\|\\|||||||#"
-    "_|||_||||||||||||||||||||||||||#"
-    "_|||_||||||||||#|||||||#|||#|###";
+/* clang-format off: one row of 32 patterns per line */
+static const char glyph_braille_ascii[] = " '':.|:|'\"/-/|/|'\\--/|-|:---/|/|"
+                                          ".\\\\\\-|-|||||||||:\\-\\-|-|||||||||"
+                                          ".|||:|||/|/|/|/|/|||/|||/|/|/|/|"
+                                          "/|||_|||/|/|/|/|/|||/|||/|/|/|/#"
+                                          ".\\\\\\\\\\\\\\|||||||||\\|\\|\\|\\||||||||"
+                                          ":\\\\\\_\\\\\\|||||||||\\|\\|\\|\\|||||||#"
+                                          "_|||_||||||||||||||||||||||||||#"
+                                          "_|||_||||||||||#|||||||#|||#|###";
+/* clang-format on */
 _Static_assert(sizeof glyph_braille_ascii == 256 + 1, "one character per dot pattern");
 
 /* Lower eighth blocks U+2581..U+2588, index k = eighths filled. */
@@ -51,14 +52,13 @@ static const struct {
     uint32_t uni;
     char ascii;
 } glyph_symbols[] = {
-    {0x2212, '-'}, {0x2013, '-'}, {0x2014, '-'}, {0x00B1, '+'}, {0x2264, '<'},
-    {0x2265, '>'}, {0x2248, '~'}, {0x2192, '>'}, {0x2190, '<'}, {0x2191, '^'},
-    {0x2193, 'v'}, {0x221A, 'V'}, {0x00B2, '2'}, {0x00B3, '3'}, {0x00B9, '1'},
-    {0x2070, '0'}, {0x207B, '-'}, {0x2074, '4'}, {0x00BD, '/'}, {0x00B5, 'u'},
-    {0x2211, 'S'}, {0x221E, '8'}, {0x2016, '|'}, {0x2225, '|'}, {0x2022, 'o'},
-    {0x25CF, '*'}, {0x25A0, '#'}, {0x1D40, 'T'}, {0x1D57, 't'}, {0x207A, '+'},
-    {0x208B, '-'}, {0x2032, '\''}, {0x2580, '"'}, {0x2584, '_'}, {0x2591, '.'},
-    {0x2593, '#'}, {0x2026, '~'}, {0x00D7, 'x'}, {0xFFFD, '?'},
+    {0x2212, '-'}, {0x2013, '-'},  {0x2014, '-'}, {0x00B1, '+'}, {0x2264, '<'}, {0x2265, '>'},
+    {0x2248, '~'}, {0x2192, '>'},  {0x2190, '<'}, {0x2191, '^'}, {0x2193, 'v'}, {0x221A, 'V'},
+    {0x00B2, '2'}, {0x00B3, '3'},  {0x00B9, '1'}, {0x2070, '0'}, {0x207B, '-'}, {0x2074, '4'},
+    {0x00BD, '/'}, {0x00B5, 'u'},  {0x2211, 'S'}, {0x221E, '8'}, {0x2016, '|'}, {0x2225, '|'},
+    {0x2022, 'o'}, {0x25CF, '*'},  {0x25A0, '#'}, {0x1D40, 'T'}, {0x1D57, 't'}, {0x207A, '+'},
+    {0x208B, '-'}, {0x2032, '\''}, {0x2580, '"'}, {0x2584, '_'}, {0x2591, '.'}, {0x2593, '#'},
+    {0x2026, '~'}, {0x00D7, 'x'},  {0xFFFD, '?'},
 };
 
 uint32_t glyph_get(glyph_id id, bool ascii)
@@ -106,16 +106,17 @@ uint32_t glyph_left_eighth(int k, bool ascii)
 /* Box-drawing range U+2500..U+257F: horizontal, vertical or a joint. */
 static char glyph_box_ascii(uint32_t cp)
 {
-    switch (cp) {
-    case 0x2500: case 0x2501: case 0x2504: case 0x2505: case 0x2508: case 0x2509:
-    case 0x254C: case 0x254D: case 0x2550:
-        return '-';
-    case 0x2502: case 0x2503: case 0x2506: case 0x2507: case 0x250A: case 0x250B:
-    case 0x254E: case 0x254F: case 0x2551:
-        return '|';
-    default:
-        return '+';
+    static const uint32_t horiz[] = {0x2500, 0x2501, 0x2504, 0x2505, 0x2508,
+                                     0x2509, 0x254C, 0x254D, 0x2550};
+    static const uint32_t vert[] = {0x2502, 0x2503, 0x2506, 0x2507, 0x250A,
+                                    0x250B, 0x254E, 0x254F, 0x2551};
+    for (size_t i = 0; i < sizeof horiz / sizeof horiz[0]; i++) {
+        if (cp == horiz[i])
+            return '-';
+        if (cp == vert[i])
+            return '|';
     }
+    return '+';
 }
 
 char glyph_ascii(uint32_t cp)

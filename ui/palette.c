@@ -9,7 +9,7 @@
  * rounding step (27, 30, 78, 81, 109, 106, 138, 135, 132, 152, 181, 189, 198, 206, 208,
  * 237 in Rec. 709 luma). The cube has 6 levels per channel, so 16 steps is what it can
  * tell apart. */
-static const uint8_t palette_seq_table[] = {53, 54,  24,  25,  31,  30,  37,  36,
+static const uint8_t palette_seq_table[] = {53, 54, 24, 25,  31,  30,  37,  36,
                                             35, 71, 77, 113, 149, 185, 220, 226};
 
 /* ColorBrewer RdBu reversed (blue negative, red positive), snapped to the cube, with
@@ -28,10 +28,9 @@ static const uint8_t palette_series_table[] = {39, 208, 78, 205, 220, 141, 44, 1
 
 /* xterm's default RGB for the 16 basic colours. */
 static const uint8_t palette_basic_rgb[16][3] = {
-    {0, 0, 0},     {128, 0, 0},   {0, 128, 0},   {128, 128, 0},
-    {0, 0, 128},   {128, 0, 128}, {0, 128, 128}, {192, 192, 192},
-    {128, 128, 128}, {255, 0, 0}, {0, 255, 0},   {255, 255, 0},
-    {0, 0, 255},   {255, 0, 255}, {0, 255, 255}, {255, 255, 255},
+    {0, 0, 0},     {128, 0, 0},     {0, 128, 0},     {128, 128, 0},   {0, 0, 128}, {128, 0, 128},
+    {0, 128, 128}, {192, 192, 192}, {128, 128, 128}, {255, 0, 0},     {0, 255, 0}, {255, 255, 0},
+    {0, 0, 255},   {255, 0, 255},   {0, 255, 255},   {255, 255, 255},
 };
 
 static const char palette_ramp_chars[] = " .:-=+*#%@";

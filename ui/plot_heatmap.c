@@ -13,9 +13,9 @@
 #include "plot.h"
 
 enum {
-    HM_LEGEND_MAX = 8,  /* overlay legend entries: the path and distinct mark labels */
-    HM_MIN_CELL_W = 5,  /* narrowest labelled cell: "0.1" plus a column of air each side */
-    HM_BAR_GAP = 2,     /* columns between the map and the colour bar */
+    HM_LEGEND_MAX = 8, /* overlay legend entries: the path and distinct mark labels */
+    HM_MIN_CELL_W = 5, /* narrowest labelled cell: "0.1" plus a column of air each side */
+    HM_BAR_GAP = 2,    /* columns between the map and the colour bar */
     HM_TEXT_LEN = 96,
     HM_MAX_DIM = 1 << 20
 };
@@ -23,13 +23,13 @@ enum {
 typedef struct {
     colorbar_scale cs;
     size_t nonfinite, inf;
-    bool axes;         /* continuous x/y ranges with ticks */
-    bool half;         /* two pixels per text row ('▀'); else one per text cell */
-    bool labels;       /* whole-cell blocks with value labels */
+    bool axes;          /* continuous x/y ranges with ticks */
+    bool half;          /* two pixels per text row ('▀'); else one per text cell */
+    bool labels;        /* whole-cell blocks with value labels */
     int cell_w, cell_h; /* block size in labels mode */
-    grid_rect map;     /* text cells covered by data */
-    int map_hp;        /* pixel rows of the map (2 per text row in half mode) */
-    axis_scale xs, ys; /* edges of the data in axes mode */
+    grid_rect map;      /* text cells covered by data */
+    int map_hp;         /* pixel rows of the map (2 per text row in half mode) */
+    axis_scale xs, ys;  /* edges of the data in axes mode */
     axis_frame frame;
     grid_rect bar;
     int head_y, foot_y; /* header and footer rows, -1 when absent */
@@ -133,17 +133,17 @@ static size_t hm_legend(const plot_heatmap_model *m, legend_entry *e)
         for (size_t j = 0; j < n && !seen; j++)
             seen = strcmp(e[j].text, k->label) == 0;
         if (!seen)
-            e[n++] = (legend_entry){k->glyph, k->color < 0 ? PALETTE_WHITE : k->color, k->label,
-                                    true};
+            e[n++] =
+                (legend_entry){k->glyph, k->color < 0 ? PALETTE_WHITE : k->color, k->label, true};
     }
     return n;
 }
 
-static bool hm_layout_make(const plot_heatmap_model *m, grid_rect r, int top, grid *g,
-                                int foot, hm_layout *L)
+static bool hm_layout_make(const plot_heatmap_model *m, grid_rect r, int top, grid *g, int foot,
+                           hm_layout *L)
 {
-    L->axes = isfinite(m->x_lo) && isfinite(m->x_hi) && m->x_lo < m->x_hi &&
-              isfinite(m->y_lo) && isfinite(m->y_hi) && m->y_lo < m->y_hi;
+    L->axes = isfinite(m->x_lo) && isfinite(m->x_hi) && m->x_lo < m->x_hi && isfinite(m->y_lo) &&
+              isfinite(m->y_hi) && m->y_lo < m->y_hi;
     L->half = !g->caps.ascii && g->caps.colors != GRID_COLORS_MONO;
     const bool head = m->cbar_title || (L->axes ? m->y_title != NULL : m->col_labels != NULL);
     L->head_y = head ? r.y + top : -1;
@@ -175,8 +175,7 @@ static bool hm_layout_make(const plot_heatmap_model *m, grid_rect r, int top, gr
         if (spare > 1)
             L->map.x += spare / 2;
     }
-    L->bar = (grid_rect){L->map.x + L->map.w + HM_BAR_GAP, L->map.y, right - HM_BAR_GAP,
-                         L->map.h};
+    L->bar = (grid_rect){L->map.x + L->map.w + HM_BAR_GAP, L->map.y, right - HM_BAR_GAP, L->map.h};
     return L->map.w >= 1 && L->map.h >= 1 && L->map_hp >= 1;
 }
 
@@ -229,8 +228,7 @@ static void hm_draw_blocks(const plot_heatmap_model *m, const hm_layout *L, grid
             const grid_rect b = {L->map.x + (int)j * L->cell_w, L->map.y + (int)i * L->cell_h,
                                  L->cell_w, L->cell_h};
             const char ramp = palette_ramp(colorbar_frac(&L->cs, z));
-            grid_fill(g, b, mono ? (uint32_t)ramp : ' ',
-                      grid_style_make(GRID_COLOR_DEFAULT, c, 0));
+            grid_fill(g, b, mono ? (uint32_t)ramp : ' ', grid_style_make(GRID_COLOR_DEFAULT, c, 0));
             char buf[COLORBAR_LABEL_LEN];
             colorbar_format(&L->cs, z, buf, sizeof buf);
             const int w = (int)strlen(buf), lx = b.x + (b.w - lw) / 2 + lw - w;
@@ -326,8 +324,7 @@ static void hm_draw_index_labels(const plot_heatmap_model *m, const hm_layout *L
     }
 }
 
-static void hm_draw_frame(const plot_heatmap_model *m, const hm_layout *L, grid_rect r,
-                          grid *g)
+static void hm_draw_frame(const plot_heatmap_model *m, const hm_layout *L, grid_rect r, grid *g)
 {
     const grid_style lab = grid_style_make(PALETTE_LABEL, GRID_COLOR_DEFAULT, 0);
     if (L->axes) {

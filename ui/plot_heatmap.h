@@ -40,12 +40,12 @@ typedef struct {
 typedef struct {
     const char *title;
     size_t rows, cols;
-    const double *z; /* rows * cols values, row-major; row 0 is drawn at the top */
-    bool diverging;  /* signed data: blue - white - red, symmetric around 0 */
-    double z_lo, z_hi; /* colour range; NAN = automatic (min..max, or +-max|z|) */
-    int digits;        /* decimals of labels and colour bar; < 0 = automatic */
-    bool labels;       /* print values in cells when they are large enough */
-    bool square;       /* keep data cells square (matrices); else fill the rect */
+    const double *z;               /* rows * cols values, row-major; row 0 is drawn at the top */
+    bool diverging;                /* signed data: blue - white - red, symmetric around 0 */
+    double z_lo, z_hi;             /* colour range; NAN = automatic (min..max, or +-max|z|) */
+    int digits;                    /* decimals of labels and colour bar; < 0 = automatic */
+    bool labels;                   /* print values in cells when they are large enough */
+    bool square;                   /* keep data cells square (matrices); else fill the rect */
     const char *const *row_labels; /* NULL or rows strings, left of the map */
     const char *const *col_labels; /* NULL or cols strings, above the map */
     const char *cbar_title;        /* above the colour bar, e.g. "|err|"; may be NULL */

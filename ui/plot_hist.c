@@ -24,7 +24,7 @@ void plot_hist_init(plot_hist_model *m)
     memset(m, 0, sizeof *m);
     m->zero_mass = NAN;
     m->x_lo = m->x_hi = m->y_hi = NAN;
-    m->bar_color = 67;   /* #5f87af steel blue: calm under a bright curve */
+    m->bar_color = 67; /* #5f87af steel blue: calm under a bright curve */
     m->curve_color = PALETTE_WHITE;
     m->zero_color = 208; /* orange, apart from the bars' hue */
 }
@@ -130,8 +130,8 @@ static void hist_bars(const plot_hist_model *m, const axis_scale *xs, const axis
     }
 }
 
-static rs_status hist_curve(const plot_hist_model *m, const axis_scale *xs,
-                            const axis_scale *ys, const axis_frame *f, grid *g)
+static rs_status hist_curve(const plot_hist_model *m, const axis_scale *xs, const axis_scale *ys,
+                            const axis_frame *f, grid *g)
 {
     if (!m->n_curve)
         return RS_OK;
@@ -235,8 +235,7 @@ static rs_status plot_hist_draw_in(const plot_hist_model *m, grid_rect r, grid *
     const bool foot = (m->x_title && *m->x_title) || warn[0];
     axis_frame f;
     axis_frame_layout(&f, &xs, &ys,
-                      (grid_rect){r.x + aw, r.y + top + head, r.w - aw, r.h - top - head},
-                      foot);
+                      (grid_rect){r.x + aw, r.y + top + head, r.w - aw, r.h - top - head}, foot);
     if (f.plot.w < 1) {
         plot_message_draw("too small", (grid_rect){r.x, r.y + top, r.w, r.h - top}, g);
         return RS_OK;

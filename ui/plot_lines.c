@@ -28,8 +28,8 @@ void plot_lines_init(plot_lines_model *m)
     m->ref_slope = m->ref_x = m->ref_y = NAN;
 }
 
-plot_lines_series plot_lines_series_make(const char *name, int color, size_t n,
-                                         const double *x, const double *y)
+plot_lines_series plot_lines_series_make(const char *name, int color, size_t n, const double *x,
+                                         const double *y)
 {
     return (plot_lines_series){name, color, n, x, y, NULL, NAN, false, false};
 }
@@ -122,15 +122,16 @@ static double plot_lines_band_frac(const axis_scale *ys, double v)
  * cuts a cell, doubling the vertical resolution of the edges. Other modes, where a dark
  * tint does not exist: a dim '·' in every cell the band covers; lines drawn later
  * replace it, so the band reads as a dotted area behind them. */
-static void plot_lines_band_column(const axis_frame *f, grid *g, int col, double lo,
-                                   double hi, int color)
+static void plot_lines_band_column(const axis_frame *f, grid *g, int col, double lo, double hi,
+                                   int color)
 {
     const double top = axis_dot_y(f, hi) - 0.5, bot = axis_dot_y(f, lo) + 0.5;
     if (g->caps.colors != GRID_COLORS_256) {
         for (int row = 0; row < f->plot.h; row++) {
             const double centre = 4 * row + 1.5;
             if (centre >= top && centre <= bot)
-                grid_put(g, f->plot.x + col, f->plot.y + row, glyph_get(GLYPH_MIDDOT, g->caps.ascii),
+                grid_put(g, f->plot.x + col, f->plot.y + row,
+                         glyph_get(GLYPH_MIDDOT, g->caps.ascii),
                          grid_style_make(color, GRID_COLOR_DEFAULT, GRID_ATTR_DIM));
         }
         return;
@@ -166,8 +167,8 @@ static void plot_lines_band(const plot_lines_model *m, const plot_lines_series *
     for (size_t i = 0; i + 1 < se->n; i++) {
         const double x0 = se->x[i], x1 = se->x[i + 1];
         const double y0 = se->y[i], y1 = se->y[i + 1];
-        if (!plot_lines_ok(m, x0, y0) || !plot_lines_ok(m, x1, y1) ||
-            !isfinite(se->std[i]) || !isfinite(se->std[i + 1]))
+        if (!plot_lines_ok(m, x0, y0) || !plot_lines_ok(m, x1, y1) || !isfinite(se->std[i]) ||
+            !isfinite(se->std[i + 1]))
             continue;
         const double a = axis_dot_x(f, axis_frac(xs, x0)), b = axis_dot_x(f, axis_frac(xs, x1));
         const double l0 = plot_lines_band_frac(ys, y0 - se->std[i]);
@@ -186,8 +187,8 @@ static void plot_lines_band(const plot_lines_model *m, const plot_lines_series *
     }
 }
 
-static void plot_lines_ref(const plot_lines_model *m, const axis_scale *xs,
-                           const axis_scale *ys, const axis_frame *f, canvas *cv)
+static void plot_lines_ref(const plot_lines_model *m, const axis_scale *xs, const axis_scale *ys,
+                           const axis_frame *f, canvas *cv)
 {
     if (!isfinite(m->ref_slope) || !(m->ref_x > 0) || !(m->ref_y > 0))
         return;
@@ -211,8 +212,8 @@ static void plot_lines_ref(const plot_lines_model *m, const axis_scale *xs,
 }
 
 static void plot_lines_series_draw(const plot_lines_model *m, const plot_lines_series *se,
-                                   const axis_scale *xs, const axis_scale *ys,
-                                   const axis_frame *f, canvas *cv)
+                                   const axis_scale *xs, const axis_scale *ys, const axis_frame *f,
+                                   canvas *cv)
 {
     int px = 0, py = 0;
     bool prev = false;

@@ -47,8 +47,8 @@ typedef struct {
 void plot_lines_init(plot_lines_model *m);
 
 /* A series with the given data, joined by lines, with no band, slope or markers. */
-plot_lines_series plot_lines_series_make(const char *name, int color, size_t n,
-                                         const double *x, const double *y);
+plot_lines_series plot_lines_series_make(const char *name, int color, size_t n, const double *x,
+                                         const double *y);
 
 /* Paint model m into rect r of grid g (the rect is cleared first; nothing outside it
  * is touched). Returns RS_OK; RS_EINVAL when a series has n > 0 and a NULL x or y, or

@@ -12,9 +12,9 @@
 
 struct sink_curses {
     grid_caps caps;
-    grid *prev;    /* what the screen shows; NULL forces a full repaint */
-    int n_basic;   /* basic colours the terminal has in 8-colour mode: 8 or 16 */
-    bool table;    /* 8-colour pairs initialised up front (else alloc_pair on demand) */
+    grid *prev;  /* what the screen shows; NULL forces a full repaint */
+    int n_basic; /* basic colours the terminal has in 8-colour mode: 8 or 16 */
+    bool table;  /* 8-colour pairs initialised up front (else alloc_pair on demand) */
 };
 
 grid_caps sink_curses_caps(bool ascii)

@@ -62,8 +62,7 @@ static grid_rect widgets_box_in(const char *title, bool focused, grid_rect r, gr
 }
 
 /* Body of widgets_tabs_draw; the grid is already clipped to the rect. */
-static void widgets_tabs_in(const char *const *names, size_t n, size_t active, grid_rect r,
-                    grid *g)
+static void widgets_tabs_in(const char *const *names, size_t n, size_t active, grid_rect r, grid *g)
 {
     if (r.w < 1 || r.h < 1)
         return;
@@ -217,8 +216,7 @@ size_t widgets_kv_first(size_t n, size_t selected, int rows)
 }
 
 /* Column widths of the panel: name, value, meaning (0 when dropped). */
-static void widgets_kv_cols(const widgets_kv_item *it, size_t n, int w, int *nw, int *vw,
-                            int *mw)
+static void widgets_kv_cols(const widgets_kv_item *it, size_t n, int w, int *nw, int *vw, int *mw)
 {
     *nw = *vw = 1;
     for (size_t i = 0; i < n; i++) {
@@ -239,7 +237,7 @@ static void widgets_kv_cols(const widgets_kv_item *it, size_t n, int w, int *nw,
 
 /* Body of widgets_kv_draw; the grid is already clipped to the rect. */
 static void widgets_kv_in(const widgets_kv_item *items, size_t n, size_t selected, grid_rect r,
-                  grid *g)
+                          grid *g)
 {
     if (r.w < 4 || r.h < 1)
         return;
@@ -257,13 +255,15 @@ static void widgets_kv_in(const widgets_kv_item *items, size_t n, size_t selecte
         const unsigned at = sel ? GRID_ATTR_BOLD | (mono ? GRID_ATTR_REVERSE : 0) : 0;
         grid_fill(g, (grid_rect){r.x, y, r.w, 1}, ' ', grid_style_make(-1, bg, at));
         if (sel)
-            grid_put(g, r.x, y, glyph_get(GLYPH_POINTER, a), grid_style_make(PALETTE_ACCENT, bg, at));
+            grid_put(g, r.x, y, glyph_get(GLYPH_POINTER, a),
+                     grid_style_make(PALETTE_ACCENT, bg, at));
         if (items[i].changed)
             grid_put(g, r.x + 1, y, glyph_get(GLYPH_CHANGED, a),
                      grid_style_make(PALETTE_WARN, bg, at));
         widgets_text(g, r.x + 3, y, items[i].name, nw, grid_style_make(PALETTE_LABEL, bg, at));
-        widgets_text(g, r.x + 3 + nw + 2, y, items[i].value, vw,
-                     grid_style_make(PALETTE_TITLE, bg, at | (items[i].changed ? GRID_ATTR_BOLD : 0)));
+        widgets_text(
+            g, r.x + 3 + nw + 2, y, items[i].value, vw,
+            grid_style_make(PALETTE_TITLE, bg, at | (items[i].changed ? GRID_ATTR_BOLD : 0)));
         if (mw)
             widgets_text(g, r.x + 3 + nw + 2 + vw + 2, y, items[i].meaning, mw,
                          grid_style_make(sel ? PALETTE_LABEL : PALETTE_AXIS, bg, at));
@@ -283,8 +283,7 @@ grid_rect widgets_box_draw(const char *title, bool focused, grid_rect r, grid *g
     return out;
 }
 
-void widgets_tabs_draw(const char *const *names, size_t n, size_t active, grid_rect r,
-                       grid *g)
+void widgets_tabs_draw(const char *const *names, size_t n, size_t active, grid_rect r, grid *g)
 {
     const grid_rect saved = grid_clip_push(g, r);
     widgets_tabs_in(names, n, active, r, g);
@@ -313,8 +312,7 @@ grid_rect widgets_message_draw(const char *title, const char *text, grid_rect ar
     return out;
 }
 
-void widgets_kv_draw(const widgets_kv_item *items, size_t n, size_t selected, grid_rect r,
-                     grid *g)
+void widgets_kv_draw(const widgets_kv_item *items, size_t n, size_t selected, grid_rect r, grid *g)
 {
     const grid_rect saved = grid_clip_push(g, r);
     widgets_kv_in(items, n, selected, r, g);
