@@ -132,16 +132,16 @@ static void axis_ticks_decades(const axis_scale *s, const int *mults, int n_mult
 static void axis_ticks_log(const axis_scale *s, size_t max_n, axis_ticks *t)
 {
     static const int one[1] = {1}, one25[3] = {1, 2, 5};
-    axis_ticks_decades(s, one, 1, 1, t);
-    if (t->n < 3) {
-        axis_ticks trial;
-        axis_ticks_decades(s, one25, 3, 1, &trial);
-        if (trial.n >= 2 && trial.n <= max_n)
-            *t = trial;
-        if (t->n < 2) /* less than a factor ~2.5: round linear values, log positions */
-            axis_ticks_linear(s->lo, s->hi, max_n, t);
+    /* 1-2-5 in every decade when there is room (values read off more easily), else
+     * decades, thinned to every m-th when still too many. */
+    axis_ticks_decades(s, one25, 3, 1, t);
+    if (t->n >= 2 && t->n <= max_n)
+        return;
+    if (t->n < 2) { /* less than a factor ~2.5: round linear values, log positions */
+        axis_ticks_linear(s->lo, s->hi, max_n, t);
         return;
     }
+    axis_ticks_decades(s, one, 1, 1, t);
     for (int every = 2; t->n > max_n && every < 400; every++)
         axis_ticks_decades(s, one, 1, every, t);
 }
@@ -222,8 +222,8 @@ static bool axis_xlabels_fit(const axis_frame *f, const axis_scale *x, const axi
     return true;
 }
 
-void axis_frame_layout(axis_frame *f, const axis_scale *x, const axis_scale *y,
-                       grid_rect r, bool x_title_row)
+void axis_frame_layout(axis_frame *f, const axis_scale *x, const axis_scale *y, grid_rect r,
+                       bool x_title_row)
 {
     memset(f, 0, sizeof *f);
     f->area = r;
@@ -263,6 +263,7 @@ void axis_frame_draw(const axis_frame *f, const axis_scale *x, const axis_scale 
 {
     if (f->plot.w < 1 || f->plot.h < 1)
         return;
+    const grid_rect saved = grid_clip_push(g, f->area);
     const bool ascii = g->caps.ascii;
     const grid_style ax = grid_style_make(PALETTE_AXIS, GRID_COLOR_DEFAULT, 0);
     const grid_style lab = grid_style_make(PALETTE_LABEL, GRID_COLOR_DEFAULT, 0);
@@ -299,4 +300,5 @@ void axis_frame_draw(const axis_frame *f, const axis_scale *x, const axis_scale 
         const int x0 = f->plot.x + (f->plot.w - w) / 2;
         grid_puts(g, x0 > f->area.x ? x0 : f->area.x, f->title_y, x_title, f->area.w, lab);
     }
+    grid_clip_restore(g, saved);
 }

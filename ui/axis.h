@@ -62,8 +62,8 @@ bool axis_scale_auto(axis_scale *s, double lo, double hi, double fix_lo, double 
 /* Lay out a frame in r: x axis line, x tick labels and (when x_title_row) an x title
  * row at the bottom; y tick labels in a gutter on the left. Chooses the ticks so that
  * labels never overlap. The plot area is empty (w or h 0) when r is too small. */
-void axis_frame_layout(axis_frame *f, const axis_scale *x, const axis_scale *y,
-                       grid_rect r, bool x_title_row);
+void axis_frame_layout(axis_frame *f, const axis_scale *x, const axis_scale *y, grid_rect r,
+                       bool x_title_row);
 
 /* Draw the frame's axes, ticks and labels, and x_title (may be NULL) centred on the
  * title row. */

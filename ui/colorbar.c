@@ -22,7 +22,9 @@ int colorbar_color(const colorbar_scale *s, double z)
 {
     const double t = colorbar_frac(s, z);
     if (isnan(t))
-        return PALETTE_NAN;
+        return s->basic ? 8 : PALETTE_NAN;
+    if (s->basic)
+        return s->diverging ? palette_div8(2 * t - 1) : palette_seq8(t);
     return s->diverging ? palette_div(2 * t - 1) : palette_seq(t);
 }
 
@@ -99,8 +101,7 @@ void colorbar_draw(const colorbar_scale *s, grid_rect r, grid *g)
                                          colorbar_step(s, 2 * row + 1, hp), 0));
             } else {
                 grid_put(g, r.x + x, r.y + row, ' ',
-                         grid_style_make(GRID_COLOR_DEFAULT,
-                                         colorbar_step(s, row, r.h), 0));
+                         grid_style_make(GRID_COLOR_DEFAULT, colorbar_step(s, row, r.h), 0));
             }
         }
     }

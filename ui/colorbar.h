@@ -15,9 +15,10 @@
 enum { COLORBAR_LABEL_LEN = 16 };
 
 typedef struct {
-    double lo, hi;  /* finite, lo < hi */
+    double lo, hi; /* finite, lo < hi */
     bool diverging;
-    int digits;     /* decimals of labels; < 0 picks them from the range */
+    int digits; /* decimals of labels; < 0 picks them from the range */
+    bool basic; /* 8-colour output: palette_seq8 / palette_div8 */
 } colorbar_scale;
 
 /* Fraction t in [0, 1] of z on the scale (clamped); NaN for non-finite z. */

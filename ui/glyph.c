@@ -27,15 +27,16 @@ static const struct {
  * is '|', or '\' '/' when its top row uses one column and its bottom row the other;
  * within 1-2 rows: one column gives ':' (two rows), '\'' (high) or '.' (low); two
  * columns give the diagonals, '"' (top row), '-' (middle) or '_' (bottom row). */
-static const char glyph_braille_ascii[] =
-    " '':.|:|'\"/-/|/|'\\--/|-|:---/|/|"
-    ".\\\\\\-|-|||||||||:\\-\\-|-|||||||||"
-    ".|||:|||/|/|/|/|/|||/|||/|/|/|/|"
-    "/|||_|||/|/|/|/|/|||/|||/|/|/|/#"
-    ".\\\\\\\\\\\\\\|||||||||\\|\\|\\|\\||||||||"
-    ":\\\\\\_\\\\\\|||||||||\\|\\|\\|\\|||||||#"
-    "_|||_||||||||||||||||||||||||||#"
-    "_|||_||||||||||#|||||||#|||#|###";
+/* clang-format off: one row of 32 patterns per line */
+static const char glyph_braille_ascii[] = " '':.|:|'\"/-/|/|'\\--/|-|:---/|/|"
+                                          ".\\\\\\-|-|||||||||:\\-\\-|-|||||||||"
+                                          ".|||:|||/|/|/|/|/|||/|||/|/|/|/|"
+                                          "/|||_|||/|/|/|/|/|||/|||/|/|/|/#"
+                                          ".\\\\\\\\\\\\\\|||||||||\\|\\|\\|\\||||||||"
+                                          ":\\\\\\_\\\\\\|||||||||\\|\\|\\|\\|||||||#"
+                                          "_|||_||||||||||||||||||||||||||#"
+                                          "_|||_||||||||||#|||||||#|||#|###";
+/* clang-format on */
 _Static_assert(sizeof glyph_braille_ascii == 256 + 1, "one character per dot pattern");
 
 /* Lower eighth blocks U+2581..U+2588, index k = eighths filled. */
@@ -51,13 +52,13 @@ static const struct {
     uint32_t uni;
     char ascii;
 } glyph_symbols[] = {
-    {0x2212, '-'}, {0x2013, '-'}, {0x2014, '-'}, {0x00B1, '+'}, {0x2264, '<'},
-    {0x2265, '>'}, {0x2248, '~'}, {0x2192, '>'}, {0x2190, '<'}, {0x2191, '^'},
-    {0x2193, 'v'}, {0x221A, 'V'}, {0x00B2, '2'}, {0x00B3, '3'}, {0x00B9, '1'},
-    {0x2070, '0'}, {0x207B, '-'}, {0x2074, '4'}, {0x00BD, '/'}, {0x00B5, 'u'},
-    {0x2211, 'S'}, {0x221E, '8'}, {0x2016, '|'}, {0x2225, '|'}, {0x2022, 'o'},
-    {0x25CF, '*'}, {0x25A0, '#'}, {0x2580, '"'}, {0x2584, '_'}, {0x2591, '.'},
-    {0x2593, '#'}, {0x2026, '~'}, {0x00D7, 'x'}, {0xFFFD, '?'},
+    {0x2212, '-'}, {0x2013, '-'},  {0x2014, '-'}, {0x00B1, '+'}, {0x2264, '<'}, {0x2265, '>'},
+    {0x2248, '~'}, {0x2192, '>'},  {0x2190, '<'}, {0x2191, '^'}, {0x2193, 'v'}, {0x221A, 'V'},
+    {0x00B2, '2'}, {0x00B3, '3'},  {0x00B9, '1'}, {0x2070, '0'}, {0x207B, '-'}, {0x2074, '4'},
+    {0x00BD, '/'}, {0x00B5, 'u'},  {0x2211, 'S'}, {0x221E, '8'}, {0x2016, '|'}, {0x2225, '|'},
+    {0x2022, 'o'}, {0x25CF, '*'},  {0x25A0, '#'}, {0x1D40, 'T'}, {0x1D57, 't'}, {0x207A, '+'},
+    {0x208B, '-'}, {0x2032, '\''}, {0x2580, '"'}, {0x2584, '_'}, {0x2591, '.'}, {0x2593, '#'},
+    {0x2026, '~'}, {0x00D7, 'x'},  {0xFFFD, '?'},
 };
 
 uint32_t glyph_get(glyph_id id, bool ascii)
@@ -105,16 +106,17 @@ uint32_t glyph_left_eighth(int k, bool ascii)
 /* Box-drawing range U+2500..U+257F: horizontal, vertical or a joint. */
 static char glyph_box_ascii(uint32_t cp)
 {
-    switch (cp) {
-    case 0x2500: case 0x2501: case 0x2504: case 0x2505: case 0x2508: case 0x2509:
-    case 0x254C: case 0x254D: case 0x2550:
-        return '-';
-    case 0x2502: case 0x2503: case 0x2506: case 0x2507: case 0x250A: case 0x250B:
-    case 0x254E: case 0x254F: case 0x2551:
-        return '|';
-    default:
-        return '+';
+    static const uint32_t horiz[] = {0x2500, 0x2501, 0x2504, 0x2505, 0x2508,
+                                     0x2509, 0x254C, 0x254D, 0x2550};
+    static const uint32_t vert[] = {0x2502, 0x2503, 0x2506, 0x2507, 0x250A,
+                                    0x250B, 0x254E, 0x254F, 0x2551};
+    for (size_t i = 0; i < sizeof horiz / sizeof horiz[0]; i++) {
+        if (cp == horiz[i])
+            return '-';
+        if (cp == vert[i])
+            return '|';
     }
+    return '+';
 }
 
 char glyph_ascii(uint32_t cp)
@@ -125,21 +127,25 @@ char glyph_ascii(uint32_t cp)
         return '?';
     if (cp >= 0x2800 && cp <= 0x28FF)
         return glyph_braille_ascii[cp - 0x2800];
+    for (size_t i = 0; i < GLYPH_COUNT; i++) /* first: its choices beat the rules below */
+        if (glyph_table[i].uni == cp)
+            return glyph_table[i].ascii;
     if (cp >= 0x2500 && cp <= 0x257F)
         return glyph_box_ascii(cp);
     if (cp >= 0x2581 && cp <= 0x2588)
         return (char)glyph_eighth((int)(cp - 0x2580), true);
     if (cp >= 0x2589 && cp <= 0x258F)
         return (char)glyph_left_eighth((int)(0x2590 - cp), true);
+    if (cp >= 0x2080 && cp <= 0x2089) /* subscript digits: x₁ */
+        return (char)('0' + (cp - 0x2080));
+    if (cp >= 0x2074 && cp <= 0x2079) /* superscript digits 4..9 (¹²³ are below) */
+        return (char)('4' + (cp - 0x2074));
     if (cp >= 0x03B1 && cp <= 0x03C9)
         return glyph_greek_ascii[cp - 0x03B1];
     if (cp >= 0x0391 && cp <= 0x03A9) {
         const char c = glyph_greek_ascii[cp - 0x0391];
         return (c >= 'a' && c <= 'z') ? (char)(c - 'a' + 'A') : c;
     }
-    for (size_t i = 0; i < GLYPH_COUNT; i++)
-        if (glyph_table[i].uni == cp)
-            return glyph_table[i].ascii;
     for (size_t i = 0; i < sizeof glyph_symbols / sizeof glyph_symbols[0]; i++)
         if (glyph_symbols[i].uni == cp)
             return glyph_symbols[i].ascii;

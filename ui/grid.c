@@ -45,6 +45,7 @@ grid *grid_alloc(int w, int h)
     g->w = w;
     g->h = h;
     g->caps = (grid_caps){GRID_COLORS_256, false};
+    g->clip = (grid_rect){0, 0, w, h};
     grid_clear(g);
     return g;
 }
@@ -66,8 +67,28 @@ int grid_resize(grid *g, int w, int h)
     g->cells = cells;
     g->w = w;
     g->h = h;
+    g->clip = (grid_rect){0, 0, w, h};
     grid_clear(g);
     return 0;
+}
+
+/* True when (x, y) may be written: inside the grid and the clip. */
+static bool grid_writable(const grid *g, int x, int y)
+{
+    return x >= g->clip.x && y >= g->clip.y && x < g->clip.x + g->clip.w &&
+           y < g->clip.y + g->clip.h && x >= 0 && y >= 0 && x < g->w && y < g->h;
+}
+
+grid_rect grid_clip_push(grid *g, grid_rect r)
+{
+    const grid_rect prev = g->clip;
+    g->clip = grid_rect_clip(prev, r);
+    return prev;
+}
+
+void grid_clip_restore(grid *g, grid_rect prev)
+{
+    g->clip = prev;
 }
 
 void grid_set_caps(grid *g, grid_caps caps)
@@ -112,7 +133,7 @@ static uint32_t grid_fold_glyph(const grid *g, uint32_t ch)
 
 void grid_put(grid *g, int x, int y, uint32_t ch, grid_style s)
 {
-    if (x < 0 || y < 0 || x >= g->w || y >= g->h)
+    if (!grid_writable(g, x, y))
         return;
     grid_cell *c = &g->cells[(size_t)y * (size_t)g->w + (size_t)x];
     c->ch = grid_fold_glyph(g, ch);
@@ -124,7 +145,7 @@ void grid_put(grid *g, int x, int y, uint32_t ch, grid_style s)
 
 void grid_put_bg(grid *g, int x, int y, int bg)
 {
-    if (x < 0 || y < 0 || x >= g->w || y >= g->h)
+    if (!grid_writable(g, x, y))
         return;
     g->cells[(size_t)y * (size_t)g->w + (size_t)x].bg = grid_fold_color(g, bg);
 }
@@ -219,7 +240,7 @@ int grid_puts(grid *g, int x, int y, const char *utf8, int max_w, grid_style s)
         utf8 += grid_utf8_decode(utf8, &cp);
         if (grid_is_combining(cp)) {
             const int px = x + col - 1;
-            if (col > 0 && px >= 0 && px < g->w && y >= 0 && y < g->h && !g->caps.ascii)
+            if (col > 0 && grid_writable(g, px, y) && !g->caps.ascii)
                 g->cells[(size_t)y * (size_t)g->w + (size_t)px].comb = cp;
             continue;
         }
@@ -254,7 +275,7 @@ grid_rect grid_rect_clip(grid_rect a, grid_rect b)
 
 void grid_fill(grid *g, grid_rect r, uint32_t ch, grid_style s)
 {
-    const grid_rect c = grid_rect_clip(r, (grid_rect){0, 0, g->w, g->h});
+    const grid_rect c = grid_rect_clip(grid_rect_clip(r, (grid_rect){0, 0, g->w, g->h}), g->clip);
     for (int y = c.y; y < c.y + c.h; y++)
         for (int x = c.x; x < c.x + c.w; x++)
             grid_put(g, x, y, ch, s);
@@ -289,6 +310,7 @@ int grid_copy(grid *dst, const grid *src)
     if ((dst->w != src->w || dst->h != src->h) && grid_resize(dst, src->w, src->h) != 0)
         return -1;
     dst->caps = src->caps;
+    dst->clip = (grid_rect){0, 0, dst->w, dst->h};
     memcpy(dst->cells, src->cells, (size_t)src->w * (size_t)src->h * sizeof(grid_cell));
     return 0;
 }

@@ -66,6 +66,7 @@ typedef struct {
 typedef struct {
     int w, h;
     grid_caps caps;
+    grid_rect clip;   /* puts outside it are dropped; the whole grid unless pushed */
     grid_cell *cells; /* h rows of w cells, row-major; owned by the grid */
 } grid;
 
@@ -79,9 +80,15 @@ grid_style grid_style_make(int fg, int bg, unsigned attr);
 grid *grid_alloc(int w, int h);
 void grid_free(grid *g);
 
-/* Resize to w x h and clear every cell. Returns 0, or -1 when out of memory (the grid
- * is then unchanged). */
+/* Resize to w x h, clear every cell and reset the clip to the whole grid. Returns 0,
+ * or -1 when out of memory (the grid is then unchanged). */
 int grid_resize(grid *g, int w, int h);
+
+/* Restrict later puts, fills and text to r intersected with the current clip, and
+ * return the clip in force before, for grid_clip_restore. Every draw function of the
+ * toolkit clips to its rect this way, so a drawing can never spill outside it. */
+grid_rect grid_clip_push(grid *g, grid_rect r);
+void grid_clip_restore(grid *g, grid_rect prev);
 
 /* Set the caps used by later puts; does not convert cells already drawn. */
 void grid_set_caps(grid *g, grid_caps caps);
@@ -92,7 +99,7 @@ void grid_clear(grid *g);
 /* The cell at (x, y), or NULL outside the grid. */
 const grid_cell *grid_get(const grid *g, int x, int y);
 
-/* Put code point ch at (x, y) with style s; outside the grid it does nothing.
+/* Put code point ch at (x, y) with style s; outside the grid or the clip it does nothing.
  * Control characters become '?'; caps are applied (see top of file). */
 void grid_put(grid *g, int x, int y, uint32_t ch, grid_style s);
 
@@ -108,7 +115,7 @@ int grid_puts(grid *g, int x, int y, const char *utf8, int max_w, grid_style s);
 /* Columns utf8 would take (its code points, not counting combining marks). */
 int grid_text_width(const char *utf8);
 
-/* Fill rect r (clipped to the grid) with ch in style s. */
+/* Fill rect r (clipped to the grid and the clip) with ch in style s. */
 void grid_fill(grid *g, grid_rect r, uint32_t ch, grid_style s);
 
 /* Intersection of two rects (w or h may be 0). */
@@ -123,7 +130,8 @@ bool grid_equal(const grid *a, const grid *b);
 /* Number of cells that differ (a size mismatch counts every cell of the larger). */
 size_t grid_diff_count(const grid *a, const grid *b);
 
-/* Copy src into dst, resizing dst. Returns 0, or -1 when out of memory. */
+/* Copy src's cells and caps into dst, resizing dst (dst's clip becomes the whole
+ * grid). Returns 0, or -1 when out of memory. */
 int grid_copy(grid *dst, const grid *src);
 
 /* True for combining marks (zero-width code points attached to the previous one). */

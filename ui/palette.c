@@ -9,7 +9,7 @@
  * rounding step (27, 30, 78, 81, 109, 106, 138, 135, 132, 152, 181, 189, 198, 206, 208,
  * 237 in Rec. 709 luma). The cube has 6 levels per channel, so 16 steps is what it can
  * tell apart. */
-static const uint8_t palette_seq_table[] = {53, 54,  24,  25,  31,  30,  37,  36,
+static const uint8_t palette_seq_table[] = {53, 54, 24, 25,  31,  30,  37,  36,
                                             35, 71, 77, 113, 149, 185, 220, 226};
 
 /* ColorBrewer RdBu reversed (blue negative, red positive), snapped to the cube, with
@@ -17,16 +17,20 @@ static const uint8_t palette_seq_table[] = {53, 54,  24,  25,  31,  30,  37,  36
 static const uint8_t palette_div_table[] = {19,  25,  32,  68,  74,  110, 153, 255,
                                             224, 217, 210, 203, 167, 160, 124};
 
+/* Basic-colour ramps: bright variants between the normal ones keep the hue path
+ * monotone (blue -> cyan -> green -> yellow; blue -> white -> red). */
+static const uint8_t palette_seq8_table[] = {4, 12, 6, 14, 2, 10, 3, 11};
+static const uint8_t palette_div8_table[] = {4, 12, 7, 9, 1};
+
 /* Distinct hues on a dark background: blue, orange, green, pink, gold, violet, cyan,
  * red. Chosen so neighbours in a legend differ in both hue and luminance. */
 static const uint8_t palette_series_table[] = {39, 208, 78, 205, 220, 141, 44, 196};
 
 /* xterm's default RGB for the 16 basic colours. */
 static const uint8_t palette_basic_rgb[16][3] = {
-    {0, 0, 0},     {128, 0, 0},   {0, 128, 0},   {128, 128, 0},
-    {0, 0, 128},   {128, 0, 128}, {0, 128, 128}, {192, 192, 192},
-    {128, 128, 128}, {255, 0, 0}, {0, 255, 0},   {255, 255, 0},
-    {0, 0, 255},   {255, 0, 255}, {0, 255, 255}, {255, 255, 255},
+    {0, 0, 0},     {128, 0, 0},     {0, 128, 0},     {128, 128, 0},   {0, 0, 128}, {128, 0, 128},
+    {0, 128, 128}, {192, 192, 192}, {128, 128, 128}, {255, 0, 0},     {0, 255, 0}, {255, 255, 0},
+    {0, 0, 255},   {255, 0, 255},   {0, 255, 255},   {255, 255, 255},
 };
 
 static const char palette_ramp_chars[] = " .:-=+*#%@";
@@ -58,6 +62,20 @@ int palette_div(double t)
     if (isnan(t))
         return PALETTE_NAN;
     return palette_pick(palette_div_table, PALETTE_LEN(palette_div_table), (t + 1) / 2);
+}
+
+int palette_seq8(double t)
+{
+    if (isnan(t))
+        return 8; /* grey */
+    return palette_pick(palette_seq8_table, PALETTE_LEN(palette_seq8_table), t);
+}
+
+int palette_div8(double t)
+{
+    if (isnan(t))
+        return 8;
+    return palette_pick(palette_div8_table, PALETTE_LEN(palette_div8_table), (t + 1) / 2);
 }
 
 size_t palette_seq_steps(void)

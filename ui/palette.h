@@ -13,17 +13,17 @@
 
 /* Theme colours (xterm-256 indexes) for a dark background. */
 enum {
-    PALETTE_AXIS = 244,   /* axis lines and ticks */
-    PALETTE_LABEL = 250,  /* tick labels, axis titles */
-    PALETTE_TITLE = 231,  /* titles (drawn bold) */
-    PALETTE_WARN = 214,   /* warnings such as "! 3 NaN points" */
-    PALETTE_NAN = 240,    /* heatmap cells holding NaN */
-    PALETTE_REF = 246,    /* reference lines */
-    PALETTE_ACCENT = 75,  /* active tab, progress bar, highlights */
-    PALETTE_PANEL = 236,  /* status bar background */
-    PALETTE_SELECT = 24,  /* selected row background */
-    PALETTE_BLACK = 16,   /* text on light cells */
-    PALETTE_WHITE = 231,  /* text on dark cells */
+    PALETTE_AXIS = 244,    /* axis lines and ticks */
+    PALETTE_LABEL = 250,   /* tick labels, axis titles */
+    PALETTE_TITLE = 231,   /* titles (drawn bold) */
+    PALETTE_WARN = 214,    /* warnings such as "! 3 NaN points" */
+    PALETTE_NAN = 240,     /* heatmap cells holding NaN */
+    PALETTE_REF = 246,     /* reference lines */
+    PALETTE_ACCENT = 75,   /* active tab, progress bar, highlights */
+    PALETTE_PANEL = 236,   /* status bar background */
+    PALETTE_SELECT = 24,   /* selected row background */
+    PALETTE_BLACK = 16,    /* text on light cells */
+    PALETTE_WHITE = 231,   /* text on dark cells */
     PALETTE_PAGE_FG = 252, /* default fg of image sinks (SVG, HTML): #d0d0d0 */
     PALETTE_PAGE_BG = 233, /* default bg of image sinks: #121212, a dark page */
 };
@@ -35,6 +35,12 @@ int palette_seq(double t);
 /* Diverging palette: t in [-1, 1] (clamped), -1 dark blue, 0 white, +1 dark red.
  * NaN gives PALETTE_NAN. */
 int palette_div(double t);
+
+/* The same two palettes for 8-colour terminals, over the basic colours 0..15: blue,
+ * cyan, green, yellow for sequential; blue, white, red for diverging. Nearest-colour
+ * folding of the 256-colour palettes would scramble their order. */
+int palette_seq8(double t);
+int palette_div8(double t);
 
 /* Number of steps in each palette, for colour bars that show every step. */
 size_t palette_seq_steps(void);

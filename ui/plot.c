@@ -30,8 +30,8 @@ int plot_warn_draw(const char *text, int x, int y, int max_w, grid *g)
     return 2 + grid_puts(g, x + 2, y, text, max_w - 2, s);
 }
 
-void plot_warn_format(char *buf, size_t len, size_t n_nonfinite, size_t n_inf,
-                      size_t n_nonpos, const char *noun)
+void plot_warn_format(char *buf, size_t len, size_t n_nonfinite, size_t n_inf, size_t n_nonpos,
+                      const char *noun)
 {
     int k = 0;
     buf[0] = 0;
@@ -39,12 +39,12 @@ void plot_warn_format(char *buf, size_t len, size_t n_nonfinite, size_t n_inf,
         k = snprintf(buf, len, "%zu %s %s%s", n_nonfinite, n_inf ? "NaN/inf" : "NaN", noun,
                      n_nonfinite > 1 ? "s" : "");
     if (n_nonpos && k >= 0 && (size_t)k < len)
-        snprintf(buf + k, len - (size_t)k, "%s%zu %s%s <= 0 hidden (log axis)",
-                 k ? ", " : "", n_nonpos, noun, n_nonpos > 1 ? "s" : "");
+        snprintf(buf + k, len - (size_t)k, "%s%zu %s%s <= 0 hidden (log axis)", k ? ", " : "",
+                 n_nonpos, noun, n_nonpos > 1 ? "s" : "");
 }
 
-void plot_footer_draw(const char *warn, const char *title, int y, grid_rect area, int x0,
-                      int w, grid *g)
+void plot_footer_draw(const char *warn, const char *title, int y, grid_rect area, int x0, int w,
+                      grid *g)
 {
     if (y < area.y || y >= area.y + area.h)
         return;

@@ -19,14 +19,14 @@ int plot_warn_draw(const char *text, int x, int y, int max_w, grid *g);
 /* Format the count of skipped points into buf: "3 NaN points", "1 NaN/inf point",
  * "2 points <= 0 hidden (log axis)", both joined by ", ", or "" when both are 0.
  * noun is "point" or "cell". */
-void plot_warn_format(char *buf, size_t len, size_t n_nonfinite, size_t n_inf,
-                      size_t n_nonpos, const char *noun);
+void plot_warn_format(char *buf, size_t len, size_t n_nonfinite, size_t n_inf, size_t n_nonpos,
+                      const char *noun);
 
 /* The row under a plot's x tick labels: warning text (see plot_warn_draw) at the left
  * of area, and title centred under the data columns [x0, x0 + w) — moved right of the
  * warning when they would overlap. Either may be NULL or empty. */
-void plot_footer_draw(const char *warn, const char *title, int y, grid_rect area, int x0,
-                      int w, grid *g);
+void plot_footer_draw(const char *warn, const char *title, int y, grid_rect area, int x0, int w,
+                      grid *g);
 
 /* Show msg centred in r (used when a model cannot be drawn, e.g. a bad fixed range). */
 void plot_message_draw(const char *msg, grid_rect r, grid *g);

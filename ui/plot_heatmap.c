@@ -13,22 +13,23 @@
 #include "plot.h"
 
 enum {
-    HM_LEGEND_MAX = 8,  /* overlay legend entries: the path and distinct mark labels */
-    HM_MIN_CELL_W = 5,  /* narrowest labelled cell: "0.1" plus a column of air each side */
-    HM_BAR_GAP = 2,     /* columns between the map and the colour bar */
-    HM_TEXT_LEN = 96
+    HM_LEGEND_MAX = 8, /* overlay legend entries: the path and distinct mark labels */
+    HM_MIN_CELL_W = 5, /* narrowest labelled cell: "0.1" plus a column of air each side */
+    HM_BAR_GAP = 2,    /* columns between the map and the colour bar */
+    HM_TEXT_LEN = 96,
+    HM_MAX_DIM = 1 << 20
 };
 
 typedef struct {
     colorbar_scale cs;
     size_t nonfinite, inf;
-    bool axes;         /* continuous x/y ranges with ticks */
-    bool half;         /* two pixels per text row ('▀'); else one per text cell */
-    bool labels;       /* whole-cell blocks with value labels */
+    bool axes;          /* continuous x/y ranges with ticks */
+    bool half;          /* two pixels per text row ('▀'); else one per text cell */
+    bool labels;        /* whole-cell blocks with value labels */
     int cell_w, cell_h; /* block size in labels mode */
-    grid_rect map;     /* text cells covered by data */
-    int map_hp;        /* pixel rows of the map (2 per text row in half mode) */
-    axis_scale xs, ys; /* edges of the data in axes mode */
+    grid_rect map;      /* text cells covered by data */
+    int map_hp;         /* pixel rows of the map (2 per text row in half mode) */
+    axis_scale xs, ys;  /* edges of the data in axes mode */
     axis_frame frame;
     grid_rect bar;
     int head_y, foot_y; /* header and footer rows, -1 when absent */
@@ -44,7 +45,7 @@ void plot_heatmap_init(plot_heatmap_model *m)
 }
 
 /* The colour scale from the data (or the model's fixed range). */
-static rs_status hm_scale(const plot_heatmap_model *m, hm_layout *L)
+static rs_status hm_scale(const plot_heatmap_model *m, const grid *g, hm_layout *L)
 {
     double lo = NAN, hi = NAN;
     const size_t n = m->rows * m->cols;
@@ -73,7 +74,7 @@ static rs_status hm_scale(const plot_heatmap_model *m, hm_layout *L)
         const double w = fmax(fabs(lo), 1) / 2; /* constant data: any visible range */
         lo -= w, hi += w;
     }
-    L->cs = (colorbar_scale){lo, hi, m->diverging, m->digits};
+    L->cs = (colorbar_scale){lo, hi, m->diverging, m->digits, g->caps.colors == GRID_COLORS_8};
     return lo < hi ? RS_OK : RS_EINVAL;
 }
 
@@ -132,17 +133,17 @@ static size_t hm_legend(const plot_heatmap_model *m, legend_entry *e)
         for (size_t j = 0; j < n && !seen; j++)
             seen = strcmp(e[j].text, k->label) == 0;
         if (!seen)
-            e[n++] = (legend_entry){k->glyph, k->color < 0 ? PALETTE_WHITE : k->color, k->label,
-                                    true};
+            e[n++] =
+                (legend_entry){k->glyph, k->color < 0 ? PALETTE_WHITE : k->color, k->label, true};
     }
     return n;
 }
 
-static bool hm_layout_make(const plot_heatmap_model *m, grid_rect r, int top, grid *g,
-                                int foot, hm_layout *L)
+static bool hm_layout_make(const plot_heatmap_model *m, grid_rect r, int top, grid *g, int foot,
+                           hm_layout *L)
 {
-    L->axes = isfinite(m->x_lo) && isfinite(m->x_hi) && m->x_lo < m->x_hi &&
-              isfinite(m->y_lo) && isfinite(m->y_hi) && m->y_lo < m->y_hi;
+    L->axes = isfinite(m->x_lo) && isfinite(m->x_hi) && m->x_lo < m->x_hi && isfinite(m->y_lo) &&
+              isfinite(m->y_hi) && m->y_lo < m->y_hi;
     L->half = !g->caps.ascii && g->caps.colors != GRID_COLORS_MONO;
     const bool head = m->cbar_title || (L->axes ? m->y_title != NULL : m->col_labels != NULL);
     L->head_y = head ? r.y + top : -1;
@@ -168,9 +169,13 @@ static bool hm_layout_make(const plot_heatmap_model *m, grid_rect r, int top, gr
         L->map.x = r.x + gutter, L->map.y = y0;
         if (r.w - gutter - right >= 1 && h >= 1)
             hm_fit_matrix(m, L, r.w - gutter - right, h);
+        /* Centre labels, map and bar as one block: matrices side by side (truth,
+         * estimate, difference) then sit in the middle of their panels. */
+        const int spare = r.w - gutter - L->map.w - right;
+        if (spare > 1)
+            L->map.x += spare / 2;
     }
-    L->bar = (grid_rect){L->map.x + L->map.w + HM_BAR_GAP, L->map.y, right - HM_BAR_GAP,
-                         L->map.h};
+    L->bar = (grid_rect){L->map.x + L->map.w + HM_BAR_GAP, L->map.y, right - HM_BAR_GAP, L->map.h};
     return L->map.w >= 1 && L->map.h >= 1 && L->map_hp >= 1;
 }
 
@@ -215,6 +220,7 @@ static void hm_draw_pixels(const plot_heatmap_model *m, const hm_layout *L, grid
 static void hm_draw_blocks(const plot_heatmap_model *m, const hm_layout *L, grid *g)
 {
     const bool mono = g->caps.colors == GRID_COLORS_MONO;
+    const int lw = hm_label_w(m, &L->cs); /* labels right-aligned: decimal points line up */
     for (size_t i = 0; i < m->rows; i++) {
         for (size_t j = 0; j < m->cols; j++) {
             const double z = m->z[i * m->cols + j];
@@ -222,11 +228,11 @@ static void hm_draw_blocks(const plot_heatmap_model *m, const hm_layout *L, grid
             const grid_rect b = {L->map.x + (int)j * L->cell_w, L->map.y + (int)i * L->cell_h,
                                  L->cell_w, L->cell_h};
             const char ramp = palette_ramp(colorbar_frac(&L->cs, z));
-            grid_fill(g, b, mono ? (uint32_t)ramp : ' ',
-                      grid_style_make(GRID_COLOR_DEFAULT, c, 0));
+            grid_fill(g, b, mono ? (uint32_t)ramp : ' ', grid_style_make(GRID_COLOR_DEFAULT, c, 0));
             char buf[COLORBAR_LABEL_LEN];
             colorbar_format(&L->cs, z, buf, sizeof buf);
-            const int w = (int)strlen(buf), lx = b.x + (b.w - w) / 2, ly = b.y + (b.h - 1) / 2;
+            const int w = (int)strlen(buf), lx = b.x + (b.w - lw) / 2 + lw - w;
+            const int ly = b.y + (b.h - 1) / 2;
             if (mono) /* clear a margin so the number stands out of the ramp */
                 grid_fill(g, (grid_rect){lx - 1, ly, w + 2, 1}, ' ', grid_style_default());
             grid_puts(g, lx, ly, buf, b.w, grid_style_make(palette_contrast(c), c, 0));
@@ -318,8 +324,7 @@ static void hm_draw_index_labels(const plot_heatmap_model *m, const hm_layout *L
     }
 }
 
-static void hm_draw_frame(const plot_heatmap_model *m, const hm_layout *L, grid_rect r,
-                          grid *g)
+static void hm_draw_frame(const plot_heatmap_model *m, const hm_layout *L, grid_rect r, grid *g)
 {
     const grid_style lab = grid_style_make(PALETTE_LABEL, GRID_COLOR_DEFAULT, 0);
     if (L->axes) {
@@ -334,7 +339,8 @@ static void hm_draw_frame(const plot_heatmap_model *m, const hm_layout *L, grid_
         grid_puts(g, L->bar.x, L->head_y, m->cbar_title, r.x + r.w - L->bar.x, lab);
 }
 
-rs_status plot_heatmap_draw(const plot_heatmap_model *m, grid_rect r, grid *g)
+/* Body of the public draw; the grid is already clipped to r. */
+static rs_status plot_heatmap_draw_in(const plot_heatmap_model *m, grid_rect r, grid *g)
 {
     r = grid_rect_clip(r, (grid_rect){0, 0, g->w, g->h});
     grid_fill(g, r, ' ', grid_style_default());
@@ -342,11 +348,13 @@ rs_status plot_heatmap_draw(const plot_heatmap_model *m, grid_rect r, grid *g)
     const grid_rect body = {r.x, r.y + top, r.w, r.h - top};
     hm_layout L;
     memset(&L, 0, sizeof L);
-    if (!m->z || m->rows == 0 || m->cols == 0) {
+    /* Layout arithmetic is in int; beyond 2^20 rows or columns (far more than any
+     * screen shows) the sizes are refused rather than risk overflow. */
+    if (!m->z || m->rows == 0 || m->cols == 0 || m->rows > HM_MAX_DIM || m->cols > HM_MAX_DIM) {
         plot_message_draw("no data", body, g);
         return RS_EINVAL;
     }
-    if (hm_scale(m, &L) != RS_OK) {
+    if (hm_scale(m, g, &L) != RS_OK) {
         plot_message_draw("unusable colour range", body, g);
         return RS_EINVAL;
     }
@@ -370,5 +378,13 @@ rs_status plot_heatmap_draw(const plot_heatmap_model *m, grid_rect r, grid *g)
         plot_warn_draw(warn, r.x, L.foot_y, r.w, g);
         legend_draw(leg, n_leg, (grid_rect){r.x + warn_w, L.foot_y, r.w - warn_w, foot}, g);
     }
+    return st;
+}
+
+rs_status plot_heatmap_draw(const plot_heatmap_model *m, grid_rect r, grid *g)
+{
+    const grid_rect saved = grid_clip_push(g, r);
+    const rs_status st = plot_heatmap_draw_in(m, r, g);
+    grid_clip_restore(g, saved);
     return st;
 }

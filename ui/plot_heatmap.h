@@ -40,12 +40,12 @@ typedef struct {
 typedef struct {
     const char *title;
     size_t rows, cols;
-    const double *z; /* rows * cols values, row-major; row 0 is drawn at the top */
-    bool diverging;  /* signed data: blue - white - red, symmetric around 0 */
-    double z_lo, z_hi; /* colour range; NAN = automatic (min..max, or +-max|z|) */
-    int digits;        /* decimals of labels and colour bar; < 0 = automatic */
-    bool labels;       /* print values in cells when they are large enough */
-    bool square;       /* keep data cells square (matrices); else fill the rect */
+    const double *z;               /* rows * cols values, row-major; row 0 is drawn at the top */
+    bool diverging;                /* signed data: blue - white - red, symmetric around 0 */
+    double z_lo, z_hi;             /* colour range; NAN = automatic (min..max, or +-max|z|) */
+    int digits;                    /* decimals of labels and colour bar; < 0 = automatic */
+    bool labels;                   /* print values in cells when they are large enough */
+    bool square;                   /* keep data cells square (matrices); else fill the rect */
     const char *const *row_labels; /* NULL or rows strings, left of the map */
     const char *const *col_labels; /* NULL or cols strings, above the map */
     const char *cbar_title;        /* above the colour bar, e.g. "|err|"; may be NULL */
@@ -68,7 +68,7 @@ typedef struct {
 void plot_heatmap_init(plot_heatmap_model *m);
 
 /* Paint m into rect r of g (cleared first; nothing outside it is touched). Returns
- * RS_OK; RS_EINVAL for rows or cols 0 with data expected, a NULL z, or an unusable
+ * RS_OK; RS_EINVAL for rows or cols 0 or above 2^20, a NULL z, or an unusable
  * fixed range (the rect then says why); RS_ENOMEM when the overlay canvas cannot be
  * allocated. A rect too small for any map shows "too small". */
 rs_status plot_heatmap_draw(const plot_heatmap_model *m, grid_rect r, grid *g);

@@ -15,7 +15,8 @@
 enum {
     HIST_ATOM_BAR_W = 4, /* columns of the zero-mass bar */
     HIST_ATOM_GAP = 3,   /* columns between the atom block and the y labels */
-    HIST_TEXT_LEN = 96
+    HIST_TEXT_LEN = 96,
+    HIST_REVERSE_MARK = 999 /* canvas colour tagging mono bar cells under the curve */
 };
 
 void plot_hist_init(plot_hist_model *m)
@@ -23,7 +24,7 @@ void plot_hist_init(plot_hist_model *m)
     memset(m, 0, sizeof *m);
     m->zero_mass = NAN;
     m->x_lo = m->x_hi = m->y_hi = NAN;
-    m->bar_color = 67;   /* #5f87af steel blue: calm under a bright curve */
+    m->bar_color = 67; /* #5f87af steel blue: calm under a bright curve */
     m->curve_color = PALETTE_WHITE;
     m->zero_color = 208; /* orange, apart from the bars' hue */
 }
@@ -129,8 +130,8 @@ static void hist_bars(const plot_hist_model *m, const axis_scale *xs, const axis
     }
 }
 
-static rs_status hist_curve(const plot_hist_model *m, const axis_scale *xs,
-                            const axis_scale *ys, const axis_frame *f, grid *g)
+static rs_status hist_curve(const plot_hist_model *m, const axis_scale *xs, const axis_scale *ys,
+                            const axis_frame *f, grid *g)
 {
     if (!m->n_curve)
         return RS_OK;
@@ -152,7 +153,23 @@ static rs_status hist_curve(const plot_hist_model *m, const axis_scale *xs,
             canvas_set(cv, dx, dy, m->curve_color);
         px = dx, py = dy, prev = true;
     }
+    /* Without colours a bar cell under the curve would lose its fill (the braille glyph
+     * replaces the block); reverse video keeps it: dark dots on the light bar. */
+    const bool mono = g->caps.colors == GRID_COLORS_MONO;
+    const uint32_t full = glyph_get(GLYPH_FULL, g->caps.ascii);
+    for (int y = 0; mono && y < f->plot.h; y++)
+        for (int x = 0; x < f->plot.w; x++)
+            if (cv->dots[(size_t)y * (size_t)cv->w + (size_t)x] &&
+                grid_get(g, f->plot.x + x, f->plot.y + y)->ch == full)
+                cv->colors[(size_t)y * (size_t)cv->w + (size_t)x] = HIST_REVERSE_MARK;
     canvas_draw(cv, f->plot, g, GRID_ATTR_BOLD);
+    for (int y = 0; mono && y < f->plot.h; y++)
+        for (int x = 0; x < f->plot.w; x++)
+            if (cv->colors[(size_t)y * (size_t)cv->w + (size_t)x] == HIST_REVERSE_MARK) {
+                const grid_cell c = *grid_get(g, f->plot.x + x, f->plot.y + y);
+                grid_put(g, f->plot.x + x, f->plot.y + y, c.ch,
+                         grid_style_make(-1, -1, GRID_ATTR_BOLD | GRID_ATTR_REVERSE));
+            }
     canvas_free(cv);
     return RS_OK;
 }
@@ -184,7 +201,8 @@ static size_t hist_legend(const plot_hist_model *m, legend_entry *e)
     return n;
 }
 
-rs_status plot_hist_draw(const plot_hist_model *m, grid_rect r, grid *g)
+/* Body of the public draw; the grid is already clipped to r. */
+static rs_status plot_hist_draw_in(const plot_hist_model *m, grid_rect r, grid *g)
 {
     r = grid_rect_clip(r, (grid_rect){0, 0, g->w, g->h});
     grid_fill(g, r, ' ', grid_style_default());
@@ -217,8 +235,7 @@ rs_status plot_hist_draw(const plot_hist_model *m, grid_rect r, grid *g)
     const bool foot = (m->x_title && *m->x_title) || warn[0];
     axis_frame f;
     axis_frame_layout(&f, &xs, &ys,
-                      (grid_rect){r.x + aw, r.y + top + head, r.w - aw, r.h - top - head},
-                      foot);
+                      (grid_rect){r.x + aw, r.y + top + head, r.w - aw, r.h - top - head}, foot);
     if (f.plot.w < 1) {
         plot_message_draw("too small", (grid_rect){r.x, r.y + top, r.w, r.h - top}, g);
         return RS_OK;
@@ -234,5 +251,13 @@ rs_status plot_hist_draw(const plot_hist_model *m, grid_rect r, grid *g)
     const int lx = (ytw && !two) ? ytw + 3 : 0, ly = two ? 1 : 0;
     legend_draw(leg, n_leg, (grid_rect){r.x + lx, r.y + top + ly, r.w - lx, head - ly}, g);
     plot_footer_draw(warn, m->x_title, f.title_y, r, f.plot.x, f.plot.w, g);
+    return st;
+}
+
+rs_status plot_hist_draw(const plot_hist_model *m, grid_rect r, grid *g)
+{
+    const grid_rect saved = grid_clip_push(g, r);
+    const rs_status st = plot_hist_draw_in(m, r, g);
+    grid_clip_restore(g, saved);
     return st;
 }

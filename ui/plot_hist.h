@@ -20,14 +20,14 @@
 typedef struct {
     const char *title, *x_title, *y_title; /* each may be NULL */
     size_t n_bins;
-    const double *edges;   /* n_bins + 1 bin edges, strictly increasing */
-    const double *density; /* n_bins densities (>= 0; NaN leaves the bin empty) */
-    double zero_mass;      /* probability of exactly 0, in [0, 1]; NAN = no atom shown */
+    const double *edges;             /* n_bins + 1 bin edges, strictly increasing */
+    const double *density;           /* n_bins densities (>= 0; NaN leaves the bin empty) */
+    double zero_mass;                /* probability of exactly 0, in [0, 1]; NAN = no atom shown */
     const double *curve_x, *curve_y; /* n_curve points of a density; NULL = none */
     size_t n_curve;
-    const char *bars_label, *curve_label; /* legend texts; NULL = not in the legend */
+    const char *bars_label, *curve_label;   /* legend texts; NULL = not in the legend */
     int bar_color, curve_color, zero_color; /* xterm-256 */
-    double x_lo, x_hi, y_hi; /* fixed ranges (y starts at 0); NAN = automatic */
+    double x_lo, x_hi, y_hi;                /* fixed ranges (y starts at 0); NAN = automatic */
 } plot_hist_model;
 
 /* Set every field to "empty": no data, no atom, no curve, automatic ranges, default

@@ -28,10 +28,10 @@ void plot_lines_init(plot_lines_model *m)
     m->ref_slope = m->ref_x = m->ref_y = NAN;
 }
 
-plot_lines_series plot_lines_series_make(const char *name, int color, size_t n,
-                                         const double *x, const double *y)
+plot_lines_series plot_lines_series_make(const char *name, int color, size_t n, const double *x,
+                                         const double *y)
 {
-    return (plot_lines_series){name, color, n, x, y, NULL, NAN, false};
+    return (plot_lines_series){name, color, n, x, y, NULL, NAN, false, false};
 }
 
 double plot_lines_loglog_slope(const double *x, const double *y, size_t n)
@@ -119,16 +119,21 @@ static double plot_lines_band_frac(const axis_scale *ys, double v)
 
 /* Shade cell column col between band fractions lo and hi. 256 colours: a background
  * tint, with lower-eighth blocks (upper half block) where the band's top (bottom) edge
- * cuts a cell, doubling the vertical resolution of the edges. Other modes: sparse dots
- * on the canvas (every 4th dot row, every other dot column). */
-static void plot_lines_band_column(const axis_frame *f, canvas *cv, grid *g, int col,
-                                   double lo, double hi, int color)
+ * cuts a cell, doubling the vertical resolution of the edges. Other modes, where a dark
+ * tint does not exist: a dim '·' in every cell the band covers; lines drawn later
+ * replace it, so the band reads as a dotted area behind them. */
+static void plot_lines_band_column(const axis_frame *f, grid *g, int col, double lo, double hi,
+                                   int color)
 {
     const double top = axis_dot_y(f, hi) - 0.5, bot = axis_dot_y(f, lo) + 0.5;
     if (g->caps.colors != GRID_COLORS_256) {
-        for (int dy = (int)ceil(top); dy <= (int)floor(bot); dy++)
-            if (dy % 4 == 1)
-                canvas_set(cv, 2 * col, dy, color);
+        for (int row = 0; row < f->plot.h; row++) {
+            const double centre = 4 * row + 1.5;
+            if (centre >= top && centre <= bot)
+                grid_put(g, f->plot.x + col, f->plot.y + row,
+                         glyph_get(GLYPH_MIDDOT, g->caps.ascii),
+                         grid_style_make(color, GRID_COLOR_DEFAULT, GRID_ATTR_DIM));
+        }
         return;
     }
     const int x = f->plot.x + col;
@@ -154,7 +159,7 @@ static void plot_lines_band_column(const axis_frame *f, canvas *cv, grid *g, int
 
 static void plot_lines_band(const plot_lines_model *m, const plot_lines_series *se,
                             const axis_scale *xs, const axis_scale *ys, const axis_frame *f,
-                            canvas *cv, grid *g)
+                            grid *g)
 {
     const int tint = g->caps.colors == GRID_COLORS_256
                          ? palette_shade(se->color, plot_lines_band_shade)
@@ -162,8 +167,8 @@ static void plot_lines_band(const plot_lines_model *m, const plot_lines_series *
     for (size_t i = 0; i + 1 < se->n; i++) {
         const double x0 = se->x[i], x1 = se->x[i + 1];
         const double y0 = se->y[i], y1 = se->y[i + 1];
-        if (!plot_lines_ok(m, x0, y0) || !plot_lines_ok(m, x1, y1) ||
-            !isfinite(se->std[i]) || !isfinite(se->std[i + 1]))
+        if (!plot_lines_ok(m, x0, y0) || !plot_lines_ok(m, x1, y1) || !isfinite(se->std[i]) ||
+            !isfinite(se->std[i + 1]))
             continue;
         const double a = axis_dot_x(f, axis_frac(xs, x0)), b = axis_dot_x(f, axis_frac(xs, x1));
         const double l0 = plot_lines_band_frac(ys, y0 - se->std[i]);
@@ -177,13 +182,13 @@ static void plot_lines_band(const plot_lines_model *m, const plot_lines_series *
             if (c < 0 || c >= f->plot.w)
                 continue;
             const double t = hi > lo ? (2 * c + 0.5 - a) / (b - a) : 0;
-            plot_lines_band_column(f, cv, g, c, l0 + t * (l1 - l0), h0 + t * (h1 - h0), tint);
+            plot_lines_band_column(f, g, c, l0 + t * (l1 - l0), h0 + t * (h1 - h0), tint);
         }
     }
 }
 
-static void plot_lines_ref(const plot_lines_model *m, const axis_scale *xs,
-                           const axis_scale *ys, const axis_frame *f, canvas *cv)
+static void plot_lines_ref(const plot_lines_model *m, const axis_scale *xs, const axis_scale *ys,
+                           const axis_frame *f, canvas *cv)
 {
     if (!isfinite(m->ref_slope) || !(m->ref_x > 0) || !(m->ref_y > 0))
         return;
@@ -207,8 +212,8 @@ static void plot_lines_ref(const plot_lines_model *m, const axis_scale *xs,
 }
 
 static void plot_lines_series_draw(const plot_lines_model *m, const plot_lines_series *se,
-                                   const axis_scale *xs, const axis_scale *ys,
-                                   const axis_frame *f, canvas *cv)
+                                   const axis_scale *xs, const axis_scale *ys, const axis_frame *f,
+                                   canvas *cv)
 {
     int px = 0, py = 0;
     bool prev = false;
@@ -220,9 +225,11 @@ static void plot_lines_series_draw(const plot_lines_model *m, const plot_lines_s
         const int dx = canvas_round(axis_dot_x(f, axis_frac(xs, se->x[i])));
         const int dy = canvas_round(axis_dot_y(f, axis_frac(ys, se->y[i])));
         const bool next = i + 1 < se->n && plot_lines_ok(m, se->x[i + 1], se->y[i + 1]);
-        if (prev)
+        if (se->points_only)
+            canvas_points(cv, &dx, &dy, 1, se->color, se->markers);
+        else if (prev)
             canvas_line(cv, px, py, dx, dy, se->color, 0);
-        if (se->markers || (!prev && !next)) /* an isolated point would vanish */
+        if (!se->points_only && (se->markers || (!prev && !next))) /* isolated: would vanish */
             canvas_points(cv, &dx, &dy, 1, se->color, 1);
         px = dx, py = dy, prev = true;
     }
@@ -241,7 +248,8 @@ static size_t plot_lines_legend(const plot_lines_model *m, legend_entry *e,
             snprintf(text[n], PLOT_LINES_TEXT_LEN, "%s  slope %.2f", se->name, se->slope);
         else
             snprintf(text[n], PLOT_LINES_TEXT_LEN, "%s", se->name);
-        e[n] = (legend_entry){GLYPH_HLINE_BOLD, se->color, text[n], false};
+        e[n] = se->points_only ? (legend_entry){GLYPH_MARK_DOT, se->color, text[n], true}
+                               : (legend_entry){GLYPH_HLINE_BOLD, se->color, text[n], false};
         n++;
     }
     if (m->ref_label && *m->ref_label && isfinite(m->ref_slope))
@@ -269,7 +277,8 @@ static rs_status plot_lines_scales(const plot_lines_model *m, axis_scale *xs, ax
     return RS_OK;
 }
 
-rs_status plot_lines_draw(const plot_lines_model *m, grid_rect r, grid *g)
+/* Body of the public draw; the grid is already clipped to r. */
+static rs_status plot_lines_draw_in(const plot_lines_model *m, grid_rect r, grid *g)
 {
     r = grid_rect_clip(r, (grid_rect){0, 0, g->w, g->h});
     grid_fill(g, r, ' ', grid_style_default());
@@ -303,7 +312,7 @@ rs_status plot_lines_draw(const plot_lines_model *m, grid_rect r, grid *g)
         return RS_ENOMEM;
     for (size_t s = m->n_series; s-- > 0;)
         if (m->series[s].std)
-            plot_lines_band(m, &m->series[s], &xs, &ys, &f, cv, g);
+            plot_lines_band(m, &m->series[s], &xs, &ys, &f, g);
     plot_lines_ref(m, &xs, &ys, &f, cv);
     for (size_t s = m->n_series; s-- > 0;)
         plot_lines_series_draw(m, &m->series[s], &xs, &ys, &f, cv);
@@ -318,4 +327,12 @@ rs_status plot_lines_draw(const plot_lines_model *m, grid_rect r, grid *g)
     const int lx = (ytw && leg_rows == 1) ? ytw + 3 : 0, ly = (ytw && lx == 0) ? 1 : 0;
     legend_draw(entries, n_leg, (grid_rect){r.x + lx, r.y + top + ly, r.w - lx, head - ly}, g);
     return RS_OK;
+}
+
+rs_status plot_lines_draw(const plot_lines_model *m, grid_rect r, grid *g)
+{
+    const grid_rect saved = grid_clip_push(g, r);
+    const rs_status st = plot_lines_draw_in(m, r, g);
+    grid_clip_restore(g, saved);
+    return st;
 }

@@ -27,6 +27,7 @@ typedef struct {
     const double *std; /* NULL, or n values: shaded band y - std .. y + std */
     double slope;      /* printed in the legend as "slope -0.49"; NAN = not printed */
     bool markers;      /* mark each point with a 2 x 2 dot blob */
+    bool points_only;  /* scatter: dots (or markers) without joining lines */
 } plot_lines_series;
 
 typedef struct {
@@ -45,9 +46,9 @@ typedef struct {
  * no reference line. */
 void plot_lines_init(plot_lines_model *m);
 
-/* A series with the given data and no band, slope or markers. */
-plot_lines_series plot_lines_series_make(const char *name, int color, size_t n,
-                                         const double *x, const double *y);
+/* A series with the given data, joined by lines, with no band, slope or markers. */
+plot_lines_series plot_lines_series_make(const char *name, int color, size_t n, const double *x,
+                                         const double *y);
 
 /* Paint model m into rect r of grid g (the rect is cleared first; nothing outside it
  * is touched). Returns RS_OK; RS_EINVAL when a series has n > 0 and a NULL x or y, or

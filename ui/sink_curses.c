@@ -12,8 +12,9 @@
 
 struct sink_curses {
     grid_caps caps;
-    grid *prev;    /* what the screen shows; NULL forces a full repaint */
-    int n_basic;   /* basic colours the terminal has in 8-colour mode: 8 or 16 */
+    grid *prev;  /* what the screen shows; NULL forces a full repaint */
+    int n_basic; /* basic colours the terminal has in 8-colour mode: 8 or 16 */
+    bool table;  /* 8-colour pairs initialised up front (else alloc_pair on demand) */
 };
 
 grid_caps sink_curses_caps(bool ascii)
@@ -43,8 +44,11 @@ sink_curses *sink_curses_alloc(grid_caps caps)
     start_color();
     use_default_colors();
     if (caps.colors == GRID_COLORS_8) {
-        s->n_basic = COLORS >= 16 && COLOR_PAIRS > 17 * 17 ? 16 : 8;
-        for (int fg = -1; fg < s->n_basic; fg++)
+        s->n_basic = COLORS >= 16 ? 16 : 8;
+        /* Every (fg, bg) of -1..n-1 needs (n+1)^2 pairs: 81 for 8 colours, more than
+         * plain xterm's 64, so the table is only built when it fits. */
+        s->table = COLOR_PAIRS > (s->n_basic + 1) * (s->n_basic + 1);
+        for (int fg = -1; s->table && fg < s->n_basic; fg++)
             for (int bg = -1; bg < s->n_basic; bg++)
                 init_pair((short)sink_curses_basic_pair(fg, bg, s->n_basic), (short)fg, (short)bg);
     }
@@ -71,19 +75,20 @@ static int sink_curses_pair(const sink_curses *s, const grid_cell *c, attr_t *ex
     int fg = c->fg, bg = c->bg;
     if (s->caps.colors == GRID_COLORS_MONO || (fg < 0 && bg < 0))
         return 0;
-    if (s->caps.colors == GRID_COLORS_256) {
-        const int p = alloc_pair(fg, bg);
-        return p > 0 ? p : 0; /* pairs exhausted: default colours rather than garbage */
+    if (s->caps.colors == GRID_COLORS_8) {
+        fg = fg >= 0 ? palette_basic(fg) : -1;
+        bg = bg >= 0 ? palette_basic(bg) : -1;
+        if (s->n_basic == 8) { /* bright variants as bold basic colours */
+            if (fg >= 8)
+                fg -= 8, *extra |= A_BOLD;
+            if (bg >= 8)
+                bg -= 8;
+        }
+        if (s->table)
+            return sink_curses_basic_pair(fg, bg, s->n_basic);
     }
-    fg = fg >= 0 ? palette_basic(fg) : -1;
-    bg = bg >= 0 ? palette_basic(bg) : -1;
-    if (s->n_basic == 8) { /* bright variants as bold basic colours */
-        if (fg >= 8)
-            fg -= 8, *extra |= A_BOLD;
-        if (bg >= 8)
-            bg -= 8;
-    }
-    return sink_curses_basic_pair(fg, bg, s->n_basic);
+    const int p = alloc_pair(fg, bg);
+    return p > 0 ? p : 0; /* pairs exhausted: default colours rather than garbage */
 }
 
 static void sink_curses_cell(const sink_curses *s, int x, int y, const grid_cell *c)

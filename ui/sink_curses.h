@@ -9,8 +9,9 @@
  *
  * Colours: in 256-colour mode pairs are allocated on demand with alloc_pair (there are
  * more fg x bg combinations than pairs), in 8-colour mode every pair of the basic
- * colours (and default, -1) is initialised up front; bright colours 8..15 become bold
- * basic ones when the terminal has only 8. Mono mode uses attributes only. */
+ * colours (and default, -1) is initialised up front when the terminal has enough pairs
+ * (else allocated on demand too); bright colours 8..15 become bold basic ones when the
+ * terminal has only 8. Mono mode uses attributes only. */
 #ifndef SINK_CURSES_H
 #define SINK_CURSES_H
 

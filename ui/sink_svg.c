@@ -28,12 +28,23 @@ static void sink_svg_escape(FILE *f, const grid_cell *c, bool ascii)
     const int n = grid_cell_utf8(c, ascii, u);
     for (int i = 0; i < n; i++) {
         switch (u[i]) {
-        case '&': fputs("&amp;", f); break;
-        case '<': fputs("&lt;", f); break;
-        case '>': fputs("&gt;", f); break;
-        case '"': fputs("&quot;", f); break;
-        case '\'': fputs("&apos;", f); break;
-        default: fputc(u[i], f);
+        case '&':
+            fputs("&amp;", f);
+            break;
+        case '<':
+            fputs("&lt;", f);
+            break;
+        case '>':
+            fputs("&gt;", f);
+            break;
+        case '"':
+            fputs("&quot;", f);
+            break;
+        case '\'':
+            fputs("&apos;", f);
+            break;
+        default:
+            fputc(u[i], f);
         }
     }
 }
@@ -43,18 +54,32 @@ static void sink_svg_escape(FILE *f, const grid_cell *c, bool ascii)
 static unsigned sink_svg_arms(uint32_t cp)
 {
     switch (cp) {
-    case 0x2500: case 0x2501: case 0x254C: return 3;
-    case 0x2502: return 12;
-    case 0x250C: return 10;
-    case 0x2510: return 9;
-    case 0x2514: return 6;
-    case 0x2518: return 5;
-    case 0x251C: return 14;
-    case 0x2524: return 13;
-    case 0x252C: return 11;
-    case 0x2534: return 7;
-    case 0x253C: return 15;
-    default: return 0;
+    case 0x2500:
+    case 0x2501:
+    case 0x254C:
+        return 3;
+    case 0x2502:
+        return 12;
+    case 0x250C:
+        return 10;
+    case 0x2510:
+        return 9;
+    case 0x2514:
+        return 6;
+    case 0x2518:
+        return 5;
+    case 0x251C:
+        return 14;
+    case 0x2524:
+        return 13;
+    case 0x252C:
+        return 11;
+    case 0x2534:
+        return 7;
+    case 0x253C:
+        return 15;
+    default:
+        return 0;
     }
 }
 
@@ -72,8 +97,13 @@ static bool sink_svg_shape(FILE *f, uint32_t cp, int px, int py, const char *fg)
     if (cp == 0x2580 || (cp >= 0x2581 && cp <= 0x2588)) {
         const double h = cp == 0x2580 ? CH / 2.0 : CH * (cp - 0x2580) / 8.0;
         const double y = cp == 0x2580 ? py : py + CH - h;
-        fprintf(f, "<rect x=\"%d\" y=\"%.2f\" width=\"%d\" height=\"%.2f\" fill=\"%s\"/>\n", px,
-                y, CW, h, fg);
+        fprintf(f, "<rect x=\"%d\" y=\"%.2f\" width=\"%d\" height=\"%.2f\" fill=\"%s\"/>\n", px, y,
+                CW, h, fg);
+        return true;
+    }
+    if (cp >= 0x2589 && cp <= 0x258F) { /* left eighths: progress bars */
+        fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"%.3f\" height=\"%d\" fill=\"%s\"/>\n", px, py,
+                CW * (0x2590 - cp) / 8.0, CH, fg);
         return true;
     }
     const unsigned arms = sink_svg_arms(cp);
@@ -105,8 +135,8 @@ static void sink_svg_row_bg(const grid *g, int y, FILE *f)
         if (bg != PALETTE_PAGE_BG) {
             char hex[8];
             palette_hex(bg, hex);
-            fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>\n",
-                    x * CW, y * CH, (end - x) * CW, CH, hex);
+            fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>\n", x * CW,
+                    y * CH, (end - x) * CW, CH, hex);
         }
         x = end;
     }
@@ -163,8 +193,9 @@ rs_status sink_svg_write(const grid *g, FILE *f)
             g->w * CW, g->h * CH, g->w * CW, g->h * CH, page);
     for (int y = 0; y < g->h; y++)
         sink_svg_row_bg(g, y, f);
-    fprintf(f, "<g font-family=\"DejaVu Sans Mono, Menlo, Consolas, monospace\" "
-               "font-size=\"%d\">\n",
+    fprintf(f,
+            "<g font-family=\"DejaVu Sans Mono, Menlo, Consolas, monospace\" "
+            "font-size=\"%d\">\n",
             SINK_SVG_FONT_PX);
     for (int y = 0; y < g->h; y++)
         sink_svg_row_fg(g, y, f);

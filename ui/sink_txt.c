@@ -1,7 +1,6 @@
 /* sink_txt.c — plain UTF-8 text sink (see sink_txt.h). */
 #include "sink_txt.h"
 
-
 /* Columns of row y up to its last non-space cell. */
 static int sink_txt_row_len(const grid *g, int y)
 {

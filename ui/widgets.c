@@ -29,7 +29,8 @@ static bool widgets_mono(const grid *g)
     return g->caps.colors == GRID_COLORS_MONO;
 }
 
-grid_rect widgets_box_draw(const char *title, bool focused, grid_rect r, grid *g)
+/* Body of widgets_box_draw; the grid is already clipped to the rect. */
+static grid_rect widgets_box_in(const char *title, bool focused, grid_rect r, grid *g)
 {
     if (r.w < 2 || r.h < 2)
         return (grid_rect){r.x, r.y, 0, 0};
@@ -60,8 +61,8 @@ grid_rect widgets_box_draw(const char *title, bool focused, grid_rect r, grid *g
     return (grid_rect){r.x + 1, r.y + 1, r.w - 2, r.h - 2};
 }
 
-void widgets_tabs_draw(const char *const *names, size_t n, size_t active, grid_rect r,
-                       grid *g)
+/* Body of widgets_tabs_draw; the grid is already clipped to the rect. */
+static void widgets_tabs_in(const char *const *names, size_t n, size_t active, grid_rect r, grid *g)
 {
     if (r.w < 1 || r.h < 1)
         return;
@@ -91,7 +92,8 @@ void widgets_tabs_draw(const char *const *names, size_t n, size_t active, grid_r
     }
 }
 
-void widgets_status_draw(const char *left, const char *right, grid_rect r, grid *g)
+/* Body of widgets_status_draw; the grid is already clipped to the rect. */
+static void widgets_status_in(const char *left, const char *right, grid_rect r, grid *g)
 {
     if (r.w < 1 || r.h < 1)
         return;
@@ -123,7 +125,8 @@ void widgets_eta_format(double eta_s, char *buf, size_t len)
     }
 }
 
-void widgets_progress_draw(double fraction, double eta_s, grid_rect r, grid *g)
+/* Body of widgets_progress_draw; the grid is already clipped to the rect. */
+static void widgets_progress_in(double fraction, double eta_s, grid_rect r, grid *g)
 {
     if (r.w < 1 || r.h < 1)
         return;
@@ -166,7 +169,8 @@ static size_t widgets_lines(const char *text, const char **start, size_t *len, s
     return n;
 }
 
-grid_rect widgets_message_draw(const char *title, const char *text, grid_rect area, grid *g)
+/* Body of widgets_message_draw; the grid is already clipped to the rect. */
+static grid_rect widgets_message_in(const char *title, const char *text, grid_rect area, grid *g)
 {
     const char *start[WIDGETS_MAX_LINES];
     size_t len[WIDGETS_MAX_LINES];
@@ -212,8 +216,7 @@ size_t widgets_kv_first(size_t n, size_t selected, int rows)
 }
 
 /* Column widths of the panel: name, value, meaning (0 when dropped). */
-static void widgets_kv_cols(const widgets_kv_item *it, size_t n, int w, int *nw, int *vw,
-                            int *mw)
+static void widgets_kv_cols(const widgets_kv_item *it, size_t n, int w, int *nw, int *vw, int *mw)
 {
     *nw = *vw = 1;
     for (size_t i = 0; i < n; i++) {
@@ -232,8 +235,9 @@ static void widgets_kv_cols(const widgets_kv_item *it, size_t n, int w, int *nw,
         *mw = 0;
 }
 
-void widgets_kv_draw(const widgets_kv_item *items, size_t n, size_t selected, grid_rect r,
-                     grid *g)
+/* Body of widgets_kv_draw; the grid is already clipped to the rect. */
+static void widgets_kv_in(const widgets_kv_item *items, size_t n, size_t selected, grid_rect r,
+                          grid *g)
 {
     if (r.w < 4 || r.h < 1)
         return;
@@ -251,13 +255,15 @@ void widgets_kv_draw(const widgets_kv_item *items, size_t n, size_t selected, gr
         const unsigned at = sel ? GRID_ATTR_BOLD | (mono ? GRID_ATTR_REVERSE : 0) : 0;
         grid_fill(g, (grid_rect){r.x, y, r.w, 1}, ' ', grid_style_make(-1, bg, at));
         if (sel)
-            grid_put(g, r.x, y, glyph_get(GLYPH_POINTER, a), grid_style_make(PALETTE_ACCENT, bg, at));
+            grid_put(g, r.x, y, glyph_get(GLYPH_POINTER, a),
+                     grid_style_make(PALETTE_ACCENT, bg, at));
         if (items[i].changed)
             grid_put(g, r.x + 1, y, glyph_get(GLYPH_CHANGED, a),
                      grid_style_make(PALETTE_WARN, bg, at));
         widgets_text(g, r.x + 3, y, items[i].name, nw, grid_style_make(PALETTE_LABEL, bg, at));
-        widgets_text(g, r.x + 3 + nw + 2, y, items[i].value, vw,
-                     grid_style_make(PALETTE_TITLE, bg, at | (items[i].changed ? GRID_ATTR_BOLD : 0)));
+        widgets_text(
+            g, r.x + 3 + nw + 2, y, items[i].value, vw,
+            grid_style_make(PALETTE_TITLE, bg, at | (items[i].changed ? GRID_ATTR_BOLD : 0)));
         if (mw)
             widgets_text(g, r.x + 3 + nw + 2 + vw + 2, y, items[i].meaning, mw,
                          grid_style_make(sel ? PALETTE_LABEL : PALETTE_AXIS, bg, at));
@@ -267,4 +273,48 @@ void widgets_kv_draw(const widgets_kv_item *items, size_t n, size_t selected, gr
         grid_put(g, r.x + r.w - 1, r.y, glyph_get(GLYPH_ARROW_UP, a), arrow);
     if (first + (size_t)r.h < n)
         grid_put(g, r.x + r.w - 1, r.y + r.h - 1, glyph_get(GLYPH_ARROW_DOWN, a), arrow);
+}
+
+grid_rect widgets_box_draw(const char *title, bool focused, grid_rect r, grid *g)
+{
+    const grid_rect saved = grid_clip_push(g, r);
+    const grid_rect out = widgets_box_in(title, focused, r, g);
+    grid_clip_restore(g, saved);
+    return out;
+}
+
+void widgets_tabs_draw(const char *const *names, size_t n, size_t active, grid_rect r, grid *g)
+{
+    const grid_rect saved = grid_clip_push(g, r);
+    widgets_tabs_in(names, n, active, r, g);
+    grid_clip_restore(g, saved);
+}
+
+void widgets_status_draw(const char *left, const char *right, grid_rect r, grid *g)
+{
+    const grid_rect saved = grid_clip_push(g, r);
+    widgets_status_in(left, right, r, g);
+    grid_clip_restore(g, saved);
+}
+
+void widgets_progress_draw(double fraction, double eta_s, grid_rect r, grid *g)
+{
+    const grid_rect saved = grid_clip_push(g, r);
+    widgets_progress_in(fraction, eta_s, r, g);
+    grid_clip_restore(g, saved);
+}
+
+grid_rect widgets_message_draw(const char *title, const char *text, grid_rect area, grid *g)
+{
+    const grid_rect saved = grid_clip_push(g, area);
+    const grid_rect out = widgets_message_in(title, text, area, g);
+    grid_clip_restore(g, saved);
+    return out;
+}
+
+void widgets_kv_draw(const widgets_kv_item *items, size_t n, size_t selected, grid_rect r, grid *g)
+{
+    const grid_rect saved = grid_clip_push(g, r);
+    widgets_kv_in(items, n, selected, r, g);
+    grid_clip_restore(g, saved);
 }

@@ -21,8 +21,7 @@ grid_rect widgets_box_draw(const char *title, bool focused, grid_rect r, grid *g
 /* One row of tabs, e.g. names {"1 curves", "2 angles", ...}: each drawn as " name ",
  * the active one highlighted; the rest of the row is the panel colour. Tabs that do
  * not fit are dropped from the right, but the active one is always shown. */
-void widgets_tabs_draw(const char *const *names, size_t n, size_t active, grid_rect r,
-                       grid *g);
+void widgets_tabs_draw(const char *const *names, size_t n, size_t active, grid_rect r, grid *g);
 
 /* Status bar on the first row of r: left text from the left edge, right text against
  * the right edge (kept whole when possible; the left one is cut first). */
@@ -57,7 +56,6 @@ size_t widgets_kv_first(size_t n, size_t selected, int rows);
  * when narrow), the selected row highlighted with a pointer, changed rows marked,
  * ▲/▼ in the last column when rows are scrolled out of view. selected >= n selects
  * nothing. */
-void widgets_kv_draw(const widgets_kv_item *items, size_t n, size_t selected, grid_rect r,
-                     grid *g);
+void widgets_kv_draw(const widgets_kv_item *items, size_t n, size_t selected, grid_rect r, grid *g);
 
 #endif

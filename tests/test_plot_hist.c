@@ -1,0 +1,75 @@
+/* test_plot_hist.c — histograms: goldens, the zero atom, errors. */
+#include <criterion/criterion.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "golden.h"
+#include "plot_hist.h"
+
+static void golden_expect(fixture_id id, int w, int h, grid_caps caps, const char *suffix)
+{
+    char msg[1400];
+    cr_assert(golden_fixture(id, w, h, caps, suffix, msg, sizeof msg), "%s", msg);
+}
+
+Test(plot_hist, golden_60x20)
+{
+    golden_expect(FIX_HIST, 60, 20, (grid_caps){256, false}, "");
+}
+Test(plot_hist, golden_100x30)
+{
+    golden_expect(FIX_HIST, 100, 30, (grid_caps){256, false}, "");
+}
+Test(plot_hist, golden_ascii_100x30)
+{
+    golden_expect(FIX_HIST, 100, 30, (grid_caps){GRID_COLORS_8, true}, "_ascii");
+}
+
+Test(plot_hist, zero_atom_bar_height_is_its_probability)
+{
+    const double e[3] = {0, 1, 2}, d[2] = {0.3, 0.2};
+    plot_hist_model m;
+    plot_hist_init(&m);
+    m.n_bins = 2, m.edges = e, m.density = d, m.zero_mass = 0.47;
+    grid *g = grid_alloc(50, 20);
+    cr_assert_eq(plot_hist_draw(&m, (grid_rect){0, 0, 50, 20}, g), RS_OK);
+    /* No title, legend or x title: 18 plot rows above the axis row 18. A mass of 0.47
+     * stands 0.47 * 18 = 8.46 rows, i.e. 68 eighths: 8 full cells and a half block. */
+    int full = 0, col = -1;
+    for (int x = 0; x < 10 && col < 0; x++)
+        if (grid_get(g, x, 17)->fg == m.zero_color)
+            col = x;
+    cr_assert_geq(col, 0, "atom bar left of the axis");
+    for (int y = 0; y < 18; y++)
+        full += grid_get(g, col, y)->ch == 0x2588;
+    cr_assert_eq(full, 8);
+    cr_assert_eq(grid_get(g, col, 9)->ch, 0x2584, "half a row on top");
+    char *txt = golden_render(g);
+    cr_assert_not_null(strstr(txt, "P(0)=0.47"), "%s", txt);
+    free(txt);
+    grid_free(g);
+}
+
+Test(plot_hist, bad_models_are_refused)
+{
+    const double e[3] = {0, 2, 1}, d[2] = {0.3, 0.2};
+    plot_hist_model m;
+    plot_hist_init(&m);
+    m.n_bins = 2, m.edges = e, m.density = d;
+    grid *g = grid_alloc(40, 12);
+    cr_assert_eq(plot_hist_draw(&m, (grid_rect){0, 0, 40, 12}, g), RS_EINVAL, "edges decrease");
+    const double ok[3] = {0, 1, 2};
+    m.edges = ok;
+    m.zero_mass = 1.5;
+    cr_assert_eq(plot_hist_draw(&m, (grid_rect){0, 0, 40, 12}, g), RS_EINVAL, "mass > 1");
+    m.zero_mass = NAN;
+    m.n_curve = 3;
+    cr_assert_eq(plot_hist_draw(&m, (grid_rect){0, 0, 40, 12}, g), RS_EINVAL, "curve arrays");
+    m.n_curve = 0;
+    m.density = NULL;
+    cr_assert_eq(plot_hist_draw(&m, (grid_rect){0, 0, 40, 12}, g), RS_EINVAL);
+    m.density = d;
+    cr_assert_eq(plot_hist_draw(&m, (grid_rect){0, 0, 40, 12}, g), RS_OK);
+    grid_free(g);
+}

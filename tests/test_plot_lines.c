@@ -1,0 +1,147 @@
+/* test_plot_lines.c — line plots: goldens, slope helper, purity, errors. */
+#include <criterion/criterion.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "golden.h"
+#include "palette.h"
+#include "plot_lines.h"
+
+static const grid_caps caps256 = {GRID_COLORS_256, false};
+
+static void golden_expect(fixture_id id, int w, int h, grid_caps caps, const char *suffix)
+{
+    char msg[1400];
+    cr_assert(golden_fixture(id, w, h, caps, suffix, msg, sizeof msg), "%s", msg);
+}
+
+Test(plot_lines, golden_loglog_60x20)
+{
+    golden_expect(FIX_LINES_LOGLOG, 60, 20, caps256, "");
+}
+Test(plot_lines, golden_loglog_100x30)
+{
+    golden_expect(FIX_LINES_LOGLOG, 100, 30, caps256, "");
+}
+Test(plot_lines, golden_learning_60x20)
+{
+    golden_expect(FIX_LINES_LEARNING, 60, 20, caps256, "");
+}
+Test(plot_lines, golden_learning_100x30)
+{
+    golden_expect(FIX_LINES_LEARNING, 100, 30, caps256, "");
+}
+Test(plot_lines, golden_loglog_ascii_mono_60x20)
+{
+    golden_expect(FIX_LINES_LOGLOG, 60, 20, (grid_caps){GRID_COLORS_MONO, true}, "_ascii");
+}
+
+Test(plot_lines, slope_of_exact_power_laws)
+{
+    double x[9], y[9];
+    const double expo[] = {-0.5, -1, 0.73, 2.385};
+    for (size_t k = 0; k < 4; k++) {
+        for (int i = 0; i < 9; i++) {
+            x[i] = 37.1 * pow(1.9, i);
+            y[i] = 0.42 * pow(x[i], expo[k]);
+        }
+        /* Exact data: the fit is exact up to rounding of the logs (~1e-15 relative). */
+        cr_assert_float_eq(plot_lines_loglog_slope(x, y, 9), expo[k], 1e-12, "exponent %g",
+                           expo[k]);
+    }
+}
+
+Test(plot_lines, slope_skips_unusable_points)
+{
+    double x[6] = {1, 2, 4, -8, 16, NAN}, y[6] = {3, 3 / sqrt(2), 1.5, 5, NAN, 2};
+    cr_assert_float_eq(plot_lines_loglog_slope(x, y, 6), -0.5, 1e-12);
+    y[1] = 0;
+    y[2] = INFINITY;
+    cr_assert(isnan(plot_lines_loglog_slope(x, y, 6)), "one usable point left");
+    const double same[3] = {5, 5, 5}, v[3] = {1, 2, 3};
+    cr_assert(isnan(plot_lines_loglog_slope(same, v, 3)), "all x equal");
+    cr_assert(isnan(plot_lines_loglog_slope(x, y, 0)));
+}
+
+Test(plot_lines, draw_is_pure_and_stays_in_its_rect)
+{
+    grid *a = grid_alloc(90, 30), *b = grid_alloc(90, 30);
+    grid_fill(a, (grid_rect){0, 0, 90, 30}, 'Z', grid_style_default());
+    grid_fill(b, (grid_rect){0, 0, 90, 30}, 'Z', grid_style_default());
+    const grid_rect r = {7, 3, 70, 22};
+    cr_assert_eq(fixture_draw(FIX_LINES_LOGLOG, r, a), RS_OK);
+    cr_assert_eq(fixture_draw(FIX_LINES_LOGLOG, r, b), RS_OK);
+    cr_assert_eq(fixture_draw(FIX_LINES_LOGLOG, r, b), RS_OK);
+    cr_assert(grid_equal(a, b), "same model and size, same cells");
+    for (int y = 0; y < 30; y++)
+        for (int x = 0; x < 90; x++)
+            if (x < r.x || x >= r.x + r.w || y < r.y || y >= r.y + r.h)
+                cr_assert_eq(grid_get(a, x, y)->ch, 'Z', "cell (%d, %d) outside the rect", x, y);
+    grid_free(a);
+    grid_free(b);
+}
+
+Test(plot_lines, nan_points_are_gaps_with_a_warning)
+{
+    const double x[5] = {1, 2, 3, 4, 5}, y[5] = {1, NAN, 3, INFINITY, 5};
+    plot_lines_series s = plot_lines_series_make("a", palette_series(0), 5, x, y);
+    plot_lines_model m;
+    plot_lines_init(&m);
+    m.series = &s, m.n_series = 1;
+    grid *g = grid_alloc(60, 20);
+    cr_assert_eq(plot_lines_draw(&m, (grid_rect){0, 0, 60, 20}, g), RS_OK);
+    char *txt = golden_render(g);
+    cr_assert_not_null(strstr(txt, "! 2 NaN/inf points"), "%s", txt);
+    free(txt);
+    grid_free(g);
+}
+
+Test(plot_lines, bad_models_are_refused)
+{
+    const double x[2] = {1, 2}, y[2] = {1, 2};
+    plot_lines_series s = plot_lines_series_make("a", 39, 2, x, NULL);
+    plot_lines_model m;
+    plot_lines_init(&m);
+    m.series = &s, m.n_series = 1;
+    grid *g = grid_alloc(40, 12);
+    cr_assert_eq(plot_lines_draw(&m, (grid_rect){0, 0, 40, 12}, g), RS_EINVAL);
+    s.y = y;
+    m.y_log = true, m.y_lo = -1;
+    cr_assert_eq(plot_lines_draw(&m, (grid_rect){0, 0, 40, 12}, g), RS_EINVAL);
+    char *txt = golden_render(g);
+    cr_assert_not_null(strstr(txt, "unusable fixed range"), "the rect says why");
+    free(txt);
+    m.y_lo = NAN;
+    cr_assert_eq(plot_lines_draw(&m, (grid_rect){0, 0, 40, 12}, g), RS_OK);
+    cr_assert_eq(plot_lines_draw(&m, (grid_rect){0, 0, 4, 2}, g), RS_OK, "tiny rect is fine");
+    grid_free(g);
+}
+
+Test(plot_lines, points_only_draws_no_joining_line)
+{
+    const double x[2] = {0.1, 0.9}, y[2] = {0.1, 0.9};
+    plot_lines_series s = plot_lines_series_make("pts", 39, 2, x, y);
+    s.points_only = true;
+    plot_lines_model m;
+    plot_lines_init(&m);
+    m.series = &s, m.n_series = 1;
+    m.x_lo = m.y_lo = 0, m.x_hi = m.y_hi = 1;
+    grid *g = grid_alloc(40, 20);
+    cr_assert_eq(plot_lines_draw(&m, (grid_rect){0, 0, 40, 20}, g), RS_OK);
+    int braille = 0;
+    for (int y = 0; y < 20; y++)
+        for (int x = 0; x < 40; x++) {
+            const uint32_t c = grid_get(g, x, y)->ch;
+            braille += c > 0x2800 && c <= 0x28FF && grid_get(g, x, y)->fg == 39;
+        }
+    cr_assert_eq(braille, 2, "two dots, no line between them");
+    s.points_only = false;
+    cr_assert_eq(plot_lines_draw(&m, (grid_rect){0, 0, 40, 20}, g), RS_OK);
+    braille = 0;
+    for (int y = 0; y < 20; y++)
+        for (int x = 0; x < 40; x++)
+            braille += grid_get(g, x, y)->fg == 39 && grid_get(g, x, y)->ch > 0x2800;
+    cr_assert_gt(braille, 10, "joined by a line");
+    grid_free(g);
+}

@@ -1,0 +1,97 @@
+/* test_ui_layer.c — properties of the whole ui layer: its boundary (STYLE 1, 7: only
+ * sink_curses.c includes curses, nothing from core but rs.h), and that every drawing
+ * stays inside its rect at any size, however small. */
+#include <criterion/criterion.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "grid.h"
+#include "ui_fixtures.h"
+
+#ifndef UI_SOURCE_DIR
+#error "UI_SOURCE_DIR must name the ui/ folder"
+#endif
+
+/* Call check(name, line) for every #include line of every .c/.h file in ui/. */
+static int ui_layer_scan(void (*check)(const char *, const char *))
+{
+    DIR *d = opendir(UI_SOURCE_DIR);
+    cr_assert_not_null(d, "cannot open %s", UI_SOURCE_DIR);
+    int files = 0;
+    for (struct dirent *e; (e = readdir(d));) {
+        const size_t n = strlen(e->d_name);
+        if (n < 3 || (strcmp(e->d_name + n - 2, ".c") && strcmp(e->d_name + n - 2, ".h")))
+            continue;
+        char path[1024], line[512];
+        snprintf(path, sizeof path, "%s/%s", UI_SOURCE_DIR, e->d_name);
+        FILE *f = fopen(path, "r");
+        cr_assert_not_null(f, "%s", path);
+        while (fgets(line, sizeof line, f))
+            if (strncmp(line, "#include", 8) == 0)
+                check(e->d_name, line);
+        fclose(f);
+        files++;
+    }
+    closedir(d);
+    return files;
+}
+
+static void ui_layer_curses(const char *file, const char *line)
+{
+    if (strstr(line, "curses.h>")) /* <curses.h>, <ncurses.h>, <ncursesw/curses.h> */
+        cr_assert_str_eq(file, "sink_curses.c", "%s: %s", file, line);
+}
+
+static void ui_layer_core(const char *file, const char *line)
+{
+    /* Project headers are quoted; a quoted header must be a ui module or rs.h. */
+    const char *q = strchr(line, '"');
+    if (!q)
+        return;
+    char name[256];
+    snprintf(name, sizeof name, "%s", q + 1);
+    char *end = strchr(name, '"');
+    if (end)
+        *end = 0;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", UI_SOURCE_DIR, name);
+    FILE *f = fopen(path, "r");
+    const int in_ui = f != NULL;
+    if (f)
+        fclose(f);
+    cr_assert(in_ui || strcmp(name, "rs.h") == 0, "%s includes %s from outside ui", file, name);
+}
+
+Test(ui_layer, only_sink_curses_includes_curses)
+{
+    cr_assert_gt(ui_layer_scan(ui_layer_curses), 20, "the scan saw the ui sources");
+}
+
+Test(ui_layer, ui_includes_only_rs_h_from_core)
+{
+    ui_layer_scan(ui_layer_core);
+}
+
+Test(ui_layer, every_fixture_stays_in_its_rect_at_any_size)
+{
+    /* 1x1 up to 70x25 in uneven steps, at an offset inside a larger grid filled with a
+     * sentinel: no crash (ASan runs this too), no cell outside the rect touched. */
+    grid *g = grid_alloc(80, 30);
+    for (int id = 0; id < FIX_COUNT; id++)
+        for (int w = 1; w <= 70; w += 3)
+            for (int h = 1; h <= 25; h += 2) {
+                grid_fill(g, (grid_rect){0, 0, 80, 30}, 'Z', grid_style_default());
+                const grid_rect r = {4, 3, w, h};
+                const rs_status st = fixture_draw((fixture_id)id, r, g);
+                cr_assert(st == RS_OK, "%s at %dx%d: status %d", fixture_name((fixture_id)id), w, h,
+                          (int)st);
+                for (int y = 0; y < 30; y++)
+                    for (int x = 0; x < 80; x++)
+                        if (x < r.x || x >= r.x + w || y < r.y || y >= r.y + h)
+                            cr_assert_eq(grid_get(g, x, y)->ch, 'Z', "%s at %dx%d wrote (%d, %d)",
+                                         fixture_name((fixture_id)id), w, h, x, y);
+            }
+    grid_free(g);
+}
