@@ -23,7 +23,7 @@ typedef struct {
     double scale; /* bias_scale, > 0 (p must be differentiable, Theorem 1) */
 } gen_matrix_bias;
 
-/* Ground truth: A = sqrt(d/k) Q diag(s) with Q (d x k) orthonormal from the QR of a
+/* Ground truth: A = sqrt(d/k) Q diag(s) with Q (d x k) the orthonormalised columns of a
  * Gaussian matrix and s_j = kappa^{-(j-1)/(k-1)} rescaled to sum s_j^2 = k, so that
  * cond(A) = kappa and ||A||_F^2 = d: with unit-variance codes the entries of M = A C
  * have unit mean square, the scale at which a bias of scale 1 clips about half of Y.
