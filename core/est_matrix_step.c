@@ -4,6 +4,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <gsl/gsl_cblas.h>
@@ -21,23 +22,61 @@ void est_matrix_z_block(const double *U, const double *Vb, const double *b, size
                 Vb, (int)r, 1.0, Zb, (int)cols);
 }
 
+/* Two entries at a time (the SSE2 width of the x86-64 baseline) through GCC/Clang vector extensions: explicit vector compares
+ * give masks without control flow (GCC will not if-convert a scalar floating compare under
+ * the default -ftrapping-math, and the branchy loop took half of the MLE's time through
+ * mispredictions: perf, d = 100, k = 10, n = 3e4, 2026-11-24). */
+typedef double v2d __attribute__((vector_size(16)));
+typedef int64_t v2i __attribute__((vector_size(16)));
+
+/* eq. (5) on Y > 0: r = Z - Y; eq. (6) on Y = 0: r = max(Z, 0), active only where
+ * violated. Returns r; *active gets the mask (all ones when active). Y >= 0 (ReLU). */
+static inline v2d resid2(v2d y, v2d z, v2i *active)
+{
+    const v2d zero = {0.0, 0.0};
+    const v2i pos = y > zero, zpos = z > zero;
+    *active = pos | zpos;
+    return (v2d)((pos & (v2i)(z - y)) | (~pos & zpos & (v2i)z));
+}
+
+static inline double resid1(double y, double z, double *active)
+{
+    *active = (double)(y > 0.0 || z > 0.0);
+    return y > 0.0 ? z - y : (z > 0.0 ? z : 0.0);
+}
+
 void est_matrix_resid_block(const double *Y, size_t n, size_t j0, size_t d, size_t cols,
                             double *Zb, double *Mb, double *row_pen, double *col_pen)
 {
+    const v2d ones = {1.0, 1.0};
+    const size_t c2 = cols - cols % 2;
     for (size_t i = 0; i < d; i++) {
         const double *y = Y + i * n + j0;
-        double *z = Zb + i * cols, s = 0.0;
-        for (size_t j = 0; j < cols; j++) {
-            /* eq. (5) on Y > 0; eq. (6) active only where violated (Z > 0 on Y = 0). */
-            const double active = (double)(y[j] > 0.0 || z[j] > 0.0);
-            const double r = active * (z[j] - y[j]);
-            z[j] = r;
-            if (Mb)
-                Mb[i * cols + j] = active;
-            if (col_pen)
-                col_pen[j] += r * r;
-            s += r * r;
+        double *z = Zb + i * cols, *mk = Mb ? Mb + i * cols : NULL, act1;
+        v2d acc = {0.0, 0.0}; /* two lanes of the row's sum of squares: no serial add chain */
+        for (size_t j = 0; j < c2; j += 2) {
+            v2d yv, zv;
+            v2i act;
+            memcpy(&yv, y + j, sizeof yv);
+            memcpy(&zv, z + j, sizeof zv);
+            const v2d r = resid2(yv, zv, &act);
+            memcpy(z + j, &r, sizeof r);
+            acc += r * r;
+            if (mk) {
+                const v2d m = (v2d)(act & (v2i)ones);
+                memcpy(mk + j, &m, sizeof m);
+            }
         }
+        double s = acc[0] + acc[1];
+        for (size_t j = c2; j < cols; j++) {
+            z[j] = resid1(y[j], z[j], &act1);
+            s += z[j] * z[j];
+            if (mk)
+                mk[j] = act1;
+        }
+        if (col_pen)
+            for (size_t j = 0; j < cols; j++)
+                col_pen[j] += z[j] * z[j];
         if (row_pen)
             row_pen[i] += s;
     }
