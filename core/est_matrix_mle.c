@@ -20,7 +20,7 @@ enum { GAUGE_ITERS = 30 };
 
 est_matrix_mle_opts est_matrix_mle_default_opts(const gen_matrix_bias *bias)
 {
-    est_matrix_mle_opts o = {*bias, 50, 1e-6, 1e6};
+    est_matrix_mle_opts o = {*bias, 50, 1e-6, 1e6, 1e-6};
     return o;
 }
 
@@ -32,7 +32,7 @@ static size_t layout(size_t d, size_t n, size_t k, size_t *s)
         return 0;
     const size_t sw = est_matrix_svd_work(d, k);
     const size_t sizes[] = {d * B, d * B, B * m, B * t1, d * t1, d * m, d * m, d, d, d, d * k, d,
-                            d * t0, B * t0, B * k, B * k, B * k, B, B, B, m * m + 2 * m, d, d,
+                            d * t0, B * t0, B * k, B * k, B * k, B, B, B, B, B, m * m + 2 * m, d, d,
                             sw, d * k, d, n * k, d /* 2 d ints */};
     size_t total = 0;
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
@@ -68,6 +68,7 @@ est_matrix_mle_ws *est_matrix_mle_ws_alloc(size_t d, size_t n, size_t k)
     double **slots[] = {&ws->Zb, &ws->Mb, &ws->Phi, &ws->Kb, &ws->Hrow, &ws->Grow, &ws->dU,
                         &ws->pen_old, &ws->pen_new, &ws->tstep, &ws->Utr, &ws->btr, &ws->KU,
                         &ws->Hcol, &ws->Gcol, &ws->dV, &ws->Vtr, &ws->cold, &ws->cnew, &ws->ct,
+                        &ws->cpen, &ws->cpen_new,
                         &ws->sys, &ws->npos, &ws->ymin, &ws->svd_work,
                         &ws->Up, &ws->bp, &ws->Vp};
     double *p = ws->block;
@@ -87,17 +88,27 @@ void est_matrix_mle_ws_free(est_matrix_mle_ws *ws)
     free(ws);
 }
 
-/* Step (3): minimise sum_{N_i > 0} q(b_i - U_i w) over w, then V += 1 w^T, b -= U w. */
+/* Step (3): minimise sum_{N_i > 0} q(b_i - U_i w) + (eps/2) sum_j |V_j + w|^2 over w, then
+ * V += 1 w^T, b -= U w. */
 static void gauge_step(est_matrix_mle_ws *ws, const est_matrix_input *in,
                        const est_matrix_mle_opts *opt, est_matrix_result *out)
 {
-    const size_t d = in->d, n = in->n, k = in->k, t0 = ws->t0;
-    double *w = ws->Vtr, *g = ws->Gcol, *H = ws->Hcol, *dw = ws->dV; /* k, k, t0, k */
+    const size_t d = in->d, n = in->n, k = in->k;
+    const double eps = opt->ridge, nn = (double)n;
+    double *w = ws->Vtr, *g = ws->Gcol, *H = ws->Hcol, *dw = ws->dV, *sv = ws->Vtr + k; /* k each */
     memset(w, 0, k * sizeof *w);
+    memset(sv, 0, k * sizeof *sv);
+    for (size_t j = 0; j < n; j++) /* sum_j V_j */
+        for (size_t a = 0; a < k; a++)
+            sv[a] += out->V[j * k + a];
     for (int it = 0; it < GAUGE_ITERS; it++) {
-        memset(g, 0, k * sizeof *g);
-        memset(H, 0, t0 * sizeof *H);
         double phi0 = 0.0;
+        for (size_t a = 0, t = 0; a < k; a++) { /* the ridge part, up to the constant |V|^2 */
+            g[a] = eps * (sv[a] + nn * w[a]);
+            phi0 += eps * (sv[a] * w[a] + 0.5 * nn * w[a] * w[a]);
+            for (size_t b = a; b < k; b++)
+                H[t++] = a == b ? eps * nn : 0.0;
+        }
         for (size_t i = 0; i < d; i++) {
             if (ws->npos[i] == 0.0)
                 continue;
@@ -113,11 +124,15 @@ static void gauge_step(est_matrix_mle_ws *ws, const est_matrix_input *in,
                     H[t++] += q2 * u[a] * u[b];
             }
         }
-        if (est_matrix_newton(H, 1.0, 0.0, g, k, ws->sys, dw) != 0)
+        if (est_matrix_newton(H, 1.0, 0.0, 0, 0.0, g, k, ws->sys, dw) != 0)
             break;
         double step = 1.0, dec = 0.0;
-        for (int ls = 0; ls < 30; ls++) { /* backtrack on the convex sum of q */
+        for (int ls = 0; ls < 30; ls++) { /* backtrack on the convex objective */
             double phi1 = 0.0;
+            for (size_t a = 0; a < k; a++) {
+                const double wa = w[a] + step * dw[a];
+                phi1 += eps * (sv[a] * wa + 0.5 * nn * wa * wa);
+            }
             for (size_t i = 0; i < d; i++) {
                 if (ws->npos[i] == 0.0)
                     continue;
@@ -168,6 +183,13 @@ static void prior_terms(const est_matrix_mle_ws *ws, const est_matrix_mle_opts *
     *nll /= (double)d;
 }
 
+/* (eps/2)(|U|_F^2 + |V|_F^2) */
+static double ridge_term(const est_matrix_mle_opts *opt, const double *U, const double *V,
+                         size_t d, size_t n, size_t r)
+{
+    return 0.5 * opt->ridge * (est_matrix_sumsq(U, d * r) + est_matrix_sumsq(V, n * r));
+}
+
 /* J at (U, V, b): the prior over the rows with N_i > 0 and the penalty over every entry.
  * Returns 1 if cancelled. */
 static int objective_at(est_matrix_mle_ws *ws, const est_matrix_input *in,
@@ -188,7 +210,7 @@ static int objective_at(est_matrix_mle_ws *ws, const est_matrix_input *in,
     for (size_t i = 0; i < d; i++)
         *pen += ws->pen_new[i];
     prior_terms(ws, opt, d, b, &qsum, &nll);
-    *J = qsum + 0.5 * opt->rho * *pen;
+    *J = qsum + 0.5 * opt->rho * *pen + ridge_term(opt, U, V, d, n, k);
     return 0;
 }
 
@@ -269,7 +291,7 @@ static void report(est_matrix_mle_ws *ws, const est_matrix_input *in, const est_
     est_matrix_mle_iter it;
     double qsum;
     prior_terms(ws, opt, in->d, out->b, &qsum, &it.nll);
-    it.objective = *J = qsum + 0.5 * opt->rho * pen;
+    it.objective = *J = qsum + 0.5 * opt->rho * pen + ridge_term(opt, out->U, out->V, in->d, in->n, in->k);
     it.violation = sqrt(pen / ((double)in->d * (double)in->n));
     if (trace)
         trace(tctx, iter, &it, out);
@@ -284,9 +306,10 @@ rs_status est_matrix_mle_fit(const est_matrix_input *in, const est_matrix_mle_op
     if (ws->d != d || ws->n != n || ws->k != k)
         return rs_error_set(err, RS_EINVAL, "est_matrix_mle_fit: workspace is for (%zu, %zu, %zu)",
                             ws->d, ws->n, ws->k);
-    if (!(opt->rho > 0.0) || !(opt->tol >= 0.0) || opt->max_iters == 0)
-        return rs_error_set(err, RS_EINVAL, "est_matrix_mle_fit: rho = %g, tol = %g, iters = %zu",
-                            opt->rho, opt->tol, opt->max_iters);
+    if (!(opt->rho > 0.0) || !(opt->tol >= 0.0) || !(opt->ridge >= 0.0) || opt->max_iters == 0)
+        return rs_error_set(err, RS_EINVAL,
+                            "est_matrix_mle_fit: rho = %g, tol = %g, ridge = %g, iters = %zu",
+                            opt->rho, opt->tol, opt->ridge, opt->max_iters);
     rs_status st = est_matrix_svd_fit(in, ws->svd_work, ws->iwork, out, cancel, err);
     if (st != RS_OK)
         return st;
@@ -319,12 +342,12 @@ rs_status est_matrix_mle_fit(const est_matrix_input *in, const est_matrix_mle_op
         memcpy(ws->bp, out->b, d * sizeof *out->b);
         memcpy(ws->Vp, out->V, n * k * sizeof *out->V);
         if (est_matrix_row_step(ws, in, opt, out, cancel) ||
-            est_matrix_col_step(ws, in, out, &pen, cancel))
+            est_matrix_col_step(ws, in, opt, out, &pen, cancel))
             return rs_error_set(err, RS_ECANCELLED, "est_matrix_mle_fit: cancelled");
         gauge_step(ws, in, opt, out);
         const double dz = z_change(ws, in, out);
         prior_terms(ws, opt, d, out->b, &qsum, &nll);
-        J = qsum + 0.5 * opt->rho * pen;
+        J = qsum + 0.5 * opt->rho * pen + ridge_term(opt, out->U, out->V, d, n, k);
         if (iter > 0 && extrapolate(ws, in, opt, out, &J, &pen, &s, cancel))
             return rs_error_set(err, RS_ECANCELLED, "est_matrix_mle_fit: cancelled");
         iter++;
@@ -366,7 +389,7 @@ void est_matrix_mle_eval(const est_matrix_input *in, const est_matrix_mle_opts *
         qsum += q;
         nll -= est_matrix_log_density(&opt->bias, b[i]);
     }
-    out->objective = qsum + 0.5 * opt->rho * pen;
+    out->objective = qsum + 0.5 * opt->rho * pen + ridge_term(opt, U, V, d, n, r);
     out->nll = nll / (double)d;
     out->violation = sqrt(pen / ((double)d * (double)n));
 }

@@ -82,13 +82,23 @@ void est_matrix_resid_block(const double *Y, size_t n, size_t j0, size_t d, size
     }
 }
 
-int est_matrix_newton(const double *Hpacked, double hscale, double extra, const double *g,
-                      size_t m, double *sys, double *x)
+double est_matrix_sumsq(const double *x, size_t n)
+{
+    double s = 0.0;
+    for (size_t i = 0; i < n; i++)
+        s += x[i] * x[i];
+    return s;
+}
+
+int est_matrix_newton(const double *Hpacked, double hscale, double ridge, size_t n_ridge,
+                      double extra, const double *g, size_t m, double *sys, double *x)
 {
     double *L = sys, dmax = 0.0;
     for (size_t a = 0; a < m; a++)
         for (size_t b = a; b < m; b++)
             L[a * m + b] = L[b * m + a] = hscale * Hpacked[est_matrix_tri(a, b, m)];
+    for (size_t a = 0; a < n_ridge; a++)
+        L[a * m + a] += ridge;
     L[m * m - 1] += extra;
     for (size_t a = 0; a < m; a++)
         dmax = fmax(dmax, L[a * m + a]);
@@ -178,7 +188,7 @@ int est_matrix_row_step(est_matrix_mle_ws *ws, const est_matrix_input *in,
                         const atomic_int *cancel)
 {
     const size_t d = in->d, k = in->k, m = k + 1;
-    const double rho = opt->rho;
+    const double rho = opt->rho, eps = opt->ridge;
     if (row_pass(ws, in, out->V, out->U, out->b, ws->pen_old, 1, cancel))
         return 1;
     for (size_t i = 0; i < d; i++) {
@@ -187,12 +197,12 @@ int est_matrix_row_step(est_matrix_mle_ws *ws, const est_matrix_input *in,
         if (ws->npos[i] == 0.0) /* fixed at U_i = 0 (est_matrix_mle.h) */
             continue;
         est_matrix_prior(&opt->bias, out->b[i], &q, &q1, &q2);
-        ws->pen_old[i] = 0.5 * rho * ws->pen_old[i] + q;
+        const double *u = out->U + i * k;
+        ws->pen_old[i] = 0.5 * rho * ws->pen_old[i] + q + 0.5 * eps * est_matrix_sumsq(u, k);
         double *g = ws->sys + m * m, *x = ws->dU + i * m;
         for (size_t a = 0; a < m; a++)
-            g[a] = rho * ws->Grow[i * m + a];
-        g[k] += q1;
-        if (est_matrix_newton(ws->Hrow + i * ws->t1, rho, q2, g, m, ws->sys, x) == 0)
+            g[a] = rho * ws->Grow[i * m + a] + (a < k ? eps * u[a] : q1);
+        if (est_matrix_newton(ws->Hrow + i * ws->t1, rho, eps, k, q2, g, m, ws->sys, x) == 0)
             ws->tstep[i] = 1.0;
     }
     for (int ls = 0; ls < LS_MAX; ls++) {
@@ -213,7 +223,8 @@ int est_matrix_row_step(est_matrix_mle_ws *ws, const est_matrix_input *in,
                 continue;
             double q, q1, q2;
             est_matrix_prior(&opt->bias, ws->btr[i], &q, &q1, &q2);
-            const double J_new = 0.5 * rho * ws->pen_new[i] + q;
+            const double J_new = 0.5 * rho * ws->pen_new[i] + q +
+                                 0.5 * eps * est_matrix_sumsq(ws->Utr + i * k, k);
             if (J_new <= ws->pen_old[i] + slack(ws->pen_old[i], in->n)) {
                 memcpy(out->U + i * k, ws->Utr + i * k, k * sizeof *out->U);
                 out->b[i] = ws->btr[i];
@@ -227,7 +238,8 @@ int est_matrix_row_step(est_matrix_mle_ws *ws, const est_matrix_input *in,
 }
 
 /* Newton directions of the columns of one block (Zb holds residuals, Mb the mask). */
-static void col_directions(est_matrix_mle_ws *ws, const est_matrix_input *in, const double *U,
+static void col_directions(est_matrix_mle_ws *ws, const est_matrix_input *in,
+                           const est_matrix_mle_opts *opt, const double *U, const double *Vb,
                            size_t cols)
 {
     const size_t d = in->d, k = in->k, t0 = ws->t0;
@@ -237,15 +249,20 @@ static void col_directions(est_matrix_mle_ws *ws, const est_matrix_input *in, co
     cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)cols, (int)k, (int)d, 1.0, ws->Zb,
                 (int)cols, U, (int)k, 0.0, ws->Gcol, (int)k);
     for (size_t j = 0; j < cols; j++) {
-        const int ok = est_matrix_newton(ws->Hcol + j * t0, 1.0, 0.0, ws->Gcol + j * k, k, ws->sys,
-                                         ws->dV + j * k) == 0;
-        ws->ct[j] = ok && ws->cold[j] > 0.0 ? 1.0 : 0.0;
+        double *g = ws->Gcol + j * k;
+        for (size_t a = 0; a < k; a++)
+            g[a] = opt->rho * g[a] + opt->ridge * Vb[j * k + a];
+        const int ok = est_matrix_newton(ws->Hcol + j * t0, opt->rho, opt->ridge, k, 0.0, g, k,
+                                         ws->sys, ws->dV + j * k) == 0;
+        ws->ct[j] = ok ? 1.0 : 0.0;
     }
 }
 
-int est_matrix_col_step(est_matrix_mle_ws *ws, const est_matrix_input *in, est_matrix_result *out,
-                        double *pen, const atomic_int *cancel)
+int est_matrix_col_step(est_matrix_mle_ws *ws, const est_matrix_input *in,
+                        const est_matrix_mle_opts *opt, est_matrix_result *out, double *pen,
+                        const atomic_int *cancel)
 {
+    const double rho = opt->rho, eps = opt->ridge;
     const size_t d = in->d, n = in->n, k = in->k;
     for (size_t i = 0; i < d; i++) /* packed u_i u_i^T */
         for (size_t a = 0, t = 0; a < k; a++)
@@ -260,7 +277,11 @@ int est_matrix_col_step(est_matrix_mle_ws *ws, const est_matrix_input *in, est_m
         memset(ws->cold, 0, cols * sizeof *ws->cold);
         est_matrix_z_block(out->U, Vb, out->b, d, k, cols, ws->Zb);
         est_matrix_resid_block(in->Y, n, j0, d, cols, ws->Zb, ws->Mb, NULL, ws->cold);
-        col_directions(ws, in, out->U, cols);
+        for (size_t j = 0; j < cols; j++) { /* column objective (rho/2) pen_j + (eps/2)|V_j|^2 */
+            ws->cpen[j] = ws->cold[j];
+            ws->cold[j] = 0.5 * rho * ws->cold[j] + 0.5 * eps * est_matrix_sumsq(Vb + j * k, k);
+        }
+        col_directions(ws, in, opt, out->U, Vb, cols);
         for (int ls = 0; ls < LS_MAX; ls++) {
             int pending = 0;
             for (size_t j = 0; j < cols; j++) {
@@ -276,9 +297,12 @@ int est_matrix_col_step(est_matrix_mle_ws *ws, const est_matrix_input *in, est_m
             for (size_t j = 0; j < cols; j++) {
                 if (ws->ct[j] == 0.0)
                     continue;
+                ws->cpen_new[j] = ws->cnew[j];
+                ws->cnew[j] = 0.5 * rho * ws->cnew[j] + 0.5 * eps * est_matrix_sumsq(ws->Vtr + j * k, k);
                 if (ws->cnew[j] <= ws->cold[j] + slack(ws->cold[j], d)) {
                     memcpy(Vb + j * k, ws->Vtr + j * k, k * sizeof *Vb);
                     ws->cold[j] = ws->cnew[j];
+                    ws->cpen[j] = ws->cpen_new[j];
                     ws->ct[j] = 0.0;
                 } else {
                     ws->ct[j] = ls + 1 < LS_MAX ? 0.5 * ws->ct[j] : 0.0;
@@ -286,7 +310,7 @@ int est_matrix_col_step(est_matrix_mle_ws *ws, const est_matrix_input *in, est_m
             }
         }
         for (size_t j = 0; j < cols; j++)
-            *pen += ws->cold[j];
+            *pen += ws->cpen[j];
     }
     return 0;
 }
