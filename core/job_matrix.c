@@ -166,7 +166,7 @@ rs_status job_matrix_run(void *vctx, size_t v, double value, size_t run, sweep_c
         st = fit_method(m, &ws, mws, &opt, det && m == METHOD_MLE ? &trace : NULL, cell,
                         cancel, err);
         if (st == RS_OK && det)
-            st = job_matrix_detail_est(det, &ws, m, cell->metric[m], cell->flags[m], err);
+            st = job_matrix_detail_est(det, &ws, m, &bias, cell->metric[m], cell->flags[m], err);
     }
     if (st == RS_OK && det) {
         /* Its own stream: asking for the detail must not change any metric. */

@@ -118,3 +118,32 @@ Test(job_matrix, cancel_and_bad_methods)
     cr_assert_eq(ops->n_metrics, MET_MATRIX_COUNT);
     cr_assert_gt(ops->job_bytes(&p), 50 * 2000 * sizeof(double));
 }
+
+Test(job_matrix, sweep_cells_do_not_depend_on_the_thread_count)
+{
+    /* SPEC 5: every (value, run) job draws from its own streams, so 1 and 2 worker threads
+     * give bit-identical cells (seconds aside). */
+    rs_params p = matrix_params();
+    rs_error err;
+    cr_assert_eq(param_parse(&p, param_find("sweep"), "n", &err), RS_OK);
+    cr_assert_eq(param_parse(&p, param_find("sweep_values"), "300,700", &err), RS_OK);
+    p.runs = 2;
+    double values[PARAM_MAX_LIST];
+    const size_t nv = param_sweep_values(&p, values);
+    model_ctx ctx = {&p, NULL, 0};
+    sweep_cell cells[2][4];
+    for (size_t t = 0; t < 2; t++) {
+        sweep_cells_init(cells[t], nv * p.runs);
+        const sweep_spec spec = {nv, p.runs, values, cells[t], t + 1, 0, 1, job_matrix_run, &ctx,
+                                 NULL, NULL, NULL};
+        cr_assert_eq(sweep_run(&spec, &err), RS_OK, "%s", err.msg);
+    }
+    for (size_t c = 0; c < nv * p.runs; c++)
+        for (int m = METHOD_MLE; m <= METHOD_SVD; m += METHOD_SVD - METHOD_MLE) {
+            cr_assert_eq(cells[0][c].flags[m], cells[1][c].flags[m]);
+            for (size_t i = 0; i < MET_MATRIX_COUNT; i++)
+                if (i != MET_MATRIX_SECONDS)
+                    cr_assert_eq(cells[0][c].metric[m][i], cells[1][c].metric[m][i], "cell %zu %s", c,
+                                 met_matrix_names[i]);
+        }
+}
