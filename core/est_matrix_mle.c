@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_cblas.h>
+
 #include "est_matrix_internal.h"
 #include "est_matrix_svd.h"
 #include "param.h"
@@ -245,42 +247,55 @@ static int extrapolate(est_matrix_mle_ws *ws, const est_matrix_input *in,
     return 0;
 }
 
-/* ||Z - Z_old||_F / ||Z||_F for Z = [U b][V 1]^T, from k+1 x k+1 Gram matrices
- * (O((n + d) k^2), no pass over Y): tr(Uu^T Uu Vv^T Vv) - 2 tr(Uo^T Uu Vv^T Vo) + ...
- * Rounding limits it to about sqrt(DBL_EPSILON) = 1.5e-8, far below the tolerance. */
+/* Gram (m x m, m = k + 1) of augmented factors [P p][Q q]^T-style: G = [P p]^T [Q q] for
+ * rows x columns P, Q (rows x k) and last columns p, q (NULL = all ones). One dgemm. */
+static void aug_gram(const double *P, const double *p, const double *Q, const double *q,
+                     size_t rows, size_t k, double *G)
+{
+    const size_t m = k + 1;
+    double *core = G + m * m; /* k x k scratch after G */
+    cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)k, (int)k, (int)rows, 1.0, P, (int)k,
+                Q, (int)k, 0.0, core, (int)k);
+    for (size_t a = 0; a < k; a++)
+        for (size_t c = 0; c < k; c++)
+            G[a * m + c] = core[a * k + c];
+    double pq = 0.0;
+    for (size_t a = 0; a < k; a++)
+        G[a * m + k] = G[k * m + a] = 0.0;
+    for (size_t i = 0; i < rows; i++) {
+        const double pi = p ? p[i] : 1.0, qi = q ? q[i] : 1.0;
+        for (size_t a = 0; a < k; a++) {
+            G[a * m + k] += P[i * k + a] * qi; /* P^T q */
+            G[k * m + a] += pi * Q[i * k + a]; /* p^T Q */
+        }
+        pq += pi * qi;
+    }
+    G[k * m + k] = pq;
+}
+
+/* ||Z - Z_old||_F / ||Z||_F for Z = [U b][V 1]^T from (k+1) x (k+1) Gram matrices, with
+ * no pass over Y: ||Z||^2 = tr(GU GV) with GU = [U b]^T [U b], GV = [V 1]^T [V 1], and
+ * likewise for the cross term. Rounding limits it to about sqrt(DBL_EPSILON) = 1.5e-8,
+ * far below the tolerance. Scratch: ws->Hcol (free at this point, >= 6 m^2 doubles). */
 static double z_change(const est_matrix_mle_ws *ws, const est_matrix_input *in,
                        const est_matrix_result *out)
 {
-    const size_t d = in->d, n = in->n, k = in->k, m = k + 1;
-    double GU[3][64 * 64], GV[3][64 * 64]; /* new-new, old-new, old-old */
-    if (m > 64)
-        return NAN; /* large k: the criterion on J alone decides */
-    memset(GU, 0, sizeof GU);
-    memset(GV, 0, sizeof GV);
-    const double *Un = out->U, *Uo = ws->Up, *Vn = out->V, *Vo = ws->Vp;
-    for (size_t i = 0; i < d; i++)
-        for (size_t a = 0; a < m; a++) {
-            const double na = a < k ? Un[i * k + a] : out->b[i], oa = a < k ? Uo[i * k + a] : ws->bp[i];
-            for (size_t c = 0; c < m; c++) {
-                const double nc = c < k ? Un[i * k + c] : out->b[i];
-                const double oc = c < k ? Uo[i * k + c] : ws->bp[i];
-                GU[0][a * m + c] += na * nc, GU[1][a * m + c] += oa * nc, GU[2][a * m + c] += oa * oc;
-            }
+    const size_t d = in->d, n = in->n, k = in->k, m = k + 1, mm = m * m;
+    double *G = ws->Hcol; /* GU new-new, old-new, old-old; GV the same; each m^2 + k^2 room */
+    const size_t stride = 2 * mm;
+    aug_gram(out->U, out->b, out->U, out->b, d, k, G);
+    aug_gram(ws->Up, ws->bp, out->U, out->b, d, k, G + stride);
+    aug_gram(ws->Up, ws->bp, ws->Up, ws->bp, d, k, G + 2 * stride);
+    aug_gram(out->V, NULL, out->V, NULL, n, k, G + 3 * stride);
+    aug_gram(ws->Vp, NULL, out->V, NULL, n, k, G + 4 * stride);
+    aug_gram(ws->Vp, NULL, ws->Vp, NULL, n, k, G + 5 * stride);
+    double nn = 0.0, on = 0.0, oo = 0.0; /* tr(A B) = sum_ac A(a,c) B(c,a) */
+    for (size_t a = 0; a < m; a++)
+        for (size_t c = 0; c < m; c++) {
+            nn += G[a * m + c] * G[3 * stride + c * m + a];
+            on += G[stride + a * m + c] * G[4 * stride + c * m + a];
+            oo += G[2 * stride + a * m + c] * G[5 * stride + c * m + a];
         }
-    for (size_t j = 0; j < n; j++)
-        for (size_t a = 0; a < m; a++) {
-            const double na = a < k ? Vn[j * k + a] : 1.0, oa = a < k ? Vo[j * k + a] : 1.0;
-            for (size_t c = 0; c < m; c++) {
-                const double nc = c < k ? Vn[j * k + c] : 1.0, oc = c < k ? Vo[j * k + c] : 1.0;
-                GV[0][a * m + c] += na * nc, GV[1][a * m + c] += oa * nc, GV[2][a * m + c] += oa * oc;
-            }
-        }
-    double nn = 0.0, on = 0.0, oo = 0.0; /* tr(A B^T) = sum_ac A(a,c) B(a,c) */
-    for (size_t t = 0; t < m * m; t++) {
-        nn += GU[0][t] * GV[0][t];
-        on += GU[1][t] * GV[1][t];
-        oo += GU[2][t] * GV[2][t];
-    }
     return sqrt(fmax(0.0, nn - 2.0 * on + oo) / nn);
 }
 
@@ -328,11 +343,10 @@ rs_status est_matrix_mle_fit(const est_matrix_input *in, const est_matrix_mle_op
             flags |= EST_MATRIX_FLAG_EMPTY_ROWS;
         }
     }
-    double scratch_pen = 0.0, J_prev, J = 0.0;
-    est_matrix_mle_iter it0;
-    est_matrix_mle_eval(in, opt, k, out->U, out->V, out->b, ws->Zb, &it0);
-    scratch_pen = it0.violation * it0.violation * (double)d * (double)n;
-    report(ws, in, opt, out, scratch_pen, 0, trace, tctx, &J_prev);
+    double pen0, J_prev, J = 0.0;
+    if (objective_at(ws, in, opt, out->U, out->V, out->b, &J_prev, &pen0, cancel))
+        return rs_error_set(err, RS_ECANCELLED, "est_matrix_mle_fit: cancelled");
+    report(ws, in, opt, out, pen0, 0, trace, tctx, &J_prev); /* iteration 0: the SVD start */
     size_t iter = 0;
     int converged = 0;
     double s = 2.0 * EXTRAP_MIN;
