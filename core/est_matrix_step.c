@@ -191,6 +191,11 @@ int est_matrix_row_step(est_matrix_mle_ws *ws, const est_matrix_input *in,
     const double rho = opt->rho, eps = opt->ridge;
     if (row_pass(ws, in, out->V, out->U, out->b, ws->pen_old, 1, cancel))
         return 1;
+    /* Given V, J separates over rows: J_i = (rho/2) pen_i + q(b_i) + (eps/2) |U_i|^2. One
+     * damped Newton step per row on theta_i = (U_i, b_i) with features phi_j = (V_j, 1):
+     * H_i = rho sum_{active j} phi_j phi_j^T + diag(eps, ..., eps, q''(b_i)); the active set
+     * (eq. 5 entries and violated eq. 6 entries) makes J_i piecewise quadratic, so the step
+     * is semismooth Newton and needs the backtracking below. pen_old becomes J_i. */
     for (size_t i = 0; i < d; i++) {
         double q, q1, q2;
         ws->tstep[i] = 0.0;
@@ -205,6 +210,9 @@ int est_matrix_row_step(est_matrix_mle_ws *ws, const est_matrix_input *in,
         if (est_matrix_newton(ws->Hrow + i * ws->t1, rho, eps, k, q2, g, m, ws->sys, x) == 0)
             ws->tstep[i] = 1.0;
     }
+    /* Backtracking, all rows per pass over Y: a row keeps the first step size that does not
+     * increase its J_i, so J never increases; rows still pending after LS_MAX halvings keep
+     * their old values. */
     for (int ls = 0; ls < LS_MAX; ls++) {
         int pending = 0;
         for (size_t i = 0; i < d; i++) {
@@ -268,6 +276,9 @@ int est_matrix_col_step(est_matrix_mle_ws *ws, const est_matrix_input *in,
         for (size_t a = 0, t = 0; a < k; a++)
             for (size_t b = a; b < k; b++)
                 ws->KU[i * ws->t0 + t++] = out->U[i * k + a] * out->U[i * k + b];
+    /* Given (U, b), J separates over columns: J_j = (rho/2) pen_j + (eps/2) |V_j|^2, with
+     * H_j = rho sum_{active i} U_i U_i^T + eps I. Columns are independent, so the whole
+     * step, line search included, runs block by block in cache. */
     *pen = 0.0;
     for (size_t j0 = 0; j0 < n; j0 += EST_MATRIX_BLOCK) {
         if (cancelled(cancel))

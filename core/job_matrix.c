@@ -156,7 +156,8 @@ rs_status job_matrix_run(void *vctx, size_t v, double value, size_t run, sweep_c
     st = draw(&p, v, run, &ws, &bias, cancel, err);
     if (st == RS_OK && det)
         st = job_matrix_detail_data(det, &ws, err);
-    /* svd first: the MLE's estimate stays in ws for the landscape. */
+    /* Both estimators see the same Y (the point of the comparison). svd first: the MLE's
+     * estimate then stays in ws for the landscape. */
     const int order[] = {METHOD_SVD, METHOD_MLE};
     for (size_t o = 0; o < 2 && st == RS_OK; o++) {
         const int m = order[o];
