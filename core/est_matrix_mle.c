@@ -33,9 +33,10 @@ static size_t layout(size_t d, size_t n, size_t k, size_t *s)
     if (k > 46000 || d > SIZE_MAX / 64 / (t1 + B) || n > SIZE_MAX / 64 / k) /* products fit */
         return 0;
     const size_t sw = est_matrix_svd_work(d, k);
-    const size_t sizes[] = {d * B, d * B, B * m, B * t1, d * t1, d * m, d * m, d, d, d, d * k, d,
-                            d * t0, B * t0, B * k, B * k, B * k, B, B, B, B, B, m * m + 2 * m, d, d,
-                            sw, d * k, d, n * k, d /* 2 d ints */};
+    const size_t sizes[] = {d * B, d * B, B * m, B * t1, d * t1, d * m,  d * m,         d,
+                            d,     d,     d * k, d,      d * t0, B * t0, B * k,         B * k,
+                            B * k, B,     B,     B,      B,      B,      m * m + 2 * m, d,
+                            d,     sw,    d * k, d,      n * k,  d /* 2 d ints */};
     size_t total = 0;
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
         s[i] = sizes[i];
@@ -67,12 +68,11 @@ est_matrix_mle_ws *est_matrix_mle_ws_alloc(size_t d, size_t n, size_t k)
         return NULL;
     }
     ws->d = d, ws->n = n, ws->k = k, ws->t0 = k * (k + 1) / 2, ws->t1 = (k + 1) * (k + 2) / 2;
-    double **slots[] = {&ws->Zb, &ws->Mb, &ws->Phi, &ws->Kb, &ws->Hrow, &ws->Grow, &ws->dU,
-                        &ws->pen_old, &ws->pen_new, &ws->tstep, &ws->Utr, &ws->btr, &ws->KU,
-                        &ws->Hcol, &ws->Gcol, &ws->dV, &ws->Vtr, &ws->cold, &ws->cnew, &ws->ct,
-                        &ws->cpen, &ws->cpen_new,
-                        &ws->sys, &ws->npos, &ws->ymin, &ws->svd_work,
-                        &ws->Up, &ws->bp, &ws->Vp};
+    double **slots[] = {&ws->Zb,   &ws->Mb,       &ws->Phi,     &ws->Kb,       &ws->Hrow, &ws->Grow,
+                        &ws->dU,   &ws->pen_old,  &ws->pen_new, &ws->tstep,    &ws->Utr,  &ws->btr,
+                        &ws->KU,   &ws->Hcol,     &ws->Gcol,    &ws->dV,       &ws->Vtr,  &ws->cold,
+                        &ws->cnew, &ws->ct,       &ws->cpen,    &ws->cpen_new, &ws->sys,  &ws->npos,
+                        &ws->ymin, &ws->svd_work, &ws->Up,      &ws->bp,       &ws->Vp};
     double *p = ws->block;
     for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++) {
         *slots[i] = p;
@@ -186,8 +186,8 @@ static void prior_terms(const est_matrix_mle_ws *ws, const est_matrix_mle_opts *
 }
 
 /* (eps/2)(|U|_F^2 + |V|_F^2) */
-static double ridge_term(const est_matrix_mle_opts *opt, const double *U, const double *V,
-                         size_t d, size_t n, size_t r)
+static double ridge_term(const est_matrix_mle_opts *opt, const double *U, const double *V, size_t d,
+                         size_t n, size_t r)
 {
     return 0.5 * opt->ridge * (est_matrix_sumsq(U, d * r) + est_matrix_sumsq(V, n * r));
 }
@@ -299,14 +299,15 @@ static double z_change(const est_matrix_mle_ws *ws, const est_matrix_input *in,
     return sqrt(fmax(0.0, nn - 2.0 * on + oo) / nn);
 }
 
-static void report(est_matrix_mle_ws *ws, const est_matrix_input *in, const est_matrix_mle_opts *opt,
-                   est_matrix_result *out, double pen, size_t iter, est_matrix_mle_trace_fn trace,
-                   void *tctx, double *J)
+static void report(est_matrix_mle_ws *ws, const est_matrix_input *in,
+                   const est_matrix_mle_opts *opt, est_matrix_result *out, double pen, size_t iter,
+                   est_matrix_mle_trace_fn trace, void *tctx, double *J)
 {
     est_matrix_mle_iter it;
     double qsum;
     prior_terms(ws, opt, in->d, out->b, &qsum, &it.nll);
-    it.objective = *J = qsum + 0.5 * opt->rho * pen + ridge_term(opt, out->U, out->V, in->d, in->n, in->k);
+    it.objective = *J =
+        qsum + 0.5 * opt->rho * pen + ridge_term(opt, out->U, out->V, in->d, in->n, in->k);
     it.violation = sqrt(pen / ((double)in->d * (double)in->n));
     if (trace)
         trace(tctx, iter, &it, out);

@@ -22,10 +22,10 @@ void est_matrix_z_block(const double *U, const double *Vb, const double *b, size
                 Vb, (int)r, 1.0, Zb, (int)cols);
 }
 
-/* Two entries at a time (the SSE2 width of the x86-64 baseline) through GCC/Clang vector extensions: explicit vector compares
- * give masks without control flow (GCC will not if-convert a scalar floating compare under
- * the default -ftrapping-math, and the branchy loop took half of the MLE's time through
- * mispredictions: perf, d = 100, k = 10, n = 3e4, 2026-11-24). */
+/* Two entries at a time (the SSE2 width of the x86-64 baseline) through GCC/Clang vector
+ * extensions: explicit vector compares give masks without control flow (GCC will not if-convert a
+ * scalar floating compare under the default -ftrapping-math, and the branchy loop took half of the
+ * MLE's time through mispredictions: perf, d = 100, k = 10, n = 3e4, 2026-11-24). */
 typedef double v2d __attribute__((vector_size(16)));
 typedef int64_t v2i __attribute__((vector_size(16)));
 
@@ -45,8 +45,8 @@ static inline double resid1(double y, double z, double *active)
     return y > 0.0 ? z - y : (z > 0.0 ? z : 0.0);
 }
 
-void est_matrix_resid_block(const double *Y, size_t n, size_t j0, size_t d, size_t cols,
-                            double *Zb, double *Mb, double *row_pen, double *col_pen)
+void est_matrix_resid_block(const double *Y, size_t n, size_t j0, size_t d, size_t cols, double *Zb,
+                            double *Mb, double *row_pen, double *col_pen)
 {
     const v2d ones = {1.0, 1.0};
     const size_t c2 = cols - cols % 2;
@@ -181,7 +181,10 @@ static int row_pass(est_matrix_mle_ws *ws, const est_matrix_input *in, const dou
 }
 
 /* Rounding allowance when comparing objectives summed over n terms (relative n eps). */
-static double slack(double v, size_t terms) { return fabs(v) * (double)terms * DBL_EPSILON; }
+static double slack(double v, size_t terms)
+{
+    return fabs(v) * (double)terms * DBL_EPSILON;
+}
 
 int est_matrix_row_step(est_matrix_mle_ws *ws, const est_matrix_input *in,
                         const est_matrix_mle_opts *opt, est_matrix_result *out,
@@ -231,8 +234,8 @@ int est_matrix_row_step(est_matrix_mle_ws *ws, const est_matrix_input *in,
                 continue;
             double q, q1, q2;
             est_matrix_prior(&opt->bias, ws->btr[i], &q, &q1, &q2);
-            const double J_new = 0.5 * rho * ws->pen_new[i] + q +
-                                 0.5 * eps * est_matrix_sumsq(ws->Utr + i * k, k);
+            const double J_new =
+                0.5 * rho * ws->pen_new[i] + q + 0.5 * eps * est_matrix_sumsq(ws->Utr + i * k, k);
             if (J_new <= ws->pen_old[i] + slack(ws->pen_old[i], in->n)) {
                 memcpy(out->U + i * k, ws->Utr + i * k, k * sizeof *out->U);
                 out->b[i] = ws->btr[i];
@@ -309,7 +312,8 @@ int est_matrix_col_step(est_matrix_mle_ws *ws, const est_matrix_input *in,
                 if (ws->ct[j] == 0.0)
                     continue;
                 ws->cpen_new[j] = ws->cnew[j];
-                ws->cnew[j] = 0.5 * rho * ws->cnew[j] + 0.5 * eps * est_matrix_sumsq(ws->Vtr + j * k, k);
+                ws->cnew[j] =
+                    0.5 * rho * ws->cnew[j] + 0.5 * eps * est_matrix_sumsq(ws->Vtr + j * k, k);
                 if (ws->cnew[j] <= ws->cold[j] + slack(ws->cold[j], d)) {
                     memcpy(Vb + j * k, ws->Vtr + j * k, k * sizeof *Vb);
                     ws->cold[j] = ws->cnew[j];

@@ -22,14 +22,16 @@ rs_status gen_matrix_truth(size_t d, size_t k, double kappa, const gen_matrix_bi
                            gsl_rng *r, double *A, double *b, rs_error *err)
 {
     if (d == 0 || k == 0 || k > d)
-        return rs_error_set(err, RS_EINVAL, "gen_matrix_truth: k = %zu must be in 1..d = %zu", k, d);
+        return rs_error_set(err, RS_EINVAL, "gen_matrix_truth: k = %zu must be in 1..d = %zu", k,
+                            d);
     if (!(kappa >= 1.0) || !isfinite(kappa))
         return rs_error_set(err, RS_EINVAL, "gen_matrix_truth: kappa = %g must be >= 1", kappa);
     if (!(bias->scale > 0.0) || !isfinite(bias->scale) || !isfinite(bias->mean))
         return rs_error_set(err, RS_EINVAL, "gen_matrix_truth: bias scale = %g must be > 0",
                             bias->scale);
     if (bias->dist != BIASDIST_GAUSSIAN && bias->dist != BIASDIST_LOGISTIC)
-        return rs_error_set(err, RS_EINVAL, "gen_matrix_truth: unknown bias density %d", bias->dist);
+        return rs_error_set(err, RS_EINVAL, "gen_matrix_truth: unknown bias density %d",
+                            bias->dist);
 
     double *Q = malloc(d * k * sizeof *Q);
     if (!Q)
@@ -47,8 +49,10 @@ rs_status gen_matrix_truth(size_t d, size_t k, double kappa, const gen_matrix_bi
         const double nrm = cblas_dnrm2((int)d, Q + j, (int)k);
         if (!(nrm > 0.0)) {
             free(Q);
-            return rs_error_set(err, RS_ENUMERIC, "gen_matrix_truth: column %zu of a %zux%zu Gaussian "
-                                "is dependent", j, d, k);
+            return rs_error_set(err, RS_ENUMERIC,
+                                "gen_matrix_truth: column %zu of a %zux%zu Gaussian "
+                                "is dependent",
+                                j, d, k);
         }
         cblas_dscal((int)d, 1.0 / nrm, Q + j, (int)k);
     }
@@ -67,8 +71,8 @@ rs_status gen_matrix_truth(size_t d, size_t k, double kappa, const gen_matrix_bi
     return RS_OK;
 }
 
-rs_status gen_matrix_latent(size_t k, size_t n, int latent, double sparsity, gsl_rng *r,
-                            double *C, rs_error *err)
+rs_status gen_matrix_latent(size_t k, size_t n, int latent, double sparsity, gsl_rng *r, double *C,
+                            rs_error *err)
 {
     if (latent != LATENT_GAUSSIAN && latent != LATENT_UNIFORM && latent != LATENT_SPARSE)
         return rs_error_set(err, RS_EINVAL, "gen_matrix_latent: unknown latent %d", latent);

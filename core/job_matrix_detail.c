@@ -145,7 +145,8 @@ void job_matrix_detail_trace(void *tctx, size_t iter, const est_matrix_mle_iter 
 {
     job_matrix_trace *t = tctx;
     const matrix_ws *ws = t->ws;
-    const double rel = met_matrix_rel_err(ws->A, ws->C, cur->U, cur->V, ws->d, ws->n, ws->k, ws->work);
+    const double rel =
+        met_matrix_rel_err(ws->A, ws->C, cur->U, cur->V, ws->d, ws->n, ws->k, ws->work);
     pthread_mutex_lock(&t->det->lock);
     if (iter < MATRIX_LEARN_MAX) {
         t->det->learn_objective[iter] = it->objective;

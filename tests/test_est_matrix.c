@@ -9,12 +9,21 @@
 #include "est_matrix.h"
 #include "param.h"
 
-static void setup(void) { gsl_set_error_handler_off(); }
+static void setup(void)
+{
+    gsl_set_error_handler_off();
+}
 
 TestSuite(est_matrix, .init = setup);
 
-static double density(double x, void *p) { return exp(est_matrix_log_density(p, x)); }
-static double x_density(double x, void *p) { return x * exp(est_matrix_log_density(p, x)); }
+static double density(double x, void *p)
+{
+    return exp(est_matrix_log_density(p, x));
+}
+static double x_density(double x, void *p)
+{
+    return x * exp(est_matrix_log_density(p, x));
+}
 
 /* int_{-inf}^c f by QAGIL, to 1e-12 relative. */
 static double left_integral(double (*f)(double, void *), gen_matrix_bias *b, double c)
@@ -36,7 +45,8 @@ Test(est_matrix, cdf_and_conditional_mean_match_quadrature)
         const double cs[] = {-6.1, -1.2, 0.0, 2.385};
         for (size_t t = 0; t < 4; t++) {
             const double F = left_integral(density, &b, cs[t]);
-            cr_assert_lt(fabs(exp(est_matrix_log_cdf(&b, cs[t])) - F), 1e-9 * F, "dist %d c %g", dist, cs[t]);
+            cr_assert_lt(fabs(exp(est_matrix_log_cdf(&b, cs[t])) - F), 1e-9 * F, "dist %d c %g",
+                         dist, cs[t]);
             const double m = left_integral(x_density, &b, cs[t]) / F;
             cr_assert_lt(fabs(est_matrix_cond_mean(&b, cs[t]) - m), 1e-9 * (1.0 + fabs(m)),
                          "dist %d c %g: %g vs %g", dist, cs[t], est_matrix_cond_mean(&b, cs[t]), m);

@@ -19,7 +19,10 @@
 #include "param.h"
 #include "rng_stream.h"
 
-static void setup(void) { gsl_set_error_handler_off(); }
+static void setup(void)
+{
+    gsl_set_error_handler_off();
+}
 
 TestSuite(est_matrix_mle, .init = setup);
 
@@ -71,7 +74,8 @@ static est_matrix_result fit_mle(fixture *f, const double *Y, est_matrix_mle_opt
     est_matrix_mle_ws *ws = est_matrix_mle_ws_alloc(f->d, f->n, f->k);
     cr_assert_not_null(ws);
     rs_error err;
-    cr_assert_eq(est_matrix_mle_fit(&in, &opt, ws, &res, NULL, NULL, NULL, &err), RS_OK, "%s", err.msg);
+    cr_assert_eq(est_matrix_mle_fit(&in, &opt, ws, &res, NULL, NULL, NULL, &err), RS_OK, "%s",
+                 err.msg);
     est_matrix_mle_ws_free(ws);
     return res;
 }
@@ -133,8 +137,7 @@ Test(est_matrix_mle, unclipped_noiseless_is_the_closed_form_and_agrees_with_svd)
     cr_assert_lt(sqrt(num / den), pull / sqrt(den / (double)(d * n)) + 1e-9,
                  "M_hat vs closed form: %g", sqrt(num / den));
     /* b_hat carries the same O(1/rho) pull. */
-    cr_assert_lt(sqrt(eb / (double)d), pull,
-                 "b_hat vs closed form: %g", sqrt(eb / (double)d));
+    cr_assert_lt(sqrt(eb / (double)d), pull, "b_hat vs closed form: %g", sqrt(eb / (double)d));
     /* Both estimators recover col(A): svd exactly (to rounding, 1e-9), mle up to the pull,
      * a perturbation E of M with ||E||_F <= pull sqrt(d n); by Wedin's theorem
      * ||sin Theta||_F <= ||E||_F / sigma_k(M). */
@@ -162,7 +165,8 @@ Test(est_matrix_mle, unclipped_noiseless_is_the_closed_form_and_agrees_with_svd)
     const est_matrix_input in = {f.Y, d, n, k};
     cr_assert_eq(est_matrix_svd_fit(&in, f.work, f.iwork, &res, NULL, NULL), RS_OK);
     met_matrix_eval(f.Y, d, n, k, &t, &res, &bias, f.work, f.iwork, out, NULL, NULL);
-    cr_assert_lt(out[MET_MATRIX_SUBSPACE_ERR], 1e-9, "svd subspace %g", out[MET_MATRIX_SUBSPACE_ERR]);
+    cr_assert_lt(out[MET_MATRIX_SUBSPACE_ERR], 1e-9, "svd subspace %g",
+                 out[MET_MATRIX_SUBSPACE_ERR]);
     fixture_free(&f);
 }
 
@@ -199,7 +203,8 @@ Test(est_matrix_mle, constraints_hold_at_the_solution)
             for (size_t j = 0; j < f.n; j++) {
                 const double y = f.Y[i * f.n + j], z = z_of(&f, i, j);
                 if (y > 0.0)
-                    cr_assert_lt(fabs(z - y), tol, "eq. (5) at (%zu, %zu): %g (iters %zu)", i, j, z - y, res.iters);
+                    cr_assert_lt(fabs(z - y), tol, "eq. (5) at (%zu, %zu): %g (iters %zu)", i, j,
+                                 z - y, res.iters);
                 else
                     cr_assert_lt(z, tol, "eq. (6) at (%zu, %zu): %g", i, j, z);
             }

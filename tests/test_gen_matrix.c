@@ -13,7 +13,10 @@
 #include "param.h"
 #include "rng_stream.h"
 
-static void setup(void) { gsl_set_error_handler_off(); }
+static void setup(void)
+{
+    gsl_set_error_handler_off();
+}
 
 TestSuite(gen_matrix, .init = setup);
 
@@ -67,8 +70,10 @@ Test(gen_matrix, bias_moments)
         const double s2 = dist == BIASDIST_LOGISTIC ? M_PI * M_PI / 3.0 * bias.scale * bias.scale
                                                     : bias.scale * bias.scale;
         const double kurt = dist == BIASDIST_LOGISTIC ? 4.2 : 3.0;
-        cr_assert_lt(fabs(mean - bias.mean), 4.0 * sqrt(s2 / (double)N), "dist %d mean %g", dist, mean);
-        cr_assert_lt(fabs(var - s2), 4.0 * s2 * sqrt((kurt - 1.0) / (double)N), "dist %d var %g", dist, var);
+        cr_assert_lt(fabs(mean - bias.mean), 4.0 * sqrt(s2 / (double)N), "dist %d mean %g", dist,
+                     mean);
+        cr_assert_lt(fabs(var - s2), 4.0 * s2 * sqrt((kurt - 1.0) / (double)N), "dist %d var %g",
+                     dist, var);
         gsl_rng_free(r);
     }
     free(b);
@@ -93,7 +98,8 @@ Test(gen_matrix, latent_codes_have_unit_variance_and_the_sparsity)
             zeros += (double)(C[j] == 0.0) / (double)N;
         }
         cr_assert_lt(fabs(mean), 4.0 / sqrt((double)N), "latent %d mean %g", lat, mean);
-        cr_assert_lt(fabs(m2 - 1.0), 4.0 * sqrt((m4[lat] - 1.0) / (double)N), "latent %d m2 %g", lat, m2);
+        cr_assert_lt(fabs(m2 - 1.0), 4.0 * sqrt((m4[lat] - 1.0) / (double)N), "latent %d m2 %g",
+                     lat, m2);
         if (lat == LATENT_SPARSE)
             cr_assert_lt(fabs(zeros - rho), 4.0 * sqrt(rho * (1.0 - rho) / (double)N));
         else

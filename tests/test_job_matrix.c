@@ -11,7 +11,10 @@
 #include "model.h"
 #include "param.h"
 
-static void setup(void) { gsl_set_error_handler_off(); }
+static void setup(void)
+{
+    gsl_set_error_handler_off();
+}
 
 TestSuite(job_matrix, .init = setup);
 
@@ -52,7 +55,8 @@ Test(job_matrix, mle_beats_svd_over_20_runs)
         for (size_t r = 0; r < runs; r++)
             var += (diff[m][r] - mean) * (diff[m][r] - mean) / (double)(runs - 1);
         const double se = sqrt(var / (double)runs);
-        cr_assert_gt(mean, 4.0 * se, "%s: svd - mle = %g, se %g", met_matrix_names[ids[m]], mean, se);
+        cr_assert_gt(mean, 4.0 * se, "%s: svd - mle = %g, se %g", met_matrix_names[ids[m]], mean,
+                     se);
     }
 }
 
@@ -79,8 +83,9 @@ Test(job_matrix, reruns_are_bit_identical_and_the_detail_does_not_change_metrics
     cr_assert_eq(det->est[0].method, METHOD_MLE);
     cr_assert_eq(det->est[1].method, METHOD_SVD);
     cr_assert_eq(det->learn_total, (size_t)b.metric[METHOD_MLE][MET_MATRIX_ITERS] + 1);
-    cr_assert_lt(fabs(det->learn_rel_err[det->learn_len - 1] - b.metric[METHOD_MLE][MET_MATRIX_REL_ERR_M]),
-                 1e-12);
+    cr_assert_lt(
+        fabs(det->learn_rel_err[det->learn_len - 1] - b.metric[METHOD_MLE][MET_MATRIX_REL_ERR_M]),
+        1e-12);
     for (size_t t = 1; t < det->learn_len; t++) /* steps never increase J */
         cr_assert_leq(det->learn_objective[t], det->learn_objective[t - 1]);
     /* The landscape's minimum over the grid sits at its centre, the MLE (alpha = beta = 0). */
@@ -134,8 +139,8 @@ Test(job_matrix, sweep_cells_do_not_depend_on_the_thread_count)
     sweep_cell cells[2][4];
     for (size_t t = 0; t < 2; t++) {
         sweep_cells_init(cells[t], nv * p.runs);
-        const sweep_spec spec = {nv, p.runs, values, cells[t], t + 1, 0, 1, job_matrix_run, &ctx,
-                                 NULL, NULL, NULL};
+        const sweep_spec spec = {nv, p.runs,         values, cells[t], t + 1, 0,
+                                 1,  job_matrix_run, &ctx,   NULL,     NULL,  NULL};
         cr_assert_eq(sweep_run(&spec, &err), RS_OK, "%s", err.msg);
     }
     for (size_t c = 0; c < nv * p.runs; c++)
@@ -143,7 +148,7 @@ Test(job_matrix, sweep_cells_do_not_depend_on_the_thread_count)
             cr_assert_eq(cells[0][c].flags[m], cells[1][c].flags[m]);
             for (size_t i = 0; i < MET_MATRIX_COUNT; i++)
                 if (i != MET_MATRIX_SECONDS)
-                    cr_assert_eq(cells[0][c].metric[m][i], cells[1][c].metric[m][i], "cell %zu %s", c,
-                                 met_matrix_names[i]);
+                    cr_assert_eq(cells[0][c].metric[m][i], cells[1][c].metric[m][i], "cell %zu %s",
+                                 c, met_matrix_names[i]);
         }
 }

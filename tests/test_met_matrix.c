@@ -9,7 +9,10 @@
 #include "met_matrix.h"
 #include "param.h"
 
-static void setup(void) { gsl_set_error_handler_off(); }
+static void setup(void)
+{
+    gsl_set_error_handler_off();
+}
 
 TestSuite(met_matrix, .init = setup);
 
@@ -21,7 +24,8 @@ static const double b[4] = {0.1, -0.2, 0.3, -0.4};
 static double metric(const double *U, const double *V, const double *bh, int id, double *cos,
                      double *ang)
 {
-    double Uk[8], out[MET_MATRIX_COUNT], Y[12], *work = malloc(met_matrix_work(4, 2) * sizeof *work);
+    double Uk[8], out[MET_MATRIX_COUNT], Y[12],
+        *work = malloc(met_matrix_work(4, 2) * sizeof *work);
     int iwork[8];
     cr_assert_eq(met_matrix_true_basis(A, 4, 2, work, iwork, Uk, NULL), RS_OK);
     for (size_t i = 0; i < 4; i++) /* Y = ReLU(A C + b 1^T) */

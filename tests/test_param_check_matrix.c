@@ -8,7 +8,10 @@
 
 #include "param.h"
 
-static void setup(void) { gsl_set_error_handler_off(); }
+static void setup(void)
+{
+    gsl_set_error_handler_off();
+}
 
 TestSuite(param_check_matrix, .init = setup);
 
