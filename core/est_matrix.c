@@ -57,14 +57,15 @@ rs_status est_matrix_top_eigvecs(double *G, size_t d, size_t k, double *Uk, doub
 {
     lapack_int found = 0;
     /* dsyevr returns eigenvalues il..iu in ascending order: ask for the top k. */
-    double *w = work;            /* d eigenvalues */
-    double *Zv = work + d;       /* d x k eigenvectors, column-major by the row-major flag */
+    double *w = work;      /* d eigenvalues */
+    double *Zv = work + d; /* d x k eigenvectors, column-major by the row-major flag */
     const lapack_int info = LAPACKE_dsyevr(LAPACK_ROW_MAJOR, 'V', 'I', 'U', (lapack_int)d, G,
                                            (lapack_int)d, 0.0, 0.0, (lapack_int)(d - k + 1),
                                            (lapack_int)d, 0.0, &found, w, Zv, (lapack_int)k, iwork);
     if (info != 0 || (size_t)found != k)
-        return rs_error_set(err, RS_ENUMERIC, "est_matrix_top_eigvecs: dsyevr info = %d, found %d of %zu",
-                            (int)info, (int)found, k);
+        return rs_error_set(err, RS_ENUMERIC,
+                            "est_matrix_top_eigvecs: dsyevr info = %d, found %d of %zu", (int)info,
+                            (int)found, k);
     for (size_t j = 0; j < k; j++) {
         const size_t src = k - 1 - j; /* descending */
         if (evals)

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_cblas.h>
+
 #include "est_matrix_internal.h"
 #include "est_matrix_svd.h"
 #include "param.h"
@@ -20,7 +22,7 @@ enum { GAUGE_ITERS = 30 };
 
 est_matrix_mle_opts est_matrix_mle_default_opts(const gen_matrix_bias *bias)
 {
-    est_matrix_mle_opts o = {*bias, 50, 1e-6, 1e6};
+    est_matrix_mle_opts o = {*bias, 50, 1e-6, 1e6, 1e-6};
     return o;
 }
 
@@ -31,9 +33,10 @@ static size_t layout(size_t d, size_t n, size_t k, size_t *s)
     if (k > 46000 || d > SIZE_MAX / 64 / (t1 + B) || n > SIZE_MAX / 64 / k) /* products fit */
         return 0;
     const size_t sw = est_matrix_svd_work(d, k);
-    const size_t sizes[] = {d * B, d * B, B * m, B * t1, d * t1, d * m, d * m, d, d, d, d * k, d,
-                            d * t0, B * t0, B * k, B * k, B * k, B, B, B, m * m + 2 * m, d, d,
-                            sw, d * k, d, n * k, d /* 2 d ints */};
+    const size_t sizes[] = {d * B, d * B, B * m, B * t1, d * t1, d * m,  d * m,         d,
+                            d,     d,     d * k, d,      d * t0, B * t0, B * k,         B * k,
+                            B * k, B,     B,     B,      B,      B,      m * m + 2 * m, d,
+                            d,     sw,    d * k, d,      n * k,  d /* 2 d ints */};
     size_t total = 0;
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
         s[i] = sizes[i];
@@ -65,11 +68,11 @@ est_matrix_mle_ws *est_matrix_mle_ws_alloc(size_t d, size_t n, size_t k)
         return NULL;
     }
     ws->d = d, ws->n = n, ws->k = k, ws->t0 = k * (k + 1) / 2, ws->t1 = (k + 1) * (k + 2) / 2;
-    double **slots[] = {&ws->Zb, &ws->Mb, &ws->Phi, &ws->Kb, &ws->Hrow, &ws->Grow, &ws->dU,
-                        &ws->pen_old, &ws->pen_new, &ws->tstep, &ws->Utr, &ws->btr, &ws->KU,
-                        &ws->Hcol, &ws->Gcol, &ws->dV, &ws->Vtr, &ws->cold, &ws->cnew, &ws->ct,
-                        &ws->sys, &ws->npos, &ws->ymin, &ws->svd_work,
-                        &ws->Up, &ws->bp, &ws->Vp};
+    double **slots[] = {&ws->Zb,   &ws->Mb,       &ws->Phi,     &ws->Kb,       &ws->Hrow, &ws->Grow,
+                        &ws->dU,   &ws->pen_old,  &ws->pen_new, &ws->tstep,    &ws->Utr,  &ws->btr,
+                        &ws->KU,   &ws->Hcol,     &ws->Gcol,    &ws->dV,       &ws->Vtr,  &ws->cold,
+                        &ws->cnew, &ws->ct,       &ws->cpen,    &ws->cpen_new, &ws->sys,  &ws->npos,
+                        &ws->ymin, &ws->svd_work, &ws->Up,      &ws->bp,       &ws->Vp};
     double *p = ws->block;
     for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++) {
         *slots[i] = p;
@@ -87,17 +90,27 @@ void est_matrix_mle_ws_free(est_matrix_mle_ws *ws)
     free(ws);
 }
 
-/* Step (3): minimise sum_{N_i > 0} q(b_i - U_i w) over w, then V += 1 w^T, b -= U w. */
+/* Step (3): minimise sum_{N_i > 0} q(b_i - U_i w) + (eps/2) sum_j |V_j + w|^2 over w, then
+ * V += 1 w^T, b -= U w. */
 static void gauge_step(est_matrix_mle_ws *ws, const est_matrix_input *in,
                        const est_matrix_mle_opts *opt, est_matrix_result *out)
 {
-    const size_t d = in->d, n = in->n, k = in->k, t0 = ws->t0;
-    double *w = ws->Vtr, *g = ws->Gcol, *H = ws->Hcol, *dw = ws->dV; /* k, k, t0, k */
+    const size_t d = in->d, n = in->n, k = in->k;
+    const double eps = opt->ridge, nn = (double)n;
+    double *w = ws->Vtr, *g = ws->Gcol, *H = ws->Hcol, *dw = ws->dV, *sv = ws->Vtr + k; /* k each */
     memset(w, 0, k * sizeof *w);
+    memset(sv, 0, k * sizeof *sv);
+    for (size_t j = 0; j < n; j++) /* sum_j V_j */
+        for (size_t a = 0; a < k; a++)
+            sv[a] += out->V[j * k + a];
     for (int it = 0; it < GAUGE_ITERS; it++) {
-        memset(g, 0, k * sizeof *g);
-        memset(H, 0, t0 * sizeof *H);
         double phi0 = 0.0;
+        for (size_t a = 0, t = 0; a < k; a++) { /* the ridge part, up to the constant |V|^2 */
+            g[a] = eps * (sv[a] + nn * w[a]);
+            phi0 += eps * (sv[a] * w[a] + 0.5 * nn * w[a] * w[a]);
+            for (size_t b = a; b < k; b++)
+                H[t++] = a == b ? eps * nn : 0.0;
+        }
         for (size_t i = 0; i < d; i++) {
             if (ws->npos[i] == 0.0)
                 continue;
@@ -113,11 +126,15 @@ static void gauge_step(est_matrix_mle_ws *ws, const est_matrix_input *in,
                     H[t++] += q2 * u[a] * u[b];
             }
         }
-        if (est_matrix_newton(H, 1.0, 0.0, g, k, ws->sys, dw) != 0)
+        if (est_matrix_newton(H, 1.0, 0.0, 0, 0.0, g, k, ws->sys, dw) != 0)
             break;
         double step = 1.0, dec = 0.0;
-        for (int ls = 0; ls < 30; ls++) { /* backtrack on the convex sum of q */
+        for (int ls = 0; ls < 30; ls++) { /* backtrack on the convex objective */
             double phi1 = 0.0;
+            for (size_t a = 0; a < k; a++) {
+                const double wa = w[a] + step * dw[a];
+                phi1 += eps * (sv[a] * wa + 0.5 * nn * wa * wa);
+            }
             for (size_t i = 0; i < d; i++) {
                 if (ws->npos[i] == 0.0)
                     continue;
@@ -168,6 +185,13 @@ static void prior_terms(const est_matrix_mle_ws *ws, const est_matrix_mle_opts *
     *nll /= (double)d;
 }
 
+/* (eps/2)(|U|_F^2 + |V|_F^2) */
+static double ridge_term(const est_matrix_mle_opts *opt, const double *U, const double *V, size_t d,
+                         size_t n, size_t r)
+{
+    return 0.5 * opt->ridge * (est_matrix_sumsq(U, d * r) + est_matrix_sumsq(V, n * r));
+}
+
 /* J at (U, V, b): the prior over the rows with N_i > 0 and the penalty over every entry.
  * Returns 1 if cancelled. */
 static int objective_at(est_matrix_mle_ws *ws, const est_matrix_input *in,
@@ -188,7 +212,7 @@ static int objective_at(est_matrix_mle_ws *ws, const est_matrix_input *in,
     for (size_t i = 0; i < d; i++)
         *pen += ws->pen_new[i];
     prior_terms(ws, opt, d, b, &qsum, &nll);
-    *J = qsum + 0.5 * opt->rho * *pen;
+    *J = qsum + 0.5 * opt->rho * *pen + ridge_term(opt, U, V, d, n, k);
     return 0;
 }
 
@@ -223,53 +247,67 @@ static int extrapolate(est_matrix_mle_ws *ws, const est_matrix_input *in,
     return 0;
 }
 
-/* ||Z - Z_old||_F / ||Z||_F for Z = [U b][V 1]^T, from k+1 x k+1 Gram matrices
- * (O((n + d) k^2), no pass over Y): tr(Uu^T Uu Vv^T Vv) - 2 tr(Uo^T Uu Vv^T Vo) + ...
- * Rounding limits it to about sqrt(DBL_EPSILON) = 1.5e-8, far below the tolerance. */
+/* Gram (m x m, m = k + 1) of augmented factors [P p][Q q]^T-style: G = [P p]^T [Q q] for
+ * rows x columns P, Q (rows x k) and last columns p, q (NULL = all ones). One dgemm. */
+static void aug_gram(const double *P, const double *p, const double *Q, const double *q,
+                     size_t rows, size_t k, double *G)
+{
+    const size_t m = k + 1;
+    double *core = G + m * m; /* k x k scratch after G */
+    cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)k, (int)k, (int)rows, 1.0, P, (int)k,
+                Q, (int)k, 0.0, core, (int)k);
+    for (size_t a = 0; a < k; a++)
+        for (size_t c = 0; c < k; c++)
+            G[a * m + c] = core[a * k + c];
+    double pq = 0.0;
+    for (size_t a = 0; a < k; a++)
+        G[a * m + k] = G[k * m + a] = 0.0;
+    for (size_t i = 0; i < rows; i++) {
+        const double pi = p ? p[i] : 1.0, qi = q ? q[i] : 1.0;
+        for (size_t a = 0; a < k; a++) {
+            G[a * m + k] += P[i * k + a] * qi; /* P^T q */
+            G[k * m + a] += pi * Q[i * k + a]; /* p^T Q */
+        }
+        pq += pi * qi;
+    }
+    G[k * m + k] = pq;
+}
+
+/* ||Z - Z_old||_F / ||Z||_F for Z = [U b][V 1]^T from (k+1) x (k+1) Gram matrices, with
+ * no pass over Y: ||Z||^2 = tr(GU GV) with GU = [U b]^T [U b], GV = [V 1]^T [V 1], and
+ * likewise for the cross term. Rounding limits it to about sqrt(DBL_EPSILON) = 1.5e-8,
+ * far below the tolerance. Scratch: ws->Hcol (free at this point, >= 6 m^2 doubles). */
 static double z_change(const est_matrix_mle_ws *ws, const est_matrix_input *in,
                        const est_matrix_result *out)
 {
-    const size_t d = in->d, n = in->n, k = in->k, m = k + 1;
-    double GU[3][64 * 64], GV[3][64 * 64]; /* new-new, old-new, old-old */
-    if (m > 64)
-        return NAN; /* large k: the criterion on J alone decides */
-    memset(GU, 0, sizeof GU);
-    memset(GV, 0, sizeof GV);
-    const double *Un = out->U, *Uo = ws->Up, *Vn = out->V, *Vo = ws->Vp;
-    for (size_t i = 0; i < d; i++)
-        for (size_t a = 0; a < m; a++) {
-            const double na = a < k ? Un[i * k + a] : out->b[i], oa = a < k ? Uo[i * k + a] : ws->bp[i];
-            for (size_t c = 0; c < m; c++) {
-                const double nc = c < k ? Un[i * k + c] : out->b[i];
-                const double oc = c < k ? Uo[i * k + c] : ws->bp[i];
-                GU[0][a * m + c] += na * nc, GU[1][a * m + c] += oa * nc, GU[2][a * m + c] += oa * oc;
-            }
+    const size_t d = in->d, n = in->n, k = in->k, m = k + 1, mm = m * m;
+    double *G = ws->Hcol; /* GU new-new, old-new, old-old; GV the same; each m^2 + k^2 room */
+    const size_t stride = 2 * mm;
+    aug_gram(out->U, out->b, out->U, out->b, d, k, G);
+    aug_gram(ws->Up, ws->bp, out->U, out->b, d, k, G + stride);
+    aug_gram(ws->Up, ws->bp, ws->Up, ws->bp, d, k, G + 2 * stride);
+    aug_gram(out->V, NULL, out->V, NULL, n, k, G + 3 * stride);
+    aug_gram(ws->Vp, NULL, out->V, NULL, n, k, G + 4 * stride);
+    aug_gram(ws->Vp, NULL, ws->Vp, NULL, n, k, G + 5 * stride);
+    double nn = 0.0, on = 0.0, oo = 0.0; /* tr(A B) = sum_ac A(a,c) B(c,a) */
+    for (size_t a = 0; a < m; a++)
+        for (size_t c = 0; c < m; c++) {
+            nn += G[a * m + c] * G[3 * stride + c * m + a];
+            on += G[stride + a * m + c] * G[4 * stride + c * m + a];
+            oo += G[2 * stride + a * m + c] * G[5 * stride + c * m + a];
         }
-    for (size_t j = 0; j < n; j++)
-        for (size_t a = 0; a < m; a++) {
-            const double na = a < k ? Vn[j * k + a] : 1.0, oa = a < k ? Vo[j * k + a] : 1.0;
-            for (size_t c = 0; c < m; c++) {
-                const double nc = c < k ? Vn[j * k + c] : 1.0, oc = c < k ? Vo[j * k + c] : 1.0;
-                GV[0][a * m + c] += na * nc, GV[1][a * m + c] += oa * nc, GV[2][a * m + c] += oa * oc;
-            }
-        }
-    double nn = 0.0, on = 0.0, oo = 0.0; /* tr(A B^T) = sum_ac A(a,c) B(a,c) */
-    for (size_t t = 0; t < m * m; t++) {
-        nn += GU[0][t] * GV[0][t];
-        on += GU[1][t] * GV[1][t];
-        oo += GU[2][t] * GV[2][t];
-    }
     return sqrt(fmax(0.0, nn - 2.0 * on + oo) / nn);
 }
 
-static void report(est_matrix_mle_ws *ws, const est_matrix_input *in, const est_matrix_mle_opts *opt,
-                   est_matrix_result *out, double pen, size_t iter, est_matrix_mle_trace_fn trace,
-                   void *tctx, double *J)
+static void report(est_matrix_mle_ws *ws, const est_matrix_input *in,
+                   const est_matrix_mle_opts *opt, est_matrix_result *out, double pen, size_t iter,
+                   est_matrix_mle_trace_fn trace, void *tctx, double *J)
 {
     est_matrix_mle_iter it;
     double qsum;
     prior_terms(ws, opt, in->d, out->b, &qsum, &it.nll);
-    it.objective = *J = qsum + 0.5 * opt->rho * pen;
+    it.objective = *J =
+        qsum + 0.5 * opt->rho * pen + ridge_term(opt, out->U, out->V, in->d, in->n, in->k);
     it.violation = sqrt(pen / ((double)in->d * (double)in->n));
     if (trace)
         trace(tctx, iter, &it, out);
@@ -284,9 +322,10 @@ rs_status est_matrix_mle_fit(const est_matrix_input *in, const est_matrix_mle_op
     if (ws->d != d || ws->n != n || ws->k != k)
         return rs_error_set(err, RS_EINVAL, "est_matrix_mle_fit: workspace is for (%zu, %zu, %zu)",
                             ws->d, ws->n, ws->k);
-    if (!(opt->rho > 0.0) || !(opt->tol >= 0.0) || opt->max_iters == 0)
-        return rs_error_set(err, RS_EINVAL, "est_matrix_mle_fit: rho = %g, tol = %g, iters = %zu",
-                            opt->rho, opt->tol, opt->max_iters);
+    if (!(opt->rho > 0.0) || !(opt->tol >= 0.0) || !(opt->ridge >= 0.0) || opt->max_iters == 0)
+        return rs_error_set(err, RS_EINVAL,
+                            "est_matrix_mle_fit: rho = %g, tol = %g, ridge = %g, iters = %zu",
+                            opt->rho, opt->tol, opt->ridge, opt->max_iters);
     rs_status st = est_matrix_svd_fit(in, ws->svd_work, ws->iwork, out, cancel, err);
     if (st != RS_OK)
         return st;
@@ -305,11 +344,10 @@ rs_status est_matrix_mle_fit(const est_matrix_input *in, const est_matrix_mle_op
             flags |= EST_MATRIX_FLAG_EMPTY_ROWS;
         }
     }
-    double scratch_pen = 0.0, J_prev, J = 0.0;
-    est_matrix_mle_iter it0;
-    est_matrix_mle_eval(in, opt, k, out->U, out->V, out->b, ws->Zb, &it0);
-    scratch_pen = it0.violation * it0.violation * (double)d * (double)n;
-    report(ws, in, opt, out, scratch_pen, 0, trace, tctx, &J_prev);
+    double pen0, J_prev, J = 0.0;
+    if (objective_at(ws, in, opt, out->U, out->V, out->b, &J_prev, &pen0, cancel))
+        return rs_error_set(err, RS_ECANCELLED, "est_matrix_mle_fit: cancelled");
+    report(ws, in, opt, out, pen0, 0, trace, tctx, &J_prev); /* iteration 0: the SVD start */
     size_t iter = 0;
     int converged = 0;
     double s = 2.0 * EXTRAP_MIN;
@@ -319,12 +357,12 @@ rs_status est_matrix_mle_fit(const est_matrix_input *in, const est_matrix_mle_op
         memcpy(ws->bp, out->b, d * sizeof *out->b);
         memcpy(ws->Vp, out->V, n * k * sizeof *out->V);
         if (est_matrix_row_step(ws, in, opt, out, cancel) ||
-            est_matrix_col_step(ws, in, out, &pen, cancel))
+            est_matrix_col_step(ws, in, opt, out, &pen, cancel))
             return rs_error_set(err, RS_ECANCELLED, "est_matrix_mle_fit: cancelled");
         gauge_step(ws, in, opt, out);
         const double dz = z_change(ws, in, out);
         prior_terms(ws, opt, d, out->b, &qsum, &nll);
-        J = qsum + 0.5 * opt->rho * pen;
+        J = qsum + 0.5 * opt->rho * pen + ridge_term(opt, out->U, out->V, d, n, k);
         if (iter > 0 && extrapolate(ws, in, opt, out, &J, &pen, &s, cancel))
             return rs_error_set(err, RS_ECANCELLED, "est_matrix_mle_fit: cancelled");
         iter++;
@@ -366,7 +404,7 @@ void est_matrix_mle_eval(const est_matrix_input *in, const est_matrix_mle_opts *
         qsum += q;
         nll -= est_matrix_log_density(&opt->bias, b[i]);
     }
-    out->objective = qsum + 0.5 * opt->rho * pen;
+    out->objective = qsum + 0.5 * opt->rho * pen + ridge_term(opt, U, V, d, n, r);
     out->nll = nll / (double)d;
     out->violation = sqrt(pen / ((double)d * (double)n));
 }

@@ -34,8 +34,9 @@ rs_status est_matrix_svd_fit(const est_matrix_input *in, double *work, int *iwor
 {
     const size_t d = in->d, n = in->n, k = in->k;
     if (k == 0 || k > d || k > n)
-        return rs_error_set(err, RS_EINVAL, "est_matrix_svd_fit: k = %zu must be in 1..min(d, n) = %zu",
-                            k, d < n ? d : n);
+        return rs_error_set(err, RS_EINVAL,
+                            "est_matrix_svd_fit: k = %zu must be in 1..min(d, n) = %zu", k,
+                            d < n ? d : n);
     double *G = work, *eig = work + d * d, *Yb = eig + d * (k + 1);
     for (size_t i = 0; i < d; i++) { /* row means */
         double s = 0.0;

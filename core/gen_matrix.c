@@ -5,11 +5,8 @@
 #include <math.h>
 #include <stdlib.h>
 
-/* GSL's CBLAS prototypes resolve to OpenBLAS (libgslcblas is never linked); OpenBLAS's
- * own cblas.h would clash with gsl_linalg.h. */
+/* GSL's CBLAS prototypes resolve to OpenBLAS (libgslcblas is never linked). */
 #include <gsl/gsl_cblas.h>
-#include <gsl/gsl_linalg.h>
-#include <gsl/gsl_matrix.h>
 #include <gsl/gsl_randist.h>
 
 #include "param.h"
@@ -25,29 +22,39 @@ rs_status gen_matrix_truth(size_t d, size_t k, double kappa, const gen_matrix_bi
                            gsl_rng *r, double *A, double *b, rs_error *err)
 {
     if (d == 0 || k == 0 || k > d)
-        return rs_error_set(err, RS_EINVAL, "gen_matrix_truth: k = %zu must be in 1..d = %zu", k, d);
+        return rs_error_set(err, RS_EINVAL, "gen_matrix_truth: k = %zu must be in 1..d = %zu", k,
+                            d);
     if (!(kappa >= 1.0) || !isfinite(kappa))
         return rs_error_set(err, RS_EINVAL, "gen_matrix_truth: kappa = %g must be >= 1", kappa);
     if (!(bias->scale > 0.0) || !isfinite(bias->scale) || !isfinite(bias->mean))
         return rs_error_set(err, RS_EINVAL, "gen_matrix_truth: bias scale = %g must be > 0",
                             bias->scale);
     if (bias->dist != BIASDIST_GAUSSIAN && bias->dist != BIASDIST_LOGISTIC)
-        return rs_error_set(err, RS_EINVAL, "gen_matrix_truth: unknown bias density %d", bias->dist);
+        return rs_error_set(err, RS_EINVAL, "gen_matrix_truth: unknown bias density %d",
+                            bias->dist);
 
-    gsl_matrix *G = gsl_matrix_alloc(d, k);
-    gsl_vector *tau = gsl_vector_alloc(k);
-    gsl_matrix *Q = gsl_matrix_alloc(d, d);
-    gsl_matrix *R = gsl_matrix_alloc(d, k);
-    rs_status st = RS_OK;
-    if (!G || !tau || !Q || !R) {
-        st = rs_error_set(err, RS_ENOMEM, "gen_matrix_truth: d = %zu too large", d);
-        goto done;
-    }
+    double *Q = malloc(d * k * sizeof *Q);
+    if (!Q)
+        return rs_error_set(err, RS_ENOMEM, "gen_matrix_truth: d = %zu too large", d);
     for (size_t i = 0; i < d * k; i++)
-        G->data[i] = gsl_ran_gaussian_ziggurat(r, 1.0);
-    if (gsl_linalg_QR_decomp(G, tau) || gsl_linalg_QR_unpack(G, tau, Q, R)) {
-        st = rs_error_set(err, RS_ENUMERIC, "gen_matrix_truth: QR of a %zux%zu Gaussian failed", d, k);
-        goto done;
+        Q[i] = gsl_ran_gaussian_ziggurat(r, 1.0);
+    /* Thin Q (d x k) by modified Gram-Schmidt, applied twice ("twice is enough", Giraud et
+     * al. 2005): orthonormal to rounding without the d x d factor of a full QR unpack. */
+    for (size_t j = 0; j < k; j++) {
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t l = 0; l < j; l++) {
+                const double c = cblas_ddot((int)d, Q + l, (int)k, Q + j, (int)k);
+                cblas_daxpy((int)d, -c, Q + l, (int)k, Q + j, (int)k);
+            }
+        const double nrm = cblas_dnrm2((int)d, Q + j, (int)k);
+        if (!(nrm > 0.0)) {
+            free(Q);
+            return rs_error_set(err, RS_ENUMERIC,
+                                "gen_matrix_truth: column %zu of a %zux%zu Gaussian "
+                                "is dependent",
+                                j, d, k);
+        }
+        cblas_dscal((int)d, 1.0 / nrm, Q + j, (int)k);
     }
     /* s_j = kappa^{-(j-1)/(k-1)}, then the common factor that makes sum s_j^2 = k. */
     const double log_step = k > 1 ? log(kappa) / (double)(k - 1) : 0.0;
@@ -57,19 +64,15 @@ rs_status gen_matrix_truth(size_t d, size_t k, double kappa, const gen_matrix_bi
     const double norm = sqrt((double)k / ss) * sqrt((double)d / (double)k);
     for (size_t i = 0; i < d; i++)
         for (size_t j = 0; j < k; j++)
-            A[i * k + j] = gsl_matrix_get(Q, i, j) * norm * exp(-(double)j * log_step); /* Q(i,j) s_j */
+            A[i * k + j] = Q[i * k + j] * norm * exp(-(double)j * log_step); /* Q(i,j) s_j */
+    free(Q);
     for (size_t i = 0; i < d; i++)
         b[i] = draw_bias(bias, r);
-done:
-    gsl_matrix_free(G);
-    gsl_vector_free(tau);
-    gsl_matrix_free(Q);
-    gsl_matrix_free(R);
-    return st;
+    return RS_OK;
 }
 
-rs_status gen_matrix_latent(size_t k, size_t n, int latent, double sparsity, gsl_rng *r,
-                            double *C, rs_error *err)
+rs_status gen_matrix_latent(size_t k, size_t n, int latent, double sparsity, gsl_rng *r, double *C,
+                            rs_error *err)
 {
     if (latent != LATENT_GAUSSIAN && latent != LATENT_UNIFORM && latent != LATENT_SPARSE)
         return rs_error_set(err, RS_EINVAL, "gen_matrix_latent: unknown latent %d", latent);

@@ -23,7 +23,7 @@ typedef struct {
     double scale; /* bias_scale, > 0 (p must be differentiable, Theorem 1) */
 } gen_matrix_bias;
 
-/* Ground truth: A = sqrt(d/k) Q diag(s) with Q (d x k) orthonormal from the QR of a
+/* Ground truth: A = sqrt(d/k) Q diag(s) with Q (d x k) the orthonormalised columns of a
  * Gaussian matrix and s_j = kappa^{-(j-1)/(k-1)} rescaled to sum s_j^2 = k, so that
  * cond(A) = kappa and ||A||_F^2 = d: with unit-variance codes the entries of M = A C
  * have unit mean square, the scale at which a bias of scale 1 clips about half of Y.
@@ -37,8 +37,8 @@ rs_status gen_matrix_truth(size_t d, size_t k, double kappa, const gen_matrix_bi
  * LATENT_UNIFORM U(-sqrt 3, sqrt 3), LATENT_SPARSE 0 with probability sparsity else
  * N(0, 1/(1 - sparsity)); every kind has unit variance. RS_EINVAL for an unknown latent
  * or sparsity outside [0, 1). */
-rs_status gen_matrix_latent(size_t k, size_t n, int latent, double sparsity, gsl_rng *r,
-                            double *C, rs_error *err);
+rs_status gen_matrix_latent(size_t k, size_t n, int latent, double sparsity, gsl_rng *r, double *C,
+                            rs_error *err);
 
 /* Y (d x n, row-major, caller-owned) = ReLU(A C + b 1^T), eq. (4), one dgemm per block
  * of GEN_MATRIX_BLOCK columns. zero_rows (d, may be NULL) receives the number of zero

@@ -15,7 +15,10 @@
 #include "job_matrix_internal.h"
 #include "rng_stream.h"
 
-static size_t matrix_k(const rs_params *p) { return p->k == 0 ? p->d : p->k; }
+static size_t matrix_k(const rs_params *p)
+{
+    return p->k == 0 ? p->d : p->k;
+}
 
 /* Sizes in doubles of each buffer, in the order matrix_ws lists them; 0 on overflow. */
 static size_t ws_layout(size_t n, size_t d, size_t k, size_t *s)
@@ -50,11 +53,12 @@ static rs_status ws_alloc(matrix_ws *ws, size_t n, size_t d, size_t k, rs_error 
     const size_t total = ws_layout(n, d, k, s);
     ws->block = total ? malloc(total * sizeof(double)) : NULL;
     if (!ws->block)
-        return rs_error_set(err, RS_ENOMEM, "job_matrix: cannot allocate %zu doubles (d = %zu, n = %zu)",
-                            total, d, n);
+        return rs_error_set(err, RS_ENOMEM,
+                            "job_matrix: cannot allocate %zu doubles (d = %zu, n = %zu)", total, d,
+                            n);
     ws->d = d, ws->n = n, ws->k = k;
-    double **slots[] = {&ws->Y, &ws->C, &ws->A, &ws->b, &ws->Uk, &ws->zero_rows,
-                        &ws->U, &ws->V, &ws->bh, &ws->work};
+    double **slots[] = {&ws->Y,         &ws->C, &ws->A, &ws->b,  &ws->Uk,
+                        &ws->zero_rows, &ws->U, &ws->V, &ws->bh, &ws->work};
     double *p = ws->block;
     for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++) {
         *slots[i] = p;
@@ -156,24 +160,26 @@ rs_status job_matrix_run(void *vctx, size_t v, double value, size_t run, sweep_c
     st = draw(&p, v, run, &ws, &bias, cancel, err);
     if (st == RS_OK && det)
         st = job_matrix_detail_data(det, &ws, err);
-    /* svd first: the MLE's estimate stays in ws for the landscape. */
+    /* Both estimators see the same Y (the point of the comparison). svd first: the MLE's
+     * estimate then stays in ws for the landscape. */
     const int order[] = {METHOD_SVD, METHOD_MLE};
     for (size_t o = 0; o < 2 && st == RS_OK; o++) {
         const int m = order[o];
         if (!(methods & (1u << m)))
             continue;
         job_matrix_trace trace = {det, &ws};
-        st = fit_method(m, &ws, mws, &opt, det && m == METHOD_MLE ? &trace : NULL, cell,
-                        cancel, err);
+        st = fit_method(m, &ws, mws, &opt, det && m == METHOD_MLE ? &trace : NULL, cell, cancel,
+                        err);
         if (st == RS_OK && det)
-            st = job_matrix_detail_est(det, &ws, m, cell->metric[m], cell->flags[m], err);
+            st = job_matrix_detail_est(det, &ws, m, &bias, cell->metric[m], cell->flags[m], err);
     }
     if (st == RS_OK && det) {
         /* Its own stream: asking for the detail must not change any metric. */
         gsl_rng *extra = rng_stream_alloc(p.seed, v, run, RNG_PURPOSE_EXTRA);
         st = !extra ? rs_error_set(err, RS_ENOMEM, "job_matrix: RNG allocation")
-             : (methods & (1u << METHOD_MLE)) ? job_matrix_detail_landscape(det, &ws, &opt, extra, cancel, err)
-                                               : RS_OK;
+             : (methods & (1u << METHOD_MLE))
+                 ? job_matrix_detail_landscape(det, &ws, &opt, extra, cancel, err)
+                 : RS_OK;
         gsl_rng_free(extra);
         pthread_mutex_lock(&det->lock);
         det->ready = st == RS_OK;

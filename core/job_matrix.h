@@ -14,12 +14,13 @@
 #include "sweep.h"
 
 enum {
-    MATRIX_WIN_ROWS = 24, MATRIX_WIN_COLS = 64, /* data view window: rows 0.., columns 0.. */
-    MATRIX_LEARN_MAX = 1000,                    /* iterations kept for the learning view */
-    MATRIX_LAND = 29,                           /* landscape grid per axis */
-    MATRIX_LAND_COLS = 400,                     /* columns of Y the landscape is evaluated on */
-    MATRIX_SCATTER_MAX = 2000,                  /* (M_ij, M_hat_ij) pairs */
-    MATRIX_DETAIL_METHODS = 2                   /* est[0] = mle, est[1] = svd */
+    MATRIX_WIN_ROWS = 24,
+    MATRIX_WIN_COLS = 64,      /* data view window: rows 0.., columns 0.. */
+    MATRIX_LEARN_MAX = 1000,   /* iterations kept for the learning view */
+    MATRIX_LAND = 29,          /* landscape grid per axis */
+    MATRIX_LAND_COLS = 400,    /* columns of Y the landscape is evaluated on */
+    MATRIX_SCATTER_MAX = 2000, /* (M_ij, M_hat_ij) pairs */
+    MATRIX_DETAIL_METHODS = 2  /* est[0] = mle, est[1] = svd */
 };
 
 /* Half-width of the landscape plane in units of ||M_hat||_F: alpha, beta in [-s, s]. */
@@ -27,14 +28,14 @@ enum {
 
 /* One estimator's part of the detail. */
 typedef struct {
-    int method;             /* METHOD_MLE or METHOD_SVD; -1 when the job did not run it */
-    double *cosines;        /* k x k: |U_k^T U_hat_k| (angles view) */
-    double *principal_rad;  /* k principal angles between col(A) and col(M_hat), ascending */
-    double *b_hat;          /* d */
+    int method;            /* METHOD_MLE or METHOD_SVD; -1 when the job did not run it */
+    double *cosines;       /* k x k: |U_k^T U_hat_k| (angles view) */
+    double *principal_rad; /* k principal angles between col(A) and col(M_hat), ascending */
+    double *b_hat;         /* d */
     double fit_window[MATRIX_WIN_ROWS * MATRIX_WIN_COLS]; /* M_hat + b_hat 1^T on the window */
     double scatter_hat[MATRIX_SCATTER_MAX];               /* M_hat at the scatter entries */
     double metric[MET_MATRIX_COUNT];
-    unsigned flags;         /* MET_MATRIX_FLAG_* */
+    unsigned flags; /* MET_MATRIX_FLAG_* */
 } matrix_detail_est;
 
 /* What the non-curve views show for one job (value index `detail_value`, run 0). Filled
@@ -45,13 +46,13 @@ typedef struct {
     int ready;
     size_t d, n, k;
     /* data view */
-    size_t win_rows, win_cols;                        /* min(d, WIN_ROWS), min(n, WIN_COLS) */
+    size_t win_rows, win_cols;                          /* min(d, WIN_ROWS), min(n, WIN_COLS) */
     double y_window[MATRIX_WIN_ROWS * MATRIX_WIN_COLS]; /* Y, row-major win_rows x win_cols */
     double z_window[MATRIX_WIN_ROWS * MATRIX_WIN_COLS]; /* M + b 1^T on the same window */
-    double *zero_frac;      /* d: fraction of zero entries of each row of Y */
-    double *b;              /* d: the true bias */
+    double *zero_frac; /* d: fraction of zero entries of each row of Y */
+    double *b;         /* d: the true bias */
     size_t n_scatter;
-    double scatter_true[MATRIX_SCATTER_MAX];          /* M_ij at evenly spaced entries */
+    double scatter_true[MATRIX_SCATTER_MAX]; /* M_ij at evenly spaced entries */
     matrix_detail_est est[MATRIX_DETAIL_METHODS];
     /* learning view: the MLE per iteration, index 0 = the SVD warm start */
     size_t learn_len, learn_total; /* kept (<= LEARN_MAX) and total reported iterations */

@@ -102,7 +102,8 @@ rs_status job_matrix_detail_data(matrix_detail *det, const matrix_ws *ws, rs_err
 }
 
 rs_status job_matrix_detail_est(matrix_detail *det, const matrix_ws *ws, int method,
-                                const double *metric, unsigned flags, rs_error *err)
+                                const gen_matrix_bias *bias, const double *metric, unsigned flags,
+                                rs_error *err)
 {
     const size_t d = ws->d, n = ws->n, k = ws->k;
     double *cos = malloc(k * k * sizeof(double)), *ang = malloc(k * sizeof(double));
@@ -114,9 +115,8 @@ rs_status job_matrix_detail_est(matrix_detail *det, const matrix_ws *ws, int met
     /* The eval again, now with the angle outputs: one more pass, on the detail job only. */
     const met_matrix_truth truth = {ws->A, ws->C, ws->b, ws->Uk};
     const est_matrix_result res = {ws->U, ws->V, ws->bh, 0, 0};
-    const gen_matrix_bias bias = {0, 0.0, 1.0}; /* the likelihood outputs are discarded */
     double scratch[MET_MATRIX_COUNT];
-    met_matrix_eval(ws->Y, d, n, k, &truth, &res, &bias, ws->work, ws->iwork, scratch, cos, ang);
+    met_matrix_eval(ws->Y, d, n, k, &truth, &res, bias, ws->work, ws->iwork, scratch, cos, ang);
     pthread_mutex_lock(&det->lock);
     matrix_detail_est *e = &det->est[method == METHOD_MLE ? 0 : 1];
     e->method = method;
@@ -145,7 +145,8 @@ void job_matrix_detail_trace(void *tctx, size_t iter, const est_matrix_mle_iter 
 {
     job_matrix_trace *t = tctx;
     const matrix_ws *ws = t->ws;
-    const double rel = met_matrix_rel_err(ws->A, ws->C, cur->U, cur->V, ws->d, ws->n, ws->k, ws->work);
+    const double rel =
+        met_matrix_rel_err(ws->A, ws->C, cur->U, cur->V, ws->d, ws->n, ws->k, ws->work);
     pthread_mutex_lock(&t->det->lock);
     if (iter < MATRIX_LEARN_MAX) {
         t->det->learn_objective[iter] = it->objective;

@@ -23,7 +23,8 @@ rs_status job_matrix_detail_data(matrix_detail *det, const matrix_ws *ws, rs_err
 
 /* One estimator's part (slot 0 = mle, 1 = svd) after its metrics. RS_ENOMEM. */
 rs_status job_matrix_detail_est(matrix_detail *det, const matrix_ws *ws, int method,
-                                const double *metric, unsigned flags, rs_error *err);
+                                const gen_matrix_bias *bias, const double *metric, unsigned flags,
+                                rs_error *err);
 
 /* The learning-curve trace of est_matrix_mle_fit (tctx is a job_matrix_trace). */
 typedef struct {

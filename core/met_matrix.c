@@ -134,7 +134,8 @@ unsigned met_matrix_eval(const double *Y, size_t d, size_t n, size_t k, const me
 {
     unsigned flags = 0;
     out[MET_MATRIX_REL_ERR_M] = met_matrix_rel_err(t->A, t->C, est->U, est->V, d, n, k, work);
-    out[MET_MATRIX_SUBSPACE_ERR] = subspace(d, n, k, t->Uk, est, work, iwork, cosines, principal_rad);
+    out[MET_MATRIX_SUBSPACE_ERR] =
+        subspace(d, n, k, t->Uk, est, work, iwork, cosines, principal_rad);
     if (isnan(out[MET_MATRIX_SUBSPACE_ERR]))
         flags |= MET_MATRIX_FLAG_EIG_FAILED;
     double e2 = 0.0;
