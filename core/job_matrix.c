@@ -6,7 +6,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <gsl/gsl_rng.h>
 
@@ -68,13 +67,6 @@ static rs_status ws_alloc(matrix_ws *ws, size_t n, size_t d, size_t k, rs_error 
     return RS_OK;
 }
 
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
 /* Truth and data of job (v, run): A, b from the truth stream of (seed, 0, run) (shared
  * by every sweep value), C from the samples stream of (seed, v, run). */
 static rs_status draw(const rs_params *p, size_t v, size_t run, matrix_ws *ws,
@@ -106,7 +98,7 @@ static rs_status fit_method(int m, matrix_ws *ws, est_matrix_mle_ws *mws,
 {
     const est_matrix_input in = {ws->Y, ws->d, ws->n, ws->k};
     est_matrix_result res = {ws->U, ws->V, ws->bh, 0, 0};
-    const double t0 = now_s();
+    const double t0 = rs_now_s();
     rs_status st;
     if (m == METHOD_MLE)
         st = est_matrix_mle_fit(&in, opt, mws, &res, trace ? job_matrix_detail_trace : NULL, trace,
@@ -118,7 +110,7 @@ static rs_status fit_method(int m, matrix_ws *ws, est_matrix_mle_ws *mws,
                           param_method_name(m));
     if (st != RS_OK)
         return st;
-    const double seconds = now_s() - t0;
+    const double seconds = rs_now_s() - t0;
     const met_matrix_truth truth = {ws->A, ws->C, ws->b, ws->Uk};
     cell->flags[m] = met_matrix_eval(ws->Y, ws->d, ws->n, ws->k, &truth, &res, &opt->bias, ws->work,
                                      ws->iwork, cell->metric[m], NULL, NULL);
@@ -130,9 +122,9 @@ rs_status job_matrix_run(void *vctx, size_t v, double value, size_t run, sweep_c
                          const atomic_int *cancel, rs_error *err)
 {
     const model_ctx *ctx = vctx;
-    rs_params p = *ctx->base;
-    if (p.sweep >= 0) {
-        const rs_status st = param_set_number(&p, p.sweep, value, err);
+    rs_params p;
+    {
+        const rs_status st = model_job_params(ctx, value, &p, err);
         if (st != RS_OK)
             return st;
     }

@@ -6,7 +6,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "gen_quadratic.h"
 #include "jennrich.h"
@@ -80,13 +79,6 @@ static void ws_free(quad_ws *ws)
     quad_moments_free(ws->acc);
 }
 
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
 rs_status quad_truth(quad_ws *ws, const quad_job *job, double smooth, gsl_rng *truth,
                      rs_error *err)
 {
@@ -136,10 +128,10 @@ rs_status quad_stream(quad_ws *ws, const double *V, size_t n, gsl_rng *rng,
                 return st;
             next++;
         }
-        const double t0 = seconds ? now_s() : 0.0;
+        const double t0 = seconds ? rs_now_s() : 0.0;
         quad_moments_add(ws->acc, ws->X, rows, d);
         if (seconds)
-            *seconds += now_s() - t0;
+            *seconds += rs_now_s() - t0;
         if (h && h->block)
             h->block(h->cb, ws->Gb, ws->X, m0, rows);
         if (h && h->check && next < h->n_checks && h->checks[next] == m0 + rows) {
@@ -184,9 +176,9 @@ rs_status job_quadratic_run(void *vctx, size_t v, double value, size_t run, swee
                             const atomic_int *cancel, rs_error *err)
 {
     const model_ctx *ctx = vctx;
-    rs_params p = *ctx->base;
-    if (p.sweep >= 0) {
-        const rs_status st = param_set_number(&p, p.sweep, value, err);
+    rs_params p;
+    {
+        const rs_status st = model_job_params(ctx, value, &p, err);
         if (st != RS_OK)
             return st;
     }
@@ -217,11 +209,11 @@ rs_status job_quadratic_run(void *vctx, size_t v, double value, size_t run, swee
     st = quad_stream(&ws, ws.V, p.n, data, &hooks, &seconds, cancel, err);
     if (st != RS_OK)
         goto done;
-    const double t0 = now_s();
+    const double t0 = rs_now_s();
     st = quad_eval(&ws, ws.acc, &job, est, out, &flags, err);
     if (st != RS_OK)
         goto done;
-    out[MET_QUAD_SECONDS] = seconds + (now_s() - t0);
+    out[MET_QUAD_SECONDS] = seconds + (rs_now_s() - t0);
     const unsigned methods = param_methods(&p);
     for (int m = 0; m < METHOD_COUNT; m++) {
         if (!(methods & (1u << m)))

@@ -4,7 +4,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <gsl/gsl_rng.h>
 
@@ -72,13 +71,6 @@ static rs_status ws_alloc(relu_ws *ws, size_t n, size_t d, size_t k, rs_error *e
     }
     ws->bits = (uint64_t *)p;
     return RS_OK;
-}
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
 /* One norm/bias estimator into ws->mu_hat, ws->s2_hat; returns est flags. */
@@ -235,9 +227,9 @@ rs_status job_relu_run(void *vctx, size_t v, double value, size_t run, sweep_cel
                        const atomic_int *cancel, rs_error *err)
 {
     const model_ctx *ctx = vctx;
-    rs_params p = *ctx->base;
-    if (p.sweep >= 0) {
-        const rs_status st = param_set_number(&p, p.sweep, value, err);
+    rs_params p;
+    {
+        const rs_status st = model_job_params(ctx, value, &p, err);
         if (st != RS_OK)
             return st;
     }
@@ -275,7 +267,7 @@ rs_status job_relu_run(void *vctx, size_t v, double value, size_t run, sweep_cel
     for (int m = 0; m < METHOD_COUNT; m++) {
         if (!(methods & (1u << m)))
             continue;
-        const double t0 = now_s();
+        const double t0 = rs_now_s();
         unsigned flags = 0;
         st = fit_method(m, &p, &in, &ws, est_rng, NULL, &flags, cancel, err);
         if (st != RS_OK)
@@ -284,7 +276,7 @@ rs_status job_relu_run(void *vctx, size_t v, double value, size_t run, sweep_cel
         angles_pack(ws.X, n, d, ws.b_hat, ws.bits);
         angles_count_popcount(ws.bits, n, d, ws.counts);
         angles_sigma(ws.counts, n, d, ws.s2_hat, ws.theta_hat, ws.Sigma_hat);
-        cell->metric[m][MET_RELU_SECONDS] = now_s() - t0;
+        cell->metric[m][MET_RELU_SECONDS] = rs_now_s() - t0;
         flags |= met_relu_eval(ws.Sigma, ws.b, ws.theta_true, ws.Sigma_hat, ws.b_hat,
                                ws.theta_hat, d, ws.scratch, cell->metric[m]);
         cell->flags[m] = flags;

@@ -4,7 +4,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <gsl/gsl_cblas.h>
 #include <gsl/gsl_randist.h>
@@ -72,13 +71,6 @@ static rs_status ws_alloc(job_teacher_ws *ws, const rs_params *p, rs_error *err)
     return RS_OK;
 }
 
-double job_teacher_now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
 rs_status job_teacher_llsfe_rows(void *vctx, size_t s0, size_t b, rs_error *err)
 {
     job_teacher_llsfe *c = vctx;
@@ -140,7 +132,7 @@ static rs_status train(const rs_params *p, int m, job_teacher_ws *ws, loss_teach
     opt_teacher_state os = {lt, n, k, d, {p->optimizer, lr, p->mu, p->lambda, p->batch}, sgd,
                             m == METHOD_LLSFE ? job_teacher_llsfe_rows : NULL, lc, ws->grad, 0, NAN};
     const size_t stride = job_teacher_stride(p->iters);
-    const double t0 = job_teacher_now_s();
+    const double t0 = rs_now_s();
     unsigned flags = 0;
     if (det)
         job_teacher_record(det, p, m, 0, ws, lt, lc);
@@ -155,7 +147,7 @@ static rs_status train(const rs_params *p, int m, job_teacher_ws *ws, loss_teach
     gsl_rng_free(init);
     gsl_rng_free(sgd);
     double *out = cell->metric[m];
-    out[MET_TEACHER_SECONDS] = job_teacher_now_s() - t0;
+    out[MET_TEACHER_SECONDS] = rs_now_s() - t0;
     if (st == RS_ENUMERIC) { /* diverged: a result with a flag, not a failure */
         flags |= MET_TEACHER_FLAG_DIVERGED;
         out[MET_TEACHER_E_A] = out[MET_TEACHER_LOSS] = out[MET_TEACHER_TEST_ERR] = NAN;
@@ -219,9 +211,9 @@ rs_status job_teacher_run(void *vctx, size_t v, double value, size_t run, sweep_
                           const atomic_int *cancel, rs_error *err)
 {
     const model_ctx *ctx = vctx;
-    rs_params p = *ctx->base;
-    rs_status st = RS_OK;
-    if (p.sweep >= 0 && (st = param_set_number(&p, p.sweep, value, err)) != RS_OK)
+    rs_params p;
+    rs_status st = model_job_params(ctx, value, &p, err);
+    if (st != RS_OK)
         return st;
     const size_t n = p.n, d = p.d, k = teacher_k(&p);
     const unsigned methods = param_methods(&p);

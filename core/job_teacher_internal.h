@@ -30,7 +30,6 @@ typedef struct {
     const atomic_int *cancel;
 } job_teacher_llsfe;
 
-double job_teacher_now_s(void);
 
 /* Rows hook of the llsfe loss (ctx is a job_teacher_llsfe): estimate g1, G2 by eqs.
  * (14)-(15) at rows s0..s0+b-1 not done yet. */

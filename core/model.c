@@ -59,6 +59,12 @@ static const model_ops matrix_ops = {
     (1u << METHOD_MLE) | (1u << METHOD_SVD),
     job_matrix_run, job_matrix_bytes, param_check_matrix, matrix_detail_alloc, matrix_detail_free};
 
+rs_status model_job_params(const model_ctx *ctx, double value, rs_params *p, rs_error *err)
+{
+    *p = *ctx->base;
+    return p->sweep >= 0 ? param_set_number(p, p->sweep, value, err) : RS_OK;
+}
+
 const model_ops *model_get(int generator)
 {
     switch (generator) {

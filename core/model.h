@@ -29,6 +29,10 @@ typedef struct {
     void (*detail_free)(void *detail);
 } model_ops;
 
+/* The parameters of one job: a copy of ctx->base with the swept key set to value.
+ * RS_EINVAL (err set) when value is out of the key's range. */
+rs_status model_job_params(const model_ctx *ctx, double value, rs_params *p, rs_error *err);
+
 /* The ops of a generator, or NULL when it is not built in. Static storage. */
 const model_ops *model_get(int generator);
 

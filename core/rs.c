@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <time.h>
 
 rs_status rs_error_set(rs_error *err, rs_status status, const char *fmt, ...)
 {
@@ -40,4 +41,11 @@ size_t rs_mul_size(size_t n, size_t m, size_t size)
     if (nm > SIZE_MAX / size)
         return 0;
     return nm * size;
+}
+
+double rs_now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }

@@ -33,6 +33,9 @@ rs_status rs_error_set(rs_error *err, rs_status status, const char *fmt, ...)
 /* Short name of a status, for messages ("invalid argument", ...). Static storage. */
 const char *rs_status_name(rs_status s);
 
+/* Seconds on the monotonic clock, for the `seconds` metrics (differences only). */
+double rs_now_s(void);
+
 /* n * m * size with overflow check: returns 0 on overflow (never a valid size here). */
 size_t rs_mul_size(size_t n, size_t m, size_t size);
 
