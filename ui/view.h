@@ -1,0 +1,63 @@
+/* view.h — the five views of SPEC 6 for every generator, drawn from core's results.
+ *
+ * A view turns what a computation produced — the sweep cells (possibly still filling:
+ * only cells with done = 1 are read) and the generator's detail struct (relu_detail,
+ * matrix_detail, teacher_detail, quadratic_detail; read under its lock) — into plot
+ * models and paints them into a rect. Views know result types, never algorithms
+ * (STYLE 1): nothing here runs a generator, estimator or metric.
+ *
+ * Dispatch: view_draw picks the generator's view_<gen>_draw; a view a generator does
+ * not have shows a one-line reason instead (never an empty rect). */
+#ifndef VIEW_H
+#define VIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "grid.h"
+#include "model.h"
+#include "param.h"
+#include "rs.h"
+#include "sweep.h"
+
+/* What one computation produced, as the views read it. All pointers are borrowed. */
+typedef struct {
+    const rs_params *p;      /* the parameters the computation ran with */
+    const model_ops *ops;    /* metric and flag names */
+    size_t n_values, runs;
+    const double *values;    /* n_values sweep values (values[0] = 0 when sweep = none) */
+    const sweep_cell *cells; /* n_values * runs, index v * runs + run; done = 1 when filled */
+    void *detail;            /* the generator's detail (lock it to read), or NULL */
+    size_t detail_value;     /* value index the detail belongs to */
+} view_input;
+
+/* Per-view choices the keyboard changes (app keeps them; views only read them). */
+typedef struct {
+    size_t metric;   /* curves: the metric shown when only one panel fits ('m' cycles) */
+    bool ref_line;   /* curves: draw the reference slope line (e.g. n^-1/2) ('f') */
+    size_t method;   /* angles, data, landscape, learning: which of the compared methods
+                      * is shown, as an index into the set bits of param_methods ('e') */
+} view_opts;
+
+void view_opts_init(view_opts *o);
+
+/* Paint view `view` (rs_view) of in into r of g. RS_OK, or the plot's error (the rect
+ * then says why). */
+rs_status view_draw(const view_input *in, int view, const view_opts *o, grid_rect r, grid *g);
+
+/* Which views the generator has (bit set of rs_view), for the tabs. */
+unsigned view_available(int generator);
+
+/* The method shown for opts->method: the (method % count)-th set bit of
+ * param_methods(p); -1 when there is none. */
+int view_method(const rs_params *p, const view_opts *o);
+
+/* Per-generator entry points (view_relu.c, view_matrix.c, view_teacher.c,
+ * view_quadratic.c). Same contract as view_draw. */
+rs_status view_relu_draw(const view_input *in, int view, const view_opts *o, grid_rect r, grid *g);
+rs_status view_matrix_draw(const view_input *in, int view, const view_opts *o, grid_rect r, grid *g);
+rs_status view_teacher_draw(const view_input *in, int view, const view_opts *o, grid_rect r, grid *g);
+rs_status view_quadratic_draw(const view_input *in, int view, const view_opts *o, grid_rect r,
+                              grid *g);
+
+#endif
