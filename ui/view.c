@@ -1,0 +1,70 @@
+/* view.c — dispatch of the views to the generators' view modules. */
+#include "view.h"
+
+#include <stdio.h>
+
+#include "plot.h"
+
+void view_opts_init(view_opts *o)
+{
+    o->metric = 0;
+    o->ref_line = true;
+    o->method = 0;
+}
+
+unsigned view_available(int generator)
+{
+    const unsigned all = (1u << VIEW_COUNT) - 1;
+    switch (generator) {
+    case GEN_RELU:
+        return all & ~(1u << VIEW_LEARNING); /* closed-form fits: nothing iterates to watch */
+    case GEN_QUADRATIC:
+        return all & ~(1u << VIEW_LEARNING); /* moments, no optimiser */
+    default:
+        return all;
+    }
+}
+
+int view_method(const rs_params *p, const view_opts *o)
+{
+    const unsigned set = param_methods(p);
+    size_t count = 0;
+    for (int m = 0; m < METHOD_COUNT; m++)
+        count += (set >> m) & 1u;
+    if (count == 0)
+        return -1;
+    size_t want = o->method % count;
+    for (int m = 0; m < METHOD_COUNT; m++)
+        if ((set >> m) & 1u) {
+            if (want == 0)
+                return m;
+            want--;
+        }
+    return -1;
+}
+
+rs_status view_draw(const view_input *in, int view, const view_opts *o, grid_rect r, grid *g)
+{
+    if (view < 0 || view >= VIEW_COUNT || !(view_available(in->p->generator) & (1u << view))) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "the %s view is not part of the %s generator",
+                 view >= 0 && view < VIEW_COUNT ? param_view_name(view) : "?",
+                 param_generator_name(in->p->generator));
+        grid_fill(g, r, ' ', grid_style_default());
+        plot_message_draw(msg, r, g);
+        return RS_OK;
+    }
+    switch (in->p->generator) {
+    case GEN_RELU:
+        return view_relu_draw(in, view, o, r, g);
+    case GEN_MATRIX:
+        return view_matrix_draw(in, view, o, r, g);
+    case GEN_TEACHER:
+        return view_teacher_draw(in, view, o, r, g);
+    case GEN_QUADRATIC:
+        return view_quadratic_draw(in, view, o, r, g);
+    default:
+        plot_message_draw("unknown generator", r, g);
+        return RS_EINVAL;
+    }
+}

@@ -1,0 +1,180 @@
+/* view_curves.c — metric vs swept key, mean ± std over runs, one series per method
+ * (SPEC 6 `curves`). Reads only finished cells, so points appear as the sweep fills. */
+#include "view_curves.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "palette.h"
+#include "plot.h"
+#include "plot_lines.h"
+
+enum { PANEL_MIN_W = 50, PANEL_MIN_H = 12 };
+
+/* Keys whose sweeps read best on a log axis whatever sweep_scale says (SPEC 6). */
+static bool key_is_log(const rs_params *p)
+{
+    const char *key = param_table[p->sweep].key;
+    if (strcmp(key, "n") == 0 || strcmp(key, "kappa") == 0)
+        return true;
+    return p->sweep_scale == SWEEP_LOG && p->n_sweep_values == 0;
+}
+
+typedef struct {
+    double x[PARAM_MAX_LIST], y[METHOD_COUNT][PARAM_MAX_LIST], sd[METHOD_COUNT][PARAM_MAX_LIST];
+    size_t nan_runs;
+} curves_data;
+
+static void collect(const view_input *in, size_t id, unsigned mask, curves_data *cd)
+{
+    cd->nan_runs = 0;
+    for (size_t v = 0; v < in->n_values; v++) {
+        cd->x[v] = in->values[v];
+        for (int m = 0; m < METHOD_COUNT; m++) {
+            if (!(mask & (1u << m)))
+                continue;
+            size_t count, nan_runs;
+            sweep_aggregate(in->cells, in->runs, v, m, id, &cd->y[m][v], &cd->sd[m][v], &count,
+                            &nan_runs);
+            cd->nan_runs += nan_runs;
+        }
+    }
+}
+
+static rs_status draw_panel(const view_input *in, const view_opts *o, const view_curves_metric *vm,
+                            unsigned mask, grid_rect r, grid *g)
+{
+    static curves_data cd; /* main thread only; too large for a small stack frame */
+    collect(in, vm->id, mask, &cd);
+    const bool x_log = key_is_log(in->p);
+    plot_lines_series s[METHOD_COUNT];
+    size_t ns = 0;
+    double y_min = INFINITY, y_max = -INFINITY;
+    for (int m = 0; m < METHOD_COUNT; m++) {
+        if (!(mask & (1u << m)))
+            continue;
+        s[ns] = plot_lines_series_make(param_method_name(m), palette_series((size_t)m), in->n_values,
+                                       cd.x, cd.y[m]);
+        s[ns].std = cd.sd[m];
+        s[ns].markers = true;
+        s[ns].slope = x_log ? plot_lines_loglog_slope(cd.x, cd.y[m], in->n_values) : NAN;
+        for (size_t v = 0; v < in->n_values; v++)
+            if (isfinite(cd.y[m][v])) {
+                y_min = fmin(y_min, cd.y[m][v]);
+                y_max = fmax(y_max, cd.y[m][v]);
+            }
+        ns++;
+    }
+    plot_lines_model pm;
+    plot_lines_init(&pm);
+    pm.title = vm->title ? vm->title : in->ops->metric_names[vm->id];
+    char x_title[96];
+    const param_def *key = &param_table[in->p->sweep];
+    snprintf(x_title, sizeof x_title, "%s%s%s%s", key->key, key->unit[0] ? " (" : "", key->unit,
+             key->unit[0] ? ")" : "");
+    pm.x_title = x_title;
+    pm.y_title = in->ops->metric_names[vm->id];
+    pm.x_log = x_log;
+    /* Errors spanning more than a decade read as straight lines on log axes. */
+    pm.y_log = x_log && y_min > 0 && y_max / y_min > 10;
+    pm.series = s;
+    pm.n_series = ns;
+    if (o->ref_line && isfinite(vm->ref_slope) && strcmp(key->key, "n") == 0 && ns > 0) {
+        /* Anchor the reference at the first finished point of the first series. */
+        for (size_t v = 0; v < in->n_values; v++)
+            if (isfinite(s[0].y[v]) && s[0].y[v] > 0) {
+                pm.ref_slope = vm->ref_slope;
+                pm.ref_x = s[0].x[v];
+                pm.ref_y = s[0].y[v];
+                pm.ref_label = vm->ref_label;
+                break;
+            }
+    }
+    return plot_lines_draw(&pm, r, g);
+}
+
+/* sweep = none: one value per run, shown as mean ± std per method and metric. */
+static void draw_table(const view_input *in, const view_curves_metric *metrics, size_t n_metrics,
+                       unsigned mask, grid_rect r, grid *g)
+{
+    const grid_style head = grid_style_make(PALETTE_TITLE, GRID_COLOR_DEFAULT, GRID_ATTR_BOLD);
+    const grid_style text = grid_style_make(PALETTE_LABEL, GRID_COLOR_DEFAULT, 0);
+    int y = r.y;
+    grid_puts(g, r.x, y++, "No sweep (sweep = none): mean ± std over the finished runs.", r.w, text);
+    grid_puts(g, r.x, y++, "Set sweep to a key (e.g. n) to draw curves.", r.w, text);
+    y++;
+    const int name_w = 10, col_w = 22;
+    grid_puts(g, r.x, y, "method", name_w, head);
+    for (size_t j = 0; j < n_metrics; j++)
+        grid_puts(g, r.x + name_w + (int)j * col_w, y, in->ops->metric_names[metrics[j].id],
+                  col_w - 1, head);
+    y++;
+    size_t nan_total = 0, done_runs = 0;
+    for (size_t run = 0; run < in->runs; run++)
+        done_runs += atomic_load(&in->cells[run].done) ? 1 : 0;
+    for (int m = 0; m < METHOD_COUNT && y < r.y + r.h; m++) {
+        if (!(mask & (1u << m)))
+            continue;
+        grid_puts(g, r.x, y, param_method_name(m), name_w, grid_style_make(palette_series((size_t)m),
+                                                                           GRID_COLOR_DEFAULT, 0));
+        for (size_t j = 0; j < n_metrics; j++) {
+            double mean, sd;
+            size_t count, nan_runs;
+            sweep_aggregate(in->cells, in->runs, 0, m, metrics[j].id, &mean, &sd, &count, &nan_runs);
+            nan_total += nan_runs;
+            char buf[64];
+            if (count == 0)
+                snprintf(buf, sizeof buf, "%s", done_runs ? "nan" : "…");
+            else
+                snprintf(buf, sizeof buf, "%.4g ± %.2g", mean, sd);
+            grid_puts(g, r.x + name_w + (int)j * col_w, y, buf, col_w - 1, text);
+        }
+        y++;
+    }
+    char foot[96];
+    snprintf(foot, sizeof foot, "%zu of %zu runs finished", done_runs, in->runs);
+    if (y + 1 < r.y + r.h)
+        grid_puts(g, r.x, y + 1, foot, r.w, text);
+    if (nan_total && y + 2 < r.y + r.h) {
+        char warn[96];
+        snprintf(warn, sizeof warn, "%zu NaN values left out of the means", nan_total);
+        plot_warn_draw(warn, r.x, y + 2, r.w, g);
+    }
+}
+
+rs_status view_curves_draw(const view_input *in, const view_opts *o,
+                           const view_curves_metric *metrics, size_t n_metrics,
+                           unsigned method_mask, grid_rect r, grid *g)
+{
+    grid_fill(g, r, ' ', grid_style_default());
+    unsigned mask = param_methods(in->p);
+    if (method_mask)
+        mask &= method_mask;
+    if (n_metrics == 0 || mask == 0) {
+        plot_message_draw("nothing to draw: no metric or method selected", r, g);
+        return RS_OK;
+    }
+    if (in->p->sweep < 0) {
+        draw_table(in, metrics, n_metrics, mask, r, g);
+        return RS_OK;
+    }
+    const int n = (int)n_metrics;
+    rs_status st = RS_OK;
+    if (r.w / n >= PANEL_MIN_W) {
+        for (int j = 0; j < n; j++) {
+            const int x0 = r.x + r.w * j / n, x1 = r.x + r.w * (j + 1) / n;
+            rs_status s = draw_panel(in, o, &metrics[j], mask, (grid_rect){x0, r.y, x1 - x0, r.h}, g);
+            st = st == RS_OK ? s : st;
+        }
+    } else if (r.h / n >= PANEL_MIN_H) {
+        for (int j = 0; j < n; j++) {
+            const int y0 = r.y + r.h * j / n, y1 = r.y + r.h * (j + 1) / n;
+            rs_status s = draw_panel(in, o, &metrics[j], mask, (grid_rect){r.x, y0, r.w, y1 - y0}, g);
+            st = st == RS_OK ? s : st;
+        }
+    } else {
+        st = draw_panel(in, o, &metrics[o->metric % n_metrics], mask, r, g);
+    }
+    return st;
+}

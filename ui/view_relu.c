@@ -1,0 +1,204 @@
+/* view_relu.c — the views of the one-layer ReLU generator (seed 000, SPEC 5.1 and 6):
+ * error curves of Figure 1, the angle matrices of eq. (14), the rectified data with the
+ * fitted truncated normal, and the truncated-normal likelihood landscape that ProjSGD
+ * (Alg. 3) descends. Reads relu_detail under its lock; computes nothing. */
+#include "view.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "job_relu.h"
+#include "met_relu.h"
+#include "palette.h"
+#include "plot.h"
+#include "plot_heatmap.h"
+#include "plot_hist.h"
+#include "plot_lines.h"
+#include "view_curves.h"
+
+/* Metric panels of Figure 1 (the three curves the paper plots) with the n^-1/2 rate of
+ * Theorem 1 as the reference. */
+static const view_curves_metric relu_curves[] = {
+    {MET_RELU_ERR_SIGMA, "‖Σ̂ − WWᵀ‖_F / ‖W‖²_F", -0.5, "n^-1/2"},
+    {MET_RELU_ERR_B, "‖b̂ − b‖₂ / ‖W‖_F", -0.5, "n^-1/2"},
+    {MET_RELU_SQRT_KL, "√(KL/2) ≥ TV", -0.5, "n^-1/2"},
+};
+
+static void waiting(const view_input *in, grid_rect r, grid *g)
+{
+    char msg[160];
+    if (in->p->sweep >= 0)
+        snprintf(msg, sizeof msg, "computing the run shown here (%s = %g, run 1)…",
+                 param_table[in->p->sweep].key, in->values[in->detail_value]);
+    else
+        snprintf(msg, sizeof msg, "computing the run shown here (run 1)…");
+    plot_message_draw(msg, r, g);
+}
+
+static rs_status draw_angles(const relu_detail *det, grid_rect r, grid *g)
+{
+    const size_t d = det->d;
+    double *absdiff = NULL;
+    static double *buf = NULL; /* main thread only; grows to the largest d seen */
+    static size_t buf_len = 0;
+    if (buf_len < d * d) {
+        double *nb = realloc(buf, d * d * sizeof *nb);
+        if (!nb) {
+            plot_message_draw("out of memory", r, g);
+            return RS_ENOMEM;
+        }
+        buf = nb;
+        buf_len = d * d;
+    }
+    absdiff = buf;
+    for (size_t i = 0; i < d * d; i++)
+        absdiff[i] = fabs(det->theta_hat[i] - det->theta_true[i]);
+    char title_hat[64];
+    snprintf(title_hat, sizeof title_hat, "θ̂ (%s, eq. 14)", param_method_name(det->method));
+    plot_heatmap_model m[3];
+    const double *z[3] = {det->theta_true, det->theta_hat, absdiff};
+    const char *titles[3] = {"θ* (rad)", title_hat, "|θ̂ − θ*|"};
+    for (int j = 0; j < 3; j++) {
+        plot_heatmap_init(&m[j]);
+        m[j].title = titles[j];
+        m[j].rows = m[j].cols = d;
+        m[j].z = z[j];
+        m[j].labels = true;
+        m[j].square = true;
+        m[j].digits = 2;
+        if (j < 2) { /* one colour scale for truth and estimate: angles lie in [0, π] */
+            m[j].z_lo = 0.0;
+            m[j].z_hi = M_PI;
+        }
+        m[j].cbar_title = j < 2 ? "rad" : "|err|";
+    }
+    rs_status st = RS_OK;
+    const bool wide = r.w >= 3 * 24 || r.h < 3 * 8;
+    for (int j = 0; j < 3; j++) {
+        grid_rect q = wide ? (grid_rect){r.x + r.w * j / 3, r.y, r.w * (j + 1) / 3 - r.w * j / 3, r.h}
+                           : (grid_rect){r.x, r.y + r.h * j / 3, r.w, r.h * (j + 1) / 3 - r.h * j / 3};
+        const rs_status s = plot_heatmap_draw(&m[j], q, g);
+        st = st == RS_OK ? s : st;
+    }
+    return st;
+}
+
+static rs_status draw_data(const relu_detail *det, grid_rect r, grid *g)
+{
+    char t_hist[96], t_scat[96], x_hist[32], x_sc[32], y_sc[32];
+    snprintf(t_hist, sizeof t_hist, "x_%zu = ReLU(⟨w_%zu, z⟩ + b_%zu), n = %zu", det->coord,
+             det->coord, det->coord, det->n);
+    snprintf(x_hist, sizeof x_hist, "x_%zu", det->coord);
+    plot_hist_model h;
+    plot_hist_init(&h);
+    h.title = t_hist;
+    h.x_title = x_hist;
+    h.y_title = "density";
+    h.n_bins = RELU_HIST_BINS;
+    h.edges = det->hist_edges;
+    h.density = det->hist_density;
+    h.zero_mass = det->p_zero;
+    h.curve_x = det->curve_x;
+    h.curve_y = det->curve_y;
+    h.n_curve = RELU_CURVE_POINTS;
+    h.bars_label = "samples";
+    h.curve_label = "fitted truncated normal";
+
+    snprintf(t_scat, sizeof t_scat, "x_%zu vs x_%zu (%zu samples)", det->coord2, det->coord,
+             det->n_scatter);
+    snprintf(x_sc, sizeof x_sc, "x_%zu", det->coord);
+    snprintf(y_sc, sizeof y_sc, "x_%zu", det->coord2);
+    plot_lines_series s = plot_lines_series_make(NULL, palette_series(0), det->n_scatter,
+                                                 det->scatter_x, det->scatter_y);
+    s.points_only = true;
+    plot_lines_model sc;
+    plot_lines_init(&sc);
+    sc.title = t_scat;
+    sc.x_title = x_sc;
+    sc.y_title = y_sc;
+    sc.series = &s;
+    sc.n_series = 1;
+
+    const bool side = r.w >= 2 * 40 || r.h < 2 * 10;
+    grid_rect a, b;
+    if (side) {
+        a = (grid_rect){r.x, r.y, r.w / 2, r.h};
+        b = (grid_rect){r.x + r.w / 2, r.y, r.w - r.w / 2, r.h};
+    } else {
+        a = (grid_rect){r.x, r.y, r.w, r.h / 2};
+        b = (grid_rect){r.x, r.y + r.h / 2, r.w, r.h - r.h / 2};
+    }
+    const rs_status s1 = plot_hist_draw(&h, a, g);
+    const rs_status s2 = plot_lines_draw(&sc, b, g);
+    return s1 != RS_OK ? s1 : s2;
+}
+
+static rs_status draw_landscape(const relu_detail *det, grid_rect r, grid *g)
+{
+    /* Row 0 of the heatmap is drawn at the top, where sigma is largest. */
+    static double z[RELU_LAND_SIGMA * RELU_LAND_MU];
+    double zmin = INFINITY;
+    for (size_t i = 0; i < RELU_LAND_SIGMA * RELU_LAND_MU; i++)
+        if (isfinite(det->land_nll[i]))
+            zmin = fmin(zmin, det->land_nll[i]);
+    for (size_t b = 0; b < RELU_LAND_SIGMA; b++)
+        for (size_t a = 0; a < RELU_LAND_MU; a++)
+            z[b * RELU_LAND_MU + a] =
+                det->land_nll[(RELU_LAND_SIGMA - 1 - b) * RELU_LAND_MU + a] - zmin;
+    static plot_heatmap_point path[RELU_PATH_MAX];
+    for (size_t j = 0; j < det->path_len; j++)
+        path[j] = (plot_heatmap_point){det->path_mu[j], det->path_sigma[j]};
+    const plot_heatmap_mark marks[] = {
+        {det->mle_mu, det->mle_sigma, GLYPH_MARK_X, -1, "MLE"},
+        {det->true_mu, det->true_sigma, GLYPH_MARK_STAR, 226, "truth"},
+        {det->sgd_mu, det->sgd_sigma, GLYPH_MARK_DOT, 203, "ProjSGD estimate"},
+    };
+    char title[128];
+    snprintf(title, sizeof title, "NLL of x_%zu over (μ, σ) − min, n = %zu", det->coord, det->n);
+    plot_heatmap_model m;
+    plot_heatmap_init(&m);
+    m.title = title;
+    m.rows = RELU_LAND_SIGMA;
+    m.cols = RELU_LAND_MU;
+    m.z = z;
+    m.x_lo = det->land_mu[0];
+    m.x_hi = det->land_mu[RELU_LAND_MU - 1];
+    m.y_lo = det->land_sigma[0];
+    m.y_hi = det->land_sigma[RELU_LAND_SIGMA - 1];
+    m.x_title = "μ (bias)";
+    m.y_title = "σ (row norm)";
+    m.cbar_title = "ΔNLL";
+    m.path = det->path_len ? path : NULL;
+    m.n_path = det->path_len;
+    m.path_color = 231;
+    m.path_label = "ProjSGD iterates (Alg. 3)";
+    m.marks = marks;
+    m.n_marks = 3;
+    return plot_heatmap_draw(&m, r, g);
+}
+
+rs_status view_relu_draw(const view_input *in, int view, const view_opts *o, grid_rect r, grid *g)
+{
+    grid_fill(g, r, ' ', grid_style_default());
+    if (view == VIEW_CURVES)
+        return view_curves_draw(in, o, relu_curves, 3, 0, r, g);
+    relu_detail *det = in->detail;
+    if (!det) {
+        plot_message_draw("no detail for this view", r, g);
+        return RS_OK;
+    }
+    pthread_mutex_lock(&det->lock);
+    rs_status st = RS_OK;
+    if (!det->ready)
+        waiting(in, r, g);
+    else if (view == VIEW_ANGLES)
+        st = draw_angles(det, r, g);
+    else if (view == VIEW_DATA)
+        st = draw_data(det, r, g);
+    else if (view == VIEW_LANDSCAPE)
+        st = draw_landscape(det, r, g);
+    pthread_mutex_unlock(&det->lock);
+    return st;
+}
