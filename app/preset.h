@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "param.h"
 #include "rs.h"
 
 enum { PRESET_MAX_PAIRS = 128, PRESET_TEXT = 1024, PRESET_PATH = 4096 };
@@ -34,5 +35,12 @@ rs_status preset_read(const char *path, preset *p, rs_error *err);
 
 /* Print "name  title" for every preset found, sorted, into f. */
 void preset_list(void *file);
+
+/* TEMPORARY declarations (the preset branch owns them). */
+size_t preset_names(char (*names)[256], size_t cap);
+rs_status preset_params(const preset *pr, rs_params *out, rs_error *err);
+const char *preset_user_dir(char *buf, size_t len);
+rs_status preset_write(const char *path, const char *title, const char *caption,
+                       const rs_params *p, int overwrite, rs_error *err);
 
 #endif

@@ -159,22 +159,26 @@ rs_status view_curves_draw(const view_input *in, const view_opts *o,
         draw_table(in, metrics, n_metrics, mask, r, g);
         return RS_OK;
     }
-    const int n = (int)n_metrics;
+    /* As many panels as fit, side by side or stacked, starting at the chosen metric. */
+    const int n_all = (int)n_metrics;
+    const int fit_w = r.w / PANEL_MIN_W, fit_h = r.h / PANEL_MIN_H;
+    const bool side = fit_w >= fit_h;
+    int n = side ? fit_w : fit_h;
+    n = n < 1 ? 1 : (n > n_all ? n_all : n);
+    const size_t first = n == n_all ? 0 : o->metric % n_metrics;
     rs_status st = RS_OK;
-    if (r.w / n >= PANEL_MIN_W) {
-        for (int j = 0; j < n; j++) {
+    for (int j = 0; j < n; j++) {
+        const view_curves_metric *vm = &metrics[(first + (size_t)j) % n_metrics];
+        grid_rect q;
+        if (side) {
             const int x0 = r.x + r.w * j / n, x1 = r.x + r.w * (j + 1) / n;
-            rs_status s = draw_panel(in, o, &metrics[j], mask, (grid_rect){x0, r.y, x1 - x0, r.h}, g);
-            st = st == RS_OK ? s : st;
-        }
-    } else if (r.h / n >= PANEL_MIN_H) {
-        for (int j = 0; j < n; j++) {
+            q = (grid_rect){x0, r.y, x1 - x0, r.h};
+        } else {
             const int y0 = r.y + r.h * j / n, y1 = r.y + r.h * (j + 1) / n;
-            rs_status s = draw_panel(in, o, &metrics[j], mask, (grid_rect){r.x, y0, r.w, y1 - y0}, g);
-            st = st == RS_OK ? s : st;
+            q = (grid_rect){r.x, y0, r.w, y1 - y0};
         }
-    } else {
-        st = draw_panel(in, o, &metrics[o->metric % n_metrics], mask, r, g);
+        const rs_status s = draw_panel(in, o, vm, mask, q, g);
+        st = st == RS_OK ? s : st;
     }
     return st;
 }

@@ -4,7 +4,7 @@
  * reference slope line. Log x for n, kappa and keys swept with sweep_scale = log.
  *
  * Layout: as many panels as fit (side by side when each gets >= 50 columns, stacked
- * when each gets >= 12 rows), else the one panel opts->metric picks. With sweep = none
+ * when each gets >= 12 rows), starting at the one opts->metric picks. With sweep = none
  * there is nothing to draw a curve over: a table of mean ± std per method and metric
  * is shown instead. */
 #ifndef VIEW_CURVES_H

@@ -225,14 +225,26 @@ static void widgets_kv_cols(const widgets_kv_item *it, size_t n, int w, int *nw,
         *vw = b > *vw ? b : *vw;
     }
     /* 3 columns of pointer, marker and space, 2 between columns, 1 for the scroll
-     * arrows; name and value never take more than a third each. */
-    if (*nw > w / 3)
-        *nw = w / 3 > 1 ? w / 3 : 1;
-    if (*vw > w / 3)
-        *vw = w / 3 > 1 ? w / 3 : 1;
-    *mw = w - 3 - *nw - 2 - *vw - 2 - 1;
-    if (*mw < 8)
-        *mw = 0;
+     * arrows. The meaning column needs 16 at least; when it cannot have them the name
+     * and value share the whole width (names whole first: they are what one scans). */
+    const int natural_mw = w - 3 - *nw - 2 - *vw - 2 - 1;
+    if (natural_mw >= 16) {
+        *mw = natural_mw;
+        return;
+    }
+    if (w >= 60) { /* wide enough for a meaning: name and value take a third each */
+        if (*nw > w / 3)
+            *nw = w / 3;
+        if (*vw > w / 3)
+            *vw = w / 3;
+        *mw = w - 3 - *nw - 2 - *vw - 2 - 1;
+        return;
+    }
+    *mw = 0;
+    const int avail = w - 3 - 2 - 1;
+    if (*nw > avail - 6)
+        *nw = avail - 6 > 1 ? avail - 6 : 1;
+    *vw = avail - *nw > 1 ? avail - *nw : 1;
 }
 
 /* Body of widgets_kv_draw; the grid is already clipped to the rect. */

@@ -1,0 +1,21 @@
+/* screenshot.h — headless screens: --screenshot PATH, the non-terminal stdout of a bare
+ * `reluscope`, and the TUI's S key. The screen is composed by the same session and
+ * screen code the TUI uses, after the computation has finished. */
+#ifndef SCREENSHOT_H
+#define SCREENSHOT_H
+
+#include <stdio.h>
+
+#include "cli.h"
+#include "grid.h"
+#include "rs.h"
+
+/* Write g to path in the format of its extension (.txt .ans .svg .html). RS_EINVAL for
+ * another extension, RS_EIO when the file cannot be written (err names it). */
+rs_status screenshot_write(const grid *g, const char *path, rs_error *err);
+
+/* Compute c->params to the end and write the screen at c->cols x c->rows to
+ * c->screenshot, or as text to `out` when path is NULL. */
+rs_status screenshot_run(const cli *c, const char *path, FILE *out, rs_error *err);
+
+#endif

@@ -1,0 +1,655 @@
+/* session.c — the TUI's state machine: knobs, views, presets, typing (see session.h). */
+#include "session.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "model.h"
+
+static const char help_text[] =
+    "↑ ↓        select a knob          PgUp PgDn  jump 10 knobs\n"
+    "← → − +    change it (n, kappa, lambda: ×/÷ in 1-2-5 steps)\n"
+    "Enter      type a value (Esc cancels)\n"
+    "g          next generator\n"
+    "Tab 1-5    switch view (curves angles landscape learning data)\n"
+    "m          next metric panel (when only one fits)\n"
+    "e          next compared method shown (angles, data, landscape, learning)\n"
+    "f          toggle the n^-1/2 reference line\n"
+    "r          redraw data with a new seed\n"
+    "space      pause / resume the computation\n"
+    "p          preset menu       [ ]  previous / next preset\n"
+    "c          toggle the preset's caption\n"
+    "P          save the settings as a new preset\n"
+    "S          write a screenshot (.svg and .txt) to the current directory\n"
+    "? F1       this help         q    quit";
+
+const char *session_help_text(void) { return help_text; }
+
+void session_message(session *s, bool error, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s->message, sizeof s->message, fmt, ap);
+    va_end(ap);
+    s->message_error = error;
+}
+
+static void build_knobs(session *s)
+{
+    s->n_knobs = 0;
+    for (size_t i = 0; i < param_count && s->n_knobs < SESSION_MAX_KNOBS; i++) {
+        if (!(param_table[i].generators & (1u << s->p.generator)))
+            continue;
+        if (strcmp(param_table[i].key, "view") == 0) /* the tabs show it */
+            continue;
+        s->knobs[s->n_knobs++] = (int)i;
+    }
+    if (s->selected >= s->n_knobs)
+        s->selected = 0;
+}
+
+static void list_presets(session *s)
+{
+    static char names[SESSION_MAX_PRESETS][256];
+    s->n_presets = preset_names(names, SESSION_MAX_PRESETS);
+    for (size_t i = 0; i < s->n_presets; i++) {
+        memcpy(s->names[i], names[i], sizeof s->names[i]);
+        s->titles[i][0] = s->captions[i][0] = 0;
+        char path[PRESET_PATH];
+        rs_error e;
+        static preset tmp;
+        if (preset_find(names[i], path, &e) == RS_OK && preset_read(path, &tmp, &e) == RS_OK) {
+            snprintf(s->titles[i], sizeof s->titles[i], "%.150s", tmp.title);
+            snprintf(s->captions[i], sizeof s->captions[i], "%s", tmp.caption);
+        } else {
+            snprintf(s->titles[i], sizeof s->titles[i], "(unreadable: %.130s)", e.msg);
+        }
+    }
+}
+
+static bool view_ok(const session *s, int view)
+{
+    return view >= 0 && view < VIEW_COUNT && (view_available(s->p.generator) & (1u << view));
+}
+
+void session_init(session *s, const rs_params *p, const preset *pr, const char *preset_name)
+{
+    memset(s, 0, sizeof *s);
+    s->p = *p;
+    s->preset_p = *p;
+    s->have_preset = pr != NULL;
+    if (pr)
+        s->pr = *pr;
+    snprintf(s->preset_name, sizeof s->preset_name, "%s", preset_name ? preset_name : "");
+    s->view = view_ok(s, p->view) ? p->view : VIEW_CURVES;
+    view_opts_init(&s->opts);
+    s->caption_on = true;
+    build_knobs(s);
+    list_presets(s);
+    for (size_t i = 0; i < s->n_presets; i++)
+        if (strcmp(s->names[i], s->preset_name) == 0)
+            s->menu_selected = i;
+}
+
+/* Accept candidate parameters if they pass every check a --set would. */
+static unsigned try_params(session *s, const rs_params *q)
+{
+    rs_error e;
+    if (param_check(q, &e) != RS_OK || cli_memory_check(q, &e) != RS_OK) {
+        session_message(s, true, "%s", e.msg);
+        return 0;
+    }
+    s->p = *q;
+    s->message[0] = 0;
+    return SESSION_RECOMPUTE;
+}
+
+/* Next value of the 1-2-5 sequence above (dir > 0) or below v. */
+static double step_125(double v, int dir)
+{
+    if (!(v > 0))
+        return dir > 0 ? 1.0 : 0.0;
+    const double e = floor(log10(v));
+    const double base = pow(10.0, e);
+    const double seq[] = {0.5, 1, 2, 5, 10, 20};
+    if (dir > 0) {
+        for (size_t j = 0; j < 6; j++)
+            if (seq[j] * base > v * (1 + 1e-9))
+                return seq[j] * base;
+        return 20 * base;
+    }
+    for (int j = 5; j >= 0; j--)
+        if (seq[j] * base < v * (1 - 1e-9))
+            return seq[j] * base;
+    return 0.2 * base;
+}
+
+/* Sweep values around the knob's current value, for a sweep chosen with the arrows. */
+static void default_sweep(rs_params *q, int key)
+{
+    const param_def *d = &param_table[key];
+    const double v = param_get_number(q, key);
+    const double mult[] = {0.1, 0.2, 0.5, 1, 2, 5, 10};
+    size_t m = 0;
+    for (int j = 0; j < 7; j++) {
+        double x = d->multiplicative ? (v > 0 ? v * mult[j] : mult[j] * 10)
+                                     : v + d->step * (double)(j - 3);
+        if (d->type == PT_SIZE)
+            x = round(x);
+        if (x < d->min || x > d->max || (m > 0 && x <= q->sweep_values[m - 1]))
+            continue;
+        q->sweep_values[m++] = x;
+    }
+    q->n_sweep_values = m;
+}
+
+static bool sweepable(int i, int gen)
+{
+    const param_def *d = &param_table[i];
+    if (!(d->generators & (1u << gen)) || (d->type != PT_SIZE && d->type != PT_REAL))
+        return false;
+    const char *skip[] = {"seed", "runs", "threads", "coord", "coord2", "sweep_from", "sweep_to",
+                          "sweep_steps", "init_seed"};
+    for (size_t j = 0; j < sizeof skip / sizeof skip[0]; j++)
+        if (strcmp(d->key, skip[j]) == 0)
+            return false;
+    return true;
+}
+
+static unsigned step_knob(session *s, int dir)
+{
+    const int i = s->knobs[s->selected];
+    const param_def *d = &param_table[i];
+    rs_params q = s->p;
+    rs_error e;
+    switch (d->type) {
+    case PT_SIZE:
+    case PT_REAL: {
+        const double v = param_get_number(&q, i);
+        double x = d->multiplicative ? step_125(v, dir) : v + dir * d->step;
+        if (d->type == PT_SIZE)
+            x = round(x);
+        x = fmax(d->min, fmin(d->max, x));
+        if (x == v) {
+            session_message(s, true, "%s=%g: at the end of its range", d->key, v);
+            return 0;
+        }
+        if (param_set_number(&q, i, x, &e) != RS_OK) {
+            session_message(s, true, "%s", e.msg);
+            return 0;
+        }
+        return try_params(s, &q);
+    }
+    case PT_ENUM: {
+        size_t count = 0;
+        while (d->names[count])
+            count++;
+        int *field = (int *)((char *)&q + d->offset);
+        const int start = *field;
+        /* Loss values are stored offset by METHOD_L2; step through the names instead. */
+        char cur[96];
+        param_format(&q, i, cur, sizeof cur);
+        size_t pos = 0;
+        while (pos < count && strcmp(d->names[pos], cur) != 0)
+            pos++;
+        (void)start;
+        for (size_t t = 1; t < count; t++) {
+            const size_t next = (pos + count + (size_t)(dir > 0 ? (int)t : -(int)t)) % count;
+            rs_params r = s->p;
+            if (param_parse(&r, i, d->names[next], &e) != RS_OK)
+                continue;
+            if (strcmp(d->key, "generator") == 0) {
+                param_defaults(&r, (rs_generator)r.generator);
+                r.view = s->p.view;
+            }
+            rs_error ce;
+            if (param_check(&r, &ce) == RS_OK && cli_memory_check(&r, &ce) == RS_OK)
+                return try_params(s, &r);
+            if (t == count - 1)
+                session_message(s, true, "%s", ce.msg);
+        }
+        return 0;
+    }
+    case PT_SET: {
+        /* Step through 0 (just the estimator or loss) and every subset of two or more of
+         * the generator's methods, in bit order. */
+        const unsigned allowed = model_get(q.generator)->methods;
+        unsigned list[1u << METHOD_COUNT];
+        size_t m = 0, pos = 0;
+        for (unsigned c = 0; c < (1u << METHOD_COUNT); c++)
+            if ((c & ~allowed) == 0 && (c == 0 || (c & (c - 1)) != 0)) {
+                if (c == q.compare)
+                    pos = m;
+                list[m++] = c;
+            }
+        q.compare = list[(pos + m + (size_t)dir) % m];
+        return try_params(s, &q);
+    }
+    case PT_KEY: {
+        int k = q.sweep;
+        for (size_t t = 0; t <= param_count; t++) {
+            k = dir > 0 ? (k + 1 >= (int)param_count ? -1 : k + 1)
+                        : (k - 1 < -1 ? (int)param_count - 1 : k - 1);
+            if (k == -1 || sweepable(k, q.generator))
+                break;
+        }
+        q.sweep = k;
+        if (k >= 0)
+            default_sweep(&q, k);
+        return try_params(s, &q);
+    }
+    case PT_LIST:
+        session_message(s, false, "%s: press Enter and type a comma list", d->key);
+        return 0;
+    }
+    return 0;
+}
+
+static void set_view(session *s, int view)
+{
+    if (!view_ok(s, view)) {
+        session_message(s, true, "the %s view is not part of the %s generator",
+                        param_view_name(view), param_generator_name(s->p.generator));
+        return;
+    }
+    s->view = view;
+    s->p.view = view; /* kept for a saved preset; the computation does not depend on it */
+    s->message[0] = 0;
+}
+
+static void cycle_view(session *s, int dir)
+{
+    int v = s->view;
+    for (int t = 0; t < VIEW_COUNT; t++) {
+        v = (v + dir + VIEW_COUNT) % VIEW_COUNT;
+        if (view_ok(s, v))
+            break;
+    }
+    set_view(s, v);
+}
+
+rs_status session_load_preset(session *s, const char *name)
+{
+    char path[PRESET_PATH];
+    rs_error e;
+    static preset pr;
+    rs_params q;
+    if (preset_find(name, path, &e) != RS_OK || preset_read(path, &pr, &e) != RS_OK ||
+        preset_params(&pr, &q, &e) != RS_OK || cli_memory_check(&q, &e) != RS_OK) {
+        session_message(s, true, "%s", e.msg);
+        return RS_EINVAL;
+    }
+    s->p = q;
+    s->preset_p = q;
+    s->pr = pr;
+    s->have_preset = true;
+    snprintf(s->preset_name, sizeof s->preset_name, "%s", name);
+    s->view = view_ok(s, q.view) ? q.view : VIEW_CURVES;
+    view_opts_init(&s->opts);
+    build_knobs(s);
+    session_message(s, false, "preset %s: %s", name, pr.title);
+    return RS_OK;
+}
+
+static unsigned step_preset(session *s, int dir)
+{
+    if (s->n_presets == 0) {
+        session_message(s, true, "no presets found");
+        return 0;
+    }
+    size_t pos = s->menu_selected;
+    for (size_t i = 0; i < s->n_presets; i++)
+        if (strcmp(s->names[i], s->preset_name) == 0)
+            pos = i;
+    if (s->preset_name[0] || dir < 0)
+        pos = (pos + s->n_presets + (size_t)dir) % s->n_presets;
+    s->menu_selected = pos;
+    return session_load_preset(s, s->names[pos]) == RS_OK ? SESSION_RECOMPUTE : 0;
+}
+
+static unsigned finish_input(session *s)
+{
+    const session_input mode = s->input;
+    s->input = INPUT_NONE;
+    rs_error e;
+    if (mode == INPUT_VALUE) {
+        rs_params q = s->p;
+        const int i = s->knobs[s->selected];
+        if (param_parse(&q, i, s->input_buf, &e) != RS_OK) {
+            session_message(s, true, "%s", e.msg);
+            return 0;
+        }
+        if (strcmp(param_table[i].key, "generator") == 0 && q.generator != s->p.generator) {
+            param_defaults(&q, (rs_generator)q.generator);
+            q.view = s->p.view;
+        }
+        const unsigned r = try_params(s, &q);
+        build_knobs(s);
+        if (!view_ok(s, s->view))
+            s->view = VIEW_CURVES;
+        return r;
+    }
+    if (mode == INPUT_SAVE_NAME || mode == INPUT_CONFIRM_OVERWRITE) {
+        const bool overwrite = mode == INPUT_CONFIRM_OVERWRITE;
+        if (overwrite && strcmp(s->input_buf, "y") != 0 && strcmp(s->input_buf, "yes") != 0) {
+            session_message(s, false, "not saved");
+            return 0;
+        }
+        if (!overwrite) {
+            char dir[PRESET_PATH];
+            const char *name = s->input_buf;
+            if (!name[0] || strchr(name, '/') || name[0] == '.') {
+                session_message(s, true, "preset name '%s': allowed letters, digits, - and _",
+                                name);
+                return 0;
+            }
+            if (!preset_user_dir(dir, sizeof dir)) {
+                session_message(s, true, "no directory to save presets in (set HOME)");
+                return 0;
+            }
+            snprintf(s->save_path, sizeof s->save_path, "%.3900s/%.100s.ini", dir, name);
+        }
+        char title[PRESET_TEXT];
+        snprintf(title, sizeof title, "%.900s (saved from the TUI)",
+                 s->have_preset ? s->pr.title : "Custom settings");
+        if (!overwrite && access(s->save_path, F_OK) == 0) {
+            s->input = INPUT_CONFIRM_OVERWRITE;
+            s->input_buf[0] = 0;
+            session_message(s, false, "%s exists", s->save_path);
+            return 0;
+        }
+        const rs_status st = preset_write(s->save_path, title, s->have_preset ? s->pr.caption : "",
+                                          &s->p, overwrite, &e);
+        if (st != RS_OK)
+            session_message(s, true, "%s", e.msg);
+        else
+            session_message(s, false, "saved %s", s->save_path);
+        list_presets(s);
+    }
+    return 0;
+}
+
+static unsigned input_key(session *s, int key)
+{
+    size_t len = strlen(s->input_buf);
+    if (key == SKEY_ENTER)
+        return finish_input(s);
+    if (key == SKEY_ESC) {
+        s->input = INPUT_NONE;
+        session_message(s, false, "cancelled");
+        return 0;
+    }
+    if (key == SKEY_BACKSPACE) {
+        while (len > 0 && ((unsigned char)s->input_buf[len - 1] & 0xC0) == 0x80)
+            len--; /* a whole UTF-8 sequence */
+        if (len > 0)
+            len--;
+        s->input_buf[len] = 0;
+        return 0;
+    }
+    if (key >= 0x20 && key < 0x7F && len + 1 < 120) {
+        s->input_buf[len] = (char)key;
+        s->input_buf[len + 1] = 0;
+    }
+    return 0;
+}
+
+static unsigned menu_key(session *s, int key)
+{
+    switch (key) {
+    case SKEY_UP:
+    case 'k':
+        if (s->menu_selected > 0)
+            s->menu_selected--;
+        return 0;
+    case SKEY_DOWN:
+    case 'j':
+        if (s->menu_selected + 1 < s->n_presets)
+            s->menu_selected++;
+        return 0;
+    case SKEY_ENTER:
+        s->overlay = SCREEN_OVERLAY_NONE;
+        if (s->menu_selected < s->n_presets &&
+            session_load_preset(s, s->names[s->menu_selected]) == RS_OK)
+            return SESSION_RECOMPUTE;
+        return 0;
+    case 'q':
+    case 'p':
+    case SKEY_ESC:
+        s->overlay = SCREEN_OVERLAY_NONE;
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+unsigned session_key(session *s, int key)
+{
+    if (s->input != INPUT_NONE)
+        return input_key(s, key);
+    if (s->overlay == SCREEN_OVERLAY_PRESETS)
+        return menu_key(s, key);
+    if (s->overlay == SCREEN_OVERLAY_HELP) {
+        s->overlay = SCREEN_OVERLAY_NONE;
+        return key == 'q' ? SESSION_QUIT : 0;
+    }
+    switch (key) {
+    case 'q':
+        return SESSION_QUIT;
+    case SKEY_UP:
+    case 'k':
+        s->selected = s->selected > 0 ? s->selected - 1 : s->n_knobs - 1;
+        return 0;
+    case SKEY_DOWN:
+    case 'j':
+        s->selected = s->selected + 1 < s->n_knobs ? s->selected + 1 : 0;
+        return 0;
+    case SKEY_PGUP:
+        s->selected = s->selected > 10 ? s->selected - 10 : 0;
+        return 0;
+    case SKEY_PGDN:
+        s->selected = s->selected + 10 < s->n_knobs ? s->selected + 10 : s->n_knobs - 1;
+        return 0;
+    case SKEY_HOME:
+        s->selected = 0;
+        return 0;
+    case SKEY_END:
+        s->selected = s->n_knobs - 1;
+        return 0;
+    case SKEY_LEFT:
+    case '-':
+    case 'h': {
+        const int gen = s->p.generator;
+        const unsigned r = step_knob(s, -1);
+        if (s->p.generator != gen) {
+            build_knobs(s);
+            if (!view_ok(s, s->view))
+                s->view = VIEW_CURVES;
+        }
+        return r;
+    }
+    case SKEY_RIGHT:
+    case '+':
+    case '=':
+    case 'l': {
+        const int gen = s->p.generator;
+        const unsigned r = step_knob(s, +1);
+        if (s->p.generator != gen) {
+            build_knobs(s);
+            if (!view_ok(s, s->view))
+                s->view = VIEW_CURVES;
+        }
+        return r;
+    }
+    case SKEY_ENTER:
+        s->input = INPUT_VALUE;
+        param_format(&s->p, s->knobs[s->selected], s->input_buf, 120);
+        s->message[0] = 0;
+        return 0;
+    case 'g': {
+        rs_params q;
+        param_defaults(&q, (rs_generator)((s->p.generator + 1) % GEN_COUNT));
+        q.view = s->p.view;
+        const unsigned r = try_params(s, &q);
+        if (r) {
+            build_knobs(s);
+            if (!view_ok(s, s->view))
+                s->view = VIEW_CURVES;
+            session_message(s, false, "generator %s (its defaults)",
+                            param_generator_name(s->p.generator));
+        }
+        return r;
+    }
+    case SKEY_TAB:
+        cycle_view(s, +1);
+        return 0;
+    case SKEY_BTAB:
+        cycle_view(s, -1);
+        return 0;
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+        set_view(s, key - '1');
+        return 0;
+    case 'm':
+        s->opts.metric++;
+        return 0;
+    case 'e':
+        s->opts.method++;
+        return 0;
+    case 'f':
+        s->opts.ref_line = !s->opts.ref_line;
+        return 0;
+    case 'r': {
+        rs_params q = s->p;
+        q.seed = q.seed + 1 <= 1e15 ? q.seed + 1 : 0;
+        const unsigned r = try_params(s, &q);
+        if (r)
+            session_message(s, false, "new data: seed %zu", s->p.seed);
+        return r;
+    }
+    case ' ':
+        s->paused = !s->paused;
+        session_message(s, false, "%s", s->paused ? "paused (space resumes)" : "resumed");
+        return SESSION_PAUSE;
+    case 'p':
+        list_presets(s);
+        s->overlay = SCREEN_OVERLAY_PRESETS;
+        return 0;
+    case '[':
+        return step_preset(s, -1);
+    case ']':
+        return step_preset(s, +1);
+    case 'c':
+        s->caption_on = !s->caption_on;
+        return 0;
+    case 'S':
+        return SESSION_SCREENSHOT;
+    case 'P':
+        s->input = INPUT_SAVE_NAME;
+        snprintf(s->input_buf, 120, "%.100s%smine", s->preset_name,
+                 s->preset_name[0] ? "-" : "");
+        return 0;
+    case '?':
+    case SKEY_F1:
+        s->overlay = SCREEN_OVERLAY_HELP;
+        return 0;
+    case SKEY_ESC:
+        s->message[0] = 0;
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+void session_model(session *s, const worker_status *ws, const view_input *in, screen_model *m)
+{
+    screen_model_init(m);
+    for (size_t j = 0; j < s->n_knobs; j++) {
+        const int i = s->knobs[j];
+        param_format(&s->p, i, s->values[j], sizeof s->values[j]);
+        char was[96];
+        param_format(&s->preset_p, i, was, sizeof was);
+        s->items[j] = (widgets_kv_item){param_table[i].key, s->values[j], param_table[i].meaning,
+                                        s->have_preset && strcmp(was, s->values[j]) != 0};
+    }
+    m->items = s->items;
+    m->n_items = s->n_knobs;
+    m->selected = s->selected;
+    m->panel_focused = true;
+    m->in = in && in->p ? in : NULL;
+    m->view = s->view;
+    m->opts = &s->opts;
+    m->views_available = view_available(s->p.generator);
+    if (s->have_preset)
+        snprintf(s->title, sizeof s->title, "%s · %s · preset %.100s: %.300s",
+                 param_generator_name(s->p.generator), param_view_name(s->view), s->preset_name,
+                 s->pr.title);
+    else
+        snprintf(s->title, sizeof s->title, "%s · %s", param_generator_name(s->p.generator),
+                 param_view_name(s->view));
+    m->title = s->title;
+    m->caption = s->caption_on && s->have_preset ? s->pr.caption : NULL;
+    if (s->input == INPUT_VALUE) {
+        snprintf(s->prompt, sizeof s->prompt, "%s =", param_table[s->knobs[s->selected]].key);
+        m->input_prompt = s->prompt;
+    } else if (s->input == INPUT_SAVE_NAME) {
+        m->input_prompt = "save preset as:";
+    } else if (s->input == INPUT_CONFIRM_OVERWRITE) {
+        m->input_prompt = "file exists; overwrite? (y/n)";
+    }
+    m->input_text = s->input_buf;
+    m->message = s->message;
+    m->message_is_error = s->message_error;
+    const char *gen = param_generator_name(s->p.generator);
+    char what[96];
+    if (in && in->p && in->p->sweep >= 0)
+        snprintf(what, sizeof what, "%s · sweep %s: %zu values × %zu runs", gen,
+                 param_table[in->p->sweep].key, in->n_values, in->runs);
+    else
+        snprintf(what, sizeof what, "%s · %zu runs", gen, in && in->p ? in->runs : s->p.runs);
+    switch (ws->state) {
+    case WORKER_IDLE:
+        snprintf(s->status_left, sizeof s->status_left, " idle");
+        break;
+    case WORKER_RUNNING:
+        snprintf(s->status_left, sizeof s->status_left, " %s %s · %zu/%zu jobs",
+                 ws->paused ? "paused" : "computing", what, ws->done, ws->total);
+        m->show_progress = true;
+        m->progress = ws->total ? (double)ws->done / (double)ws->total : 0;
+        m->eta_s = ws->eta_s;
+        break;
+    case WORKER_DONE:
+        snprintf(s->status_left, sizeof s->status_left, " done %s · %zu jobs in %.2f s", what,
+                 ws->total, ws->elapsed_s);
+        break;
+    case WORKER_FAILED:
+        snprintf(s->status_left, sizeof s->status_left, " failed: %.240s", ws->error);
+        break;
+    }
+    m->status_left = s->status_left;
+    char last[32] = "last –";
+    if (ws->last_s >= 0)
+        snprintf(last, sizeof last, "last %.2f s", ws->last_s);
+    snprintf(s->status_right, sizeof s->status_right, "%s · seed %zu · ? help ", last, s->p.seed);
+    m->status_right = s->status_right;
+    m->overlay = s->overlay;
+    m->help_text = help_text;
+    static const char *names[SESSION_MAX_PRESETS], *titles[SESSION_MAX_PRESETS];
+    for (size_t i = 0; i < s->n_presets; i++) {
+        names[i] = s->names[i];
+        titles[i] = s->titles[i];
+    }
+    m->preset_names = names;
+    m->preset_titles = titles;
+    m->n_presets = s->n_presets;
+    m->preset_selected = s->menu_selected;
+    m->preset_caption = s->menu_selected < s->n_presets ? s->captions[s->menu_selected] : NULL;
+}

@@ -1,0 +1,90 @@
+/* session.h — the TUI's state and its key map (SPEC 7), without curses.
+ *
+ * The session holds the parameters being explored, the preset they came from (for the
+ * caption and the changed-knob markers), the selected knob, view and view options, the
+ * overlays and the line being typed. session_key applies one key and says what the
+ * caller must do (recompute, write a screenshot, quit); session_model fills the
+ * screen model from the session and the worker's state. Keeping curses out of here
+ * lets the screenshot mode and the tests drive exactly the TUI's logic. */
+#ifndef SESSION_H
+#define SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "param.h"
+#include "preset.h"
+#include "screen.h"
+#include "view.h"
+#include "widgets.h"
+#include "worker.h"
+
+/* Keys beyond Unicode, produced by the terminal layer from curses key codes. */
+enum {
+    SKEY_UP = 0x110000, SKEY_DOWN, SKEY_LEFT, SKEY_RIGHT, SKEY_ENTER, SKEY_ESC, SKEY_BACKSPACE,
+    SKEY_TAB, SKEY_BTAB, SKEY_F1, SKEY_HOME, SKEY_END, SKEY_PGUP, SKEY_PGDN
+};
+
+/* What session_key asks of the caller (bit set). */
+enum {
+    SESSION_RECOMPUTE = 1u << 0,  /* parameters changed: submit them */
+    SESSION_QUIT = 1u << 1,
+    SESSION_SCREENSHOT = 1u << 2, /* write a screenshot of the current screen */
+    SESSION_PAUSE = 1u << 3,      /* pause state changed: see session.paused */
+};
+
+enum { SESSION_MAX_KNOBS = 64, SESSION_MAX_PRESETS = 256 };
+
+typedef enum { INPUT_NONE, INPUT_VALUE, INPUT_SAVE_NAME, INPUT_CONFIRM_OVERWRITE } session_input;
+
+typedef struct {
+    rs_params p;          /* what is being explored */
+    rs_params preset_p;   /* the preset's values, for the changed markers */
+    bool have_preset;
+    preset pr;            /* title and caption of the active preset */
+    char preset_name[256];
+    int knobs[SESSION_MAX_KNOBS]; /* param_table indexes shown in the panel */
+    size_t n_knobs, selected;
+    int view;
+    view_opts opts;
+    bool caption_on, paused;
+    screen_overlay overlay;
+    /* preset menu and [ ] stepping */
+    char names[SESSION_MAX_PRESETS][256];
+    char titles[SESSION_MAX_PRESETS][160];
+    char captions[SESSION_MAX_PRESETS][PRESET_TEXT];
+    size_t n_presets, menu_selected;
+    /* typing */
+    session_input input;
+    char input_buf[PRESET_TEXT];
+    char save_path[PRESET_PATH];
+    /* the message line */
+    char message[512];
+    bool message_error;
+    /* text the screen model points into */
+    widgets_kv_item items[SESSION_MAX_KNOBS];
+    char values[SESSION_MAX_KNOBS][96];
+    char title[512], status_left[256], status_right[160], prompt[96];
+} session;
+
+/* Start from parameters p (already checked) and, when pr != NULL, the preset they came
+ * from. Lists the presets found for the menu. */
+void session_init(session *s, const rs_params *p, const preset *pr, const char *preset_name);
+
+/* Apply one key (a Unicode code point or SKEY_*); returns SESSION_* bits. */
+unsigned session_key(session *s, int key);
+
+/* Load preset `name` (as the menu and [ ] do): RS_OK, or the error in s->message. */
+rs_status session_load_preset(session *s, const char *name);
+
+/* Fill m from the session, the worker's status and its current computation. */
+void session_model(session *s, const worker_status *ws, const view_input *in, screen_model *m);
+
+/* Set the message line (printf-style). */
+void session_message(session *s, bool error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* The help text of the key map. */
+const char *session_help_text(void);
+
+#endif

@@ -1,0 +1,15 @@
+/* tui.h — the interactive terminal UI (SPEC 7): curses set-up and teardown, signals,
+ * the main loop that feeds keys to the session, submits work to the worker and draws
+ * the screen through sink_curses. */
+#ifndef TUI_H
+#define TUI_H
+
+#include "cli.h"
+#include "rs.h"
+
+/* Run the TUI on c->params until the user quits or a signal arrives. Returns 0, or 1
+ * when the terminal could not be set up (err says why). The terminal is restored on
+ * every way out. */
+int tui_run(const cli *c, rs_error *err);
+
+#endif

@@ -1,0 +1,289 @@
+/* worker.c — the background computation thread (see worker.h). */
+#include "worker.h"
+
+#include <errno.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "model.h"
+#include "sweep.h"
+
+typedef struct comp {
+    rs_params p;
+    const model_ops *ops;
+    double values[PARAM_MAX_LIST];
+    size_t n_values, runs, threads, total, detail_value;
+    sweep_cell *cells;
+    void *detail;
+    model_ctx ctx;
+    atomic_int cancel;
+    atomic_size_t done;
+    atomic_int finished;  /* the worker thread no longer touches it */
+    /* written by the worker under w->lock */
+    double t_start, t_end; /* 0 = not yet */
+    rs_status status;
+    char error[RS_ERROR_LEN];
+    struct worker *w;
+    struct comp *next;    /* retired list */
+} comp;
+
+struct worker {
+    pthread_t thread;
+    pthread_mutex_t lock;
+    pthread_cond_t wake, finished;
+    comp *current, *pending, *retired;
+    atomic_int paused;
+    int quit;
+    double last_s;
+    unsigned long generation;
+};
+
+static void comp_free(comp *c)
+{
+    if (!c)
+        return;
+    free(c->cells);
+    if (c->detail && c->ops->detail_free)
+        c->ops->detail_free(c->detail);
+    free(c);
+}
+
+static void sleep_ms(long ms)
+{
+    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
+    }
+}
+
+/* Called by sweep workers after each job: count it, and hold here while paused. */
+static void on_progress(void *pctx, size_t done, size_t total)
+{
+    (void)done;
+    (void)total;
+    comp *c = pctx;
+    atomic_fetch_add(&c->done, 1);
+    while (atomic_load(&c->w->paused) && !atomic_load(&c->cancel))
+        sleep_ms(20);
+}
+
+static void *worker_main(void *arg)
+{
+    worker *w = arg;
+    pthread_mutex_lock(&w->lock);
+    while (!w->quit) {
+        if (!w->pending) {
+            pthread_cond_wait(&w->wake, &w->lock);
+            continue;
+        }
+        comp *c = w->pending;
+        w->pending = NULL;
+        c->t_start = rs_now_s();
+        pthread_mutex_unlock(&w->lock);
+
+        rs_error err = {0};
+        const sweep_spec spec = {c->n_values, c->runs, c->values, c->cells, c->threads, 0, 1,
+                                 c->ops->job, &c->ctx, on_progress, c, &c->cancel};
+        const rs_status st = atomic_load(&c->cancel) ? RS_ECANCELLED : sweep_run(&spec, &err);
+
+        pthread_mutex_lock(&w->lock);
+        c->t_end = rs_now_s();
+        c->status = st;
+        snprintf(c->error, sizeof c->error, "%s", st == RS_OK ? "" : err.msg);
+        if (st == RS_OK && c == w->current)
+            w->last_s = c->t_end - c->t_start;
+        atomic_store(&c->finished, 1);
+        pthread_cond_broadcast(&w->finished);
+    }
+    pthread_mutex_unlock(&w->lock);
+    return NULL;
+}
+
+worker *worker_alloc(void)
+{
+    worker *w = calloc(1, sizeof *w);
+    if (!w)
+        return NULL;
+    pthread_mutex_init(&w->lock, NULL);
+    pthread_cond_init(&w->wake, NULL);
+    pthread_cond_init(&w->finished, NULL);
+    w->last_s = -1;
+    if (pthread_create(&w->thread, NULL, worker_main, w) != 0) {
+        pthread_mutex_destroy(&w->lock);
+        pthread_cond_destroy(&w->wake);
+        pthread_cond_destroy(&w->finished);
+        free(w);
+        return NULL;
+    }
+    return w;
+}
+
+void worker_free(worker *w)
+{
+    if (!w)
+        return;
+    pthread_mutex_lock(&w->lock);
+    w->quit = 1;
+    if (w->current)
+        atomic_store(&w->current->cancel, 1);
+    pthread_cond_broadcast(&w->wake);
+    pthread_mutex_unlock(&w->lock);
+    pthread_join(w->thread, NULL);
+    comp_free(w->current);
+    for (comp *c = w->retired, *next; c; c = next) {
+        next = c->next;
+        comp_free(c);
+    }
+    pthread_mutex_destroy(&w->lock);
+    pthread_cond_destroy(&w->wake);
+    pthread_cond_destroy(&w->finished);
+    free(w);
+}
+
+/* The value index whose run 0 fills the detail: the sweep value nearest the knob's own
+ * value, so that moving e.g. n moves what the angles, data and landscape views show. */
+static size_t detail_index(const rs_params *p, const double *values, size_t n_values)
+{
+    if (p->sweep < 0 || n_values <= 1)
+        return 0;
+    const double x = param_get_number(p, p->sweep);
+    size_t best = n_values - 1;
+    double best_d = INFINITY;
+    for (size_t v = 0; v < n_values; v++) {
+        const double d = x > 0 && values[v] > 0 ? fabs(log(values[v] / x)) : fabs(values[v] - x);
+        if (d < best_d) {
+            best_d = d;
+            best = v;
+        }
+    }
+    return best;
+}
+
+rs_status worker_submit(worker *w, const rs_params *p, size_t threads, rs_error *err)
+{
+    comp *c = calloc(1, sizeof *c);
+    if (!c)
+        return rs_error_set(err, RS_ENOMEM, "worker: out of memory");
+    c->p = *p;
+    c->ops = model_get(p->generator);
+    c->w = w;
+    c->n_values = param_sweep_values(&c->p, c->values);
+    c->runs = p->runs;
+    c->total = c->n_values * c->runs;
+    c->threads = threads ? threads : 1;
+    c->cells = malloc(c->total * sizeof *c->cells);
+    c->detail = c->ops->detail_alloc ? c->ops->detail_alloc() : NULL;
+    if (!c->cells || (c->ops->detail_alloc && !c->detail)) {
+        const size_t total = c->total;
+        comp_free(c);
+        return rs_error_set(err, RS_ENOMEM, "worker: out of memory for %zu cells", total);
+    }
+    sweep_cells_init(c->cells, c->total);
+    c->detail_value = detail_index(&c->p, c->values, c->n_values);
+    c->ctx = (model_ctx){&c->p, c->detail, c->detail_value};
+    atomic_init(&c->cancel, 0);
+    atomic_init(&c->done, 0);
+    atomic_init(&c->finished, 0);
+
+    pthread_mutex_lock(&w->lock);
+    comp *old = w->current;
+    if (old) {
+        atomic_store(&old->cancel, 1);
+        if (w->pending == old) { /* never started: the worker will not see it */
+            w->pending = NULL;
+            atomic_store(&old->finished, 1);
+        }
+        old->next = w->retired;
+        w->retired = old;
+    }
+    w->current = c;
+    w->pending = c;
+    w->generation++;
+    pthread_cond_broadcast(&w->wake);
+    pthread_mutex_unlock(&w->lock);
+    return RS_OK;
+}
+
+void worker_view(worker *w, view_input *in)
+{
+    memset(in, 0, sizeof *in);
+    comp *c = w->current; /* only the main thread changes current */
+    if (!c)
+        return;
+    *in = (view_input){&c->p, c->ops, c->n_values, c->runs, c->values, c->cells, c->detail,
+                       c->detail_value};
+}
+
+void worker_status_get(worker *w, worker_status *s)
+{
+    memset(s, 0, sizeof *s);
+    pthread_mutex_lock(&w->lock);
+    const comp *c = w->current;
+    s->paused = atomic_load(&w->paused);
+    s->last_s = w->last_s;
+    s->generation = w->generation;
+    s->eta_s = -1;
+    if (!c) {
+        s->state = WORKER_IDLE;
+    } else {
+        s->done = atomic_load(&c->done);
+        s->total = c->total;
+        if (atomic_load(&c->finished)) {
+            s->state = c->status == RS_OK ? WORKER_DONE : WORKER_FAILED;
+            s->elapsed_s = c->t_end - c->t_start;
+            snprintf(s->error, sizeof s->error, "%s", c->error);
+        } else {
+            s->state = WORKER_RUNNING;
+            s->elapsed_s = c->t_start > 0 ? rs_now_s() - c->t_start : 0;
+            if (s->done > 0)
+                s->eta_s = s->elapsed_s / (double)s->done * (double)(s->total - s->done);
+        }
+    }
+    pthread_mutex_unlock(&w->lock);
+}
+
+void worker_pause(worker *w, bool paused) { atomic_store(&w->paused, paused ? 1 : 0); }
+
+void worker_reap(worker *w)
+{
+    pthread_mutex_lock(&w->lock);
+    comp **link = &w->retired;
+    while (*link) {
+        comp *c = *link;
+        if (atomic_load(&c->finished)) {
+            *link = c->next;
+            comp_free(c);
+        } else {
+            link = &c->next;
+        }
+    }
+    pthread_mutex_unlock(&w->lock);
+}
+
+bool worker_wait(worker *w, double timeout_s)
+{
+    const double until = rs_now_s() + timeout_s;
+    pthread_mutex_lock(&w->lock);
+    while (w->current && !atomic_load(&w->current->finished)) {
+        if (timeout_s >= 0) {
+            const double left = until - rs_now_s();
+            if (left <= 0)
+                break;
+            struct timespec ts;
+            clock_gettime(CLOCK_REALTIME, &ts);
+            const double t = (double)ts.tv_sec + ts.tv_nsec * 1e-9 + (left < 0.1 ? left : 0.1);
+            ts.tv_sec = (time_t)t;
+            ts.tv_nsec = (long)((t - (double)ts.tv_sec) * 1e9);
+            pthread_cond_timedwait(&w->finished, &w->lock, &ts);
+        } else {
+            pthread_cond_wait(&w->finished, &w->lock);
+        }
+    }
+    const bool done = !w->current || atomic_load(&w->current->finished);
+    pthread_mutex_unlock(&w->lock);
+    return done;
+}

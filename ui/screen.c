@@ -1,0 +1,275 @@
+/* screen.c — composition of the TUI screen from a screen_model (see screen.h). */
+#include "screen.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "palette.h"
+#include "plot.h"
+
+enum { CAPTION_MAX_ROWS = 4, MENU_CAPTION_ROWS = 5 };
+
+void screen_model_init(screen_model *m)
+{
+    memset(m, 0, sizeof *m);
+    m->view = VIEW_CURVES;
+    m->views_available = (1u << VIEW_COUNT) - 1;
+}
+
+/* Greedy word wrap of UTF-8 text to width columns: calls put(line, ctx) per line with
+ * at most max_lines lines (the last one ends in "…" when text is left). Returns the
+ * number of lines the whole text needs. */
+typedef void (*wrap_fn)(const char *line, int index, void *ctx);
+
+static int wrap_text(const char *text, int width, int max_lines, wrap_fn put, void *ctx)
+{
+    if (!text || width < 4)
+        return 0;
+    char line[1024];
+    size_t len = 0;
+    int lw = 0, count = 0;
+    const char *s = text;
+    while (*s) {
+        while (*s == ' ' || *s == '\n' || *s == '\t')
+            s++;
+        if (!*s)
+            break;
+        const char *e = s;
+        while (*e && *e != ' ' && *e != '\n' && *e != '\t')
+            e++;
+        char word[256];
+        size_t wl = (size_t)(e - s) < sizeof word - 1 ? (size_t)(e - s) : sizeof word - 1;
+        memcpy(word, s, wl);
+        word[wl] = 0;
+        const int ww = grid_text_width(word);
+        if (lw > 0 && lw + 1 + ww > width) {
+            if (put && count < max_lines)
+                put(line, count, ctx);
+            count++;
+            len = 0;
+            lw = 0;
+        }
+        if (len + wl + 2 < sizeof line) {
+            if (lw > 0) {
+                line[len++] = ' ';
+                lw++;
+            }
+            memcpy(line + len, word, wl);
+            len += wl;
+            line[len] = 0;
+            lw += ww;
+        }
+        s = e;
+    }
+    if (lw > 0) {
+        if (put && count < max_lines)
+            put(line, count, ctx);
+        count++;
+    }
+    return count;
+}
+
+typedef struct {
+    grid *g;
+    grid_rect r;
+    grid_style style;
+    int total, max_lines;
+} wrap_ctx;
+
+static void wrap_put(const char *line, int index, void *vctx)
+{
+    wrap_ctx *c = vctx;
+    if (index >= c->r.h)
+        return;
+    if (index == c->max_lines - 1 && c->total > c->max_lines) {
+        char cut[1100];
+        snprintf(cut, sizeof cut, "%s …", line);
+        grid_puts(c->g, c->r.x, c->r.y + index, cut, c->r.w, c->style);
+        return;
+    }
+    grid_puts(c->g, c->r.x, c->r.y + index, line, c->r.w, c->style);
+}
+
+static void draw_wrapped(const char *text, grid_rect r, grid_style style, grid *g)
+{
+    wrap_ctx c = {g, r, style, wrap_text(text, r.w, 1 << 20, NULL, NULL), r.h};
+    wrap_text(text, r.w, r.h, wrap_put, &c);
+}
+
+static int panel_width(int w)
+{
+    if (w < 120)
+        return 30;
+    const int pw = w * 32 / 100;
+    return pw > 64 ? 64 : pw;
+}
+
+static int caption_rows(const screen_model *m, int inner_w, int h)
+{
+    if (!m->caption || !m->caption[0])
+        return 0;
+    const int n = wrap_text(m->caption, inner_w, 1 << 20, NULL, NULL);
+    /* Short screens keep the rows for the plot: two caption rows, the rest cut. */
+    const int max_rows = h < 30 ? 2 : CAPTION_MAX_ROWS;
+    return n < max_rows ? n : max_rows;
+}
+
+/* The plot box (with border) and, inside it, the view rect and the caption rect. */
+static void layout(const screen_model *m, int w, int h, grid_rect *panel, grid_rect *box,
+                   grid_rect *plot, grid_rect *caption)
+{
+    const int pw = panel_width(w);
+    *panel = (grid_rect){0, 1, pw, h - 3};
+    *box = (grid_rect){pw, 1, w - pw, h - 3};
+    const grid_rect in = {box->x + 1, box->y + 1, box->w - 2, box->h - 2};
+    const int cr = caption_rows(m, in.w, h);
+    *plot = (grid_rect){in.x, in.y, in.w, in.h - (cr ? cr + 1 : 0)};
+    *caption = (grid_rect){in.x, in.y + in.h - cr, in.w, cr};
+}
+
+grid_rect screen_plot_rect(const screen_model *m, int w, int h)
+{
+    if (w < SCREEN_MIN_W || h < SCREEN_MIN_H)
+        return (grid_rect){0, 0, 0, 0};
+    grid_rect panel, box, plot, caption;
+    layout(m, w, h, &panel, &box, &plot, &caption);
+    return plot;
+}
+
+static void draw_tabs(const screen_model *m, grid *g)
+{
+    static char names[VIEW_COUNT][32];
+    const char *ptrs[VIEW_COUNT];
+    size_t n = 0, active = 0;
+    for (int v = 0; v < VIEW_COUNT; v++) {
+        if (!(m->views_available & (1u << v)))
+            continue;
+        snprintf(names[n], sizeof names[n], "%d %s", v + 1, param_view_name(v));
+        if (v == m->view)
+            active = n;
+        ptrs[n] = names[n];
+        n++;
+    }
+    const grid_style brand = grid_style_make(PALETTE_ACCENT, PALETTE_PANEL, GRID_ATTR_BOLD);
+    grid_fill(g, (grid_rect){0, 0, g->w, 1}, ' ', grid_style_make(-1, PALETTE_PANEL, 0));
+    const int bw = grid_puts(g, 1, 0, "reluscope", 12, brand) + 2;
+    widgets_tabs_draw(ptrs, n, active, (grid_rect){bw, 0, g->w - bw, 1}, g);
+}
+
+static void draw_panel(const screen_model *m, grid_rect r, grid *g)
+{
+    const grid_rect in = widgets_box_draw("parameters", m->panel_focused, r, g);
+    /* Narrow panels drop the meaning column: show the selected knob's meaning below. */
+    const bool narrow = r.w < 70;
+    const int mrows = narrow && m->selected < m->n_items ? 2 : 0;
+    grid_rect list = {in.x, in.y, in.w, in.h - (mrows ? mrows + 1 : 0)};
+    widgets_kv_draw(m->items, m->n_items, m->selected, list, g);
+    if (mrows) {
+        const grid_rect mr = {in.x + 1, in.y + in.h - mrows, in.w - 1, mrows};
+        grid_fill(g, (grid_rect){in.x, mr.y - 1, in.w, 1}, 0x2500,
+                  grid_style_make(PALETTE_AXIS, GRID_COLOR_DEFAULT, 0));
+        const char *meaning = m->items[m->selected].meaning;
+        draw_wrapped(meaning ? meaning : "", mr,
+                     grid_style_make(PALETTE_LABEL, GRID_COLOR_DEFAULT, 0), g);
+    }
+}
+
+static void draw_message_line(const screen_model *m, int y, grid *g)
+{
+    const grid_rect r = {0, y, g->w, 1};
+    grid_fill(g, r, ' ', grid_style_default());
+    if (m->input_prompt) {
+        const grid_style ps = grid_style_make(PALETTE_ACCENT, GRID_COLOR_DEFAULT, GRID_ATTR_BOLD);
+        const int pw = grid_puts(g, 1, y, m->input_prompt, g->w / 2, ps);
+        const int tw = grid_puts(g, 1 + pw + 1, y, m->input_text ? m->input_text : "",
+                                 g->w - pw - 4, grid_style_default());
+        grid_put(g, 2 + pw + tw, y, ' ', grid_style_make(-1, -1, GRID_ATTR_REVERSE)); /* cursor */
+        return;
+    }
+    if (m->message && m->message[0]) {
+        if (m->message_is_error)
+            plot_warn_draw(m->message, 1, y, g->w - 2, g);
+        else
+            grid_puts(g, 1, y, m->message, g->w - 2,
+                      grid_style_make(PALETTE_LABEL, GRID_COLOR_DEFAULT, 0));
+        return;
+    }
+    grid_puts(g, 1, y,
+              "↑↓ knob  ←→ change  Enter type  Tab/1-5 view  g generator  r reseed  p presets  "
+              "[ ] prev/next  ? help  q quit",
+              g->w - 2, grid_style_make(PALETTE_AXIS, GRID_COLOR_DEFAULT, 0));
+}
+
+static void draw_status(const screen_model *m, int y, grid *g)
+{
+    const grid_rect r = {0, y, g->w, 1};
+    widgets_status_draw(m->status_left ? m->status_left : "", m->status_right ? m->status_right : "",
+                        r, g);
+    if (m->show_progress) {
+        /* The bar sits in the middle third, between the two texts. */
+        const int lw = m->status_left ? grid_text_width(m->status_left) + 2 : 1;
+        const int rw = m->status_right ? grid_text_width(m->status_right) + 2 : 1;
+        int bw = g->w - lw - rw;
+        if (bw > 40)
+            bw = 40;
+        if (bw >= 16)
+            widgets_progress_draw(m->progress, m->eta_s, (grid_rect){lw, y, bw, 1}, g);
+    }
+}
+
+static void draw_presets(const screen_model *m, grid *g)
+{
+    int w = g->w - 8 < 110 ? g->w - 8 : 110;
+    int h = g->h - 4;
+    const grid_rect r = {(g->w - w) / 2, (g->h - h) / 2, w, h};
+    grid_fill(g, r, ' ', grid_style_default());
+    const grid_rect in = widgets_box_draw("presets: ↑↓ choose, Enter load, Esc close", true, r, g);
+    static widgets_kv_item items[512];
+    const size_t n = m->n_presets < 512 ? m->n_presets : 512;
+    for (size_t i = 0; i < n; i++)
+        items[i] = (widgets_kv_item){m->preset_names[i], m->preset_titles[i], NULL, false};
+    const int list_h = in.h - MENU_CAPTION_ROWS - 1;
+    widgets_kv_draw(items, n, m->preset_selected, (grid_rect){in.x, in.y, in.w, list_h}, g);
+    grid_fill(g, (grid_rect){in.x, in.y + list_h, in.w, 1}, 0x2500,
+              grid_style_make(PALETTE_AXIS, GRID_COLOR_DEFAULT, 0));
+    if (n == 0)
+        grid_puts(g, in.x + 1, in.y, "no presets found", in.w - 2, grid_style_default());
+    draw_wrapped(m->preset_caption ? m->preset_caption : "",
+                 (grid_rect){in.x + 1, in.y + list_h + 1, in.w - 2, MENU_CAPTION_ROWS},
+                 grid_style_make(PALETTE_LABEL, GRID_COLOR_DEFAULT, 0), g);
+}
+
+rs_status screen_draw(const screen_model *m, grid *g)
+{
+    grid_clear(g);
+    if (g->w < SCREEN_MIN_W || g->h < SCREEN_MIN_H) {
+        char text[256];
+        snprintf(text, sizeof text,
+                 "reluscope needs a terminal of at least %dx%d;\nthis one is %dx%d.\n"
+                 "Enlarge the window (or press q to quit).",
+                 SCREEN_MIN_W, SCREEN_MIN_H, g->w, g->h);
+        widgets_message_draw("terminal too small", text, (grid_rect){0, 0, g->w, g->h}, g);
+        return RS_OK;
+    }
+    grid_rect panel, box, plot, caption;
+    layout(m, g->w, g->h, &panel, &box, &plot, &caption);
+    draw_tabs(m, g);
+    draw_panel(m, panel, g);
+    widgets_box_draw(m->title, !m->panel_focused, box, g);
+    rs_status st = RS_OK;
+    if (m->in)
+        st = view_draw(m->in, m->view, m->opts, plot, g);
+    if (caption.h > 0) {
+        grid_fill(g, (grid_rect){caption.x, caption.y - 1, caption.w, 1}, 0x2500,
+                  grid_style_make(PALETTE_AXIS, GRID_COLOR_DEFAULT, 0));
+        draw_wrapped(m->caption, caption, grid_style_make(PALETTE_LABEL, GRID_COLOR_DEFAULT, 0), g);
+    }
+    draw_message_line(m, g->h - 2, g);
+    draw_status(m, g->h - 1, g);
+    if (m->overlay == SCREEN_OVERLAY_HELP)
+        widgets_message_draw("keys", m->help_text ? m->help_text : "",
+                             (grid_rect){0, 1, g->w, g->h - 2}, g);
+    else if (m->overlay == SCREEN_OVERLAY_PRESETS)
+        draw_presets(m, g);
+    return st;
+}

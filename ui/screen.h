@@ -1,0 +1,63 @@
+/* screen.h — the whole TUI screen (SPEC 7) composed into a grid: view tabs, the
+ * parameter panel, the plot area with the current view, the preset caption, a message
+ * or input line, the status bar with progress, and the help / preset-menu overlays.
+ *
+ * The model is plain data that app fills from its session and worker each frame; the
+ * same model drawn at the same size gives the same cells, which is what makes a
+ * --screenshot exactly the screen the TUI shows. Below SCREEN_MIN_W x SCREEN_MIN_H a
+ * message replaces the layout. */
+#ifndef SCREEN_H
+#define SCREEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "grid.h"
+#include "rs.h"
+#include "view.h"
+#include "widgets.h"
+
+enum { SCREEN_MIN_W = 80, SCREEN_MIN_H = 24 };
+
+typedef enum { SCREEN_OVERLAY_NONE, SCREEN_OVERLAY_HELP, SCREEN_OVERLAY_PRESETS } screen_overlay;
+
+typedef struct {
+    /* the plot */
+    const view_input *in;
+    int view;                 /* rs_view */
+    const view_opts *opts;
+    unsigned views_available; /* bit set of rs_view, for the tabs */
+    const char *title;        /* top row, e.g. "relu · fig1-samples — Figure 1 (left)" */
+    /* the parameter panel */
+    const widgets_kv_item *items;
+    size_t n_items, selected;
+    bool panel_focused;
+    /* under the plot: the preset's caption (NULL or "" = none or hidden) */
+    const char *caption;
+    /* one line above the status bar: an input prompt while typing, else a message */
+    const char *input_prompt, *input_text; /* input_prompt != NULL: typing */
+    const char *message;
+    bool message_is_error;
+    /* status bar */
+    const char *status_left;  /* what is computing or what was computed */
+    bool show_progress;
+    double progress, eta_s;
+    const char *status_right; /* last computation time, seed, key hint */
+    /* overlays */
+    screen_overlay overlay;
+    const char *help_text;
+    const char *const *preset_names, *const *preset_titles;
+    size_t n_presets, preset_selected;
+    const char *preset_caption; /* of the highlighted preset */
+} screen_model;
+
+void screen_model_init(screen_model *m);
+
+/* The rect the plot occupies at size w x h for model m (caption rows depend on it); an
+ * empty rect below the minimum size. Used by the benchmark and the tests. */
+grid_rect screen_plot_rect(const screen_model *m, int w, int h);
+
+/* Draw m over the whole of g. Returns the view's status (the screen is drawn anyway). */
+rs_status screen_draw(const screen_model *m, grid *g);
+
+#endif
