@@ -158,6 +158,10 @@ int tui_run(const cli *c, rs_error *err)
     keypad(stdscr, TRUE);
     set_escdelay(25);
     curs_set(0);
+    if (has_colors()) { /* COLORS is known only after start_color */
+        start_color();
+        use_default_colors();
+    }
     const grid_caps caps = terminal_caps(c);
     sink_curses *sink = sink_curses_alloc(caps);
     grid *g = grid_alloc(COLS, LINES);

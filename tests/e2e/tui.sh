@@ -1,0 +1,120 @@
+#!/bin/bash
+# tui.sh — end-to-end test of the real TUI inside tmux (SPEC 7, issue 3): change n with
+# the keys, switch through every view, shrink to 60x20 (message) and back, open help,
+# quit; then Ctrl-C and SIGTERM; then start and quit under several TERM values. Each step
+# checks capture-pane. Usage: tui.sh PATH_TO_RELUSCOPE
+set -u
+BIN=${1:?usage: tui.sh RELUSCOPE}
+command -v tmux >/dev/null || { echo "SKIP: tmux not installed"; exit 77; }
+SOCK="rs-e2e-$$"
+T="tmux -L $SOCK"
+WORK=$(mktemp -d)
+trap '$T kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
+FAILS=0
+# A small sweep so that each computation takes well under a second.
+ARGS="--set n=20000 --set sweep=n --set sweep_values=5000,10000,20000 --set runs=3 --set threads=2"
+
+fail() { echo "FAIL: $*"; FAILS=$((FAILS + 1)); }
+capture() { $T capture-pane -p -t e2e 2>/dev/null; }
+# wait_for TEXT [SECONDS]: poll the pane until it shows TEXT.
+wait_for() {
+    local text=$1 limit=${2:-20} i=0
+    while [ $i -lt $((limit * 10)) ]; do
+        capture | grep -qF -- "$text" && return 0
+        sleep 0.1
+        i=$((i + 1))
+    done
+    return 1
+}
+expect() { # expect TEXT WHAT
+    wait_for "$1" "${3:-20}" || { fail "$2: '$1' not on screen"; capture | sed 's/^/    | /' | head -45; }
+}
+expect_not() {
+    sleep 0.3
+    capture | grep -qF -- "$1" && { fail "$2: '$1' still on screen"; }
+    return 0
+}
+keys() { $T send-keys -t e2e "$@"; }
+
+start() { # start TERM_VALUE COLS ROWS
+    $T kill-session -t e2e 2>/dev/null
+    $T new-session -d -s e2e -x "$2" -y "$3" \
+        "env TERM=$1 LANG=C.UTF-8 LC_ALL=C.UTF-8 $BIN $ARGS; echo \"EXITED \$?\"; sleep 30"
+}
+
+# --- the main walk-through at 120x40 ---------------------------------------------
+start xterm-256color 120 40
+expect "done relu" "first computation"
+expect "parameters" "parameter panel"
+expect "1 curves" "tabs"
+# 256 colours under xterm-256color: the pane holds xterm-256 colour escapes
+$T capture-pane -e -p -t e2e | grep -qE '\[[0-9;]*38;5;[0-9]+' || fail "no 256-colour cells under xterm-256color"
+keys Down                      # select n (the second knob)
+keys Right                     # 20000 -> 50000 (1-2-5 steps)
+expect "50000" "n stepped up with →"
+expect "done relu" "recomputed after the change"
+keys Left Left                 # 50000 -> 20000 -> 10000
+expect "10000 " "n stepped down with ←"
+keys Enter C-u                 # type a value
+for _ in 1 2 3 4 5 6; do keys BSpace; done
+keys "30000" Enter
+expect "30000" "n typed with Enter"
+for view in angles landscape data curves; do
+    keys Tab
+    expect "relu · $view" "Tab to the $view view"
+done
+keys 2
+expect "relu · angles" "key 2 selects angles"
+expect "θ* (rad)" "angles view drawn"
+keys 5
+expect "P(0)=" "data view shows the zero mass"
+keys 3
+expect "ProjSGD iterates" "landscape view shows the SGD path"
+keys 1
+$T resize-window -t e2e -x 60 -y 20
+expect "terminal too small" "message below 80x24"
+expect "60x20" "message names the size"
+$T resize-window -t e2e -x 120 -y 40
+expect "parameters" "layout back after growing"
+expect_not "terminal too small" "message gone after growing"
+keys "?"
+expect "this help" "help overlay"
+keys Escape
+expect_not "this help" "help closed"
+keys q
+expect "EXITED 0" "q quits with status 0"
+expect_not "parameters" "terminal restored after q (alternate screen left)"
+
+# --- Ctrl-C and SIGTERM restore the terminal ---------------------------------------
+start xterm-256color 100 30
+expect "parameters" "start for Ctrl-C"
+keys C-c
+expect "EXITED 0" "Ctrl-C exits cleanly"
+expect_not "parameters" "terminal restored after Ctrl-C"
+
+start xterm-256color 100 30
+expect "parameters" "start for SIGTERM"
+PID=$(pgrep -n -f "$BIN $ARGS" || true)
+[ -n "$PID" ] && kill -TERM "$PID"
+expect "EXITED 0" "SIGTERM exits cleanly"
+expect_not "parameters" "terminal restored after SIGTERM"
+
+# --- other terminals ---------------------------------------------------------------
+for term in xterm screen-256color linux; do
+    start $term 100 30
+    expect "done relu" "TERM=$term runs"
+    keys Tab
+    expect "relu · angles" "TERM=$term takes keys"
+    if [ $term = linux ]; then # 8 colours: no 256-colour escapes
+        $T capture-pane -e -p -t e2e | grep -qE '38;5;(1[6-9]|[2-9][0-9]|1[0-9][0-9]|2[0-5][0-9])m' &&
+            fail "TERM=linux got 256-colour cells"
+    fi
+    keys q
+    expect "EXITED 0" "TERM=$term quits"
+done
+
+if [ $FAILS -gt 0 ]; then
+    echo "$FAILS check(s) failed"
+    exit 1
+fi
+echo "all TUI end-to-end checks passed"
