@@ -74,12 +74,22 @@ static rs_status draw_angles(const relu_detail *det, grid_rect r, grid *g)
         }
         m[j].cbar_title = j < 2 ? "rad" : "|err|";
     }
+    /* Three across when each map gets 30 columns; else truth and estimate side by side
+     * over the difference, which keeps every map large enough to read. */
+    const bool wide = r.w >= 3 * 30;
+    grid_rect q[3];
+    if (wide) {
+        for (int j = 0; j < 3; j++)
+            q[j] = (grid_rect){r.x + r.w * j / 3, r.y, r.w * (j + 1) / 3 - r.w * j / 3, r.h};
+    } else {
+        const int h1 = r.h / 2;
+        q[0] = (grid_rect){r.x, r.y, r.w / 2, h1};
+        q[1] = (grid_rect){r.x + r.w / 2, r.y, r.w - r.w / 2, h1};
+        q[2] = (grid_rect){r.x + r.w / 4, r.y + h1, r.w / 2, r.h - h1};
+    }
     rs_status st = RS_OK;
-    const bool wide = r.w >= 3 * 24 || r.h < 3 * 8;
     for (int j = 0; j < 3; j++) {
-        grid_rect q = wide ? (grid_rect){r.x + r.w * j / 3, r.y, r.w * (j + 1) / 3 - r.w * j / 3, r.h}
-                           : (grid_rect){r.x, r.y + r.h * j / 3, r.w, r.h * (j + 1) / 3 - r.h * j / 3};
-        const rs_status s = plot_heatmap_draw(&m[j], q, g);
+        const rs_status s = plot_heatmap_draw(&m[j], q[j], g);
         st = st == RS_OK ? s : st;
     }
     return st;

@@ -1,0 +1,197 @@
+/* test_screen_relu.c — every view of the relu generator on the whole TUI screen, drawn
+ * from a real (small, seeded) computation: at 80x24 and 200x60 against golden text,
+ * the texts each view must show, NaN only with a warning, partial sweeps, a detail
+ * still computing, plain ASCII output, and the too-small message. */
+#include <criterion/criterion.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "golden.h"
+#include "job_relu.h"
+#include "model.h"
+#include "screen.h"
+#include "sink_txt.h"
+#include "sweep.h"
+#include "view.h"
+
+static rs_params P;
+static double values[3] = {5000, 10000, 20000};
+static sweep_cell *cells;
+static relu_detail *det;
+static view_input in;
+static view_opts opts;
+static widgets_kv_item items[4];
+
+static void setup(void)
+{
+    gsl_set_error_handler_off(); /* as main does: errors come back as statuses */
+    param_defaults(&P, GEN_RELU);
+    P.d = P.k = 5;
+    P.n = 20000;
+    P.runs = 3;
+    P.sweep = param_find("n");
+    P.n_sweep_values = 3;
+    memcpy(P.sweep_values, values, sizeof values);
+    rs_error err;
+    cr_assert_eq(param_parse(&P, param_find("compare"), "sgd,mle,median", &err), RS_OK);
+    cr_assert_eq(param_check(&P, &err), RS_OK, "%s", err.msg);
+    cells = malloc(3 * P.runs * sizeof *cells);
+    sweep_cells_init(cells, 3 * P.runs);
+    det = job_relu_detail_alloc();
+    model_ctx ctx = {&P, det, 2};
+    const model_ops *ops = model_get(GEN_RELU);
+    sweep_spec s = {3, P.runs, values, cells, 2, 0, 1, ops->job, &ctx, NULL, NULL, NULL};
+    cr_assert_eq(sweep_run(&s, &err), RS_OK, "%s", err.msg);
+    in = (view_input){&P, ops, 3, P.runs, values, cells, det, 2};
+    view_opts_init(&opts);
+    items[0] = (widgets_kv_item){"generator", "relu", "which generative model", false};
+    items[1] = (widgets_kv_item){"n", "20000", "number of samples per run", true};
+    items[2] = (widgets_kv_item){"d", "5", "output dimension", false};
+    items[3] = (widgets_kv_item){"kappa", "1", "condition number", false};
+}
+
+static void teardown(void)
+{
+    free(cells);
+    job_relu_detail_free(det);
+}
+
+static void model_for(screen_model *m, int view)
+{
+    screen_model_init(m);
+    m->in = &in;
+    m->view = view;
+    m->opts = &opts;
+    m->views_available = view_available(GEN_RELU);
+    m->title = "relu · test";
+    m->items = items;
+    m->n_items = 4;
+    m->selected = 1;
+    m->caption = "A caption of two sentences that wraps at the width of the plot. It says "
+                 "what to look at.";
+    m->status_left = " done relu · sweep n: 3 values × 3 runs";
+    m->status_right = "last 0.10 s · seed 1 · ? help ";
+}
+
+static int screen_has(const grid *g, const char *text)
+{
+    char row[4096];
+    for (int y = 0; y < g->h; y++) {
+        sink_txt_row(g, y, row, sizeof row);
+        if (strstr(row, text))
+            return 1;
+    }
+    return 0;
+}
+
+static void check_view(int view, int w, int h, const char *const *must)
+{
+    grid *g = grid_alloc(w, h);
+    screen_model m;
+    model_for(&m, view);
+    cr_assert_eq(screen_draw(&m, g), RS_OK, "%s at %dx%d", param_view_name(view), w, h);
+    for (size_t j = 0; must[j]; j++)
+        cr_expect(screen_has(g, must[j]), "%s at %dx%d lacks '%s'", param_view_name(view), w, h,
+                  must[j]);
+    cr_expect(!screen_has(g, "nan") || screen_has(g, "! "), "NaN shown without a warning");
+    char name[96], msg[256];
+    snprintf(name, sizeof name, "screen_relu_%s_%dx%d", param_view_name(view), w, h);
+    cr_expect(golden_check(g, name, msg, sizeof msg), "%s", msg);
+    grid_free(g);
+}
+
+TestSuite(screen_relu, .init = setup, .fini = teardown, .timeout = 120);
+
+Test(screen_relu, curves_at_both_sizes)
+{
+    const char *const must[] = {"‖Σ̂ − WWᵀ‖_F / ‖W‖²_F", "sgd", "mle", "median", "slope",
+                                "n (samples)", "parameters", "1 curves", NULL};
+    check_view(VIEW_CURVES, 80, 24, must);
+    const char *const must_big[] = {"‖b̂ − b‖₂ / ‖W‖_F", "√(KL/2) ≥ TV", "n^-1/2", NULL};
+    check_view(VIEW_CURVES, 200, 60, must_big);
+}
+
+Test(screen_relu, angles_at_both_sizes)
+{
+    const char *const must[] = {"θ* (rad)", "|θ̂ − θ*|", "2 angles", NULL};
+    check_view(VIEW_ANGLES, 80, 24, must);
+    check_view(VIEW_ANGLES, 200, 60, must);
+}
+
+Test(screen_relu, data_at_both_sizes)
+{
+    const char *const must[] = {"P(0)=", "x_0", NULL};
+    check_view(VIEW_DATA, 80, 24, must);
+    const char *const must_big[] = {"fitted truncated normal", "x_1 vs x_0", NULL};
+    check_view(VIEW_DATA, 200, 60, must_big);
+}
+
+Test(screen_relu, landscape_at_both_sizes)
+{
+    const char *const must[] = {"μ (bias)", NULL};
+    check_view(VIEW_LANDSCAPE, 80, 24, must);
+    const char *const must_big[] = {"ProjSGD iterates (Alg. 3)", "MLE", "truth", NULL};
+    check_view(VIEW_LANDSCAPE, 200, 60, must_big);
+}
+
+Test(screen_relu, learning_is_not_a_relu_view)
+{
+    const char *const must[] = {"not part of the relu generator", NULL};
+    grid *g = grid_alloc(120, 40);
+    screen_model m;
+    model_for(&m, VIEW_LEARNING);
+    cr_assert_eq(screen_draw(&m, g), RS_OK);
+    cr_expect(screen_has(g, must[0]));
+    grid_free(g);
+}
+
+Test(screen_relu, partial_sweep_and_pending_detail)
+{
+    /* Half the cells not done yet, the detail not ready: both draw, the detail view
+     * says it is computing, the curves still show the finished points. */
+    for (size_t j = 4; j < 9; j++)
+        atomic_store(&cells[j].done, 0);
+    det->ready = 0;
+    grid *g = grid_alloc(120, 40);
+    screen_model m;
+    model_for(&m, VIEW_CURVES);
+    cr_assert_eq(screen_draw(&m, g), RS_OK);
+    cr_expect(screen_has(g, "slope"), "finished points of a partial sweep drawn");
+    model_for(&m, VIEW_ANGLES);
+    cr_assert_eq(screen_draw(&m, g), RS_OK);
+    cr_expect(screen_has(g, "computing the run shown here (n = 20000"), "waiting message");
+    grid_free(g);
+}
+
+Test(screen_relu, ascii_screen_is_plain_ascii)
+{
+    grid *g = grid_alloc(100, 30);
+    grid_set_caps(g, (grid_caps){GRID_COLORS_MONO, true});
+    for (int view = 0; view < VIEW_COUNT; view++) {
+        screen_model m;
+        model_for(&m, view);
+        cr_assert_eq(screen_draw(&m, g), RS_OK);
+        char *text = golden_render(g);
+        for (const char *c = text; *c; c++)
+            cr_assert((unsigned char)*c < 128, "%s view: byte 0x%02x in --ascii output",
+                      param_view_name(view), (unsigned char)*c);
+        free(text);
+    }
+    grid_free(g);
+}
+
+Test(screen_relu, too_small_shows_a_message_and_recovers)
+{
+    grid *g = grid_alloc(79, 24);
+    screen_model m;
+    model_for(&m, VIEW_CURVES);
+    screen_draw(&m, g);
+    cr_expect(screen_has(g, "terminal too small") && screen_has(g, "79x24"));
+    cr_assert_eq(grid_resize(g, 80, 24), 0);
+    screen_draw(&m, g);
+    cr_expect(!screen_has(g, "terminal too small") && screen_has(g, "parameters"));
+    grid_free(g);
+}
