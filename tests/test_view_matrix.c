@@ -4,6 +4,7 @@
  * not ready, streaming learning curves, partially filled sweeps, a missing mle. */
 #include <criterion/criterion.h>
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -152,4 +153,154 @@ Test(view_matrix, learning)
     CHECK(VIEW_LEARNING, 50, 19, "objective J", "iteration (0 = SVD warm start)");
     CHECK(VIEW_LEARNING, 150, 54, "objective J", "−log L / d (eq. 8)", "per iteration",
           "svd (final)", "RMS violation of the constraints");
+}
+
+Test(view_matrix, the_shown_method_follows_opts)
+{
+    view_opts o;
+    view_opts_init(&o);
+    o.method = 1; /* compare = mle,svd: the second set bit is svd */
+    grid *g = draw(VIEW_ANGLES, &o, 150, 54, caps256);
+    char *t = text_of(g);
+    cr_expect(strstr(t, "|U_kᵀ Û_k| (svd)") != NULL, "%s", t);
+    free(t);
+    grid_free(g);
+    g = draw(VIEW_DATA, &o, 150, 54, caps256);
+    t = text_of(g);
+    cr_expect(strstr(t, "M̂ + b̂1ᵀ (svd)") != NULL && strstr(t, "svd, rel_err_m") != NULL, "%s", t);
+    free(t);
+    grid_free(g);
+    g = draw(VIEW_LANDSCAPE, &o, 150, 54, caps256);
+    t = text_of(g);
+    cr_expect(strstr(t, "shown for mle only") != NULL, "%s", t);
+    free(t);
+    grid_free(g);
+}
+
+Test(view_matrix, a_detail_not_ready_draws_the_waiting_message)
+{
+    matrix_detail *fresh = job_matrix_detail_alloc();
+    cr_assert_not_null(fresh);
+    view_input in = input();
+    in.detail = fresh;
+    view_opts o;
+    view_opts_init(&o);
+    for (int v = VIEW_ANGLES; v < VIEW_COUNT; v++)
+        for (int s = 0; s < 2; s++) {
+            const int w = s ? 150 : 50, h = s ? 54 : 19;
+            grid *g = grid_alloc(w, h);
+            cr_assert_eq(view_draw(&in, v, &o, (grid_rect){0, 0, w, h}, g), RS_OK);
+            char *t = text_of(g);
+            cr_expect(strstr(t, "computing the run shown here (n = 300, run 1)") != NULL,
+                      "%s %dx%d:\n%s", param_view_name(v), w, h, t);
+            free(t);
+            grid_free(g);
+        }
+    job_matrix_detail_free(fresh);
+}
+
+Test(view_matrix, learning_curves_stream_before_the_detail_is_ready)
+{
+    /* What the view sees while the MLE runs: the first iterations, ready = 0. */
+    const size_t total = det->learn_len;
+    cr_assert_gt(total, 5);
+    det->ready = 0;
+    det->learn_len = det->learn_total = 4;
+    view_opts o;
+    view_opts_init(&o);
+    grid *g = draw(VIEW_LEARNING, &o, 150, 54, caps256);
+    char *t = text_of(g);
+    cr_expect(strstr(t, "iteration 3 (running)") != NULL, "%s", t);
+    cr_expect(strstr(t, "objective J") != NULL, "%s", t);
+    free(t);
+    grid_free(g);
+    g = draw(VIEW_ANGLES, &o, 50, 19, caps256); /* the other views wait */
+    t = text_of(g);
+    cr_expect(strstr(t, "computing") != NULL, "%s", t);
+    free(t);
+    grid_free(g);
+}
+
+Test(view_matrix, partially_filled_sweeps_draw)
+{
+    /* Only some cells done: value 0 run 1 and all of value 2 are still running. */
+    atomic_store(&cells[0 * RUNS + 1].done, 0);
+    atomic_store(&cells[2 * RUNS + 0].done, 0);
+    atomic_store(&cells[2 * RUNS + 1].done, 0);
+    view_opts o;
+    view_opts_init(&o);
+    for (int s = 0; s < 2; s++) {
+        grid *g = draw(VIEW_CURVES, &o, s ? 150 : 50, s ? 54 : 19, caps256);
+        char *t = text_of(g);
+        cr_expect(strstr(t, "‖M̂ − M‖_F / ‖M‖_F") != NULL, "%s", t);
+        cr_expect(!strstr(t, "nan") || strstr(t, "! "), "%s", t);
+        free(t);
+        grid_free(g);
+    }
+    for (size_t c = 0; c < N_VALUES * RUNS; c++)
+        atomic_store(&cells[c].done, 0);
+    grid *g = draw(VIEW_CURVES, &o, 50, 19, caps256); /* nothing finished yet */
+    grid_free(g);
+}
+
+Test(view_matrix, views_without_mle_say_why)
+{
+    teardown();
+    run_sweep("svd");
+    view_opts o;
+    view_opts_init(&o);
+    const struct {
+        int view;
+        const char *want;
+    } cases[] = {
+        {VIEW_LANDSCAPE, "add mle to compare"},
+        {VIEW_LEARNING, "add mle to compare"},
+        {VIEW_ANGLES, "|U_kᵀ Û_k| (svd)"},
+        {VIEW_DATA, "M̂ + b̂1ᵀ (svd)"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        grid *g = draw(cases[i].view, &o, 150, 54, caps256);
+        char *t = text_of(g);
+        cr_expect(strstr(t, cases[i].want) != NULL, "%s:\n%s", cases[i].want, t);
+        free(t);
+        grid_free(g);
+    }
+}
+
+Test(view_matrix, every_view_fits_small_and_odd_rects)
+{
+    /* From far below the TUI's minimum up: no crash (ASan runs this too), a status. */
+    view_opts o;
+    view_opts_init(&o);
+    const view_input in = input();
+    for (int w = 1; w <= 61; w += 12)
+        for (int h = 1; h <= 25; h += 6)
+            for (int v = 0; v < VIEW_COUNT; v++) {
+                grid *g = grid_alloc(w, h);
+                const rs_status st = view_draw(&in, v, &o, (grid_rect){0, 0, w, h}, g);
+                cr_expect(st == RS_OK || st == RS_EINVAL, "%s %dx%d: %d", param_view_name(v), w, h,
+                          st);
+                grid_free(g);
+            }
+}
+
+Test(view_matrix, flags_and_nan_values_show_a_warning)
+{
+    det->est[0].flags = MET_MATRIX_FLAG_NOT_CONVERGED | MET_MATRIX_FLAG_EMPTY_ROWS;
+    det->est[0].cosines[4] = NAN;
+    view_opts o;
+    view_opts_init(&o);
+    for (int v = VIEW_ANGLES; v < VIEW_COUNT; v++) {
+        grid *g = draw(v, &o, 150, 54, caps256);
+        char *t = text_of(g);
+        cr_expect(strstr(t, "! mle: not_converged empty_rows") != NULL, "%s:\n%s",
+                  param_view_name(v), t);
+        free(t);
+        grid_free(g);
+    }
+    grid *g = draw(VIEW_ANGLES, &o, 50, 19, caps256);
+    char *t = text_of(g);
+    cr_expect(strstr(t, "! 1 NaN cell") != NULL, "%s", t);
+    free(t);
+    grid_free(g);
 }
