@@ -32,7 +32,7 @@ static void run_sweep(const char *compare)
     gsl_set_error_handler_off();
     param_defaults(&p, GEN_MATRIX);
     rs_error err;
-    const char *kv[][2] = {{"d", "20"},       {"k", "3"},       {"seed", "2385"},
+    const char *kv[][2] = {{"d", "20"},          {"k", "3"},     {"seed", "2385"},
                            {"compare", compare}, {"sweep", "n"}, {"sweep_values", "150,300,600"},
                            {"runs", "2"}};
     for (size_t i = 0; i < sizeof kv / sizeof kv[0]; i++)
@@ -97,8 +97,8 @@ static void check_view_caps(int view, int w, int h, grid_caps caps, const char *
     grid *g = draw(view, &o, w, h, caps);
     char *t = text_of(g);
     for (size_t i = 0; i < n_want; i++)
-        cr_expect(strstr(t, want[i]) != NULL, "%s %dx%d lacks \"%s\":\n%s",
-                  param_view_name(view), w, h, want[i], t);
+        cr_expect(strstr(t, want[i]) != NULL, "%s %dx%d lacks \"%s\":\n%s", param_view_name(view),
+                  w, h, want[i], t);
     cr_expect(!strstr(t, "nan") || strstr(t, "! "), "nan without a warning:\n%s", t);
     char name[64], msg[256];
     snprintf(name, sizeof name, "view_matrix_%s_%dx%d%s", param_view_name(view), w, h, suffix);
@@ -120,8 +120,8 @@ static const grid_caps mono = {GRID_COLORS_MONO, false};
 Test(view_matrix, curves)
 {
     CHECK(VIEW_CURVES, 50, 19, "‖M̂ − M‖_F / ‖M‖_F", "mle", "svd", "n");
-    CHECK(VIEW_CURVES, 150, 54, "‖M̂ − M‖_F / ‖M‖_F", "‖sin Θ(U_k, Û_k)‖_F", "‖b̂ − b‖₂ / √d",
-          "mle", "svd", "n^-1/2");
+    CHECK(VIEW_CURVES, 150, 54, "‖M̂ − M‖_F / ‖M‖_F", "‖sin Θ(U_k, Û_k)‖_F", "‖b̂ − b‖₂ / √d", "mle",
+          "svd", "n^-1/2");
 }
 
 Test(view_matrix, angles)
@@ -144,7 +144,8 @@ Test(view_matrix, data)
 Test(view_matrix, landscape)
 {
     CHECK(VIEW_LANDSCAPE, 50, 19, "log₁₀(1 + J − J_min)", "M̂ (mle)");
-    CHECK(VIEW_LANDSCAPE, 150, 54, "log₁₀(1 + J − J_min)", "M̂ (mle)", "α (along D₁)", "β (along D₂)", "RMS violation of (5)–(6)");
+    CHECK(VIEW_LANDSCAPE, 150, 54, "log₁₀(1 + J − J_min)", "M̂ (mle)", "α (along D₁)",
+          "β (along D₂)", "RMS violation of (5)–(6)");
     CHECK_CAPS(VIEW_LANDSCAPE, 150, 54, mono, "_mono", "log₁₀ΔJ");
 }
 

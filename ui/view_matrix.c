@@ -47,8 +47,7 @@ grid_rect view_matrix_part(grid_rect r, int side, int i, int count)
     return (grid_rect){r.x, r.y + r.h * i / count, r.w, r.h * (i + 1) / count - r.h * i / count};
 }
 
-void view_matrix_flags_draw(const model_ops *ops, const matrix_detail_est *e, grid_rect *r,
-                            grid *g)
+void view_matrix_flags_draw(const model_ops *ops, const matrix_detail_est *e, grid_rect *r, grid *g)
 {
     if (!e || !e->flags || r->h < 2)
         return;
@@ -162,8 +161,7 @@ static rs_status draw_angles(const matrix_detail *det, const model_ops *ops, int
     return s1 != RS_OK ? s1 : s2;
 }
 
-rs_status view_matrix_draw(const view_input *in, int view, const view_opts *o, grid_rect r,
-                           grid *g)
+rs_status view_matrix_draw(const view_input *in, int view, const view_opts *o, grid_rect r, grid *g)
 {
     grid_fill(g, r, ' ', grid_style_default());
     if (view == VIEW_CURVES)

@@ -132,8 +132,8 @@ rs_status view_matrix_data_draw(const matrix_detail *det, const model_ops *ops, 
         const grid_rect top = {r.x, r.y, r.w, r.h * 11 / 20};
         const grid_rect bot = {r.x, top.y + top.h, r.w, r.h - top.h};
         for (int j = 0; j < 3; j++) {
-            const rs_status s = draw_window(det, z[j], titles[j], scale,
-                                            view_matrix_part(top, 1, j, 3), g);
+            const rs_status s =
+                draw_window(det, z[j], titles[j], scale, view_matrix_part(top, 1, j, 3), g);
             st = st == RS_OK ? s : st;
         }
         const rs_status s1 = draw_zero_frac(det, view_matrix_part(bot, 1, 0, 2), g);

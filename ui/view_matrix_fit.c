@@ -108,26 +108,26 @@ static rs_status draw_learn_panel(const matrix_detail *det, size_t panel, const 
     m.x_title = "iteration (0 = SVD warm start)";
     if (panel == 0) {
         snprintf(title, sizeof title, "objective J = −log L / d + penalty, %s", status);
-        s[ns++] = plot_lines_series_make("J", palette_series(METHOD_MLE), len, x,
-                                         det->learn_objective);
-        s[ns++] = plot_lines_series_make("−log L / d (eq. 8)", palette_series(0), len, x,
-                                         det->learn_nll);
+        s[ns++] =
+            plot_lines_series_make("J", palette_series(METHOD_MLE), len, x, det->learn_objective);
+        s[ns++] =
+            plot_lines_series_make("−log L / d (eq. 8)", palette_series(0), len, x, det->learn_nll);
         m.y_title = "J";
         m.y_log = all_positive(det->learn_objective, len) && all_positive(det->learn_nll, len);
     } else if (panel == 1) {
         snprintf(title, sizeof title, "‖M̂ − M‖_F / ‖M‖_F per iteration, %s", status);
-        s[ns++] = plot_lines_series_make("mle", palette_series(METHOD_MLE), len, x,
-                                         det->learn_rel_err);
+        s[ns++] =
+            plot_lines_series_make("mle", palette_series(METHOD_MLE), len, x, det->learn_rel_err);
         if (svd) {
             svd_y[0] = svd_y[1] = svd->metric[MET_MATRIX_REL_ERR_M];
-            s[ns++] = plot_lines_series_make("svd (final)", palette_series(METHOD_SVD), 2, svd_x,
-                                             svd_y);
+            s[ns++] =
+                plot_lines_series_make("svd (final)", palette_series(METHOD_SVD), 2, svd_x, svd_y);
         }
         m.y_title = "rel_err_m";
     } else {
         snprintf(title, sizeof title, "RMS violation of the constraints (5)–(6), %s", status);
-        s[ns++] = plot_lines_series_make("mle", palette_series(METHOD_MLE), len, x,
-                                         det->learn_violation);
+        s[ns++] =
+            plot_lines_series_make("mle", palette_series(METHOD_MLE), len, x, det->learn_violation);
         m.y_title = "violation";
         m.y_log = all_positive(det->learn_violation, len);
     }
