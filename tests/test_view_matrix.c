@@ -270,17 +270,24 @@ Test(view_matrix, views_without_mle_say_why)
 
 Test(view_matrix, every_view_fits_small_and_odd_rects)
 {
-    /* From far below the TUI's minimum up: no crash (ASan runs this too), a status. */
+    /* From far below the TUI's minimum up, at an offset inside a larger grid filled with
+     * a sentinel: no crash (ASan runs this too), a status, no cell outside the rect. */
     view_opts o;
     view_opts_init(&o);
     const view_input in = input();
     for (int w = 1; w <= 61; w += 12)
         for (int h = 1; h <= 25; h += 6)
             for (int v = 0; v < VIEW_COUNT; v++) {
-                grid *g = grid_alloc(w, h);
-                const rs_status st = view_draw(&in, v, &o, (grid_rect){0, 0, w, h}, g);
+                grid *g = grid_alloc(w + 4, h + 4);
+                grid_fill(g, (grid_rect){0, 0, w + 4, h + 4}, '#', grid_style_default());
+                const rs_status st = view_draw(&in, v, &o, (grid_rect){2, 2, w, h}, g);
                 cr_expect(st == RS_OK || st == RS_EINVAL, "%s %dx%d: %d", param_view_name(v), w, h,
                           st);
+                for (int y = 0; y < h + 4; y++)
+                    for (int x = 0; x < w + 4; x++)
+                        if (x < 2 || y < 2 || x >= w + 2 || y >= h + 2)
+                            cr_expect_eq(grid_get(g, x, y)->ch, '#', "%s %dx%d touched (%d, %d)",
+                                         param_view_name(v), w, h, x, y);
                 grid_free(g);
             }
 }
