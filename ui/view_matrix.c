@@ -1,21 +1,190 @@
-/* view_matrix.c — the views of the matrix generator. Placeholder until its views land:
- * curves of every metric; the other views say they are not drawn yet. */
+/* view_matrix.c — the views of the ReLU matrix model (seed 001, SPEC 5.2 and 6): error
+ * curves of mle against the svd baseline, and the angles between the true and recovered
+ * column spaces. The data, landscape and learning views are in view_matrix_data.c and
+ * view_matrix_fit.c. Reads matrix_detail under its lock; computes nothing. */
 #include "view.h"
 
-#include "plot.h"
-#include "view_curves.h"
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-rs_status view_matrix_draw(const view_input *in, int view, const view_opts *o, grid_rect r,
-                             grid *g)
+#include "job_matrix.h"
+#include "met_matrix.h"
+#include "palette.h"
+#include "plot.h"
+#include "plot_heatmap.h"
+#include "plot_lines.h"
+#include "view_curves.h"
+#include "view_matrix_internal.h"
+
+/* Theorem 1 bounds ||M - M_hat||_F^2 by a constant times d: the n^-1/2 reference is
+ * what an error per entry falling with the sample size would look like (the presets'
+ * captions explain why rel_err_m levels off instead). */
+static const view_curves_metric matrix_curves[] = {
+    {MET_MATRIX_REL_ERR_M, "‖M̂ − M‖_F / ‖M‖_F", -0.5, "n^-1/2"},
+    {MET_MATRIX_SUBSPACE_ERR, "‖sin Θ(U_k, Û_k)‖_F", -0.5, "n^-1/2"},
+    {MET_MATRIX_ERR_B, "‖b̂ − b‖₂ / √d", -0.5, "n^-1/2"},
+};
+
+/* Row and column labels of the cosine matrix are printed up to this k. */
+enum { ANGLE_LABELS_MAX = 16 };
+
+const matrix_detail_est *view_matrix_est(const matrix_detail *det, int method)
 {
-    if (view == VIEW_CURVES) {
-        view_curves_metric m[SWEEP_MAX_METRICS];
-        size_t n = in->ops->n_metrics < SWEEP_MAX_METRICS ? in->ops->n_metrics : SWEEP_MAX_METRICS;
-        for (size_t j = 0; j < n; j++)
-            m[j] = (view_curves_metric){j, NULL, -0.5, "n^-1/2"};
-        return view_curves_draw(in, o, m, n, 0, r, g);
+    for (size_t s = 0; s < MATRIX_DETAIL_METHODS; s++)
+        if (det->est[s].method == method && method >= 0)
+            return &det->est[s];
+    return NULL;
+}
+
+grid_rect view_matrix_part(grid_rect r, int side, int i, int count)
+{
+    if (side)
+        return (grid_rect){r.x + r.w * i / count, r.y, r.w * (i + 1) / count - r.w * i / count,
+                           r.h};
+    return (grid_rect){r.x, r.y + r.h * i / count, r.w, r.h * (i + 1) / count - r.h * i / count};
+}
+
+void view_matrix_flags_draw(const model_ops *ops, const matrix_detail_est *e, grid_rect *r, grid *g)
+{
+    if (!e || !e->flags || r->h < 2)
+        return;
+    char buf[160];
+    int len = snprintf(buf, sizeof buf, "%s:", param_method_name(e->method));
+    for (size_t f = 0; f < ops->n_flags && len > 0 && (size_t)len < sizeof buf; f++)
+        if (e->flags & (1u << f))
+            len += snprintf(buf + len, sizeof buf - (size_t)len, " %s", ops->flag_names[f]);
+    r->h--;
+    plot_warn_draw(buf, r->x, r->y + r->h, r->w, g);
+}
+
+static void waiting(const view_input *in, grid_rect r, grid *g)
+{
+    char msg[160];
+    if (in->p->sweep >= 0)
+        snprintf(msg, sizeof msg, "computing the run shown here (%s = %g, run 1)…",
+                 param_table[in->p->sweep].key, in->values[in->detail_value]);
+    else
+        snprintf(msg, sizeof msg, "computing the run shown here (run 1)…");
+    plot_message_draw(msg, r, g);
+}
+
+/* The principal angles of every method that ran, one series each. */
+static rs_status draw_principal(const matrix_detail *det, grid_rect r, grid *g)
+{
+    const size_t k = det->k;
+    double *x = malloc(k * sizeof *x);
+    if (!x) {
+        plot_message_draw("out of memory", r, g);
+        return RS_ENOMEM;
     }
+    for (size_t i = 0; i < k; i++)
+        x[i] = (double)(i + 1);
+    plot_lines_series s[MATRIX_DETAIL_METHODS];
+    char names[MATRIX_DETAIL_METHODS][64];
+    size_t ns = 0;
+    for (size_t j = 0; j < MATRIX_DETAIL_METHODS; j++) {
+        const matrix_detail_est *e = &det->est[j];
+        if (e->method < 0)
+            continue;
+        snprintf(names[ns], sizeof names[ns], "%s ‖sin Θ‖_F %.3g", param_method_name(e->method),
+                 e->metric[MET_MATRIX_SUBSPACE_ERR]);
+        s[ns] = plot_lines_series_make(names[ns], palette_series((size_t)e->method), k, x,
+                                       e->principal_rad);
+        s[ns].markers = true;
+        ns++;
+    }
+    plot_lines_model m;
+    plot_lines_init(&m);
+    m.title = "principal angles θ_i(col A, col M̂)";
+    m.x_title = "i (ascending)";
+    m.y_title = "θ_i (rad)";
+    m.x_lo = k > 1 ? 1.0 : 0.5; /* one angle: a range around it */
+    m.x_hi = k > 1 ? (double)k : 1.5;
+    m.y_lo = 0.0;
+    m.y_hi = M_PI / 2;
+    m.series = s;
+    m.n_series = ns;
+    const rs_status st = plot_lines_draw(&m, r, g);
+    free(x);
+    return st;
+}
+
+/* |U_k^T U_hat_k| of the shown method next to the principal angles of all methods. */
+static rs_status draw_angles(const matrix_detail *det, const model_ops *ops, int method,
+                             grid_rect r, grid *g)
+{
+    const matrix_detail_est *e = view_matrix_est(det, method);
+    if (!e) {
+        plot_message_draw("the shown estimator did not run", r, g);
+        return RS_OK;
+    }
+    view_matrix_flags_draw(ops, e, &r, g);
+    const size_t k = det->k;
+    char title[96], rl[ANGLE_LABELS_MAX][8], cl[ANGLE_LABELS_MAX][8];
+    const char *rows[ANGLE_LABELS_MAX], *cols[ANGLE_LABELS_MAX];
+    snprintf(title, sizeof title, "|U_kᵀ Û_k| (%s): cosines, truth × estimate",
+             param_method_name(method));
+    for (size_t i = 0; i < k && k <= ANGLE_LABELS_MAX; i++) {
+        snprintf(rl[i], sizeof rl[i], "u%zu", i + 1);
+        snprintf(cl[i], sizeof cl[i], "û%zu", i + 1);
+        rows[i] = rl[i];
+        cols[i] = cl[i];
+    }
+    plot_heatmap_model m;
+    plot_heatmap_init(&m);
+    m.title = title;
+    m.rows = m.cols = k;
+    m.z = e->cosines;
+    m.z_lo = 0.0; /* |cos| lies in [0, 1]: one scale for every method */
+    m.z_hi = 1.0;
+    m.digits = 2;
+    m.labels = true;
+    m.square = true;
+    m.row_labels = k <= ANGLE_LABELS_MAX ? rows : NULL;
+    m.col_labels = k <= ANGLE_LABELS_MAX ? cols : NULL;
+    m.cbar_title = "|cos|";
+    const int side = r.w >= 2 * 40 || r.h < 2 * 8;
+    grid_rect a = view_matrix_part(r, side, 0, 2), b = view_matrix_part(r, side, 1, 2);
+    if (!side) {
+        /* Stacked: the matrix gets the rows its labelled cells need (title, column
+         * labels, one row per cell), between a third and three fifths of the rect. */
+        int need = (int)k + 3;
+        need = need > r.h * 3 / 5 ? r.h * 3 / 5 : need < r.h / 3 ? r.h / 3 : need;
+        a.h = need;
+        b = (grid_rect){r.x, r.y + need, r.w, r.h - need};
+    }
+    const rs_status s1 = plot_heatmap_draw(&m, a, g);
+    const rs_status s2 = draw_principal(det, b, g);
+    return s1 != RS_OK ? s1 : s2;
+}
+
+rs_status view_matrix_draw(const view_input *in, int view, const view_opts *o, grid_rect r, grid *g)
+{
     grid_fill(g, r, ' ', grid_style_default());
-    plot_message_draw("this view of the matrix generator is not drawn yet", r, g);
-    return RS_OK;
+    if (view == VIEW_CURVES)
+        return view_curves_draw(in, o, matrix_curves,
+                                sizeof matrix_curves / sizeof matrix_curves[0], 0, r, g);
+    matrix_detail *det = in->detail;
+    if (!det) {
+        plot_message_draw("no detail for this view", r, g);
+        return RS_OK;
+    }
+    const int method = view_method(in->p, o);
+    pthread_mutex_lock(&det->lock);
+    rs_status st = RS_OK;
+    if (view == VIEW_LEARNING && (det->ready || det->learn_len > 0))
+        st = view_matrix_learning_draw(det, in->ops, o->metric, r, g);
+    else if (!det->ready)
+        waiting(in, r, g);
+    else if (view == VIEW_ANGLES)
+        st = draw_angles(det, in->ops, method, r, g);
+    else if (view == VIEW_DATA)
+        st = view_matrix_data_draw(det, in->ops, method, r, g);
+    else if (view == VIEW_LANDSCAPE)
+        st = view_matrix_landscape_draw(det, in->ops, method, r, g);
+    pthread_mutex_unlock(&det->lock);
+    return st;
 }
