@@ -71,6 +71,16 @@ static void on_progress(void *pctx, size_t done, size_t total)
         sleep_ms(20);
 }
 
+/* Jobs whose cell was carried over from the previous computation are already done. */
+static rs_status comp_job(void *ctx, size_t v, double value, size_t run, sweep_cell *cell,
+                          const atomic_int *cancel, rs_error *err)
+{
+    comp *c = ctx;
+    if (atomic_load_explicit(&cell->done, memory_order_acquire))
+        return RS_OK;
+    return c->ops->job(&c->ctx, v, value, run, cell, cancel, err);
+}
+
 static void *worker_main(void *arg)
 {
     worker *w = arg;
@@ -87,7 +97,7 @@ static void *worker_main(void *arg)
 
         rs_error err = {0};
         const sweep_spec spec = {c->n_values, c->runs, c->values, c->cells, c->threads, 0, 1,
-                                 c->ops->job, &c->ctx, on_progress, c, &c->cancel};
+                                 comp_job, c, on_progress, c, &c->cancel};
         const rs_status st = atomic_load(&c->cancel) ? RS_ECANCELLED : sweep_run(&spec, &err);
 
         pthread_mutex_lock(&w->lock);
@@ -163,6 +173,46 @@ static size_t detail_index(const rs_params *p, const double *values, size_t n_va
     return best;
 }
 
+/* True when a and b give the same cells: equal in every key but the swept one (its
+ * base value is overridden in every job) and the view (which no job reads). */
+static bool same_cells(const rs_params *a, const rs_params *b)
+{
+    if (a->sweep != b->sweep || a->generator != b->generator)
+        return false;
+    for (size_t i = 0; i < param_count; i++) {
+        if ((int)i == a->sweep || strcmp(param_table[i].key, "view") == 0 ||
+            strcmp(param_table[i].key, "threads") == 0)
+            continue;
+        char x[PARAM_MAX_LIST * 24], y[PARAM_MAX_LIST * 24];
+        param_format(a, (int)i, x, sizeof x);
+        param_format(b, (int)i, y, sizeof y);
+        if (strcmp(x, y) != 0)
+            return false;
+    }
+    return true;
+}
+
+/* Carry the finished cells of old over to c when they are the same jobs (e.g. n moved
+ * while n is swept: only the detail moves). Cells are bit-identical by construction
+ * (each job's streams depend on seed, value index and run only), so this changes no
+ * number; the job that fills the new detail is left to run. */
+static void reuse_cells(comp *c, const comp *old)
+{
+    if (!old || old->n_values != c->n_values || old->runs != c->runs ||
+        memcmp(old->values, c->values, c->n_values * sizeof c->values[0]) != 0 ||
+        !same_cells(&old->p, &c->p))
+        return;
+    for (size_t j = 0; j < c->total; j++) {
+        if (j == c->detail_value * c->runs + 0)
+            continue;
+        if (atomic_load_explicit(&old->cells[j].done, memory_order_acquire)) {
+            memcpy(c->cells[j].metric, old->cells[j].metric, sizeof c->cells[j].metric);
+            memcpy(c->cells[j].flags, old->cells[j].flags, sizeof c->cells[j].flags);
+            atomic_store_explicit(&c->cells[j].done, 1, memory_order_release);
+        }
+    }
+}
+
 rs_status worker_submit(worker *w, const rs_params *p, size_t threads, rs_error *err)
 {
     comp *c = calloc(1, sizeof *c);
@@ -186,8 +236,10 @@ rs_status worker_submit(worker *w, const rs_params *p, size_t threads, rs_error 
     c->detail_value = detail_index(&c->p, c->values, c->n_values);
     c->ctx = (model_ctx){&c->p, c->detail, c->detail_value};
     atomic_init(&c->cancel, 0);
-    atomic_init(&c->done, 0);
     atomic_init(&c->finished, 0);
+
+    atomic_init(&c->done, 0); /* reused jobs count as they are skipped */
+    reuse_cells(c, w->current);
 
     pthread_mutex_lock(&w->lock);
     comp *old = w->current;
