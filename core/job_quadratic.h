@@ -19,6 +19,7 @@ enum {
     QUAD_CURVE_MAX = 24,     /* prefixes n, n/2, n/4, ... of the job's own samples */
     QUAD_CURVE_MIN_N = 32,   /* smallest prefix on the learning curve */
     QUAD_HIST_BINS = 60,
+    QUAD_HIST_CURVE = 121,   /* points of the data view's reference density */
     QUAD_SCATTER_MAX = 3000,
     QUAD_LAND_SMOOTH = 10,   /* landscape rows: smooth values, log-spaced */
     QUAD_LAND_N = 10         /* landscape columns: sample sizes, log-spaced prefixes */
@@ -64,6 +65,9 @@ typedef struct {
     double coord_mean, coord_sd; /* true: Tr(Q_c), sqrt(2 Tr(Q_c^2)) */
     double hist_edges[QUAD_HIST_BINS + 1], hist_density[QUAD_HIST_BINS];
     double hist_below, hist_above; /* fractions of samples outside the edges */
+    /* N(coord_mean, coord_sd^2) over the histogram's range: the Gaussian with the same two
+     * moments, which the skew of the generalised chi-square (Tr Q_c^3 != 0) departs from */
+    double hist_curve_x[QUAD_HIST_CURVE], hist_curve_y[QUAD_HIST_CURVE];
     size_t n_scatter;
     double scatter_x[QUAD_SCATTER_MAX], scatter_y[QUAD_SCATTER_MAX];
     /* landscape view: over (smooth, n); err = err_q (diagonal) or angle_err_max (others),

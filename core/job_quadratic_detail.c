@@ -242,6 +242,12 @@ static rs_status publish(quad_detail_pass *dp, const double *metric, unsigned fl
     for (size_t j = 0; j < QUAD_HIST_BINS; j++)
         det->hist_density[j] = dp->counts[j] / (n * dp->width);
     det->hist_below = dp->below / n;
+    const double sd = det->coord_sd, span = dp->width * QUAD_HIST_BINS;
+    for (size_t j = 0; j < QUAD_HIST_CURVE; j++) {
+        const double x = dp->lo + span * (double)j / (QUAD_HIST_CURVE - 1), z = (x - det->coord_mean) / sd;
+        det->hist_curve_x[j] = x;
+        det->hist_curve_y[j] = sd > 0.0 ? exp(-0.5 * z * z) / (sd * sqrt(2.0 * M_PI)) : NAN;
+    }
     det->hist_above = dp->above / n;
     return gauge_diffs(det, ws, dp, err);
 }
