@@ -185,7 +185,7 @@ rs_status vq_angles_draw(const quadratic_detail *det, grid_rect r, grid *g)
     const rs_status s2 = draw_diff(det, vq_part(low, 2, 0, true), g);
     char lines[4][160];
     int n;
-    summary_lines(det, lines, &n, true);
+    summary_lines(det, lines, &n, low.w / 2 < 56);
     const grid_rect t = vq_part(low, 2, 1, true);
     int y = t.y + 1;
     for (int i = 0; i < n; i++)
