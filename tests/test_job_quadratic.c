@@ -13,7 +13,10 @@
 #include "param.h"
 #include "sweep.h"
 
-static void setup(void) { gsl_set_error_handler_off(); }
+static void setup(void)
+{
+    gsl_set_error_handler_off();
+}
 
 TestSuite(job_quadratic, .init = setup);
 
@@ -36,7 +39,8 @@ static void rejects(rs_params p, const char *key)
 {
     rs_error e;
     cr_assert_eq(param_check(&p, &e), RS_EINVAL, "expected %s to be rejected", key);
-    cr_assert(strncmp(e.msg, key, strlen(key)) == 0, "message should start with %s: %s", key, e.msg);
+    cr_assert(strncmp(e.msg, key, strlen(key)) == 0, "message should start with %s: %s", key,
+              e.msg);
 }
 
 Test(job_quadratic, param_check_rejects_bad_inputs)
@@ -188,7 +192,8 @@ Test(job_quadratic, sweep_is_bit_identical_for_any_thread_count)
         for (size_t i = 0; i < MET_QUAD_COUNT; i++)
             if (i != MET_QUAD_SECONDS)
                 cr_assert(memcmp(&a[c].metric[METHOD_MLE][i], &b[c].metric[METHOD_MLE][i],
-                                 sizeof(double)) == 0, "cell %zu metric %zu", c, i);
+                                 sizeof(double)) == 0,
+                          "cell %zu metric %zu", c, i);
 }
 
 /* Apply the [params] of presets/NAME.ini to p ("key = value" lines; the app's preset reader

@@ -16,7 +16,10 @@
 #include "sink_txt.h"
 #include "view.h"
 
-static void setup(void) { gsl_set_error_handler_off(); }
+static void setup(void)
+{
+    gsl_set_error_handler_off();
+}
 
 TestSuite(view_quadratic, .init = setup);
 
@@ -161,11 +164,9 @@ Test(view_quadratic, gauge_views_without_sweep)
     static run_state s;
     gauge_nosweep(&s);
     both(&s, VIEW_CURVES, "gauge_curves", (const char *const[]){"No sweep", "err_gram", NULL});
-    both(&s, VIEW_ANGLES, "gauge_angles",
-         (const char *const[]){"gauge on", "moments move", NULL});
+    both(&s, VIEW_ANGLES, "gauge_angles", (const char *const[]){"gauge on", "moments move", NULL});
     both(&s, VIEW_DATA, "gauge_data", (const char *const[]){"density", NULL});
-    both(&s, VIEW_LANDSCAPE, "gauge_landscape",
-         (const char *const[]){"angle_err_max", NULL});
+    both(&s, VIEW_LANDSCAPE, "gauge_landscape", (const char *const[]){"angle_err_max", NULL});
     grid *g = draw(&s, VIEW_ANGLES, 150, 54, NULL);
     cr_assert(has(g, "U Q_0 Uᵀ, draws the data") && has(g, "Gauge symmetry"));
     grid_free(g);
@@ -232,7 +233,8 @@ Test(view_quadratic, every_view_stays_in_its_rect_at_any_size)
             for (int h = 1; h <= 58; h += 5) {
                 grid_fill(g, (grid_rect){0, 0, W, H}, 'Z', grid_style_default());
                 const grid_rect r = {4, 3, w, h};
-                cr_assert_eq(view_draw(&s.in, view, &o, r, g), RS_OK, "view %d at %dx%d", view, w, h);
+                cr_assert_eq(view_draw(&s.in, view, &o, r, g), RS_OK, "view %d at %dx%d", view, w,
+                             h);
                 for (int y = 0; y < H; y++)
                     for (int x = 0; x < W; x++)
                         if (x < r.x || x >= r.x + w || y < r.y || y >= r.y + h)

@@ -96,7 +96,8 @@ static rs_status draw_prefix_curves(const quadratic_detail *det, const view_opts
     for (int j = 0; j < shown; j++) {
         const size_t id = shown == 1 ? ids[o->metric % n_ids] : ids[j];
         const double *y = det->curve[id];
-        plot_lines_series s = plot_lines_series_make("run 1", palette_series(0), n, det->curve_n, y);
+        plot_lines_series s =
+            plot_lines_series_make("run 1", palette_series(0), n, det->curve_n, y);
         s.markers = true;
         s.slope = plot_lines_loglog_slope(det->curve_n, y, n);
         plot_lines_model m;

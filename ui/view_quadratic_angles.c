@@ -15,8 +15,8 @@
 #include "plot_heatmap.h"
 
 /* A matrix heatmap with value labels when they fit, diverging around 0. */
-static plot_heatmap_model matrix_model(const char *title, const double *z, size_t rows,
-                                       size_t cols, double z_max, const char *cbar)
+static plot_heatmap_model matrix_model(const char *title, const double *z, size_t rows, size_t cols,
+                                       double z_max, const char *cbar)
 {
     plot_heatmap_model m;
     plot_heatmap_init(&m);
@@ -102,8 +102,7 @@ static rs_status draw_cosines(const quadratic_detail *det, grid_rect r, grid *g,
 
 /* The gauge numbers (and, diagonal, the recovery numbers) as short lines (shorter for a
  * narrow column). */
-static void summary_lines(const quadratic_detail *det, char lines[][160], int *n_lines,
-                          bool narrow)
+static void summary_lines(const quadratic_detail *det, char lines[][160], int *n_lines, bool narrow)
 {
     int k = 0;
     snprintf(lines[k++], 160, "gauge %s: Q_a → U Q_a Uᵀ moves the entries by %.0f%%",
@@ -113,8 +112,8 @@ static void summary_lines(const quadratic_detail *det, char lines[][160], int *n
     if (narrow) {
         snprintf(lines[0], 160, "gauge %s: Q entries move %.0f%%", det->gauge ? "on" : "off",
                  100.0 * det->gauge_q_change);
-        snprintf(lines[1], 160, "moments move %.0e", fmax(det->gauge_true_diff,
-                                                           det->gauge_hat_diff));
+        snprintf(lines[1], 160, "moments move %.0e",
+                 fmax(det->gauge_true_diff, det->gauge_hat_diff));
     }
     if (det->W)
         snprintf(lines[k++], 160, "Jennrich: err_q = %.3g, gap %.2g", det->metric[MET_QUAD_ERR_Q],

@@ -81,8 +81,7 @@ static void land_z(const double *src, bool logz, double *z)
         }
 }
 
-rs_status vq_landscape_draw(const quadratic_detail *det, const rs_params *p, grid_rect r,
-                            grid *g)
+rs_status vq_landscape_draw(const quadratic_detail *det, const rs_params *p, grid_rect r, grid *g)
 {
     static double z_err[QUAD_LAND_SMOOTH * QUAD_LAND_N], z_gap[QUAD_LAND_SMOOTH * QUAD_LAND_N];
     const bool diag = det->W != NULL;
@@ -121,7 +120,7 @@ rs_status vq_landscape_draw(const quadratic_detail *det, const rs_params *p, gri
     m[1].z = z_gap;
     m[1].cbar_title = "log₁₀";
     /* the note under the maps: what err means, and that only diagonal Q_a are recovered */
-    const char *text = !diag ? vq_sos_note(r.w)
+    const char *text = !diag        ? vq_sos_note(r.w)
                        : r.w >= 130 ? "Small gaps make Jennrich's eigenvectors unstable (error ~ "
                                       "1/gap). General Q_a need the sum-of-squares machinery of "
                                       "the slides, not run here."

@@ -16,8 +16,7 @@ rs_status vq_angles_draw(const quadratic_detail *det, grid_rect r, grid *g);
 rs_status vq_data_draw(const quadratic_detail *det, grid_rect r, grid *g);
 
 /* landscape: the recovery error (and Jennrich's gap) over the (n, smooth) grid. */
-rs_status vq_landscape_draw(const quadratic_detail *det, const rs_params *p, grid_rect r,
-                            grid *g);
+rs_status vq_landscape_draw(const quadratic_detail *det, const rs_params *p, grid_rect r, grid *g);
 
 /* Write text word-wrapped into the rows [y, r.y + r.h) of r; returns the rows used (with
  * g NULL, only counts them). */
