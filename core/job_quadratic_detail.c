@@ -160,9 +160,9 @@ static double *dup(const double *src, size_t len)
 
 static void free_arrays(quadratic_detail *det)
 {
-    double **a[] = {&det->Q0, &det->QU, &det->U, &det->gram, &det->gram_hat, &det->cos_true,
-                    &det->cos_hat, &det->third, &det->third_hat, &det->W, &det->W_hat,
-                    &det->coord_eigs};
+    double **a[] = {&det->Q0,        &det->QU,       &det->U,       &det->gram,
+                    &det->gram_hat,  &det->cos_true, &det->cos_hat, &det->third,
+                    &det->third_hat, &det->W,        &det->W_hat,   &det->coord_eigs};
     for (size_t i = 0; i < sizeof a / sizeof a[0]; i++) {
         free(*a[i]);
         *a[i] = NULL;
@@ -192,8 +192,7 @@ static rs_status gauge_diffs(quadratic_detail *det, quad_ws *ws, quad_detail_pas
 }
 
 /* Copies of the matrices and the data view, under the lock. */
-static rs_status publish(quad_detail_pass *dp, const double *metric, unsigned flags,
-                         rs_error *err)
+static rs_status publish(quad_detail_pass *dp, const double *metric, unsigned flags, rs_error *err)
 {
     quad_ws *ws = dp->ws;
     quadratic_detail *det = dp->det;
@@ -242,6 +241,13 @@ static rs_status publish(quad_detail_pass *dp, const double *metric, unsigned fl
     for (size_t j = 0; j < QUAD_HIST_BINS; j++)
         det->hist_density[j] = dp->counts[j] / (n * dp->width);
     det->hist_below = dp->below / n;
+    const double sd = det->coord_sd, span = dp->width * QUAD_HIST_BINS;
+    for (size_t j = 0; j < QUAD_HIST_CURVE; j++) {
+        const double x = dp->lo + span * (double)j / (QUAD_HIST_CURVE - 1),
+                     z = (x - det->coord_mean) / sd;
+        det->hist_curve_x[j] = x;
+        det->hist_curve_y[j] = sd > 0.0 ? exp(-0.5 * z * z) / (sd * sqrt(2.0 * M_PI)) : NAN;
+    }
     det->hist_above = dp->above / n;
     return gauge_diffs(det, ws, dp, err);
 }
@@ -294,10 +300,12 @@ static rs_status landscape(quad_detail_pass *dp, const atomic_int *cancel, rs_er
         lr.checks[k] = nk;
         det->land_n[k] = (double)nk;
     }
-    det->land_metric = p->family == GEN_QUADRATIC_DIAGONAL ? MET_QUAD_ERR_Q : MET_QUAD_ANGLE_ERR_MAX;
+    det->land_metric =
+        p->family == GEN_QUADRATIC_DIAGONAL ? MET_QUAD_ERR_Q : MET_QUAD_ANGLE_ERR_MAX;
     gsl_rng *truth = rng_stream_alloc(p->seed, 0, job->run, RNG_PURPOSE_TRUTH);
     gsl_rng *data = rng_stream_alloc(p->seed, job->v, job->run, RNG_PURPOSE_SAMPLES);
-    rs_status st = truth && data ? RS_OK : rs_error_set(err, RS_ENOMEM, "job_quadratic: RNG allocation");
+    rs_status st =
+        truth && data ? RS_OK : rs_error_set(err, RS_ENOMEM, "job_quadratic: RNG allocation");
     const quad_hooks h = {lr.checks, QUAD_LAND_N, on_land, dp->snap, NULL, &lr};
     for (size_t j = 0; j < QUAD_LAND_SMOOTH && st == RS_OK; j++) {
         const double t = (double)j / (QUAD_LAND_SMOOTH - 1);

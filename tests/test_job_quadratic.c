@@ -13,7 +13,10 @@
 #include "param.h"
 #include "sweep.h"
 
-static void setup(void) { gsl_set_error_handler_off(); }
+static void setup(void)
+{
+    gsl_set_error_handler_off();
+}
 
 TestSuite(job_quadratic, .init = setup);
 
@@ -36,7 +39,8 @@ static void rejects(rs_params p, const char *key)
 {
     rs_error e;
     cr_assert_eq(param_check(&p, &e), RS_EINVAL, "expected %s to be rejected", key);
-    cr_assert(strncmp(e.msg, key, strlen(key)) == 0, "message should start with %s: %s", key, e.msg);
+    cr_assert(strncmp(e.msg, key, strlen(key)) == 0, "message should start with %s: %s", key,
+              e.msg);
 }
 
 Test(job_quadratic, param_check_rejects_bad_inputs)
@@ -130,6 +134,16 @@ Test(job_quadratic, diagonal_job_recovers_and_detail_changes_nothing)
     for (size_t j = 0; j < QUAD_HIST_BINS; j++)
         mass += det->hist_density[j] * (det->hist_edges[j + 1] - det->hist_edges[j]);
     cr_assert_float_eq(mass, 1.0, 1e-9);
+    /* the data view's reference normal over +-5 sd integrates to 1 - 5.7e-7; the trapezoid
+     * rule with step sd/12 errs by about h^2/12 * int|f''| < 1e-3 */
+    double area = 0.0;
+    for (size_t j = 1; j < QUAD_HIST_CURVE; j++)
+        area += 0.5 * (det->hist_curve_y[j] + det->hist_curve_y[j - 1]) *
+                (det->hist_curve_x[j] - det->hist_curve_x[j - 1]);
+    cr_assert_float_eq(area, 1.0, 1e-3);
+    cr_assert_float_eq(det->hist_curve_x[0], det->hist_edges[0], 1e-12);
+    cr_assert_float_eq(det->hist_curve_x[QUAD_HIST_CURVE - 1], det->hist_edges[QUAD_HIST_BINS],
+                       1e-9 * det->coord_sd);
     cr_assert_eq(det->land_metric, MET_QUAD_ERR_Q);
     size_t finite = 0;
     for (size_t i = 0; i < QUAD_LAND_SMOOTH * QUAD_LAND_N; i++)
@@ -178,7 +192,8 @@ Test(job_quadratic, sweep_is_bit_identical_for_any_thread_count)
         for (size_t i = 0; i < MET_QUAD_COUNT; i++)
             if (i != MET_QUAD_SECONDS)
                 cr_assert(memcmp(&a[c].metric[METHOD_MLE][i], &b[c].metric[METHOD_MLE][i],
-                                 sizeof(double)) == 0, "cell %zu metric %zu", c, i);
+                                 sizeof(double)) == 0,
+                          "cell %zu metric %zu", c, i);
 }
 
 /* Apply the [params] of presets/NAME.ini to p ("key = value" lines; the app's preset reader

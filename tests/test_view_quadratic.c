@@ -1,0 +1,246 @@
+/* test_view_quadratic.c — the views of the quadratic generator drawn from a real small job:
+ * every view at the TUI's smallest plot area (50x19) and a large one (150x54), key texts,
+ * no unexplained nan, golden text; the waiting message and partially filled sweeps. */
+#include <criterion/criterion.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "golden.h"
+#include "job_quadratic.h"
+#include "model.h"
+#include "param.h"
+#include "sink_txt.h"
+#include "view.h"
+
+static void setup(void)
+{
+    gsl_set_error_handler_off();
+}
+
+TestSuite(view_quadratic, .init = setup);
+
+enum { MAX_CELLS = 16 };
+
+/* One computation: its parameters, cells and detail, as the TUI would hold them. */
+typedef struct {
+    rs_params p;
+    double values[PARAM_MAX_LIST];
+    sweep_cell cells[MAX_CELLS];
+    quadratic_detail *det;
+    view_input in;
+} run_state;
+
+static void set(rs_params *p, const char *key, const char *value)
+{
+    rs_error e;
+    cr_assert_eq(param_parse(p, param_find(key), value, &e), RS_OK, "%s=%s: %s", key, value, e.msg);
+}
+
+/* Run every job of s->p (jobs whose index is in `skip` are left undone), the detail on
+ * value detail_value. */
+static void compute(run_state *s, size_t detail_value, unsigned skip)
+{
+    const model_ops *ops = model_get(GEN_QUADRATIC);
+    rs_error e;
+    cr_assert_eq(param_check(&s->p, &e), RS_OK, "%s", e.msg);
+    const size_t nv = param_sweep_values(&s->p, s->values), runs = s->p.runs;
+    cr_assert_leq(nv * runs, (size_t)MAX_CELLS);
+    sweep_cells_init(s->cells, nv * runs);
+    s->det = job_quadratic_detail_alloc();
+    cr_assert_not_null(s->det);
+    model_ctx ctx = {&s->p, s->det, detail_value};
+    for (size_t v = 0; v < nv; v++)
+        for (size_t run = 0; run < runs; run++) {
+            if (skip & (1u << (v * runs + run)))
+                continue;
+            sweep_cell *c = &s->cells[v * runs + run];
+            cr_assert_eq(ops->job(&ctx, v, s->values[v], run, c, NULL, &e), RS_OK, "%s", e.msg);
+            atomic_store(&c->done, 1);
+        }
+    s->in = (view_input){&s->p, ops, nv, runs, s->values, s->cells, s->det, detail_value};
+}
+
+/* Diagonal Q_a (Jennrich), sweep n over three values, 2 runs. */
+static void diagonal_sweep(run_state *s, unsigned skip)
+{
+    param_defaults(&s->p, GEN_QUADRATIC);
+    set(&s->p, "family", "diagonal");
+    set(&s->p, "smooth", "1.3");
+    set(&s->p, "d", "5");
+    set(&s->p, "r", "3");
+    set(&s->p, "runs", "2");
+    set(&s->p, "sweep", "n");
+    set(&s->p, "sweep_values", "600,2400,9600");
+    set(&s->p, "seed", "2718");
+    compute(s, 2, skip);
+}
+
+/* Smoothed Q_a with the gauge on, no sweep. */
+static void gauge_nosweep(run_state *s)
+{
+    param_defaults(&s->p, GEN_QUADRATIC);
+    set(&s->p, "family", "smoothed");
+    set(&s->p, "smooth", "0.45");
+    set(&s->p, "d", "5");
+    set(&s->p, "r", "4");
+    set(&s->p, "n", "6000");
+    set(&s->p, "runs", "2");
+    set(&s->p, "gauge", "1");
+    set(&s->p, "seed", "314");
+    compute(s, 0, 0);
+}
+
+/* Whether some row of g contains text. */
+static bool has(const grid *g, const char *text)
+{
+    char row[4096];
+    for (int y = 0; y < g->h; y++) {
+        sink_txt_row(g, y, row, sizeof row);
+        if (strstr(row, text))
+            return true;
+    }
+    return false;
+}
+
+/* Draw view into a fresh w x h grid, check status, texts, nan policy and the golden. */
+static grid *draw(const run_state *s, int view, int w, int h, const char *golden)
+{
+    grid *g = grid_alloc(w, h);
+    cr_assert_not_null(g);
+    view_opts o;
+    view_opts_init(&o);
+    cr_assert_eq(view_draw(&s->in, view, &o, (grid_rect){0, 0, w, h}, g), RS_OK, "%s", golden);
+    if (has(g, "nan"))
+        cr_assert(has(g, "!"), "%s shows nan without a warning", golden);
+    if (golden) {
+        char msg[256];
+        cr_assert(golden_check(g, golden, msg, sizeof msg), "%s", msg);
+    }
+    return g;
+}
+
+/* Draw at both sizes, check each text appears in both. */
+static void both(const run_state *s, int view, const char *name, const char *const *texts)
+{
+    const int sizes[2][2] = {{50, 19}, {150, 54}};
+    for (int k = 0; k < 2; k++) {
+        char golden[96];
+        snprintf(golden, sizeof golden, "quadratic_%s_%dx%d", name, sizes[k][0], sizes[k][1]);
+        grid *g = draw(s, view, sizes[k][0], sizes[k][1], golden);
+        for (size_t i = 0; texts[i]; i++)
+            cr_assert(has(g, texts[i]), "%s lacks \"%s\"", golden, texts[i]);
+        grid_free(g);
+    }
+}
+
+Test(view_quadratic, diagonal_views)
+{
+    static run_state s;
+    diagonal_sweep(&s, 0);
+    both(&s, VIEW_CURVES, "curves", (const char *const[]){"‖Ĝ − G‖_F", "n^-1/2", "slope", NULL});
+    both(&s, VIEW_ANGLES, "angles",
+         (const char *const[]){"cos∠(Q_a, Q_b)", "estimate − truth", "err_q", NULL});
+    both(&s, VIEW_DATA, "data", (const char *const[]){"x_0", "normal, same mean/sd", "corr", NULL});
+    both(&s, VIEW_LANDSCAPE, "landscape", (const char *const[]){"log₁₀ n", "err_q", NULL});
+    /* the large views say more: both curve panels, the recovery matrices, the SoS note */
+    grid *g = draw(&s, VIEW_CURVES, 150, 54, NULL);
+    cr_assert(has(g, "‖T̂ − T‖_F") && has(g, "err_q: Jennrich") && has(g, "sum-of-squares"));
+    grid_free(g);
+    g = draw(&s, VIEW_ANGLES, 150, 54, NULL);
+    cr_assert(has(g, "planted W") && has(g, "Jennrich Ŵ"));
+    grid_free(g);
+    g = draw(&s, VIEW_LANDSCAPE, 150, 54, NULL);
+    cr_assert(has(g, "Jennrich eigenvalue gap") && has(g, "this run"));
+    grid_free(g);
+    job_quadratic_detail_free(s.det);
+}
+
+Test(view_quadratic, gauge_views_without_sweep)
+{
+    static run_state s;
+    gauge_nosweep(&s);
+    both(&s, VIEW_CURVES, "gauge_curves", (const char *const[]){"No sweep", "err_gram", NULL});
+    both(&s, VIEW_ANGLES, "gauge_angles", (const char *const[]){"gauge on", "moments move", NULL});
+    both(&s, VIEW_DATA, "gauge_data", (const char *const[]){"density", NULL});
+    both(&s, VIEW_LANDSCAPE, "gauge_landscape", (const char *const[]){"angle_err_max", NULL});
+    grid *g = draw(&s, VIEW_ANGLES, 150, 54, NULL);
+    cr_assert(has(g, "U Q_0 Uᵀ, draws the data") && has(g, "Gauge symmetry"));
+    grid_free(g);
+    g = draw(&s, VIEW_CURVES, 150, 54, NULL); /* run 1's prefix curves under the table */
+    cr_assert(has(g, "n (prefix of run 1's samples)"));
+    grid_free(g);
+    /* the detail did what the text says: the gauge moved Q, not the moments */
+    cr_assert_gt(s.det->gauge_q_change, 0.3);
+    cr_assert_lt(s.det->gauge_true_diff, 1e-12);
+    job_quadratic_detail_free(s.det);
+}
+
+Test(view_quadratic, not_ready_detail_waits)
+{
+    static run_state s;
+    diagonal_sweep(&s, 0);
+    quadratic_detail *fresh = job_quadratic_detail_alloc();
+    s.in.detail = fresh;
+    for (int view = VIEW_ANGLES; view < VIEW_COUNT; view++) {
+        if (view == VIEW_LEARNING)
+            continue;
+        grid *g = draw(&s, view, 50, 19, NULL);
+        cr_assert(has(g, "computing the run shown here"), "view %d", view);
+        grid_free(g);
+    }
+    s.in.detail = NULL; /* no detail at all: a one-line reason */
+    grid *g = draw(&s, VIEW_DATA, 50, 19, NULL);
+    cr_assert(has(g, "no detail"));
+    grid_free(g);
+    job_quadratic_detail_free(fresh);
+    job_quadratic_detail_free(s.det);
+}
+
+Test(view_quadratic, partial_cells_draw)
+{
+    static run_state s;
+    diagonal_sweep(&s, (1u << 1) | (1u << 4) | (1u << 5)); /* value 2 has no finished run */
+    for (int k = 0; k < 2; k++) {
+        grid *g = draw(&s, VIEW_CURVES, k ? 150 : 50, k ? 54 : 19, NULL);
+        cr_assert(has(g, "n^-1/2") || has(g, "slope"));
+        grid_free(g);
+    }
+    job_quadratic_detail_free(s.det);
+    /* the learning view is not part of this generator: a reason, not an empty rect */
+    diagonal_sweep(&s, 0);
+    grid *g = draw(&s, VIEW_LEARNING, 50, 19, NULL);
+    cr_assert(has(g, "not part of"));
+    grid_free(g);
+    job_quadratic_detail_free(s.det);
+}
+
+Test(view_quadratic, every_view_stays_in_its_rect_at_any_size)
+{
+    /* 1x1 up to 160x58 in uneven steps, at an offset in a grid filled with a sentinel:
+     * no crash (ASan runs this too), nothing outside the rect touched. */
+    static run_state s;
+    diagonal_sweep(&s, 0);
+    const int W = 170, H = 64;
+    grid *g = grid_alloc(W, H);
+    view_opts o;
+    view_opts_init(&o);
+    for (int view = 0; view < VIEW_COUNT; view++)
+        for (int w = 1; w <= 160; w += 7)
+            for (int h = 1; h <= 58; h += 5) {
+                grid_fill(g, (grid_rect){0, 0, W, H}, 'Z', grid_style_default());
+                const grid_rect r = {4, 3, w, h};
+                cr_assert_eq(view_draw(&s.in, view, &o, r, g), RS_OK, "view %d at %dx%d", view, w,
+                             h);
+                for (int y = 0; y < H; y++)
+                    for (int x = 0; x < W; x++)
+                        if (x < r.x || x >= r.x + w || y < r.y || y >= r.y + h)
+                            cr_assert_eq(grid_get(g, x, y)->ch, (uint32_t)'Z',
+                                         "view %d at %dx%d touched (%d, %d)", view, w, h, x, y);
+            }
+    grid_free(g);
+    job_quadratic_detail_free(s.det);
+}
