@@ -216,11 +216,14 @@ rs_status cli_params(cli *c, rs_error *err)
         if (cli_apply_pair(&c->params, key, value, &e) != RS_OK)
             return rs_error_set(err, RS_EINVAL, "--set %s", e.msg);
     }
-    /* Cross-key errors of a preset used as it is name its file (preset_params does the
-     * same); with --set pairs the combination is at fault, not the file. */
-    if (param_check(&c->params, &e) != RS_OK)
-        return rs_error_set(err, RS_EINVAL, "%s%s%s", c->have_preset && c->n_sets == 0 ? c->preset.path : "",
-                            c->have_preset && c->n_sets == 0 ? ": " : "", e.msg);
+    /* Cross-key errors of a preset used as it is name its file and line (as preset_params
+     * does); with --set pairs the combination is at fault, not the file. */
+    if (c->have_preset && c->n_sets == 0) {
+        if ((st = preset_check(&c->preset, &c->params, err)) != RS_OK)
+            return st;
+    } else if (param_check(&c->params, &e) != RS_OK) {
+        return rs_error_set(err, RS_EINVAL, "%s", e.msg);
+    }
     return cli_memory_check(&c->params, err);
 }
 

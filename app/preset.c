@@ -355,12 +355,13 @@ rs_status preset_read_mem(const char *buf, size_t len, const char *name, preset 
         *dot = 0;
     if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
         buf += 3, len -= 3; /* a UTF-8 byte order mark */
+    /* The text first (it stops at an overlong line, as preset_read does), then the size. */
+    const rs_status st = check_text(p->path, buf, len > PRESET_FILE_MAX ? PRESET_FILE_MAX : len, err);
+    if (st != RS_OK)
+        return st;
     if (len > PRESET_FILE_MAX)
         return rs_error_set(err, RS_EINVAL, "%s: larger than %d bytes; a preset is a short text file",
                             p->path, PRESET_FILE_MAX);
-    const rs_status st = check_text(p->path, buf, len, err);
-    if (st != RS_OK)
-        return st;
     reader r = {.buf = buf, .len = len, .p = p, .err = err, .status = RS_OK};
     const int rc = ini_parse_stream(read_line, &r, handler, &r);
     if (r.status != RS_OK)
@@ -448,6 +449,19 @@ rs_status preset_apply(const preset *pr, rs_params *out, rs_error *err)
     return RS_OK;
 }
 
+rs_status preset_check(const preset *pr, const rs_params *p, rs_error *err)
+{
+    rs_error e;
+    if (param_check(p, &e) == RS_OK)
+        return RS_OK;
+    /* The messages start "KEY=VALUE: ..."; name the line of KEY when the preset sets it. */
+    const size_t n = strcspn(e.msg, "=,: ");
+    for (size_t j = 0; j < pr->n_pairs; j++)
+        if (strlen(pr->pairs[j].key) == n && strncmp(pr->pairs[j].key, e.msg, n) == 0)
+            return rs_error_set(err, RS_EINVAL, "%s:%d: %s", pr->path, pr->pairs[j].line, e.msg);
+    return rs_error_set(err, RS_EINVAL, "%s: %s", pr->path, e.msg);
+}
+
 rs_status preset_params(const preset *pr, rs_params *out, rs_error *err)
 {
     int gen;
@@ -457,8 +471,5 @@ rs_status preset_params(const preset *pr, rs_params *out, rs_error *err)
     param_defaults(out, (rs_generator)gen);
     if ((st = preset_apply(pr, out, err)) != RS_OK)
         return st;
-    rs_error e;
-    if (param_check(out, &e) != RS_OK)
-        return rs_error_set(err, RS_EINVAL, "%s: %s", pr->path, e.msg);
-    return RS_OK;
+    return preset_check(pr, out, err);
 }

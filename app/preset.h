@@ -77,8 +77,11 @@ rs_status preset_apply(const preset *pr, rs_params *out, rs_error *err);
  * "FILE:LINE: ..." when its value is not a generator. */
 rs_status preset_generator(const preset *pr, int *gen, rs_error *err);
 
-/* The settings of pr: the defaults of its generator, then its pairs, then param_check
- * ("FILE: ..." for cross-key errors, which have no single line). */
+/* param_check of p (settings from pr): "FILE:LINE: ..." with the line of the key the
+ * message names when pr sets it, else "FILE: ...". */
+rs_status preset_check(const preset *pr, const rs_params *p, rs_error *err);
+
+/* The settings of pr: the defaults of its generator, then its pairs, then preset_check. */
 rs_status preset_params(const preset *pr, rs_params *out, rs_error *err);
 
 /* Names of every preset on the search path (NAME of NAME.ini), deduplicated and sorted by
