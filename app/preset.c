@@ -19,17 +19,17 @@
 
 typedef struct {
     const char *buf;
-    size_t len, pos;     /* text and the start of the next physical line */
-    size_t piece, end;   /* unread part of the current physical line: [piece, end) */
-    int split;           /* the current physical line is being fed in pieces */
-    int line;            /* physical line number of what libinih has now */
-    int continuation;    /* what libinih has now continues the previous key */
-    int have_key;        /* a key line since the last section header (libinih's prev_name) */
+    size_t len, pos;   /* text and the start of the next physical line */
+    size_t piece, end; /* unread part of the current physical line: [piece, end) */
+    int split;         /* the current physical line is being fed in pieces */
+    int line;          /* physical line number of what libinih has now */
+    int continuation;  /* what libinih has now continues the previous key */
+    int have_key;      /* a key line since the last section header (libinih's prev_name) */
     char section[64];
     int preset_line, params_line; /* lines of the [preset] and [params] headers, 0 = none */
-    int content;         /* any line that is not blank or a comment */
-    preset_pair *last;   /* the pair a continuation extends ([params]) */
-    char *last_text;     /* or the title or caption it extends */
+    int content;                  /* any line that is not blank or a comment */
+    preset_pair *last;            /* the pair a continuation extends ([params]) */
+    char *last_text;              /* or the title or caption it extends */
     preset *p;
     rs_error *err;
     rs_status status;
@@ -91,16 +91,21 @@ static rs_status check_text(const char *path, const char *buf, size_t len, rs_er
             continue;
         }
         if (col > PRESET_LINE_MAX)
-            return rs_error_set(err, RS_EINVAL, "%s:%d: line longer than %d bytes; allowed "
+            return rs_error_set(err, RS_EINVAL,
+                                "%s:%d: line longer than %d bytes; allowed "
                                 "shorter lines (continue a value on indented lines)",
                                 path, line, PRESET_LINE_MAX);
         if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7f)
-            return rs_error_set(err, RS_EINVAL, "%s:%d: byte 0x%02x at column %zu is not text; "
-                                "allowed UTF-8 text (is this a binary file?)", path, line, c, col);
+            return rs_error_set(err, RS_EINVAL,
+                                "%s:%d: byte 0x%02x at column %zu is not text; "
+                                "allowed UTF-8 text (is this a binary file?)",
+                                path, line, c, col);
         const size_t n = utf8_len(s + i, len - i);
         if (n == 0)
-            return rs_error_set(err, RS_EINVAL, "%s:%d: invalid UTF-8 (byte 0x%02x at column %zu); "
-                                "allowed UTF-8 text", path, line, c, col);
+            return rs_error_set(err, RS_EINVAL,
+                                "%s:%d: invalid UTF-8 (byte 0x%02x at column %zu); "
+                                "allowed UTF-8 text",
+                                path, line, c, col);
         i += n, col += n;
     }
     return RS_OK;
@@ -132,11 +137,13 @@ static void section_line(reader *r, const char *s, const char *end)
         fail(r, "%s:%d: unknown section [%s]; allowed [preset], [params]", r->p->path, r->line,
              r->section);
     else if (*seen)
-        fail(r, "%s:%d: duplicate section [%s] (first at line %d)", r->p->path, r->line,
-             r->section, *seen);
+        fail(r, "%s:%d: duplicate section [%s] (first at line %d)", r->p->path, r->line, r->section,
+             *seen);
     else if (seen == &r->params_line && !r->preset_line)
-        fail(r, "%s:%d: [params] before [preset]; allowed [preset] (title, caption) first, then "
-             "[params]", r->p->path, r->line);
+        fail(r,
+             "%s:%d: [params] before [preset]; allowed [preset] (title, caption) first, then "
+             "[params]",
+             r->p->path, r->line);
     else
         *seen = r->line;
 }
@@ -178,8 +185,10 @@ static void begin_line(reader *r)
     while (eq < end && *eq != '=' && *eq != ':')
         eq++;
     if (eq == end) {
-        fail(r, "%s:%d: malformed line; allowed [section], KEY = VALUE, a ; comment, or an "
-             "indented continuation of the previous value", r->p->path, r->line);
+        fail(r,
+             "%s:%d: malformed line; allowed [section], KEY = VALUE, a ; comment, or an "
+             "indented continuation of the previous value",
+             r->p->path, r->line);
     }
     r->have_key = 1;
 }
@@ -200,12 +209,14 @@ static char *read_line(char *str, int num, void *stream)
         /* Cut at the last space that leaves a piece libinih will not read as a comment. */
         const char *s = r->buf + r->piece;
         size_t cut = room - indent;
-        while (cut > 0 && !(s[cut] == ' ' && (cut + 1 == take || (s[cut + 1] != ';' &&
-                                                                    s[cut + 1] != '#'))))
+        while (cut > 0 &&
+               !(s[cut] == ' ' && (cut + 1 == take || (s[cut + 1] != ';' && s[cut + 1] != '#'))))
             cut--;
         if (cut == 0) {
-                fail(r, "%s:%d: more than %zu bytes without a space; allowed "
-                     "shorter words (continue a value on indented lines)", r->p->path, r->line, room);
+            fail(r,
+                 "%s:%d: more than %zu bytes without a space; allowed "
+                 "shorter words (continue a value on indented lines)",
+                 r->p->path, r->line, room);
             r->piece = r->end;
             str[0] = '\n', str[1] = 0;
             return str;
@@ -229,8 +240,8 @@ static int extend(reader *r, char *text, const char *name, const char *value)
 {
     const size_t len = strlen(text), add = strlen(value);
     if (len + 1 + add >= PRESET_TEXT) {
-        fail(r, "%s:%d: key '%.64s': value longer than %d bytes", r->p->path,
-                 r->line, name, PRESET_TEXT - 1);
+        fail(r, "%s:%d: key '%.64s': value longer than %d bytes", r->p->path, r->line, name,
+             PRESET_TEXT - 1);
         return 0;
     }
     if (len && add)
@@ -243,8 +254,8 @@ static int extend(reader *r, char *text, const char *name, const char *value)
 static int set_text(reader *r, char *text, int *line, const char *name, const char *value)
 {
     if (*line) {
-        fail(r, "%s:%d: duplicate key '%.64s' (first at line %d)", r->p->path,
-                 r->line, name, *line);
+        fail(r, "%s:%d: duplicate key '%.64s' (first at line %d)", r->p->path, r->line, name,
+             *line);
         return 0;
     }
     *line = r->line;
@@ -290,15 +301,17 @@ static int param_pair(reader *r, const char *name, const char *value)
     preset *p = r->p;
     if (param_find(name) < 0) {
         const char *near = near_key(name);
-        fail(r, "%s:%d: unknown key '%.64s' in [params]; allowed the keys of "
-                 "reluscope --help%s%s%s", p->path, r->line, name, near ? " (did you mean '" : "",
-                 near ? near : "", near ? "'?)" : "");
+        fail(r,
+             "%s:%d: unknown key '%.64s' in [params]; allowed the keys of "
+             "reluscope --help%s%s%s",
+             p->path, r->line, name, near ? " (did you mean '" : "", near ? near : "",
+             near ? "'?)" : "");
         return 0;
     }
     for (size_t j = 0; j < p->n_pairs; j++)
         if (strcmp(p->pairs[j].key, name) == 0) {
-            fail(r, "%s:%d: duplicate key '%s' (first at line %d)", p->path,
-                     r->line, name, p->pairs[j].line);
+            fail(r, "%s:%d: duplicate key '%s' (first at line %d)", p->path, r->line, name,
+                 p->pairs[j].line);
             return 0;
         }
     if (p->n_pairs == PRESET_MAX_PAIRS) {
@@ -329,13 +342,15 @@ static int handler(void *user, const char *section, const char *name, const char
             return set_text(r, p->title, &p->title_line, name, value);
         if (strcmp(name, "caption") == 0)
             return set_text(r, p->caption, &p->caption_line, name, value);
-        fail(r, "%s:%d: unknown key '%.64s' in [preset]; allowed title, caption", p->path,
-             r->line, name);
+        fail(r, "%s:%d: unknown key '%.64s' in [preset]; allowed title, caption", p->path, r->line,
+             name);
     } else if (strcmp(section, "params") == 0) {
         return param_pair(r, name, value);
     } else if (!section[0]) {
-        fail(r, "%s:%d: key '%.64s' before any section; allowed [preset] (title, caption) first, "
-             "then [params]", p->path, r->line, name);
+        fail(r,
+             "%s:%d: key '%.64s' before any section; allowed [preset] (title, caption) first, "
+             "then [params]",
+             p->path, r->line, name);
     } else {
         fail(r, "%s:%d: unknown section [%.64s]; allowed [preset], [params]", p->path, r->line,
              section);
@@ -343,8 +358,7 @@ static int handler(void *user, const char *section, const char *name, const char
     return 0;
 }
 
-rs_status preset_read_mem(const char *buf, size_t len, const char *name, preset *p,
-                          rs_error *err)
+rs_status preset_read_mem(const char *buf, size_t len, const char *name, preset *p, rs_error *err)
 {
     memset(p, 0, sizeof *p);
     snprintf(p->path, sizeof p->path, "%s", name);
@@ -356,32 +370,44 @@ rs_status preset_read_mem(const char *buf, size_t len, const char *name, preset 
     if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
         buf += 3, len -= 3; /* a UTF-8 byte order mark */
     /* The text first (it stops at an overlong line, as preset_read does), then the size. */
-    const rs_status st = check_text(p->path, buf, len > PRESET_FILE_MAX ? PRESET_FILE_MAX : len, err);
+    const rs_status st =
+        check_text(p->path, buf, len > PRESET_FILE_MAX ? PRESET_FILE_MAX : len, err);
     if (st != RS_OK)
         return st;
     if (len > PRESET_FILE_MAX)
-        return rs_error_set(err, RS_EINVAL, "%s: larger than %d bytes; a preset is a short text file",
-                            p->path, PRESET_FILE_MAX);
+        return rs_error_set(err, RS_EINVAL,
+                            "%s: larger than %d bytes; a preset is a short text file", p->path,
+                            PRESET_FILE_MAX);
     reader r = {.buf = buf, .len = len, .p = p, .err = err, .status = RS_OK};
     const int rc = ini_parse_stream(read_line, &r, handler, &r);
     if (r.status != RS_OK)
         return r.status;
     if (rc != 0)
-        return rs_error_set(err, RS_EINVAL, "%s: malformed line; allowed [section], KEY = VALUE, "
-                            "; comments and indented continuations", p->path);
-    if (!r.content)
-        return rs_error_set(err, RS_EINVAL, "%s: empty file (no [preset] section); allowed [preset] "
-                            "with title = ... and caption = ..., then [params] with KEY = VALUE lines",
+        return rs_error_set(err, RS_EINVAL,
+                            "%s: malformed line; allowed [section], KEY = VALUE, "
+                            "; comments and indented continuations",
                             p->path);
+    if (!r.content)
+        return rs_error_set(
+            err, RS_EINVAL,
+            "%s: empty file (no [preset] section); allowed [preset] "
+            "with title = ... and caption = ..., then [params] with KEY = VALUE lines",
+            p->path);
     if (!r.preset_line)
-        return rs_error_set(err, RS_EINVAL, "%s: no [preset] section; allowed [preset] with title = "
-                            "... and caption = ..., then [params]", p->path);
+        return rs_error_set(err, RS_EINVAL,
+                            "%s: no [preset] section; allowed [preset] with title = "
+                            "... and caption = ..., then [params]",
+                            p->path);
     if (!p->title[0])
-        return rs_error_set(err, RS_EINVAL, "%s:%d: [preset] has no title; allowed title = ONE LINE "
-                            "(the preset menu and --list-presets show it)", p->path, r.preset_line);
+        return rs_error_set(err, RS_EINVAL,
+                            "%s:%d: [preset] has no title; allowed title = ONE LINE "
+                            "(the preset menu and --list-presets show it)",
+                            p->path, r.preset_line);
     if (!r.params_line)
-        return rs_error_set(err, RS_EINVAL, "%s: no [params] section; allowed [params] with KEY = "
-                            "VALUE lines (an empty [params] means every default)", p->path);
+        return rs_error_set(err, RS_EINVAL,
+                            "%s: no [params] section; allowed [params] with KEY = "
+                            "VALUE lines (an empty [params] means every default)",
+                            p->path);
     return RS_OK;
 }
 
@@ -428,7 +454,8 @@ rs_status preset_generator(const preset *pr, int *gen, rs_error *err)
             rs_error e;
             param_defaults(&tmp, GEN_RELU);
             if (param_parse(&tmp, gi, pr->pairs[j].value, &e) != RS_OK)
-                return rs_error_set(err, RS_EINVAL, "%s:%d: %s", pr->path, pr->pairs[j].line, e.msg);
+                return rs_error_set(err, RS_EINVAL, "%s:%d: %s", pr->path, pr->pairs[j].line,
+                                    e.msg);
             *gen = tmp.generator;
         }
     return RS_OK;
@@ -441,8 +468,10 @@ rs_status preset_apply(const preset *pr, rs_params *out, rs_error *err)
         const int i = param_find(q->key);
         rs_error e;
         if (i < 0)
-            return rs_error_set(err, RS_EINVAL, "%s:%d: unknown key '%s'; allowed the keys of "
-                                "reluscope --help", pr->path, q->line, q->key);
+            return rs_error_set(err, RS_EINVAL,
+                                "%s:%d: unknown key '%s'; allowed the keys of "
+                                "reluscope --help",
+                                pr->path, q->line, q->key);
         if (param_parse(out, i, q->value, &e) != RS_OK)
             return rs_error_set(err, RS_EINVAL, "%s:%d: %s", pr->path, q->line, e.msg);
     }

@@ -31,9 +31,9 @@ enum {
     PRESET_TEXT = 1024,
     PRESET_PATH = 4096,
     PRESET_NAME = 256,
-    PRESET_LINE_MAX = 4096,     /* longest physical line accepted */
-    PRESET_FILE_MAX = 1 << 20,  /* largest file accepted (1 MiB) */
-    PRESET_WRAP = 90            /* preset_write wraps long values at this column */
+    PRESET_LINE_MAX = 4096,    /* longest physical line accepted */
+    PRESET_FILE_MAX = 1 << 20, /* largest file accepted (1 MiB) */
+    PRESET_WRAP = 90           /* preset_write wraps long values at this column */
 };
 
 typedef struct {
@@ -43,8 +43,8 @@ typedef struct {
 } preset_pair;
 
 typedef struct {
-    char path[PRESET_PATH];  /* as given, used in every message */
-    char name[PRESET_NAME];  /* file name without directory and .ini */
+    char path[PRESET_PATH]; /* as given, used in every message */
+    char name[PRESET_NAME]; /* file name without directory and .ini */
     char title[PRESET_TEXT];
     char caption[PRESET_TEXT];
     int title_line, caption_line;
@@ -66,8 +66,7 @@ rs_status preset_read(const char *path, preset *p, rs_error *err);
 /* The same on a buffer (len bytes, need not be NUL-terminated; may contain NUL bytes,
  * which are refused); name stands for the file in messages and gives p->name. Keeps no
  * pointer to buf. */
-rs_status preset_read_mem(const char *buf, size_t len, const char *name, preset *p,
-                          rs_error *err);
+rs_status preset_read_mem(const char *buf, size_t len, const char *name, preset *p, rs_error *err);
 
 /* Apply the [params] pairs of pr to out, in file order, without cross-key checks.
  * Errors: "FILE:LINE: KEY=VALUE: allowed ...". */
@@ -96,8 +95,8 @@ size_t preset_names(char (*names)[256], size_t cap);
  * (RS_EINVAL, "FILE exists; ..."). Atomic: a temporary file in the same directory is
  * renamed over path. RS_EINVAL for a title or caption the reader would not give back
  * (line breaks, control characters, ';' or '#' after a space); RS_EIO on write errors. */
-rs_status preset_write(const char *path, const char *title, const char *caption,
-                       const rs_params *p, int overwrite, rs_error *err);
+rs_status preset_write(const char *path, const char *title, const char *caption, const rs_params *p,
+                       int overwrite, rs_error *err);
 
 /* Where the TUI saves presets: $XDG_CONFIG_HOME/reluscope/presets, else
  * $HOME/.config/reluscope/presets; written into buf (len bytes). NULL when neither

@@ -58,7 +58,8 @@ rs_status preset_find(const char *name, char *out, rs_error *err)
     const size_t len = strlen(name);
     if (strchr(name, '/') || (len > 4 && strcmp(name + len - 4, ".ini") == 0)) {
         if (len >= PRESET_PATH)
-            return rs_error_set(err, RS_EINVAL, "--preset: path longer than %d bytes", PRESET_PATH - 1);
+            return rs_error_set(err, RS_EINVAL, "--preset: path longer than %d bytes",
+                                PRESET_PATH - 1);
         if (!is_file(name))
             return rs_error_set(err, RS_EIO, "--preset %s: no such file", name);
         memcpy(out, name, len + 1);
@@ -73,8 +74,10 @@ rs_status preset_find(const char *name, char *out, rs_error *err)
             return RS_OK;
         }
     }
-    return rs_error_set(err, RS_EINVAL, "--preset %s: no such preset; allowed a name from "
-                        "--list-presets or a PATH", name);
+    return rs_error_set(err, RS_EINVAL,
+                        "--preset %s: no such preset; allowed a name from "
+                        "--list-presets or a PATH",
+                        name);
 }
 
 static int cmp_name(const void *a, const void *b)
@@ -144,11 +147,15 @@ static rs_status check_value(const char *what, const char *s, rs_error *err)
     for (size_t i = 0; s[i]; i++) {
         const unsigned char c = (unsigned char)s[i];
         if (c < 0x20 || c == 0x7f)
-            return rs_error_set(err, RS_EINVAL, "preset_write: %s has a control character "
-                                "(0x%02x); allowed one line of text", what, c);
+            return rs_error_set(err, RS_EINVAL,
+                                "preset_write: %s has a control character "
+                                "(0x%02x); allowed one line of text",
+                                what, c);
         if ((c == ';' || c == '#') && i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t'))
-            return rs_error_set(err, RS_EINVAL, "preset_write: %s has '%c' after a space, which "
-                                "starts a comment; allowed text without it", what, c);
+            return rs_error_set(err, RS_EINVAL,
+                                "preset_write: %s has '%c' after a space, which "
+                                "starts a comment; allowed text without it",
+                                what, c);
     }
     return RS_OK;
 }
@@ -215,7 +222,7 @@ static rs_status make_parent(const char *path, rs_error *err)
     if (!slash || slash == dir)
         return RS_OK;
     *slash = 0;
-    for (char *c = dir + 1; ; c++) {
+    for (char *c = dir + 1;; c++) {
         const int last = *c == 0;
         if (*c == '/' || last) {
             *c = 0;
@@ -229,21 +236,26 @@ static rs_status make_parent(const char *path, rs_error *err)
     }
 }
 
-rs_status preset_write(const char *path, const char *title, const char *caption,
-                       const rs_params *p, int overwrite, rs_error *err)
+rs_status preset_write(const char *path, const char *title, const char *caption, const rs_params *p,
+                       int overwrite, rs_error *err)
 {
     rs_status st;
     if (strlen(path) + 16 >= PRESET_PATH)
-        return rs_error_set(err, RS_EINVAL, "preset_write: path longer than %d bytes", PRESET_PATH - 17);
+        return rs_error_set(err, RS_EINVAL, "preset_write: path longer than %d bytes",
+                            PRESET_PATH - 17);
     if (!title[0] || strlen(title) >= PRESET_TEXT || strlen(caption) >= PRESET_TEXT)
-        return rs_error_set(err, RS_EINVAL, "preset_write: allowed a title of 1 to %d bytes and "
-                            "a caption of at most %d", PRESET_TEXT - 1, PRESET_TEXT - 1);
+        return rs_error_set(err, RS_EINVAL,
+                            "preset_write: allowed a title of 1 to %d bytes and "
+                            "a caption of at most %d",
+                            PRESET_TEXT - 1, PRESET_TEXT - 1);
     if ((st = check_value("the title", title, err)) != RS_OK ||
         (st = check_value("the caption", caption, err)) != RS_OK)
         return st;
     if (!overwrite && access(path, F_OK) == 0)
-        return rs_error_set(err, RS_EINVAL, "%s exists; allowed only with overwrite (confirm to "
-                            "replace it)", path);
+        return rs_error_set(err, RS_EINVAL,
+                            "%s exists; allowed only with overwrite (confirm to "
+                            "replace it)",
+                            path);
     if ((st = make_parent(path, err)) != RS_OK)
         return st;
     char tmp[PRESET_PATH];

@@ -65,7 +65,8 @@ Test(preset, every_shipped_preset_loads_and_validates)
         rs_params params;
         cr_assert_eq(preset_read(path, &p, &err), RS_OK, "%s", err.msg);
         cr_assert_eq(preset_params(&p, &params, &err), RS_OK, "%s", err.msg);
-        cr_assert(p.title[0] && p.caption[0], "%s: shipped presets have a title and a caption", path);
+        cr_assert(p.title[0] && p.caption[0], "%s: shipped presets have a title and a caption",
+                  path);
         cr_assert(strlen(p.caption) > 40, "%s: caption too short to explain anything", path);
         count++;
     }
@@ -98,7 +99,8 @@ Test(preset, long_lines_and_continuations_join_with_one_space)
     static char text[8192], caption[4096];
     size_t off = 0;
     for (int i = 0; off < 1000; i++)
-        off += (size_t)snprintf(caption + off, sizeof caption - off, "%sw%d;#x", i ? " " : "", i * 7919);
+        off += (size_t)snprintf(caption + off, sizeof caption - off, "%sw%d;#x", i ? " " : "",
+                                i * 7919);
     snprintf(text, sizeof text,
              "[preset]\n title = indented key\ncaption = %s\n   and\n\tmore ; a comment\n"
              "; comment\n[params]\nsweep_values = 1, 2,\n    3\n",
@@ -266,7 +268,8 @@ Test(preset, written_presets_read_back_identical)
     char path[PRESET_PATH];
     snprintf(path, sizeof path, "%s/deep/er/odd.ini", tmpdir);
     round_trip(&q, path, "Odd values",
-               "A caption long enough to wrap: " "kappa = 1.3 (not exactly), lambda = 0.1331, "
+               "A caption long enough to wrap: "
+               "kappa = 1.3 (not exactly), lambda = 0.1331, "
                "a bias scale of -2.385e-7 and sixty-four sweep values from 1000 in steps of 37.");
 }
 
