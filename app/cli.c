@@ -183,27 +183,22 @@ rs_status cli_memory_check(const rs_params *p, rs_error *err)
 rs_status cli_params(cli *c, rs_error *err)
 {
     rs_error e;
+    rs_status st;
     if (c->preset_arg) {
         char path[PRESET_PATH];
-        rs_status st = preset_find(c->preset_arg, path, err);
-        if (st != RS_OK)
+        if ((st = preset_find(c->preset_arg, path, err)) != RS_OK)
             return st;
-        st = preset_read(path, &c->preset, err);
-        if (st != RS_OK)
+        if ((st = preset_read(path, &c->preset, err)) != RS_OK)
             return st;
         c->have_preset = 1;
     }
-    /* The generator first: its defaults underlie every other key. */
+    /* The generator first: its defaults underlie every other key (last generator= wins). */
     int gen = GEN_RELU;
+    if (c->have_preset && (st = preset_generator(&c->preset, &gen, err)) != RS_OK)
+        return st;
+    const int gi = param_find("generator");
     rs_params tmp;
     param_defaults(&tmp, GEN_RELU);
-    const int gi = param_find("generator");
-    for (size_t j = 0; c->have_preset && j < c->preset.n_pairs; j++)
-        if (strcmp(c->preset.pairs[j].key, "generator") == 0) {
-            if (param_parse(&tmp, gi, c->preset.pairs[j].value, &e) != RS_OK)
-                return rs_error_set(err, RS_EINVAL, "%s:%d: %s", c->preset.path, c->preset.pairs[j].line, e.msg);
-            gen = tmp.generator;
-        }
     for (size_t j = 0; j < c->n_sets; j++)
         if (strncmp(c->sets[j], "generator=", 10) == 0) {
             if (param_parse(&tmp, gi, c->sets[j] + 10, &e) != RS_OK)
@@ -211,11 +206,8 @@ rs_status cli_params(cli *c, rs_error *err)
             gen = tmp.generator;
         }
     param_defaults(&c->params, (rs_generator)gen);
-    for (size_t j = 0; c->have_preset && j < c->preset.n_pairs; j++) {
-        const preset_pair *q = &c->preset.pairs[j];
-        if (cli_apply_pair(&c->params, q->key, q->value, &e) != RS_OK)
-            return rs_error_set(err, RS_EINVAL, "%s:%d: %s", c->preset.path, q->line, e.msg);
-    }
+    if (c->have_preset && (st = preset_apply(&c->preset, &c->params, err)) != RS_OK)
+        return st;
     for (size_t j = 0; j < c->n_sets; j++) {
         char key[64];
         const char *value;
@@ -224,8 +216,14 @@ rs_status cli_params(cli *c, rs_error *err)
         if (cli_apply_pair(&c->params, key, value, &e) != RS_OK)
             return rs_error_set(err, RS_EINVAL, "--set %s", e.msg);
     }
-    if (param_check(&c->params, &e) != RS_OK)
-        return rs_error_set(err, RS_EINVAL, "%s%s", c->have_preset && c->n_sets == 0 ? "" : "", e.msg);
+    /* Cross-key errors of a preset used as it is name its file and line (as preset_params
+     * does); with --set pairs the combination is at fault, not the file. */
+    if (c->have_preset && c->n_sets == 0) {
+        if ((st = preset_check(&c->preset, &c->params, err)) != RS_OK)
+            return st;
+    } else if (param_check(&c->params, &e) != RS_OK) {
+        return rs_error_set(err, RS_EINVAL, "%s", e.msg);
+    }
     return cli_memory_check(&c->params, err);
 }
 

@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
+
+#include "preset_cases.h"
 
 /* Run the binary with args; capture stdout+stderr into out; return the exit status. */
 static int run(const char *args, char *out, size_t len)
@@ -81,4 +84,42 @@ Test(cli, json_output)
     cr_assert(strstr(out, "\"generator\": \"relu\""));
     cr_assert(strstr(out, "\"estimator\": \"mle\""));
     cr_assert(strstr(out, "\"err_sigma\": "));
+}
+
+/* Each malformed preset of preset_cases.h, through the binary: exit status 2 and its
+ * error as the one line of output (stdout stays empty: nothing is computed). */
+Test(cli, malformed_presets_exit_2_with_one_line)
+{
+    char dir[] = "/tmp/rs_test_cli_XXXXXX";
+    cr_assert(mkdtemp(dir));
+    static char buf[(10u << 20) + 4096];
+    for (size_t c = 0; c < N_PRESET_CASES; c++) {
+        const preset_case *pc = &preset_cases[c];
+        size_t len = pc->len ? pc->len : strlen(pc->text);
+        memcpy(buf, pc->text, len);
+        memset(buf + len, 'x', pc->big_line);
+        len += pc->big_line;
+        char path[128], args[256], expect[512];
+        snprintf(path, sizeof path, "%s/case%02zu.ini", dir, c);
+        FILE *f = fopen(path, "wb");
+        cr_assert(f);
+        cr_assert_eq(fwrite(buf, 1, len, f), len);
+        fclose(f);
+        const char *at = strchr(pc->expect, '@');
+        snprintf(expect, sizeof expect, "reluscope: %.*s%s%s", at ? (int)(at - pc->expect) : 0,
+                 pc->expect, at ? path : "", at ? at + 1 : pc->expect);
+        snprintf(args, sizeof args, "--preset %s --batch", path);
+        expect_error(args, expect);
+        unlink(path);
+    }
+    rmdir(dir);
+}
+
+Test(cli, list_presets_shows_every_shipped_preset_with_its_title)
+{
+    char out[65536];
+    cr_assert_eq(run("--list-presets", out, sizeof out), 0);
+    cr_assert(strstr(out, "fig1-samples             Figure 1 (left): error vs number of samples\n"), "%s", out);
+    cr_assert(strstr(out, "relu-negative-bias "), "%s", out);
+    cr_assert(!strstr(out, "does not load"), "%s", out);
 }

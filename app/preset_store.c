@@ -1,0 +1,297 @@
+/* preset_store.c — where presets live: the search path, listing, and writing a preset
+ * that the reader (preset.c) gives back unchanged. */
+#include "preset.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef RS_SOURCE_PRESETS
+#define RS_SOURCE_PRESETS "presets"
+#endif
+#ifndef RS_DATA_PRESETS
+#define RS_DATA_PRESETS "/usr/local/share/reluscope/presets"
+#endif
+
+enum { N_DIRS = 3 };
+
+/* The search path in order: the user's directory (may be absent), the source tree, the
+ * installed data directory. Returns the number of directories written to dirs. */
+static size_t search_path(char dirs[N_DIRS][PRESET_PATH])
+{
+    size_t m = 0;
+    if (preset_user_dir(dirs[0], PRESET_PATH))
+        m++;
+    snprintf(dirs[m++], PRESET_PATH, "%s", RS_SOURCE_PRESETS);
+    snprintf(dirs[m++], PRESET_PATH, "%s", RS_DATA_PRESETS);
+    return m;
+}
+
+static int is_file(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+const char *preset_user_dir(char *buf, size_t len)
+{
+    const char *xdg = getenv("XDG_CONFIG_HOME");
+    const char *home = getenv("HOME");
+    int w;
+    /* XDG base directory spec: a relative XDG_CONFIG_HOME is invalid and ignored. */
+    if (xdg && xdg[0] == '/')
+        w = snprintf(buf, len, "%s/reluscope/presets", xdg);
+    else if (home && home[0] == '/')
+        w = snprintf(buf, len, "%s/.config/reluscope/presets", home);
+    else
+        return NULL;
+    return w > 0 && (size_t)w < len ? buf : NULL;
+}
+
+rs_status preset_find(const char *name, char *out, rs_error *err)
+{
+    const size_t len = strlen(name);
+    if (strchr(name, '/') || (len > 4 && strcmp(name + len - 4, ".ini") == 0)) {
+        if (len >= PRESET_PATH)
+            return rs_error_set(err, RS_EINVAL, "--preset: path longer than %d bytes",
+                                PRESET_PATH - 1);
+        if (!is_file(name))
+            return rs_error_set(err, RS_EIO, "--preset %s: no such file", name);
+        memcpy(out, name, len + 1);
+        return RS_OK;
+    }
+    char dirs[N_DIRS][PRESET_PATH], path[PRESET_PATH];
+    const size_t m = search_path(dirs);
+    for (size_t i = 0; i < m && len < PRESET_NAME; i++) {
+        const int w = snprintf(path, sizeof path, "%s/%s.ini", dirs[i], name);
+        if (w > 0 && w < PRESET_PATH && is_file(path)) {
+            memcpy(out, path, (size_t)w + 1);
+            return RS_OK;
+        }
+    }
+    return rs_error_set(err, RS_EINVAL,
+                        "--preset %s: no such preset; allowed a name from "
+                        "--list-presets or a PATH",
+                        name);
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp((const char *)a, (const char *)b);
+}
+
+size_t preset_names(char (*names)[256], size_t cap)
+{
+    char dirs[N_DIRS][PRESET_PATH];
+    const size_t m = search_path(dirs);
+    size_t count = 0;
+    for (size_t i = 0; i < m; i++) {
+        DIR *dir = opendir(dirs[i]);
+        if (!dir)
+            continue;
+        const struct dirent *e;
+        while ((e = readdir(dir))) {
+            const size_t len = strlen(e->d_name);
+            if (len <= 4 || len - 4 >= 256 || strcmp(e->d_name + len - 4, ".ini") != 0 ||
+                e->d_name[0] == '.')
+                continue;
+            char stem[256];
+            memcpy(stem, e->d_name, len - 4);
+            stem[len - 4] = 0;
+            int dup = 0;
+            for (size_t j = 0; j < count && !dup; j++)
+                dup = strcmp(names[j], stem) == 0;
+            if (!dup && count < cap)
+                memcpy(names[count++], stem, len - 3);
+        }
+        closedir(dir);
+    }
+    qsort(names, count, sizeof names[0], cmp_name);
+    return count;
+}
+
+void preset_list(void *file)
+{
+    FILE *f = file;
+    enum { MAX_LISTED = 1024 };
+    char(*names)[256] = malloc(MAX_LISTED * sizeof *names);
+    preset *p = malloc(sizeof *p);
+    if (!names || !p) {
+        free(names);
+        free(p);
+        fprintf(f, "(out of memory)\n");
+        return;
+    }
+    const size_t n = preset_names(names, MAX_LISTED);
+    for (size_t i = 0; i < n; i++) {
+        char path[PRESET_PATH];
+        rs_error e;
+        if (preset_find(names[i], path, &e) == RS_OK && preset_read(path, p, &e) == RS_OK)
+            fprintf(f, "%-24s %s\n", names[i], p->title);
+        else
+            fprintf(f, "%-24s (does not load: %s)\n", names[i], e.msg);
+    }
+    free(names);
+    free(p);
+}
+
+/* Refuse text that would not read back as written: line breaks, control characters,
+ * and ';' or '#' after white space (the reader's comments). */
+static rs_status check_value(const char *what, const char *s, rs_error *err)
+{
+    for (size_t i = 0; s[i]; i++) {
+        const unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == 0x7f)
+            return rs_error_set(err, RS_EINVAL,
+                                "preset_write: %s has a control character "
+                                "(0x%02x); allowed one line of text",
+                                what, c);
+        if ((c == ';' || c == '#') && i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t'))
+            return rs_error_set(err, RS_EINVAL,
+                                "preset_write: %s has '%c' after a space, which "
+                                "starts a comment; allowed text without it",
+                                what, c);
+    }
+    return RS_OK;
+}
+
+/* "KEY = VALUE", wrapped at PRESET_WRAP columns onto lines indented by 4 spaces, cut at
+ * spaces; runs of spaces become one (the reader joins pieces with one space). */
+static void write_wrapped(FILE *f, const char *key, const char *value)
+{
+    size_t col = (size_t)fprintf(f, "%s =", key);
+    const char *s = value;
+    while (*s) {
+        while (*s == ' ')
+            s++;
+        if (!*s)
+            break;
+        size_t w = 0;
+        while (s[w] && s[w] != ' ')
+            w++;
+        if (col > 4 && col + 1 + w > PRESET_WRAP) {
+            fputs("\n   ", f);
+            col = 3;
+        }
+        fprintf(f, " %.*s", (int)w, s);
+        col += 1 + w;
+        s += w;
+    }
+    fputc('\n', f);
+}
+
+/* Shortest text that parses back to exactly x (15 significant digits, else 17). */
+static void format_real(double x, char *buf, size_t len)
+{
+    snprintf(buf, len, "%.15g", x);
+    if (strtod(buf, NULL) != x)
+        snprintf(buf, len, "%.17g", x);
+}
+
+/* Key i of p as preset text: param_format, but reals exact and lists with ", " so that
+ * long lists wrap at spaces. */
+static void format_value(const rs_params *p, int i, char *buf, size_t len)
+{
+    const param_def *d = &param_table[i];
+    if (d->type == PT_REAL) {
+        format_real(param_get_number(p, i), buf, len);
+    } else if (d->type == PT_LIST) {
+        size_t off = 0;
+        buf[0] = 0;
+        for (size_t j = 0; j < p->n_sweep_values && off + 32 < len; j++) {
+            char x[40];
+            format_real(p->sweep_values[j], x, sizeof x);
+            off += (size_t)snprintf(buf + off, len - off, "%s%s", j ? ", " : "", x);
+        }
+    } else {
+        param_format(p, i, buf, len);
+    }
+}
+
+/* mkdir -p of the directory part of path. */
+static rs_status make_parent(const char *path, rs_error *err)
+{
+    char dir[PRESET_PATH];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (!slash || slash == dir)
+        return RS_OK;
+    *slash = 0;
+    for (char *c = dir + 1;; c++) {
+        const int last = *c == 0;
+        if (*c == '/' || last) {
+            *c = 0;
+            if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+                return rs_error_set(err, RS_EIO, "%s: cannot create directory (%s)", dir,
+                                    strerror(errno));
+            if (last)
+                return RS_OK;
+            *c = '/';
+        }
+    }
+}
+
+rs_status preset_write(const char *path, const char *title, const char *caption, const rs_params *p,
+                       int overwrite, rs_error *err)
+{
+    rs_status st;
+    if (strlen(path) + 16 >= PRESET_PATH)
+        return rs_error_set(err, RS_EINVAL, "preset_write: path longer than %d bytes",
+                            PRESET_PATH - 17);
+    if (!title[0] || strlen(title) >= PRESET_TEXT || strlen(caption) >= PRESET_TEXT)
+        return rs_error_set(err, RS_EINVAL,
+                            "preset_write: allowed a title of 1 to %d bytes and "
+                            "a caption of at most %d",
+                            PRESET_TEXT - 1, PRESET_TEXT - 1);
+    if ((st = check_value("the title", title, err)) != RS_OK ||
+        (st = check_value("the caption", caption, err)) != RS_OK)
+        return st;
+    if (!overwrite && access(path, F_OK) == 0)
+        return rs_error_set(err, RS_EINVAL,
+                            "%s exists; allowed only with overwrite (confirm to "
+                            "replace it)",
+                            path);
+    if ((st = make_parent(path, err)) != RS_OK)
+        return st;
+    char tmp[PRESET_PATH];
+    snprintf(tmp, sizeof tmp, "%s.tmpXXXXXX", path);
+    const int fd = mkstemp(tmp);
+    if (fd < 0)
+        return rs_error_set(err, RS_EIO, "%s: cannot create (%s)", tmp, strerror(errno));
+    FILE *f = fdopen(fd, "w");
+    if (!f) {
+        close(fd);
+        unlink(tmp);
+        return rs_error_set(err, RS_EIO, "%s: cannot open (%s)", tmp, strerror(errno));
+    }
+    fputs("[preset]\n", f);
+    write_wrapped(f, "title", title);
+    write_wrapped(f, "caption", caption);
+    fputs("\n[params]\n", f);
+    char value[PRESET_TEXT];
+    const int gi = param_find("generator");
+    param_format(p, gi, value, sizeof value);
+    write_wrapped(f, "generator", value);
+    for (size_t i = 0; i < param_count; i++) {
+        if ((int)i == gi || !(param_table[i].generators & (1u << p->generator)))
+            continue;
+        format_value(p, (int)i, value, sizeof value);
+        write_wrapped(f, param_table[i].key, value);
+    }
+    const int bad = ferror(f) | fflush(f) | fsync(fileno(f));
+    if (fclose(f) != 0 || bad) {
+        unlink(tmp);
+        return rs_error_set(err, RS_EIO, "%s: write error", tmp);
+    }
+    if (rename(tmp, path) != 0) {
+        const int e = errno;
+        unlink(tmp);
+        return rs_error_set(err, RS_EIO, "%s: cannot rename into place (%s)", path, strerror(e));
+    }
+    return RS_OK;
+}
