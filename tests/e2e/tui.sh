@@ -85,6 +85,45 @@ keys q
 expect "EXITED 0" "q quits with status 0"
 expect_not "parameters" "terminal restored after q (alternate screen left)"
 
+# --- the lecture flow: preset menu, [ ] stepping, caption toggle, save --------------
+$T kill-session -t e2e 2>/dev/null
+$T new-session -d -s e2e -x 120 -y 40 \
+    "env HOME=$WORK TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $BIN --preset relu-data; echo \"EXITED \$?\"; sleep 30"
+expect "preset relu-data" "started on a preset"
+keys p
+expect "presets: ↑↓ choose" "preset menu opens"
+expect "fig1-samples" "menu lists presets"
+keys Escape
+expect_not "presets: ↑↓ choose" "menu closes"
+keys ]
+expect "preset relu-estimators" "] steps to the next preset"
+keys [
+expect "preset relu-data" "[ steps back"
+expect "22% of the samples" "caption shown under the plot"
+keys c
+expect_not "22% of the samples" "c hides the caption"
+keys c
+expect "22% of the samples" "c shows it again"
+keys Down Right                # change n: the knob is marked as changed
+expect "▸● n" "changed knob marked"
+keys P
+expect "save preset as:" "P asks for a name"
+keys C-u
+for _ in $(seq 1 30); do keys BSpace; done
+keys "mine-e2e" Enter
+expect "saved $WORK/.config/reluscope/presets/mine-e2e.ini" "P saves the preset"
+[ -f "$WORK/.config/reluscope/presets/mine-e2e.ini" ] || fail "saved preset file missing"
+keys P
+for _ in $(seq 1 30); do keys BSpace; done
+keys "mine-e2e" Enter
+expect "overwrite? (y/n)" "P asks before overwriting"
+keys n Enter
+expect "not saved" "overwrite refused"
+keys q
+expect "EXITED 0" "quit after the preset flow"
+"$BIN" --preset "$WORK/.config/reluscope/presets/mine-e2e.ini" --batch >/dev/null 2>&1 ||
+    fail "the saved preset does not load back"
+
 # --- Ctrl-C and SIGTERM restore the terminal ---------------------------------------
 start xterm-256color 100 30
 expect "parameters" "start for Ctrl-C"
