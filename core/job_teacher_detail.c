@@ -68,6 +68,7 @@ rs_status job_teacher_detail_begin(teacher_detail *det, const rs_params *p, job_
     int ok = (det->Astar = realloc_zero(det->Astar, kd)) != NULL;
     for (int m = 0; m < METHOD_COUNT; m++) {
         det->curve_len[m] = det->path_len[m] = 0;
+        det->has_final[m] = 0;
         ok &= (det->A_final[m] = realloc_zero(det->A_final[m], kd)) != NULL;
         ok &= (det->cos_abs[m] = realloc_zero(det->cos_abs[m], k * k)) != NULL;
         for (size_t i = 0; i < TEACHER_LAND * TEACHER_LAND; i++)
@@ -171,6 +172,7 @@ void job_teacher_keep_final(teacher_detail *det, int m, const double *A, size_t 
 {
     pthread_mutex_lock(&det->lock);
     memcpy(det->A_final[m], A, k * d * sizeof(double));
+    det->has_final[m] = 1;
     for (size_t i = 0; i < k; i++) {
         const double na = cblas_dnrm2((int)d, A + i * d, 1);
         for (size_t j = 0; j < k; j++) {
