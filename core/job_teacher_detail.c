@@ -184,12 +184,13 @@ void job_teacher_keep_final(teacher_detail *det, int m, const double *A, size_t 
 }
 
 rs_status job_teacher_detail_end(teacher_detail *det, const rs_params *p, job_teacher_ws *ws,
-                                 loss_teacher_ws *lt, job_teacher_llsfe *lc, const atomic_int *cancel, rs_error *err)
+                                 loss_teacher_ws *lt, job_teacher_llsfe *lc, int learning_only,
+                                 const atomic_int *cancel, rs_error *err)
 {
     const size_t k = det->k, d = det->d, kd = k * d, L = det->land_size;
     double *A = ws->A;
     for (int m = METHOD_L2; m <= METHOD_LLSFE; m++) {
-        if (!(det->methods & (1u << m)))
+        if (!(det->methods & (1u << m)) || learning_only)
             continue;
         rs_status st = loss_teacher_bind(lt, m, p->input, p->mixture_shift, ws->X, ws->y, ws->g1,
                                          ws->G2, err);
