@@ -152,7 +152,7 @@ rs_status view_teacher_learning(const teacher_detail *det, const view_input *in,
     }
     if (r.w >= 2 * LEARN_MIN_W) {
         const int left = r.w / 2;
-        const rs_status s1 = learn_panel(det, mask, 0, (grid_rect){r.x, r.y, left, r.h}, g);
+        const rs_status s1 = learn_panel(det, mask, 0, (grid_rect){r.x, r.y, left - 1, r.h}, g);
         const rs_status s2 =
             learn_panel(det, sel_mask, 1, (grid_rect){r.x + left, r.y, r.w - left, r.h}, g);
         return s1 != RS_OK ? s1 : s2;
