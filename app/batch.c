@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "batch_learning.h"
 #include "model.h"
 #include "sweep.h"
 
@@ -41,6 +42,8 @@ static void print_flags(FILE *out, const model_ops *ops, unsigned flags)
 rs_status batch_run(const cli *c, FILE *out, rs_error *err)
 {
     const rs_params *p = &c->params;
+    if (batch_learning_wanted(p))
+        return batch_learning_run(c, out, err);
     const model_ops *ops = model_get(p->generator);
     double values[PARAM_MAX_LIST];
     const size_t n_values = param_sweep_values(p, values);

@@ -139,7 +139,7 @@ rs_status job_matrix_run(void *vctx, size_t v, double value, size_t run, sweep_c
     const unsigned known = (1u << METHOD_MLE) | (1u << METHOD_SVD);
     if (methods & ~known)
         return rs_error_set(err, RS_EINVAL, "job_matrix: estimators must be among mle|svd");
-    matrix_detail *det = ctx->detail && v == ctx->detail_value && run == 0 ? ctx->detail : NULL;
+    matrix_detail *det = model_ctx_detail(ctx, v, run);
     matrix_ws ws;
     est_matrix_mle_ws *mws = NULL;
     rs_status st = ws_alloc(&ws, n, d, k, err);
@@ -169,7 +169,7 @@ rs_status job_matrix_run(void *vctx, size_t v, double value, size_t run, sweep_c
         /* Its own stream: asking for the detail must not change any metric. */
         gsl_rng *extra = rng_stream_alloc(p.seed, v, run, RNG_PURPOSE_EXTRA);
         st = !extra ? rs_error_set(err, RS_ENOMEM, "job_matrix: RNG allocation")
-             : (methods & (1u << METHOD_MLE))
+             : (methods & (1u << METHOD_MLE)) && !model_ctx_learning_only(ctx)
                  ? job_matrix_detail_landscape(det, &ws, &opt, extra, cancel, err)
                  : RS_OK;
         gsl_rng_free(extra);

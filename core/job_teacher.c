@@ -221,7 +221,7 @@ rs_status job_teacher_run(void *vctx, size_t v, double value, size_t run, sweep_
     if ((st = ws_alloc(&ws, &p, err)) != RS_OK)
         return st;
     memset(ws.done_bits, 0, (n + 7) / 8 * sizeof(double));
-    teacher_detail *det = ctx->detail && v == ctx->detail_value && run == 0 ? ctx->detail : NULL;
+    teacher_detail *det = model_ctx_detail(ctx, v, run);
     const int ll = (methods & (1u << METHOD_LLSFE)) != 0;
     loss_teacher_ws *lt = loss_teacher_ws_alloc(n, d, k, ll);
     llsfe_ws *lw = ll ? llsfe_ws_alloc(n, d) : NULL;
@@ -257,7 +257,7 @@ rs_status job_teacher_run(void *vctx, size_t v, double value, size_t run, sweep_
             goto done;
     }
     if (det)
-        st = job_teacher_detail_end(det, &p, &ws, lt, &lc, cancel, err);
+        st = job_teacher_detail_end(det, &p, &ws, lt, &lc, model_ctx_learning_only(ctx), cancel, err);
 done:
     gsl_rng_free(truth_rng);
     gsl_rng_free(data_rng);

@@ -35,6 +35,7 @@ typedef struct {
     double *Astar;
     double *A_final[METHOD_COUNT];
     double *cos_abs[METHOD_COUNT];
+    int has_final[METHOD_COUNT]; /* 1 once loss m finished; 0 while it runs or if it diverged */
     /* landscape: loss m over land_u x land_v (row = v index), mode ANGLES for d = k = 2
      * (unit rows at angles theta_1 = u, theta_2 = v in [0, pi)) or PLANE (A* + u D1 + v D2,
      * D1, D2 random with |D|_F = |A*|_F, u, v in [-1, 1]) */

@@ -68,6 +68,7 @@ rs_status job_teacher_detail_begin(teacher_detail *det, const rs_params *p, job_
     int ok = (det->Astar = realloc_zero(det->Astar, kd)) != NULL;
     for (int m = 0; m < METHOD_COUNT; m++) {
         det->curve_len[m] = det->path_len[m] = 0;
+        det->has_final[m] = 0;
         ok &= (det->A_final[m] = realloc_zero(det->A_final[m], kd)) != NULL;
         ok &= (det->cos_abs[m] = realloc_zero(det->cos_abs[m], k * k)) != NULL;
         for (size_t i = 0; i < TEACHER_LAND * TEACHER_LAND; i++)
@@ -171,6 +172,7 @@ void job_teacher_keep_final(teacher_detail *det, int m, const double *A, size_t 
 {
     pthread_mutex_lock(&det->lock);
     memcpy(det->A_final[m], A, k * d * sizeof(double));
+    det->has_final[m] = 1;
     for (size_t i = 0; i < k; i++) {
         const double na = cblas_dnrm2((int)d, A + i * d, 1);
         for (size_t j = 0; j < k; j++) {
@@ -182,12 +184,13 @@ void job_teacher_keep_final(teacher_detail *det, int m, const double *A, size_t 
 }
 
 rs_status job_teacher_detail_end(teacher_detail *det, const rs_params *p, job_teacher_ws *ws,
-                                 loss_teacher_ws *lt, job_teacher_llsfe *lc, const atomic_int *cancel, rs_error *err)
+                                 loss_teacher_ws *lt, job_teacher_llsfe *lc, int learning_only,
+                                 const atomic_int *cancel, rs_error *err)
 {
     const size_t k = det->k, d = det->d, kd = k * d, L = det->land_size;
     double *A = ws->A;
     for (int m = METHOD_L2; m <= METHOD_LLSFE; m++) {
-        if (!(det->methods & (1u << m)))
+        if (!(det->methods & (1u << m)) || learning_only)
             continue;
         rs_status st = loss_teacher_bind(lt, m, p->input, p->mixture_shift, ws->X, ws->y, ws->g1,
                                          ws->G2, err);

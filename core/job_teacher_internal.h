@@ -52,8 +52,9 @@ void job_teacher_record(teacher_detail *det, const rs_params *p, int m, size_t t
 /* Keep the final A of loss m and its |cos| matrix against A*. */
 void job_teacher_keep_final(teacher_detail *det, int m, const double *A, size_t k, size_t d);
 
-/* The landscapes of every loss, then ready = 1. */
+/* The landscapes of every loss (skipped when learning_only), then ready = 1. */
 rs_status job_teacher_detail_end(teacher_detail *det, const rs_params *p, job_teacher_ws *ws,
-                                 loss_teacher_ws *lt, job_teacher_llsfe *lc, const atomic_int *cancel, rs_error *err);
+                                 loss_teacher_ws *lt, job_teacher_llsfe *lc, int learning_only,
+                                 const atomic_int *cancel, rs_error *err);
 
 #endif

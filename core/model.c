@@ -65,6 +65,21 @@ rs_status model_job_params(const model_ctx *ctx, double value, rs_params *p, rs_
     return p->sweep >= 0 ? param_set_number(p, p->sweep, value, err) : RS_OK;
 }
 
+void *model_ctx_detail(const model_ctx *ctx, size_t v, size_t run)
+{
+    if (ctx->detail && ctx->detail_value == MODEL_DETAIL_PER_JOB) {
+        const model_job_details *jd = ctx->detail;
+        return jd->details[v * jd->runs + run];
+    }
+    return ctx->detail && v == ctx->detail_value && run == 0 ? ctx->detail : NULL;
+}
+
+int model_ctx_learning_only(const model_ctx *ctx)
+{
+    return ctx->detail && ctx->detail_value == MODEL_DETAIL_PER_JOB &&
+           ((const model_job_details *)ctx->detail)->learning_only;
+}
+
 const model_ops *model_get(int generator)
 {
     switch (generator) {

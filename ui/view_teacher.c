@@ -1,21 +1,210 @@
-/* view_teacher.c — the views of the teacher generator. Placeholder until its views land:
- * curves of every metric; the other views say they are not drawn yet. */
+/* view_teacher.c — the views of the teacher network (seed 003, SPEC 5.3 and 6): the
+ * learning curves of Figures 3-4 (e(A) of eq. 22 and each loss against the iteration,
+ * streaming), and the dispatch to the angle, landscape, data and curve views. Reads
+ * teacher_detail under its lock; computes nothing. */
 #include "view.h"
 
-#include "plot.h"
-#include "view_curves.h"
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
 
-rs_status view_teacher_draw(const view_input *in, int view, const view_opts *o, grid_rect r,
+#include "job_teacher.h"
+#include "palette.h"
+#include "plot.h"
+#include "plot_lines.h"
+#include "view_teacher_internal.h"
+
+enum { LEARN_MIN_W = 50, LEARN_MIN_H = 12, LOSS_MIN_W = 36 };
+
+const char *view_teacher_loss_symbol(int method)
+{
+    switch (method) {
+    case METHOD_L2: return "ℓ2 (eq. 17)";
+    case METHOD_GE: return "G (Gaussian S4)";
+    case METHOD_SCORE: return "L (true score)";
+    case METHOD_LLSFE: return "L̂ (LLSFE S4)";
+    default: return param_method_name(method);
+    }
+}
+
+size_t view_teacher_tiles(unsigned mask, int selected, grid_rect r, int min_w, int min_h,
+                          int *methods, grid_rect *tiles)
+{
+    size_t c = 0;
+    for (int m = 0; m < METHOD_COUNT && c < VT_TILES_MAX; m++)
+        if (mask & (1u << m))
+            methods[c++] = m;
+    const int n = (int)c;
+    const bool grid2 = n > 2 && r.w / 2 >= min_w && r.h / 2 >= min_h;
+    if (n > 1 && r.w / n >= min_w && r.h >= min_h && !(n == 4 && grid2)) {
+        for (int j = 0; j < n; j++)
+            tiles[j] = (grid_rect){r.x + r.w * j / n, r.y, r.w * (j + 1) / n - r.w * j / n, r.h};
+        return c;
+    }
+    if (grid2) { /* 2 x 2 (four losses read better as squares than as strips) */
+        for (int j = 0; j < n; j++) {
+            const int cx = j % 2, cy = j / 2;
+            tiles[j] = (grid_rect){r.x + r.w * cx / 2, r.y + r.h * cy / 2,
+                                   r.w * (cx + 1) / 2 - r.w * cx / 2,
+                                   r.h * (cy + 1) / 2 - r.h * cy / 2};
+        }
+        return c;
+    }
+    if (n > 1 && r.h / n >= min_h && r.w >= min_w) {
+        for (int j = 0; j < n; j++)
+            tiles[j] = (grid_rect){r.x, r.y + r.h * j / n, r.w, r.h * (j + 1) / n - r.h * j / n};
+        return c;
+    }
+    methods[0] = selected;
+    tiles[0] = r;
+    return selected >= 0 ? 1 : 0;
+}
+
+/* The first method of a non-empty bit set. */
+static int lowest_method(unsigned mask)
+{
+    int m = 0;
+    while (m < METHOD_COUNT - 1 && !(mask & (1u << m)))
+        m++;
+    return m;
+}
+
+/* The curve points of loss m as doubles (iterations are size_t in the detail). */
+typedef struct {
+    double it[TEACHER_CURVE_MAX], y[TEACHER_CURVE_MAX];
+} learn_xy;
+
+/* e(A) of every loss of mask (which = 0), or the loss value of the losses of mask (1). */
+static rs_status learn_panel(const teacher_detail *det, unsigned mask, int which, grid_rect r,
                              grid *g)
 {
-    if (view == VIEW_CURVES) {
-        view_curves_metric m[SWEEP_MAX_METRICS];
-        size_t n = in->ops->n_metrics < SWEEP_MAX_METRICS ? in->ops->n_metrics : SWEEP_MAX_METRICS;
-        for (size_t j = 0; j < n; j++)
-            m[j] = (view_curves_metric){j, NULL, -0.5, "n^-1/2"};
-        return view_curves_draw(in, o, m, n, 0, r, g);
+    learn_xy xy[VT_TILES_MAX];
+    plot_lines_series s[VT_TILES_MAX];
+    size_t ns = 0, last = 0;
+    double lo = INFINITY, hi = -INFINITY;
+    for (int m = 0; m < METHOD_COUNT && ns < VT_TILES_MAX; m++) {
+        if (!(mask & (1u << m)))
+            continue;
+        const size_t len = det->curve_len[m];
+        for (size_t j = 0; j < len; j++) {
+            xy[ns].it[j] = (double)det->curve_iter[m][j];
+            xy[ns].y[j] = which == 0 ? det->curve_e[m][j] : det->curve_loss[m][j];
+            if (isfinite(xy[ns].y[j]))
+                lo = fmin(lo, xy[ns].y[j]), hi = fmax(hi, xy[ns].y[j]);
+        }
+        if (len && det->curve_iter[m][len - 1] > last)
+            last = det->curve_iter[m][len - 1];
+        s[ns] = plot_lines_series_make(which == 0 ? param_method_name(m) : NULL,
+                                       palette_series((size_t)m), len, xy[ns].it, xy[ns].y);
+        ns++;
     }
+    char title[128];
+    if (which == 0)
+        snprintf(title, sizeof title, "e(A), eq. 22 — iteration %zu of %zu%s", last, det->iters,
+                 det->ready ? "" : " (running)");
+    else
+        snprintf(title, sizeof title, "loss %s", ns ? view_teacher_loss_symbol(lowest_method(mask))
+                                                    : "");
+    plot_lines_model pm;
+    plot_lines_init(&pm);
+    pm.title = title;
+    pm.x_title = "iteration";
+    pm.y_title = which == 0 ? "e(A)" : "loss";
+    pm.x_lo = 0.0;
+    pm.x_hi = det->iters > 0 ? (double)det->iters : 1.0;
+    /* e(A) in [0, 1] falls by decades when a loss recovers A*: log y once it spans one */
+    pm.y_log = which == 0 && lo > 0 && hi / lo > 10;
+    pm.series = s;
+    pm.n_series = ns;
+    return plot_lines_draw(&pm, r, g);
+}
+
+/* Layout: e(A) of every loss; below (or beside) it the loss of each loss on its own
+ * scale (their values are not comparable), or of the selected one when space is short.
+ * One panel only at small sizes: o->metric picks e(A) (even) or the loss (odd). */
+rs_status view_teacher_learning(const teacher_detail *det, const view_input *in,
+                                const view_opts *o, grid_rect r, grid *g)
+{
+    const unsigned mask = det->methods & param_methods(in->p);
+    const int sel = view_method(in->p, o);
+    const unsigned sel_mask = sel >= 0 && (mask & (1u << sel)) ? 1u << sel : mask & -mask;
+    if (r.h >= 2 * LEARN_MIN_H) {
+        const int top = r.h / 2;
+        rs_status st = learn_panel(det, mask, 0, (grid_rect){r.x, r.y, r.w, top}, g);
+        const grid_rect rest = {r.x, r.y + top, r.w, r.h - top};
+        int n = 0;
+        for (int m = 0; m < METHOD_COUNT; m++)
+            n += (mask >> m) & 1u;
+        if (n < 1 || rest.w / n < LOSS_MIN_W) {
+            const rs_status s = learn_panel(det, sel_mask, 1, rest, g);
+            return st == RS_OK ? s : st;
+        }
+        int j = 0;
+        for (int m = 0; m < METHOD_COUNT; m++) {
+            if (!(mask & (1u << m)))
+                continue;
+            const int x0 = rest.x + rest.w * j / n, x1 = rest.x + rest.w * (j + 1) / n;
+            const rs_status s = learn_panel(det, 1u << m, 1, (grid_rect){x0, rest.y, x1 - x0, rest.h}, g);
+            st = st == RS_OK ? s : st;
+            j++;
+        }
+        return st;
+    }
+    if (r.w >= 2 * LEARN_MIN_W) {
+        const int left = r.w / 2;
+        const rs_status s1 = learn_panel(det, mask, 0, (grid_rect){r.x, r.y, left - 1, r.h}, g);
+        const rs_status s2 =
+            learn_panel(det, sel_mask, 1, (grid_rect){r.x + left, r.y, r.w - left, r.h}, g);
+        return s1 != RS_OK ? s1 : s2;
+    }
+    return o->metric % 2 == 0 ? learn_panel(det, mask, 0, r, g) : learn_panel(det, sel_mask, 1, r, g);
+}
+
+static void waiting(const view_input *in, grid_rect r, grid *g)
+{
+    char msg[160];
+    if (in->p->sweep >= 0)
+        snprintf(msg, sizeof msg, "computing the run shown here (%s = %g, run 1)…",
+                 param_table[in->p->sweep].key, in->values[in->detail_value]);
+    else
+        snprintf(msg, sizeof msg, "computing the run shown here (run 1)…");
+    plot_message_draw(msg, r, g);
+}
+
+static bool any_curve(const teacher_detail *det)
+{
+    for (int m = 0; m < METHOD_COUNT; m++)
+        if ((det->methods & (1u << m)) && det->curve_len[m] > 0)
+            return true;
+    return false;
+}
+
+rs_status view_teacher_draw(const view_input *in, int view, const view_opts *o, grid_rect r,
+                            grid *g)
+{
     grid_fill(g, r, ' ', grid_style_default());
-    plot_message_draw("this view of the teacher generator is not drawn yet", r, g);
-    return RS_OK;
+    if (view == VIEW_CURVES)
+        return view_teacher_curves(in, o, r, g);
+    teacher_detail *det = in->detail;
+    if (!det) {
+        plot_message_draw("no detail for this view", r, g);
+        return RS_OK;
+    }
+    pthread_mutex_lock(&det->lock);
+    rs_status st = RS_OK;
+    const int sel = view_method(in->p, o);
+    if (view == VIEW_LEARNING && any_curve(det))
+        st = view_teacher_learning(det, in, o, r, g);
+    else if (!det->ready)
+        waiting(in, r, g);
+    else if (view == VIEW_ANGLES)
+        st = view_teacher_angles(det, in, sel, r, g);
+    else if (view == VIEW_LANDSCAPE)
+        st = view_teacher_landscape(det, in, sel, r, g);
+    else if (view == VIEW_DATA)
+        st = view_teacher_data(det, in, r, g);
+    else
+        plot_message_draw("no loss was trained", r, g);
+    pthread_mutex_unlock(&det->lock);
+    return st;
 }

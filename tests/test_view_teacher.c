@@ -1,0 +1,294 @@
+/* test_view_teacher.c — the teacher views drawn from a real job's detail and cells:
+ * learning, landscape (angle and plane modes), angles, data, curves (mean ± std and the
+ * LLSFE percentiles), each at 50x19 and 150x54, against goldens; key texts; NaN text
+ * only beside a warning; the waiting message; partially filled cells and curves. */
+#include <criterion/criterion.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "golden.h"
+#include "job_teacher.h"
+#include "met_teacher.h"
+#include "model.h"
+#include "param.h"
+#include "sink_txt.h"
+#include "view.h"
+
+static void setup(void) { gsl_set_error_handler_off(); }
+
+TestSuite(view_teacher, .init = setup);
+
+static const grid_caps caps256 = {GRID_COLORS_256, false};
+static const int sizes[2][2] = {{50, 19}, {150, 54}};
+
+static void set(rs_params *p, const char *key, const char *value)
+{
+    rs_error e;
+    cr_assert_eq(param_parse(p, param_find(key), value, &e), RS_OK, "%s=%s: %s", key, value, e.msg);
+}
+
+static rs_params params_d2(void)
+{
+    rs_params p;
+    param_defaults(&p, GEN_TEACHER);
+    set(&p, "generator", "teacher");
+    set(&p, "n", "512");
+    set(&p, "d", "2");
+    set(&p, "input", "mixture");
+    set(&p, "compare", "l2,ge,score,llsfe");
+    set(&p, "iters", "200");
+    set(&p, "mu", "2");
+    set(&p, "lambda", "20");
+    set(&p, "lr", "1e-3");
+    set(&p, "seed", "7");
+    return p;
+}
+
+/* Run job (v, run) of p into cell (detail when det). */
+static void run_job(const rs_params *p, size_t v, double value, size_t run, teacher_detail *det,
+                    sweep_cell *cell)
+{
+    const model_ops *ops = model_get(GEN_TEACHER);
+    rs_error e;
+    cr_assert_eq(ops->check(p, &e), RS_OK, "%s", e.msg);
+    model_ctx ctx = {p, det, v};
+    cr_assert_eq(ops->job(&ctx, v, value, run, cell, NULL, &e), RS_OK, "%s", e.msg);
+    atomic_store(&cell->done, 1);
+}
+
+/* The whole grid as text, rows joined by '\n' (caller frees). */
+static char *grid_text(const grid *g)
+{
+    const size_t row_len = (size_t)g->w * 4 + 1;
+    char *all = calloc((size_t)g->h * row_len + 1, 1);
+    cr_assert_not_null(all);
+    for (int y = 0; y < g->h; y++) {
+        char *row = all + strlen(all);
+        sink_txt_row(g, y, row, row_len);
+        strcat(row, "\n");
+    }
+    return all;
+}
+
+/* "nan" may appear only when a warning line ("! ...") does. */
+static void expect_no_silent_nan(const char *text, const char *name)
+{
+    if (strstr(text, "nan") || strstr(text, "NaN"))
+        cr_expect(strstr(text, "! ") != NULL, "%s: nan without a warning:\n%s", name, text);
+}
+
+/* Draw view of in at w x h: RS_OK, every key text present, golden `name`. */
+static void draw_check(const view_input *in, int view, const view_opts *o, int w, int h,
+                       const char *name, const char *const *keys)
+{
+    grid *g = grid_alloc(w, h);
+    cr_assert_not_null(g);
+    grid_set_caps(g, caps256);
+    cr_assert_eq(view_draw(in, view, o, (grid_rect){0, 0, w, h}, g), RS_OK, "%s", name);
+    char *text = grid_text(g);
+    for (size_t i = 0; keys && keys[i]; i++)
+        cr_expect(strstr(text, keys[i]) != NULL, "%s: no \"%s\" in\n%s", name, keys[i], text);
+    expect_no_silent_nan(text, name);
+    char msg[256];
+    cr_expect(golden_check(g, name, msg, sizeof msg), "%s", msg);
+    free(text);
+    grid_free(g);
+}
+
+static void draw_both(const view_input *in, int view, const view_opts *o, const char *stem,
+                      const char *const *small_keys, const char *const *big_keys)
+{
+    for (int s = 0; s < 2; s++) {
+        char name[96];
+        snprintf(name, sizeof name, "view_teacher_%s_%dx%d", stem, sizes[s][0], sizes[s][1]);
+        draw_check(in, view, o, sizes[s][0], sizes[s][1], name, s == 0 ? small_keys : big_keys);
+    }
+}
+
+Test(view_teacher, d2_views, .timeout = 60)
+{
+    const rs_params p = params_d2();
+    teacher_detail *det = job_teacher_detail_alloc();
+    sweep_cell cell;
+    sweep_cells_init(&cell, 1);
+    run_job(&p, 0, 0.0, 0, det, &cell);
+    cr_assert(det->ready);
+    const double values[1] = {0.0};
+    const view_input in = {&p, model_get(GEN_TEACHER), 1, 1, values, &cell, det, 0};
+    view_opts o;
+    view_opts_init(&o);
+    o.method = 2; /* the third compared loss: score */
+    {
+        const char *sk[] = {"e(A), eq. 22", "iteration", "l2", "score", "llsfe", NULL};
+        const char *bk[] = {"e(A), eq. 22", "loss ℓ2", "loss G", "loss L (true score)",
+                            "loss L̂", NULL};
+        draw_both(&in, VIEW_LEARNING, &o, "learning", sk, bk);
+        o.metric = 1; /* the single panel at 50x19 is then the selected loss */
+        const char *lk[] = {"loss L (true score)", "iteration", NULL};
+        draw_check(&in, VIEW_LEARNING, &o, 50, 19, "view_teacher_learning_loss_50x19", lk);
+        o.metric = 0;
+    }
+    {
+        const char *sk[] = {"loss L (true score) − min", "θ₁ (rad)", "global minima", NULL};
+        const char *bk[] = {"loss ℓ2", "loss G", "loss L (true score)", "loss L̂",
+                            "optimiser path", "θ₂ (rad)", "(GD diverged)", "final A", NULL};
+        draw_both(&in, VIEW_LANDSCAPE, &o, "landscape", sk, bk);
+    }
+    {
+        const char *sk[] = {"|cos(a_i, a*_j)| score", NULL};
+        const char *bk[] = {"|cos(a_i, a*_j)| l2", "|cos(a_i, a*_j)| ge", "|cos|",
+                            "! llsfe diverged after iteration", NULL};
+        draw_both(&in, VIEW_ANGLES, &o, "angles", sk, bk);
+    }
+    {
+        const char *sk[] = {"x_1 vs x_0, mixture", "density", NULL};
+        const char *bk[] = {"x_1 vs x_0, mixture input", "y = Σ w*_i ReLU", NULL};
+        draw_both(&in, VIEW_DATA, &o, "data", sk, bk);
+    }
+    job_teacher_detail_free(det);
+}
+
+/* k < d: the landscape over the plane through A*, A* marked. */
+Test(view_teacher, plane_landscape, .timeout = 60)
+{
+    rs_params p = params_d2();
+    set(&p, "d", "4");
+    set(&p, "k", "3");
+    set(&p, "compare", "ge,score");
+    set(&p, "input", "laplace");
+    set(&p, "lr", "1e-4");
+    set(&p, "mu", "4");
+    teacher_detail *det = job_teacher_detail_alloc();
+    sweep_cell cell;
+    sweep_cells_init(&cell, 1);
+    run_job(&p, 0, 0.0, 0, det, &cell);
+    cr_assert_eq(det->land_mode, TEACHER_LAND_PLANE_MODE);
+    const double values[1] = {0.0};
+    const view_input in = {&p, model_get(GEN_TEACHER), 1, 1, values, &cell, det, 0};
+    view_opts o;
+    view_opts_init(&o);
+    const char *sk[] = {"plane through A*", "A*", NULL};
+    const char *bk[] = {"loss G", "loss L (true score)", "u (along D1)", "v (along D2)", NULL};
+    draw_both(&in, VIEW_LANDSCAPE, &o, "landscape_plane", sk, bk);
+    const char *ak[] = {"|cos(a_i, a*_j)| ge", NULL};
+    draw_both(&in, VIEW_ANGLES, &o, "angles_plane", ak, ak);
+    job_teacher_detail_free(det);
+}
+
+/* Final e(A) and test error against n over runs; one cell left unfinished. */
+Test(view_teacher, curves_partial, .timeout = 60)
+{
+    rs_params p = params_d2();
+    set(&p, "compare", "ge,score");
+    set(&p, "iters", "60");
+    set(&p, "sweep", "n");
+    set(&p, "sweep_values", "256,512,1024");
+    enum { NV = 3, RUNS = 2 };
+    const double values[NV] = {256, 512, 1024};
+    sweep_cell cells[NV * RUNS];
+    sweep_cells_init(cells, NV * RUNS);
+    for (size_t v = 0; v < NV; v++)
+        for (size_t run = 0; run < RUNS; run++)
+            if (!(v == NV - 1 && run == 1)) /* still running */
+                run_job(&p, v, values[v], run, NULL, &cells[v * RUNS + run]);
+    const view_input in = {&p, model_get(GEN_TEACHER), NV, RUNS, values, cells, NULL, 0};
+    view_opts o;
+    view_opts_init(&o);
+    const char *sk[] = {"final e(A), eq. 22", "ge", "score", NULL};
+    const char *bk[] = {"final e(A), eq. 22", "test error", "n", NULL};
+    draw_both(&in, VIEW_CURVES, &o, "curves", sk, bk);
+}
+
+/* Figures 1-2: percentiles of the LLSFE errors over runs against n. */
+Test(view_teacher, llsfe_percentiles, .timeout = 60)
+{
+    rs_params p;
+    param_defaults(&p, GEN_TEACHER);
+    set(&p, "generator", "teacher");
+    set(&p, "d", "2");
+    set(&p, "input", "gaussian");
+    set(&p, "compare", "llsfe");
+    set(&p, "bandwidth", "0.5");
+    set(&p, "optimizer", "sgd");
+    set(&p, "batch", "1");
+    set(&p, "iters", "1");
+    set(&p, "sweep", "n");
+    set(&p, "sweep_values", "300,1000,3000");
+    enum { NV = 3, RUNS = 8 };
+    const double values[NV] = {300, 1000, 3000};
+    sweep_cell cells[NV * RUNS];
+    sweep_cells_init(cells, NV * RUNS);
+    for (size_t v = 0; v < NV; v++)
+        for (size_t run = 0; run < RUNS; run++)
+            run_job(&p, v, values[v], run, NULL, &cells[v * RUNS + run]);
+    const view_input in = {&p, model_get(GEN_TEACHER), NV, RUNS, values, cells, NULL, 0};
+    view_opts o;
+    view_opts_init(&o);
+    const char *sk[] = {"‖Ŝ₂ − S₂‖_sp", "percentiles over 8 runs", "median", "p95", NULL};
+    const char *bk[] = {"‖Ŝ₂ − S₂‖_sp", "‖Ŝ₄ − S₄‖_F", "p5", "p25", "p75", "n^-1/2", "slope",
+                        NULL};
+    draw_both(&in, VIEW_CURVES, &o, "llsfe", sk, bk);
+}
+
+/* A detail no job has filled yet: every detail view shows the waiting message. */
+Test(view_teacher, not_ready_waits)
+{
+    rs_params p = params_d2();
+    teacher_detail *det = job_teacher_detail_alloc();
+    sweep_cell cell;
+    sweep_cells_init(&cell, 1);
+    const double values[1] = {0.0};
+    const view_input in = {&p, model_get(GEN_TEACHER), 1, 1, values, &cell, det, 0};
+    view_opts o;
+    view_opts_init(&o);
+    const int views[] = {VIEW_LEARNING, VIEW_LANDSCAPE, VIEW_ANGLES, VIEW_DATA};
+    for (size_t i = 0; i < 4; i++) {
+        grid *g = grid_alloc(50, 19);
+        cr_assert_eq(view_draw(&in, views[i], &o, (grid_rect){0, 0, 50, 19}, g), RS_OK);
+        char *text = grid_text(g);
+        cr_expect(strstr(text, "computing the run shown here") != NULL, "view %d:\n%s", views[i],
+                  text);
+        free(text);
+        grid_free(g);
+    }
+    job_teacher_detail_free(det);
+}
+
+/* Streaming: a detail whose first loss has some curve points and the rest none draws
+ * the points there and says it is still running. */
+Test(view_teacher, learning_streams)
+{
+    rs_params p = params_d2();
+    set(&p, "compare", "l2,score");
+    teacher_detail *det = job_teacher_detail_alloc();
+    det->methods = (1u << METHOD_L2) | (1u << METHOD_SCORE);
+    det->iters = 200;
+    det->n = 512, det->d = det->k = 2;
+    for (size_t j = 0; j < 40; j++) {
+        det->curve_iter[METHOD_L2][j] = j;
+        det->curve_e[METHOD_L2][j] = 0.29 * exp(-0.0371 * (double)j) + 0.013;
+        det->curve_loss[METHOD_L2][j] = 1.7 - 0.0123 * (double)j;
+    }
+    det->curve_len[METHOD_L2] = 40;
+    sweep_cell cell;
+    sweep_cells_init(&cell, 1);
+    const double values[1] = {0.0};
+    const view_input in = {&p, model_get(GEN_TEACHER), 1, 1, values, &cell, det, 0};
+    view_opts o;
+    view_opts_init(&o);
+    const char *keys[] = {"iteration 39 of 200 (running)", "l2", "score", NULL};
+    draw_check(&in, VIEW_LEARNING, &o, 150, 54, "view_teacher_learning_stream_150x54", keys);
+    /* the other views still wait for the job to finish */
+    grid *g = grid_alloc(50, 19);
+    cr_assert_eq(view_draw(&in, VIEW_LANDSCAPE, &o, (grid_rect){0, 0, 50, 19}, g), RS_OK);
+    char *text = grid_text(g);
+    cr_expect(strstr(text, "computing the run shown here") != NULL, "%s", text);
+    free(text);
+    grid_free(g);
+    job_teacher_detail_free(det);
+}

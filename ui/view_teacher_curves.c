@@ -1,0 +1,150 @@
+/* view_teacher_curves.c — the curves view of the teacher generator: final e(A) and test
+ * error against the swept key for each loss (mean ± std over runs); and, when only the
+ * llsfe loss runs, the LLSFE accuracy of seed 003 Figures 1-2: the 5/25/50/75/95
+ * percentiles over runs of ‖Ŝ₂ − S₂‖_sp and ‖Ŝ₄ − S₄‖_F against n, each with its fitted
+ * log-log slope. */
+#include "view_teacher_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "met_teacher.h"
+#include "palette.h"
+#include "plot.h"
+#include "plot_lines.h"
+#include "view_curves.h"
+
+enum { PCT_COUNT = 5, PCT_MIN_W = 50, PCT_MIN_H = 12 };
+
+static const double pct_q[PCT_COUNT] = {0.05, 0.25, 0.50, 0.75, 0.95};
+static const char *const pct_names[PCT_COUNT] = {"p5", "p25", "median", "p75", "p95"};
+
+static const view_curves_metric teacher_curves[] = {
+    {MET_TEACHER_E_A, "final e(A), eq. 22", NAN, NULL},
+    {MET_TEACHER_TEST_ERR, "test error (w by least squares)", NAN, NULL},
+};
+
+static const view_curves_metric llsfe_metrics[] = {
+    {MET_TEACHER_S2_ERR, "‖Ŝ₂ − S₂‖_sp (LLSFE)", -0.5, "n^-1/2"},
+    {MET_TEACHER_S4_ERR, "‖Ŝ₄ − S₄‖_F (LLSFE)", -0.5, "n^-1/2"},
+};
+
+static int cmp_double(const void *a, const void *b)
+{
+    const double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Order statistic with linear interpolation between the two nearest ranks (v sorted). */
+static double quantile(const double *v, size_t m, double q)
+{
+    if (m == 0)
+        return NAN;
+    const double h = q * (double)(m - 1);
+    const size_t i = (size_t)floor(h);
+    return i + 1 < m ? v[i] + (h - (double)i) * (v[i + 1] - v[i]) : v[m - 1];
+}
+
+typedef struct {
+    double x[PARAM_MAX_LIST], y[PCT_COUNT][PARAM_MAX_LIST];
+    size_t runs_done, nan_runs;
+} pct_data;
+
+/* Percentiles over the finished runs of each sweep value (buf: runs doubles). */
+static void pct_collect(const view_input *in, size_t id, double *buf, pct_data *pd)
+{
+    pd->runs_done = pd->nan_runs = 0;
+    for (size_t v = 0; v < in->n_values; v++) {
+        size_t m = 0;
+        for (size_t run = 0; run < in->runs; run++) {
+            const sweep_cell *c = &in->cells[v * in->runs + run];
+            if (!atomic_load(&c->done))
+                continue;
+            pd->runs_done++;
+            const double x = c->metric[METHOD_LLSFE][id];
+            if (isfinite(x))
+                buf[m++] = x;
+            else
+                pd->nan_runs++;
+        }
+        qsort(buf, m, sizeof *buf, cmp_double);
+        pd->x[v] = in->values[v];
+        for (size_t j = 0; j < PCT_COUNT; j++)
+            pd->y[j][v] = quantile(buf, m, pct_q[j]);
+    }
+}
+
+static rs_status pct_panel(const view_input *in, const view_opts *o, const view_curves_metric *vm,
+                           pct_data *pd, double *buf, grid_rect r, grid *g)
+{
+    pct_collect(in, vm->id, buf, pd);
+    const bool x_log = strcmp(param_table[in->p->sweep].key, "n") == 0;
+    plot_lines_series s[PCT_COUNT];
+    for (size_t j = 0; j < PCT_COUNT; j++) {
+        s[j] = plot_lines_series_make(pct_names[j], palette_series(j), in->n_values, pd->x, pd->y[j]);
+        s[j].markers = j == 2;
+        s[j].slope = x_log ? plot_lines_loglog_slope(pd->x, pd->y[j], in->n_values) : NAN;
+    }
+    char title[128], x_title[64];
+    snprintf(title, sizeof title, "%s, percentiles over %zu runs", vm->title,
+             in->n_values ? pd->runs_done / in->n_values : 0);
+    snprintf(x_title, sizeof x_title, "%s", param_table[in->p->sweep].key);
+    plot_lines_model pm;
+    plot_lines_init(&pm);
+    pm.title = title;
+    pm.x_title = x_title;
+    pm.y_title = in->ops->metric_names[vm->id];
+    pm.x_log = x_log;
+    pm.y_log = x_log;
+    pm.series = s;
+    pm.n_series = PCT_COUNT;
+    if (o->ref_line && x_log)
+        for (size_t v = 0; v < in->n_values; v++)
+            if (isfinite(pd->y[2][v]) && pd->y[2][v] > 0) { /* anchored at the median */
+                pm.ref_slope = vm->ref_slope;
+                pm.ref_x = pd->x[v];
+                pm.ref_y = pd->y[2][v];
+                pm.ref_label = vm->ref_label;
+                break;
+            }
+    return plot_lines_draw(&pm, r, g);
+}
+
+/* Figures 1-2: the two panels side by side, stacked, or the one o->metric picks. */
+static rs_status draw_percentiles(const view_input *in, const view_opts *o, grid_rect r, grid *g)
+{
+    pct_data *pd = malloc(sizeof *pd);
+    double *buf = malloc((in->runs ? in->runs : 1) * sizeof *buf);
+    rs_status st = RS_OK;
+    if (!pd || !buf) {
+        plot_message_draw("out of memory", r, g);
+        st = RS_ENOMEM;
+    } else if (r.w / 2 >= PCT_MIN_W) {
+        st = pct_panel(in, o, &llsfe_metrics[0], pd, buf, (grid_rect){r.x, r.y, r.w / 2, r.h}, g);
+        const rs_status s = pct_panel(in, o, &llsfe_metrics[1], pd, buf,
+                                      (grid_rect){r.x + r.w / 2, r.y, r.w - r.w / 2, r.h}, g);
+        st = st == RS_OK ? s : st;
+    } else if (r.h / 2 >= PCT_MIN_H) {
+        st = pct_panel(in, o, &llsfe_metrics[0], pd, buf, (grid_rect){r.x, r.y, r.w, r.h / 2}, g);
+        const rs_status s = pct_panel(in, o, &llsfe_metrics[1], pd, buf,
+                                      (grid_rect){r.x, r.y + r.h / 2, r.w, r.h - r.h / 2}, g);
+        st = st == RS_OK ? s : st;
+    } else {
+        st = pct_panel(in, o, &llsfe_metrics[o->metric % 2], pd, buf, r, g);
+    }
+    free(pd);
+    free(buf);
+    return st;
+}
+
+rs_status view_teacher_curves(const view_input *in, const view_opts *o, grid_rect r, grid *g)
+{
+    const bool llsfe_only = param_methods(in->p) == (1u << METHOD_LLSFE);
+    if (llsfe_only && in->p->input != INPUT_LAPLACE && in->p->sweep >= 0)
+        return draw_percentiles(in, o, r, g);
+    if (llsfe_only && in->p->input != INPUT_LAPLACE) /* no sweep: the table of every metric */
+        return view_curves_draw(in, o, llsfe_metrics, 2, 0, r, g);
+    return view_curves_draw(in, o, teacher_curves, 2, 0, r, g);
+}
