@@ -32,11 +32,17 @@ rs_status met_teacher_align(const double *A, const double *Astar, size_t k, size
     } else {
         cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)k, (int)k, (int)d, 1.0, A, (int)d,
                     Astar, (int)d, 0.0, M, (int)k);
-        for (size_t j = 0; j < k; j++) { /* column j / |a*_j| */
-            const double s = cblas_dnrm2((int)d, Astar + j * d, 1);
-            for (size_t i = 0; i < k; i++)
-                M[i * k + j] /= s;
+        /* M_ij = <a_i, a*_j> / (|a_i| |a*_j|): already blind to the row scaling. Unit rows
+         * of M instead would divide by |proj of a_i on A*'s rows|, which is |a_i| only for
+         * orthonormal A* rows: A = A* would then not score 0. */
+        for (size_t i = 0; i < k; i++) {
+            const double s = cblas_dnrm2((int)d, A + i * d, 1);
+            if (!(s > 0.0) || !isfinite(s))
+                return rs_error_set(err, RS_ENUMERIC, "met_teacher_align: row %zu of A is zero or not finite", i);
+            for (size_t j = 0; j < k; j++)
+                M[i * k + j] /= s * cblas_dnrm2((int)d, Astar + j * d, 1);
         }
+        return RS_OK;
     }
     for (size_t i = 0; i < k; i++) { /* unit rows: e(A) ignores the row scaling D */
         const double s = cblas_dnrm2((int)k, M + i * k, 1);
