@@ -4,7 +4,7 @@
  * Every job (v, run) fills its own detail through model_job_details (model.h), with
  * learning_only set so that no landscape is computed; the rows are the iterations the
  * detail keeps:
- *  - teacher: `[KEY,]run,loss,iteration,e_a,loss_value,flags` per compared loss, at the
+ *  - teacher: `[KEY,]run,loss,iteration,e_a,loss_value,e_perm,flags` per compared loss, at the
  *    recorded iterations (each of the first TEACHER_EARLY, then every
  *    job_teacher_stride(iters)-th and the last; iteration 0 is the common start);
  *  - matrix: `[KEY,]run,estimator,iteration,objective,nll,violation,rel_err_m,flags` for
@@ -125,7 +125,8 @@ static void print_job(learn_printer *lp, double value, size_t run, const sweep_c
                 continue;
             for (size_t j = 0; j < det->curve_len[m]; j++) {
                 const learn_row r = {m, det->curve_iter[m][j],
-                                     {det->curve_e[m][j], det->curve_loss[m][j]}, cell->flags[m]};
+                                     {det->curve_e[m][j], det->curve_loss[m][j], det->curve_e_perm[m][j]},
+                                     cell->flags[m]};
                 print_row(lp, value, run, &r);
             }
         }
@@ -146,13 +147,13 @@ static void print_job(learn_printer *lp, double value, size_t run, const sweep_c
 static void print_all(const cli *c, const model_ops *ops, const double *values, size_t n_values,
                       const sweep_cell *cells, void *const *details, FILE *out)
 {
-    static const char *const teacher_cols[] = {"e_a", "loss_value"};
+    static const char *const teacher_cols[] = {"e_a", "loss_value", "e_perm"};
     static const char *const matrix_cols[] = {"objective", "nll", "violation", "rel_err_m"};
     const rs_params *p = &c->params;
     const int teacher = p->generator == GEN_TEACHER;
     learn_printer lp = {out, p, ops, p->sweep >= 0 ? param_table[p->sweep].key : NULL,
                         teacher ? "loss" : "estimator", teacher ? teacher_cols : matrix_cols,
-                        teacher ? 2 : 4, c->format == FORMAT_JSON,
+                        teacher ? 3 : 4, c->format == FORMAT_JSON,
                         p->sweep >= 0 && param_table[p->sweep].type == PT_SIZE, 1};
     if (lp.json) {
         fprintf(out, "{\"generator\": \"%s\", \"view\": \"learning\", \"sweep\": \"%s\", \"rows\": [\n",

@@ -103,12 +103,12 @@ rs_status job_teacher_llsfe_rows(void *vctx, size_t s0, size_t b, rs_error *err)
     return RS_OK;
 }
 
-/* e(A) of the iterate; nan (and no error) when A has a zero or non-finite row. */
-double job_teacher_e(job_teacher_ws *ws, const double *A, size_t k, size_t d)
+double job_teacher_e(job_teacher_ws *ws, const double *A, size_t k, size_t d, double *e_perm)
 {
-    if (met_teacher_align(A, ws->Astar, k, d, ws->work, ws->M, NULL) != RS_OK)
-        return NAN;
-    return met_teacher_e(ws->M, k);
+    const int ok = met_teacher_align(A, ws->Astar, k, d, ws->work, ws->M, NULL) == RS_OK;
+    if (e_perm)
+        *e_perm = ok ? met_teacher_e_perm(ws->M, k) : NAN;
+    return ok ? met_teacher_e(ws->M, k) : NAN;
 }
 
 /* Train loss m from the common initial point; fill its metrics and (if det) curves. */
@@ -151,6 +151,7 @@ static rs_status train(const rs_params *p, int m, job_teacher_ws *ws, loss_teach
     if (st == RS_ENUMERIC) { /* diverged: a result with a flag, not a failure */
         flags |= MET_TEACHER_FLAG_DIVERGED;
         out[MET_TEACHER_E_A] = out[MET_TEACHER_LOSS] = out[MET_TEACHER_TEST_ERR] = NAN;
+        out[MET_TEACHER_E_PERM] = NAN;
         cell->flags[m] |= flags;
         return RS_OK;
     }
@@ -164,7 +165,7 @@ static rs_status train(const rs_params *p, int m, job_teacher_ws *ws, loss_teach
         return st;
     loss_teacher_eval(lt, ws->A, 0, rows, p->mu, p->lambda, &loss, NULL, NULL);
     out[MET_TEACHER_LOSS] = loss;
-    out[MET_TEACHER_E_A] = job_teacher_e(ws, ws->A, k, d);
+    out[MET_TEACHER_E_A] = job_teacher_e(ws, ws->A, k, d, &out[MET_TEACHER_E_PERM]);
     double *w = ws->work + 2 * k * d + k;
     if (met_teacher_fit_w(ws->A, ws->X, ws->y, n, k, d, ws->P, w + k, w, NULL) == RS_OK)
         out[MET_TEACHER_TEST_ERR] = met_teacher_test_err(ws->A, w, ws->Xt, ws->yt, n, k, d, ws->P);

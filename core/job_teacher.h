@@ -26,10 +26,12 @@ typedef struct {
     int ready;
     size_t n, d, k, iters;
     unsigned methods;
-    /* learning: e(A) and loss at iteration curve_iter (iteration 0 = the initial point) */
+    /* learning: e(A), e_perm and loss at iteration curve_iter (iteration 0 = the initial
+     * point) */
     size_t curve_len[METHOD_COUNT];
     size_t curve_iter[METHOD_COUNT][TEACHER_CURVE_MAX];
     double curve_e[METHOD_COUNT][TEACHER_CURVE_MAX];
+    double curve_e_perm[METHOD_COUNT][TEACHER_CURVE_MAX];
     double curve_loss[METHOD_COUNT][TEACHER_CURVE_MAX];
     /* angles: A* (k x d), final A per loss (k x d), |cos(a_i, a*_j)| per loss (k x k) */
     double *Astar;
@@ -58,8 +60,8 @@ teacher_detail *job_teacher_detail_alloc(void);
 void job_teacher_detail_free(teacher_detail *det);
 
 /* The sweep_job_fn of teacher (ctx is a model_ctx whose detail, if any, is a
- * teacher_detail). Metric ids are met_teacher_id; e_a, loss, test_err and seconds are
- * filled for every loss run; s2_err, s4_err (the LLSFE accuracy at one fresh point from
+ * teacher_detail). Metric ids are met_teacher_id; e_a, e_perm, loss, test_err and seconds
+ * are filled for every loss run; s2_err, s4_err (the LLSFE accuracy at one fresh point from
  * the input law, Figures 1-2) under METHOD_LLSFE for gaussian and mixture inputs. */
 rs_status job_teacher_run(void *ctx, size_t v, double value, size_t run, sweep_cell *cell,
                           const atomic_int *cancel, rs_error *err);

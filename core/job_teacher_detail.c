@@ -153,13 +153,15 @@ void job_teacher_record(teacher_detail *det, const rs_params *p, int m, size_t t
             return; /* cancelled: the curve simply stops */
     }
     loss_teacher_eval(lt, ws->A, 0, rows, p->mu, p->lambda, &loss, NULL, NULL);
-    const double e = job_teacher_e(ws, ws->A, k, d);
+    double e_perm;
+    const double e = job_teacher_e(ws, ws->A, k, d, &e_perm);
     land_coords(det, ws, ws->A, &u, &v);
     pthread_mutex_lock(&det->lock);
     const size_t j = det->curve_len[m];
     if (j < TEACHER_CURVE_MAX) {
         det->curve_iter[m][j] = t;
         det->curve_e[m][j] = e;
+        det->curve_e_perm[m][j] = e_perm;
         det->curve_loss[m][j] = loss;
         det->path_u[m][j] = u;
         det->path_v[m][j] = v;

@@ -34,7 +34,9 @@ typedef struct {
 /* Rows hook of the llsfe loss (ctx is a job_teacher_llsfe): estimate g1, G2 by eqs.
  * (14)-(15) at rows s0..s0+b-1 not done yet. */
 rs_status job_teacher_llsfe_rows(void *ctx, size_t s0, size_t b, rs_error *err);
-double job_teacher_e(job_teacher_ws *ws, const double *A, size_t k, size_t d);
+/* e(A) of eq. (22) of the iterate A, and e_perm into *e_perm (may be NULL); both nan (no
+ * error) when A has a zero or non-finite row. */
+double job_teacher_e(job_teacher_ws *ws, const double *A, size_t k, size_t d, double *e_perm);
 
 /* Record every `stride` iterations after the first TEACHER_EARLY, so that at most
  * TEACHER_CURVE_MAX points are kept whatever iters is. */

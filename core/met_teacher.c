@@ -9,7 +9,7 @@
 #include <lapacke.h>
 
 const char *const met_teacher_names[MET_TEACHER_COUNT] = {"e_a", "loss", "test_err", "seconds",
-                                                          "s2_err", "s4_err"};
+                                                          "s2_err", "s4_err", "e_perm"};
 
 rs_status met_teacher_align(const double *A, const double *Astar, size_t k, size_t d, double *work,
                             double *M, rs_error *err)
@@ -32,11 +32,17 @@ rs_status met_teacher_align(const double *A, const double *Astar, size_t k, size
     } else {
         cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)k, (int)k, (int)d, 1.0, A, (int)d,
                     Astar, (int)d, 0.0, M, (int)k);
-        for (size_t j = 0; j < k; j++) { /* column j / |a*_j| */
-            const double s = cblas_dnrm2((int)d, Astar + j * d, 1);
-            for (size_t i = 0; i < k; i++)
-                M[i * k + j] /= s;
+        /* M_ij = <a_i, a*_j> / (|a_i| |a*_j|): already blind to the row scaling. Unit rows
+         * of M instead would divide by |proj of a_i on A*'s rows|, which is |a_i| only for
+         * orthonormal A* rows: A = A* would then not score 0. */
+        for (size_t i = 0; i < k; i++) {
+            const double s = cblas_dnrm2((int)d, A + i * d, 1);
+            if (!(s > 0.0) || !isfinite(s))
+                return rs_error_set(err, RS_ENUMERIC, "met_teacher_align: row %zu of A is zero or not finite", i);
+            for (size_t j = 0; j < k; j++)
+                M[i * k + j] /= s * cblas_dnrm2((int)d, Astar + j * d, 1);
         }
+        return RS_OK;
     }
     for (size_t i = 0; i < k; i++) { /* unit rows: e(A) ignores the row scaling D */
         const double s = cblas_dnrm2((int)k, M + i * k, 1);
@@ -47,7 +53,8 @@ rs_status met_teacher_align(const double *A, const double *Astar, size_t k, size
     return RS_OK;
 }
 
-double met_teacher_e(const double *M, size_t k)
+/* The two terms of eq. (22): 1 - min_i max_j |M_ij| (rows) and 1 - min_j max_i |M_ij|. */
+static void e_terms(const double *M, size_t k, double *row_term, double *col_term)
 {
     double min_row = INFINITY, min_col = INFINITY;
     for (size_t i = 0; i < k; i++) {
@@ -59,7 +66,22 @@ double met_teacher_e(const double *M, size_t k)
         min_row = fmin(min_row, mr);
         min_col = fmin(min_col, mc);
     }
-    return fmin(1.0 - min_row, 1.0 - min_col); /* eq. (22) */
+    *row_term = 1.0 - min_row;
+    *col_term = 1.0 - min_col;
+}
+
+double met_teacher_e(const double *M, size_t k)
+{
+    double r, c;
+    e_terms(M, k, &r, &c);
+    return fmin(r, c); /* eq. (22) */
+}
+
+double met_teacher_e_perm(const double *M, size_t k)
+{
+    double r, c;
+    e_terms(M, k, &r, &c);
+    return fmax(r, c); /* both terms small: M near a signed permutation */
 }
 
 /* P = ReLU(X A^T), one dgemm. */

@@ -16,7 +16,7 @@ enum {
 
 typedef enum {
     MET_TEACHER_E_A, MET_TEACHER_LOSS, MET_TEACHER_TEST_ERR, MET_TEACHER_SECONDS,
-    MET_TEACHER_S2_ERR, MET_TEACHER_S4_ERR, MET_TEACHER_COUNT
+    MET_TEACHER_S2_ERR, MET_TEACHER_S4_ERR, MET_TEACHER_E_PERM, MET_TEACHER_COUNT
 } met_teacher_id;
 
 extern const char *const met_teacher_names[MET_TEACHER_COUNT];
@@ -28,8 +28,15 @@ extern const char *const met_teacher_names[MET_TEACHER_COUNT];
 rs_status met_teacher_align(const double *A, const double *Astar, size_t k, size_t d, double *work,
                             double *M, rs_error *err);
 
-/* e(A) = min{1 - min_i max_j |M_ij|, 1 - min_j max_i |M_ij|} of eq. (22) on M (k x k). */
+/* e(A) = min{1 - min_i max_j |M_ij|, 1 - min_j max_i |M_ij|} of eq. (22) on M (k x k),
+ * exactly as published. Taking the smaller term means an A whose rows all collapse onto one
+ * row of A* scores 0 (every row of M has a unit entry), so e(A) = 0 does not imply recovery. */
 double met_teacher_e(const double *M, size_t k);
+
+/* e_perm(A) = max{...} of the same two terms: 0 only when every row and every column of M
+ * has an entry of modulus 1, i.e. (unit rows) M is a signed permutation. Our strict
+ * companion to eq. (22); e_perm >= e(A) always. */
+double met_teacher_e_perm(const double *M, size_t k);
 
 /* Least squares w = argmin |Phi w - y|^2, Phi_si = ReLU(<a_i, x_s>), by the normal
  * equations (one dsyrk). P: n x k scratch; work: k*k + k doubles; w: k.

@@ -39,7 +39,7 @@ Test(batch_learning, teacher_csv)
 {
     char *out;
     cr_assert_eq(run(TEACHER " --set threads=1", &out), 0, "%s", out);
-    cr_assert(strncmp(out, "run,loss,iteration,e_a,loss_value,flags\n", 40) == 0, "%.200s", out);
+    cr_assert(strncmp(out, "run,loss,iteration,e_a,loss_value,e_perm,flags\n", 47) == 0, "%.200s", out);
     /* 2 runs x 2 losses x iterations 0..10 (all kept: fewer than TEACHER_EARLY) */
     cr_expect_eq(count(out, "\n"), 1 + 2 * 2 * 11, "%s", out);
     cr_expect_eq(count(out, ",l2,"), 22);

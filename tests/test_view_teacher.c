@@ -200,7 +200,7 @@ Test(view_teacher, curves_partial, .timeout = 60)
     view_opts o;
     view_opts_init(&o);
     const char *sk[] = {"final e(A), eq. 22", "ge", "score", NULL};
-    const char *bk[] = {"final e(A), eq. 22", "test error", "n", NULL};
+    const char *bk[] = {"final e(A), eq. 22", "final e_perm", "test error", "n", NULL};
     draw_both(&in, VIEW_CURVES, &o, "curves", sk, bk);
 }
 

@@ -1,5 +1,5 @@
-/* view_teacher_curves.c — the curves view of the teacher generator: final e(A) and test
- * error against the swept key for each loss (mean ± std over runs); and, when only the
+/* view_teacher_curves.c — the curves view of the teacher generator: final e(A), e_perm and
+ * test error against the swept key for each loss (mean ± std over runs); and, when only the
  * llsfe loss runs, the LLSFE accuracy of seed 003 Figures 1-2: the 5/25/50/75/95
  * percentiles over runs of ‖Ŝ₂ − S₂‖_sp and ‖Ŝ₄ − S₄‖_F against n, each with its fitted
  * log-log slope. */
@@ -23,6 +23,7 @@ static const char *const pct_names[PCT_COUNT] = {"p5", "p25", "median", "p75", "
 
 static const view_curves_metric teacher_curves[] = {
     {MET_TEACHER_E_A, "final e(A), eq. 22", NAN, NULL},
+    {MET_TEACHER_E_PERM, "final e_perm (max of the eq. 22 terms)", NAN, NULL},
     {MET_TEACHER_TEST_ERR, "test error (w by least squares)", NAN, NULL},
 };
 
@@ -146,5 +147,5 @@ rs_status view_teacher_curves(const view_input *in, const view_opts *o, grid_rec
         return draw_percentiles(in, o, r, g);
     if (llsfe_only && in->p->input != INPUT_LAPLACE) /* no sweep: the table of every metric */
         return view_curves_draw(in, o, llsfe_metrics, 2, 0, r, g);
-    return view_curves_draw(in, o, teacher_curves, 2, 0, r, g);
+    return view_curves_draw(in, o, teacher_curves, 3, 0, r, g);
 }
