@@ -49,6 +49,10 @@ int main(int argc, char **argv)
     char default_path[PRESET_PATH];
     if (c->mode != CLI_BATCH && !c->preset_arg && preset_find("default", default_path, &err) == RS_OK)
         c->preset_arg = "default";
+    if (c->mode == CLI_SCREENSHOT && screenshot_check_path(c->screenshot, &err) != RS_OK) {
+        fprintf(stderr, "reluscope: %s\n", err.msg);
+        return 2;
+    }
     const rs_status st = cli_params(c, &err);
     if (st != RS_OK) {
         fprintf(stderr, "reluscope: %s\n", err.msg);
@@ -66,7 +70,7 @@ int main(int argc, char **argv)
         if (screenshot_run(c, c->mode == CLI_SCREENSHOT ? c->screenshot : NULL, stdout, &err) !=
             RS_OK) {
             fprintf(stderr, "reluscope: %s\n", err.msg);
-            return err.msg[0] && strstr(err.msg, "allowed") ? 2 : 1;
+            return 1;
         }
         return fflush(stdout) == 0 ? 0 : 1;
     }

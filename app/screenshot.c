@@ -19,12 +19,20 @@ static const char *extension(const char *path)
     return dot && (!slash || dot > slash) ? dot + 1 : "";
 }
 
-rs_status screenshot_write(const grid *g, const char *path, rs_error *err)
+rs_status screenshot_check_path(const char *path, rs_error *err)
 {
     const char *ext = extension(path);
     if (strcmp(ext, "txt") && strcmp(ext, "ans") && strcmp(ext, "svg") && strcmp(ext, "html"))
         return rs_error_set(err, RS_EINVAL, "--screenshot %s: allowed extensions .txt .ans .svg .html",
                             path);
+    return RS_OK;
+}
+
+rs_status screenshot_write(const grid *g, const char *path, rs_error *err)
+{
+    const char *ext = extension(path);
+    if (screenshot_check_path(path, err) != RS_OK)
+        return RS_EINVAL;
     /* Write beside the target and rename, so a failed write never leaves half a file. */
     char tmp[4200];
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
@@ -51,6 +59,8 @@ rs_status screenshot_write(const grid *g, const char *path, rs_error *err)
 
 rs_status screenshot_run(const cli *c, const char *path, FILE *out, rs_error *err)
 {
+    if (path && screenshot_check_path(path, err) != RS_OK)
+        return RS_EINVAL; /* before any computation */
     worker *w = worker_alloc();
     session *s = malloc(sizeof *s);
     grid *g = grid_alloc((int)c->cols, (int)c->rows);

@@ -14,6 +14,9 @@
  * another extension, RS_EIO when the file cannot be written (err names it). */
 rs_status screenshot_write(const grid *g, const char *path, rs_error *err);
 
+/* RS_EINVAL (err set) unless path ends in .txt .ans .svg or .html. */
+rs_status screenshot_check_path(const char *path, rs_error *err);
+
 /* Compute c->params to the end and write the screen at c->cols x c->rows to
  * c->screenshot, or as text to `out` when path is NULL. */
 rs_status screenshot_run(const cli *c, const char *path, FILE *out, rs_error *err);

@@ -123,3 +123,43 @@ Test(cli, list_presets_shows_every_shipped_preset_with_its_title)
     cr_assert(strstr(out, "relu-negative-bias "), "%s", out);
     cr_assert(!strstr(out, "does not load"), "%s", out);
 }
+
+Test(cli, screenshot_modes)
+{
+    /* bad extension and size: refused before computing, one line, status 2 */
+    expect_error("--screenshot out.png", "--screenshot out.png: allowed extensions .txt .ans .svg .html");
+    expect_error("--screenshot out.svg --size 60x20", "--size 60x20: allowed COLSxROWS");
+    expect_error("--screenshot out.svg --set n=0", "n=0");
+    char dir[] = "/tmp/rs-shot-XXXXXX";
+    cr_assert_not_null(mkdtemp(dir));
+    const char *small = "--set n=5000 --set sweep=n --set sweep_values=2000,5000 --set runs=2";
+    const char *exts[] = {"txt", "ans", "svg", "html"};
+    for (int j = 0; j < 4; j++) {
+        char args[512], out[8192], path[256];
+        snprintf(path, sizeof path, "%s/s.%s", dir, exts[j]);
+        snprintf(args, sizeof args, "%s --screenshot %s --size 100x30", small, path);
+        cr_assert_eq(run(args, out, sizeof out), 0, "%s: %s", args, out);
+        FILE *f = fopen(path, "r");
+        cr_assert_not_null(f, "%s written", path);
+        static char text[1 << 20];
+        const size_t got = fread(text, 1, sizeof text - 1, f);
+        text[got] = 0;
+        fclose(f);
+        cr_expect(strstr(text, "parameters") || strstr(text, "param"), "%s holds the screen", path);
+        if (j == 0) { /* 30 rows of at most 100 columns, the finished computation */
+            int rows = 0;
+            for (const char *c = text; *c; c++)
+                rows += *c == '\n';
+            cr_expect_eq(rows, 30);
+            cr_expect(strstr(text, "done relu"), "the screenshot shows the finished computation");
+        }
+        remove(path);
+    }
+    /* not a terminal: a text screenshot on stdout (popen's stdout is a pipe) */
+    char args[512], out[1 << 16];
+    snprintf(args, sizeof args, "%s --size 80x24", small);
+    cr_assert_eq(run(args, out, sizeof out), 0);
+    cr_expect(strstr(out, "reluscope") && strstr(out, "parameters") && strstr(out, "done relu"),
+              "stdout screenshot: %s", out);
+    rmdir(dir);
+}
