@@ -68,3 +68,14 @@ rs_status view_draw(const view_input *in, int view, const view_opts *o, grid_rec
         return RS_EINVAL;
     }
 }
+
+void view_waiting_draw(const view_input *in, grid_rect r, grid *g)
+{
+    char msg[160];
+    if (in->p->sweep >= 0)
+        snprintf(msg, sizeof msg, "computing the run shown here (%s = %g, run 1)…",
+                 param_table[in->p->sweep].key, in->values[in->detail_value]);
+    else
+        snprintf(msg, sizeof msg, "computing the run shown here (run 1)…");
+    plot_message_draw(msg, r, g);
+}

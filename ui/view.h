@@ -52,6 +52,9 @@ unsigned view_available(int generator);
  * param_methods(p); -1 when there is none. */
 int view_method(const rs_params *p, const view_opts *o);
 
+/* The message a detail view shows while the run behind it is still computing. */
+void view_waiting_draw(const view_input *in, grid_rect r, grid *g);
+
 /* Per-generator entry points (view_relu.c, view_matrix.c, view_teacher.c,
  * view_quadratic.c). Same contract as view_draw. */
 rs_status view_relu_draw(const view_input *in, int view, const view_opts *o, grid_rect r, grid *g);

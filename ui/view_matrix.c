@@ -60,17 +60,6 @@ void view_matrix_flags_draw(const model_ops *ops, const matrix_detail_est *e, gr
     plot_warn_draw(buf, r->x, r->y + r->h, r->w, g);
 }
 
-static void waiting(const view_input *in, grid_rect r, grid *g)
-{
-    char msg[160];
-    if (in->p->sweep >= 0)
-        snprintf(msg, sizeof msg, "computing the run shown here (%s = %g, run 1)…",
-                 param_table[in->p->sweep].key, in->values[in->detail_value]);
-    else
-        snprintf(msg, sizeof msg, "computing the run shown here (run 1)…");
-    plot_message_draw(msg, r, g);
-}
-
 /* The principal angles of every method that ran, one series each. */
 static rs_status draw_principal(const matrix_detail *det, grid_rect r, grid *g)
 {
@@ -178,7 +167,7 @@ rs_status view_matrix_draw(const view_input *in, int view, const view_opts *o, g
     if (view == VIEW_LEARNING && (det->ready || det->learn_len > 0))
         st = view_matrix_learning_draw(det, in->ops, o->metric, r, g);
     else if (!det->ready)
-        waiting(in, r, g);
+        view_waiting_draw(in, r, g);
     else if (view == VIEW_ANGLES)
         st = draw_angles(det, in->ops, method, r, g);
     else if (view == VIEW_DATA)

@@ -150,17 +150,6 @@ static rs_status draw_curves(const view_input *in, const view_opts *o, grid_rect
     return st;
 }
 
-static void waiting(const view_input *in, grid_rect r, grid *g)
-{
-    char msg[160];
-    if (in->p->sweep >= 0)
-        snprintf(msg, sizeof msg, "computing the run shown here (%s = %g, run 1)…",
-                 param_table[in->p->sweep].key, in->values[in->detail_value]);
-    else
-        snprintf(msg, sizeof msg, "computing the run shown here (run 1)…");
-    plot_message_draw(msg, r, g);
-}
-
 rs_status view_quadratic_draw(const view_input *in, int view, const view_opts *o, grid_rect r,
                               grid *g)
 {
@@ -175,7 +164,7 @@ rs_status view_quadratic_draw(const view_input *in, int view, const view_opts *o
     pthread_mutex_lock(&det->lock);
     rs_status st = RS_OK;
     if (!det->ready)
-        waiting(in, r, g);
+        view_waiting_draw(in, r, g);
     else if (view == VIEW_ANGLES)
         st = vq_angles_draw(det, r, g);
     else if (view == VIEW_DATA)

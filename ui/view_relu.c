@@ -26,17 +26,6 @@ static const view_curves_metric relu_curves[] = {
     {MET_RELU_SQRT_KL, "√(KL/2) ≥ TV", -0.5, "n^-1/2"},
 };
 
-static void waiting(const view_input *in, grid_rect r, grid *g)
-{
-    char msg[160];
-    if (in->p->sweep >= 0)
-        snprintf(msg, sizeof msg, "computing the run shown here (%s = %g, run 1)…",
-                 param_table[in->p->sweep].key, in->values[in->detail_value]);
-    else
-        snprintf(msg, sizeof msg, "computing the run shown here (run 1)…");
-    plot_message_draw(msg, r, g);
-}
-
 static rs_status draw_angles(const relu_detail *det, grid_rect r, grid *g)
 {
     const size_t d = det->d;
@@ -202,7 +191,7 @@ rs_status view_relu_draw(const view_input *in, int view, const view_opts *o, gri
     pthread_mutex_lock(&det->lock);
     rs_status st = RS_OK;
     if (!det->ready)
-        waiting(in, r, g);
+        view_waiting_draw(in, r, g);
     else if (view == VIEW_ANGLES)
         st = draw_angles(det, r, g);
     else if (view == VIEW_DATA)

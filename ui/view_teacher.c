@@ -160,17 +160,6 @@ rs_status view_teacher_learning(const teacher_detail *det, const view_input *in,
     return o->metric % 2 == 0 ? learn_panel(det, mask, 0, r, g) : learn_panel(det, sel_mask, 1, r, g);
 }
 
-static void waiting(const view_input *in, grid_rect r, grid *g)
-{
-    char msg[160];
-    if (in->p->sweep >= 0)
-        snprintf(msg, sizeof msg, "computing the run shown here (%s = %g, run 1)…",
-                 param_table[in->p->sweep].key, in->values[in->detail_value]);
-    else
-        snprintf(msg, sizeof msg, "computing the run shown here (run 1)…");
-    plot_message_draw(msg, r, g);
-}
-
 static bool any_curve(const teacher_detail *det)
 {
     for (int m = 0; m < METHOD_COUNT; m++)
@@ -196,7 +185,7 @@ rs_status view_teacher_draw(const view_input *in, int view, const view_opts *o, 
     if (view == VIEW_LEARNING && any_curve(det))
         st = view_teacher_learning(det, in, o, r, g);
     else if (!det->ready)
-        waiting(in, r, g);
+        view_waiting_draw(in, r, g);
     else if (view == VIEW_ANGLES)
         st = view_teacher_angles(det, in, sel, r, g);
     else if (view == VIEW_LANDSCAPE)
