@@ -106,25 +106,38 @@ enum { QM_V = 4, QM_SUB = 128 };
  * once). nv and sum are constants after inlining, so acc lives in registers. */
 static inline __attribute__((always_inline)) void s2_tile(const double *Y, size_t ds, size_t nb,
                                                           size_t A, size_t B, size_t nv, int sum,
-                                                          size_t d, double *s1, double *s2)
+                                                          size_t d, double *s1, double *s2,
+                                                          const char **pf, const char *pf_end)
 {
     v4d acc[QM_V][2], acc1[2];
     memset(acc, 0, sizeof acc);
     memset(acc1, 0, sizeof acc1);
-    for (size_t m = 0; m < nb; m++) {
+    /* nv = 1: two rows at a time into acc[.][0] and acc[.][1], so that 8 independent chains
+     * hide the FMA latency as with nv = 2; Y has an even number of (zero padded) rows */
+    const size_t step = nv == 1 ? 2 : 1;
+    for (size_t m = 0; m < nb; m += step) {
+        if (*pf < pf_end) { /* the next rows of X stream in while we compute */
+            __builtin_prefetch(*pf, 0, 2);
+            *pf += 64;
+        }
         const double *y = Y + m * ds;
         v4d yb[2];
-        for (size_t j = 0; j < nv; j++)
-            memcpy(&yb[j], y + B + QM_V * j, sizeof yb[j]);
+        for (size_t j = 0; j < 2; j++)
+            memcpy(&yb[j], nv == 1 ? y + B + j * ds : y + B + QM_V * j, sizeof yb[j]);
         if (sum)
-            for (size_t j = 0; j < nv; j++)
+            for (size_t j = 0; j < 2; j++)
                 acc1[j] += yb[j];
-        for (size_t i = 0; i < QM_V; i++) {
-            const double t = y[A + i];
-            const v4d ya = {t, t, t, t};
-            for (size_t j = 0; j < nv; j++)
+        for (size_t i = 0; i < QM_V; i++)
+            for (size_t j = 0; j < 2; j++) {
+                const double t = nv == 1 ? y[A + i + j * ds] : y[A + i];
+                const v4d ya = {t, t, t, t};
                 acc[i][j] += ya * yb[j];
-        }
+            }
+    }
+    if (nv == 1) {
+        for (size_t i = 0; i < QM_V; i++)
+            acc[i][0] += acc[i][1];
+        acc1[0] += acc1[1];
     }
     for (size_t i = 0; i < QM_V; i++)
         for (size_t j = 0; j < nv; j++)
@@ -146,7 +159,7 @@ static inline __attribute__((always_inline)) void s2_tile(const double *Y, size_
 __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 static void s2_sub(const double *restrict X, size_t ldx, size_t nb, const double *restrict K,
                    size_t d, size_t ds, double *restrict Y, double *restrict s1,
-                   double *restrict s2)
+                   double *restrict s2, const char *pf, const char *pf_end)
 {
     for (size_t m = 0; m < nb; m++) {
         const double *x = X + m * ldx;
@@ -156,18 +169,20 @@ static void s2_sub(const double *restrict X, size_t ldx, size_t nb, const double
         for (size_t a = d; a < ds; a++)
             y[a] = 0.0;
     }
+    if (nb % 2) /* the row after an odd block, read by the nv = 1 tiles */
+        memset(Y + nb * ds, 0, ds * sizeof *Y);
     for (size_t A = 0; A < ds; A += QM_V) {
         size_t B = A;
         for (; B + 2 * QM_V <= ds; B += 2 * QM_V)
             if (A == 0)
-                s2_tile(Y, ds, nb, A, B, 2, 1, d, s1, s2);
+                s2_tile(Y, ds, nb, A, B, 2, 1, d, s1, s2, &pf, pf_end);
             else
-                s2_tile(Y, ds, nb, A, B, 2, 0, d, s1, s2);
+                s2_tile(Y, ds, nb, A, B, 2, 0, d, s1, s2, &pf, pf_end);
         if (B < ds) {
             if (A == 0)
-                s2_tile(Y, ds, nb, A, B, 1, 1, d, s1, s2);
+                s2_tile(Y, ds, nb, A, B, 1, 1, d, s1, s2, &pf, pf_end);
             else
-                s2_tile(Y, ds, nb, A, B, 1, 0, d, s1, s2);
+                s2_tile(Y, ds, nb, A, B, 1, 0, d, s1, s2, &pf, pf_end);
         }
     }
 }
@@ -176,10 +191,14 @@ static void s2_sub(const double *restrict X, size_t ldx, size_t nb, const double
 static void add_s2(quad_moments_ws *w, const double *X, size_t rows, size_t ldx)
 {
     const size_t d = w->d, ds = (d + QM_V - 1) / QM_V * QM_V;
-    /* ds * QM_SUB <= (d + 3) * 128 <= QUAD_MOMENTS_BLOCK * d doubles: fits in Y */
+    /* ds * (QM_SUB + 1) <= (d + 3) * 129 <= QUAD_MOMENTS_BLOCK * d doubles: fits in Y */
     for (size_t m0 = 0; m0 < rows; m0 += QM_SUB) {
         const size_t nb = rows - m0 < QM_SUB ? rows - m0 : QM_SUB;
-        s2_sub(X + m0 * ldx, ldx, nb, w->K, d, ds, w->Y, w->s1, w->s2);
+        /* prefetch the next sub-block (bytes up to the end of its last row) */
+        const size_t next = rows - m0 - nb < QM_SUB ? rows - m0 - nb : QM_SUB;
+        const char *pf = (const char *)(X + (m0 + nb) * ldx);
+        const char *pf_end = next ? pf + ((next - 1) * ldx + d) * sizeof *X : pf;
+        s2_sub(X + m0 * ldx, ldx, nb, w->K, d, ds, w->Y, w->s1, w->s2, pf, pf_end);
     }
     w->n += rows;
 }
