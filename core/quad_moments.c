@@ -92,7 +92,118 @@ void quad_moments_copy(quad_moments_ws *dst, const quad_moments_ws *src)
 
 size_t quad_moments_count(const quad_moments_ws *w) { return w->n; }
 
-/* Accumulate rows <= QUAD_MOMENTS_BLOCK samples. */
+/* Second moments without a Y^T Y dgemm, in one pass over X: QM_SUB shifted rows at a time go
+ * to Y (row stride ds = d rounded up to 4, zero padded, so they stay in L1), then the upper
+ * triangle of s2 is accumulated in tiles of 4 rows a times 4 or 8 columns b held in vector
+ * registers (GCC/Clang vector extensions): acc[i][.] += y_(A+i) * y[B .. B+8). The dgemm spent
+ * as long again packing Y and computed both triangles. Measured in bench_quadratic (see the
+ * QUAD_MOMENTS_BLOCK note in the header). */
+typedef double v4d __attribute__((vector_size(32)));
+enum { QM_V = 4, QM_SUB = 128 };
+
+/* One tile: rows A .. A+3, columns B .. B + 4 nv, over nb rows of Y; adds the entries with
+ * a <= b < d to s2, and with sum the column sums to s1 (the tiles of A = 0 cover every column
+ * once). nv and sum are constants after inlining, so acc lives in registers. */
+static inline __attribute__((always_inline)) void s2_tile(const double *Y, size_t ds, size_t nb,
+                                                          size_t A, size_t B, size_t nv, int sum,
+                                                          size_t d, double *s1, double *s2,
+                                                          const char **pf, const char *pf_end)
+{
+    v4d acc[QM_V][2], acc1[2];
+    memset(acc, 0, sizeof acc);
+    memset(acc1, 0, sizeof acc1);
+    /* nv = 1: two rows at a time into acc[.][0] and acc[.][1], so that 8 independent chains
+     * hide the FMA latency as with nv = 2; Y has an even number of (zero padded) rows */
+    const size_t step = nv == 1 ? 2 : 1;
+    for (size_t m = 0; m < nb; m += step) {
+        if (*pf < pf_end) { /* the next rows of X stream in while we compute */
+            __builtin_prefetch(*pf, 0, 2);
+            *pf += 64;
+        }
+        const double *y = Y + m * ds;
+        v4d yb[2];
+        for (size_t j = 0; j < 2; j++)
+            memcpy(&yb[j], nv == 1 ? y + B + j * ds : y + B + QM_V * j, sizeof yb[j]);
+        if (sum)
+            for (size_t j = 0; j < 2; j++)
+                acc1[j] += yb[j];
+        for (size_t i = 0; i < QM_V; i++)
+            for (size_t j = 0; j < 2; j++) {
+                const double t = nv == 1 ? y[A + i + j * ds] : y[A + i];
+                const v4d ya = {t, t, t, t};
+                acc[i][j] += ya * yb[j];
+            }
+    }
+    if (nv == 1) {
+        for (size_t i = 0; i < QM_V; i++)
+            acc[i][0] += acc[i][1];
+        acc1[0] += acc1[1];
+    }
+    for (size_t i = 0; i < QM_V; i++)
+        for (size_t j = 0; j < nv; j++)
+            for (size_t k = 0; k < QM_V; k++) {
+                const size_t a = A + i, b = B + QM_V * j + k;
+                if (a <= b && b < d)
+                    s2[a * d + b] += acc[i][j][k];
+            }
+    if (sum)
+        for (size_t j = 0; j < nv; j++)
+            for (size_t k = 0; k < QM_V; k++)
+                if (B + QM_V * j + k < d)
+                    s1[B + QM_V * j + k] += acc1[j][k];
+}
+
+/* One sub-block of nb <= QM_SUB rows of X: Y = X - K (row stride ds, a multiple of 4, zero
+ * padded), s1 += column sums, s2 (upper triangle) += Y^T Y. The v4 clone has 32 vector
+ * registers; the others are correct, only slower. */
+__attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+static void s2_sub(const double *restrict X, size_t ldx, size_t nb, const double *restrict K,
+                   size_t d, size_t ds, double *restrict Y, double *restrict s1,
+                   double *restrict s2, const char *pf, const char *pf_end)
+{
+    for (size_t m = 0; m < nb; m++) {
+        const double *x = X + m * ldx;
+        double *y = Y + m * ds;
+        for (size_t a = 0; a < d; a++)
+            y[a] = x[a] - K[a];
+        for (size_t a = d; a < ds; a++)
+            y[a] = 0.0;
+    }
+    if (nb % 2) /* the row after an odd block, read by the nv = 1 tiles */
+        memset(Y + nb * ds, 0, ds * sizeof *Y);
+    for (size_t A = 0; A < ds; A += QM_V) {
+        size_t B = A;
+        for (; B + 2 * QM_V <= ds; B += 2 * QM_V)
+            if (A == 0)
+                s2_tile(Y, ds, nb, A, B, 2, 1, d, s1, s2, &pf, pf_end);
+            else
+                s2_tile(Y, ds, nb, A, B, 2, 0, d, s1, s2, &pf, pf_end);
+        if (B < ds) {
+            if (A == 0)
+                s2_tile(Y, ds, nb, A, B, 1, 1, d, s1, s2, &pf, pf_end);
+            else
+                s2_tile(Y, ds, nb, A, B, 1, 0, d, s1, s2, &pf, pf_end);
+        }
+    }
+}
+
+/* Second moments only, any number of rows, QM_SUB rows at a time through s2_sub. */
+static void add_s2(quad_moments_ws *w, const double *X, size_t rows, size_t ldx)
+{
+    const size_t d = w->d, ds = (d + QM_V - 1) / QM_V * QM_V;
+    /* ds * (QM_SUB + 1) <= (d + 3) * 129 <= QUAD_MOMENTS_BLOCK * d doubles: fits in Y */
+    for (size_t m0 = 0; m0 < rows; m0 += QM_SUB) {
+        const size_t nb = rows - m0 < QM_SUB ? rows - m0 : QM_SUB;
+        /* prefetch the next sub-block (bytes up to the end of its last row) */
+        const size_t next = rows - m0 - nb < QM_SUB ? rows - m0 - nb : QM_SUB;
+        const char *pf = (const char *)(X + (m0 + nb) * ldx);
+        const char *pf_end = next ? pf + ((next - 1) * ldx + d) * sizeof *X : pf;
+        s2_sub(X + m0 * ldx, ldx, nb, w->K, d, ds, w->Y, w->s1, w->s2, pf, pf_end);
+    }
+    w->n += rows;
+}
+
+/* Second and third moments of rows <= QUAD_MOMENTS_BLOCK samples (needs Y row-major). */
 static void add_block(quad_moments_ws *w, const double *X, size_t rows, size_t ldx)
 {
     const size_t d = w->d, P = w->pairs;
@@ -136,6 +247,10 @@ void quad_moments_add(quad_moments_ws *w, const double *X, size_t rows, size_t l
             for (size_t a = 0; a < w->d; a++)
                 w->K[a] += X[m * ldx + a] / (double)m1;
         w->shifted = 1;
+    }
+    if (!w->third) {
+        add_s2(w, X, rows, ldx);
+        return;
     }
     for (size_t m0 = 0; m0 < rows; m0 += QUAD_MOMENTS_BLOCK) {
         const size_t b = rows - m0 < QUAD_MOMENTS_BLOCK ? rows - m0 : QUAD_MOMENTS_BLOCK;

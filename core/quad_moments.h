@@ -14,10 +14,12 @@
 
 #include "rs.h"
 
-/* Rows per internal block of quad_moments_add. Measured 2026-11-24 on the project's 2-vCPU
- * AMD EPYC machine (OpenBLAS 0.3.21, one BLAS thread), n = 1e6, d = 20, second moments
- * only: 512 rows 0.045 s with dsyrk, 0.045 s with dgemm; 1024 and 2048 rows 0.029 s with
- * dgemm (dsyrk 0.034 s without the shift copy); 4096 rows 0.039 s. */
+/* Rows per internal block of quad_moments_add when third moments are kept (the s2 and s3
+ * dgemms). Measured 2026-11-24 on the project's 2-vCPU AMD EPYC machine (OpenBLAS 0.3.21, one
+ * BLAS thread), n = 1e6, d = 20, second moments by dgemm: 512 rows 0.045 s with dsyrk, 0.045 s
+ * with dgemm; 1024 and 2048 rows 0.029 s with dgemm (dsyrk 0.034 s without the shift copy);
+ * 4096 rows 0.039 s. Second moments alone no longer use it: register tiles over 128 rows at a
+ * time, 0.018 s = 2.8-3.0x one read of the samples (tests/bench_quadratic.c). */
 enum { QUAD_MOMENTS_BLOCK = 1024 };
 
 /* Opaque accumulator of shifted power sums. */

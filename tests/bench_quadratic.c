@@ -93,7 +93,7 @@ int main(int argc, char **argv)
            t_sample, 1e9 * t_sample / (double)n, t_gauss);
     printf("  read samples once (column sums)   %8.3f s  (%.2f GB/s)\n", t_read,
            (double)(n * d * sizeof(double)) / t_read / 1e9);
-    printf("  second moments (shift + dgemm)    %8.3f s  = %.2fx the read (target <= 3x)\n", t2,
+    printf("  second moments (shift + tiles)    %8.3f s  = %.2fx the read (target <= 3x)\n", t2,
            t2 / t_read);
     printf("  second + third (Z^T Y dgemm, d^3) %8.3f s  = %.2fx the read; third alone ~%.3f s\n",
            t3, t3 / t_read, t3 - t2);

@@ -154,6 +154,48 @@ Test(quad_moments, shifted_sums_equal_two_pass_cumulants)
     gsl_rng_free(rng);
 }
 
+Test(quad_moments, second_moments_only_equal_two_pass_for_every_tile_shape)
+{
+    /* The second-moment-only path (register tiles of 4 x 4 or 4 x 8 coordinates, 128 rows at a
+     * time, padding up to a multiple of 4 coordinates) against two passes: d = 1 .. 4 and
+     * around the tile edges, uneven row pieces, a row stride ldx > d, data at offset 1e4.
+     * Entry (a,b) to 1e-9 sqrt(G_aa G_bb) (|G_ab| <= that scale by Cauchy-Schwarz). */
+    enum { n = 1500, dmax = 23, ldx = dmax + 2 };
+    const size_t ds[] = {1, 2, 3, 4, 5, 8, 9, 12, 13, 20, 23};
+    double *X = malloc(n * ldx * sizeof *X), *G = malloc(dmax * dmax * sizeof *G), mean[dmax];
+    gsl_rng *rng = rng_stream_alloc(2385, 2, 0, RNG_PURPOSE_EXTRA);
+    for (size_t i = 0; i < n * ldx; i++)
+        X[i] = 1e4 + (double)(i % 7) + gsl_rng_uniform(rng) * gsl_rng_uniform(rng) * 3.0;
+    for (size_t id = 0; id < sizeof ds / sizeof ds[0]; id++) {
+        const size_t d = ds[id];
+        quad_moments_ws *acc = quad_moments_alloc(d, 0);
+        quad_moments_add(acc, X, 3, ldx);
+        quad_moments_add(acc, X + 3 * ldx, 1100, ldx); /* more than one internal block */
+        quad_moments_add(acc, X + 1103 * ldx, n - 1103, ldx);
+        cr_assert_eq(quad_moments_count(acc), (size_t)n);
+        cr_assert_eq(quad_moments_finish(acc, mean, G, NULL, NULL), RS_OK);
+        double m[dmax] = {0}, C[dmax * dmax] = {0};
+        for (size_t k = 0; k < n; k++)
+            for (size_t a = 0; a < d; a++)
+                m[a] += X[k * ldx + a] / n;
+        for (size_t k = 0; k < n; k++)
+            for (size_t a = 0; a < d; a++)
+                for (size_t b = 0; b < d; b++)
+                    C[a * d + b] += (X[k * ldx + a] - m[a]) * (X[k * ldx + b] - m[b]) / (n - 1) / 2.0;
+        for (size_t a = 0; a < d; a++) {
+            cr_assert_float_eq(mean[a], m[a], 1e-12 * m[a], "d = %zu, a = %zu", d, a);
+            for (size_t b = 0; b < d; b++)
+                cr_assert_float_eq(G[a * d + b], C[a * d + b],
+                                   1e-9 * sqrt(C[a * d + a] * C[b * d + b]),
+                                   "d = %zu, (%zu, %zu)", d, a, b);
+        }
+        quad_moments_free(acc);
+    }
+    free(X);
+    free(G);
+    gsl_rng_free(rng);
+}
+
 Test(quad_moments, gauge_leaves_every_moment_unchanged_with_the_same_g)
 {
     /* Q_a -> U Q_a U^T with g -> U g gives the same samples up to rounding, so every
