@@ -6,6 +6,7 @@
 
 #include "glyph.h"
 #include "palette.h"
+#include "sink_xml.h"
 
 enum { CW = SINK_SVG_CELL_W, CH = SINK_SVG_CELL_H };
 
@@ -26,27 +27,7 @@ static void sink_svg_escape(FILE *f, const grid_cell *c, bool ascii)
 {
     char u[8];
     const int n = grid_cell_utf8(c, ascii, u);
-    for (int i = 0; i < n; i++) {
-        switch (u[i]) {
-        case '&':
-            fputs("&amp;", f);
-            break;
-        case '<':
-            fputs("&lt;", f);
-            break;
-        case '>':
-            fputs("&gt;", f);
-            break;
-        case '"':
-            fputs("&quot;", f);
-            break;
-        case '\'':
-            fputs("&apos;", f);
-            break;
-        default:
-            fputc(u[i], f);
-        }
-    }
+    sink_xml_escape(f, u, (size_t)n, "&apos;");
 }
 
 /* Arms (bit 0 left, 1 right, 2 up, 3 down) of the box-drawing glyphs drawn as strokes;
