@@ -3,7 +3,9 @@
 
 #include <stdio.h>
 
+#include "palette.h"
 #include "plot.h"
+#include "plot_lines.h"
 
 void view_opts_init(view_opts *o)
 {
@@ -78,4 +80,19 @@ void view_waiting_draw(const view_input *in, grid_rect r, grid *g)
     else
         snprintf(msg, sizeof msg, "computing the run shown here (run 1)…");
     plot_message_draw(msg, r, g);
+}
+
+rs_status view_scatter_draw(const char *title, const char *x_title, const char *y_title, size_t n,
+                            const double *x, const double *y, grid_rect r, grid *g)
+{
+    plot_lines_series s = plot_lines_series_make(NULL, palette_series(0), n, x, y);
+    s.points_only = true;
+    plot_lines_model m;
+    plot_lines_init(&m);
+    m.title = title;
+    m.x_title = x_title;
+    m.y_title = y_title;
+    m.series = &s;
+    m.n_series = 1;
+    return plot_lines_draw(&m, r, g);
 }

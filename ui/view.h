@@ -55,6 +55,11 @@ int view_method(const rs_params *p, const view_opts *o);
 /* The message a detail view shows while the run behind it is still computing. */
 void view_waiting_draw(const view_input *in, grid_rect r, grid *g);
 
+/* A braille scatter of n points (x[i], y[i]) with its titles: the data views' picture of
+ * two coordinates. */
+rs_status view_scatter_draw(const char *title, const char *x_title, const char *y_title, size_t n,
+                            const double *x, const double *y, grid_rect r, grid *g);
+
 /* Per-generator entry points (view_relu.c, view_matrix.c, view_teacher.c,
  * view_quadratic.c). Same contract as view_draw. */
 rs_status view_relu_draw(const view_input *in, int view, const view_opts *o, grid_rect r, grid *g);

@@ -54,19 +54,10 @@ rs_status vq_data_draw(const quadratic_detail *det, grid_rect r, grid *g)
                  c, c2, cos_c);
     snprintf(x_sc, sizeof x_sc, "x_%zu", c);
     snprintf(y_sc, sizeof y_sc, "x_%zu (%zu points)", c2, det->n_scatter);
-    plot_lines_series s = plot_lines_series_make(NULL, palette_series(0), det->n_scatter,
-                                                 det->scatter_x, det->scatter_y);
-    s.points_only = true;
-    plot_lines_model sc;
-    plot_lines_init(&sc);
-    sc.title = t_scat;
-    sc.x_title = x_sc;
-    sc.y_title = y_sc;
-    sc.series = &s;
-    sc.n_series = 1;
 
     const rs_status s1 = plot_hist_draw(&h, vq_part(r, 2, 0, side), g);
-    const rs_status s2 = plot_lines_draw(&sc, vq_part(r, 2, 1, side), g);
+    const rs_status s2 = view_scatter_draw(t_scat, x_sc, y_sc, det->n_scatter, det->scatter_x,
+                                           det->scatter_y, vq_part(r, 2, 1, side), g);
     return s1 != RS_OK ? s1 : s2;
 }
 

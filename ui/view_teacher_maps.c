@@ -170,16 +170,6 @@ rs_status view_teacher_data(const teacher_detail *det, const view_input *in, gri
                  det->coord, iname, det->n_scatter);
     snprintf(x_sc, sizeof x_sc, "x_%zu", det->coord);
     snprintf(y_sc, sizeof y_sc, "x_%zu", det->coord2);
-    plot_lines_series s = plot_lines_series_make(NULL, palette_series(0), det->n_scatter,
-                                                 det->scatter_x, det->scatter_y);
-    s.points_only = true;
-    plot_lines_model sc;
-    plot_lines_init(&sc);
-    sc.title = t_scat;
-    sc.x_title = x_sc;
-    sc.y_title = y_sc;
-    sc.series = &s;
-    sc.n_series = 1;
 
     grid_rect a, b;
     if (side) {
@@ -189,7 +179,8 @@ rs_status view_teacher_data(const teacher_detail *det, const view_input *in, gri
         a = (grid_rect){r.x, r.y, r.w, r.h / 2};
         b = (grid_rect){r.x, r.y + r.h / 2, r.w, r.h - r.h / 2};
     }
-    const rs_status s1 = plot_lines_draw(&sc, a, g);
+    const rs_status s1 =
+        view_scatter_draw(t_scat, x_sc, y_sc, det->n_scatter, det->scatter_x, det->scatter_y, a, g);
     const rs_status s2 = plot_hist_draw(&h, b, g);
     return s1 != RS_OK ? s1 : s2;
 }
