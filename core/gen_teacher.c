@@ -157,6 +157,33 @@ void gen_teacher_score(int input, double m, int gaussian_always, const double *X
     }
 }
 
+int gen_teacher_kappa(int input, double m, const double *a, size_t d, double *kappa)
+{
+    double s2 = 0.0, sum = 0.0;
+    size_t nonzero = 0;
+    for (size_t l = 0; l < d; l++) {
+        s2 += a[l] * a[l];
+        sum += a[l];
+        nonzero += a[l] != 0.0;
+    }
+    const double s = sqrt(s2), s3 = s2 * s, phi0 = 1.0 / sqrt(2.0 * M_PI);
+    double kv;
+    if (input == INPUT_LAPLACE)
+        kv = nonzero <= 1 ? -INFINITY : NAN;
+    else if (input == INPUT_MIXTURE) {
+        const double t = s > 0.0 ? m * sum / s : 0.0;
+        kv = (t * t - 1.0) * phi0 * exp(-0.5 * t * t) / s3;
+    } else
+        kv = -phi0 / s3;
+    if (kappa)
+        *kappa = kv;
+    if (input == INPUT_LAPLACE)
+        return -1;
+    if (!(fabs(kv) * s3 >= 1e-12))
+        return 0;
+    return kv > 0.0 ? 1 : -1;
+}
+
 double gen_teacher_log_density(int input, double m, const double *x, size_t d)
 {
     const double half_log_2pi = 0.5 * log(2.0 * M_PI);

@@ -45,6 +45,19 @@ void gen_teacher_score(int input, double m, int gaussian_always, const double *X
                        size_t *n_comp);
 
 /* log f(x) of the input at one point x (d), for tests and the data view. */
+/* kappa*_i of Assumption 2 for one row a = a*_i (w*_i = 1 in eq. 18): by Stein's identity
+ * E[y S4(x)] = sum_i kappa*_i a*_i^{(x)4} with kappa*_i = E[ReLU''''(<a, x>)] = p''(0), p the
+ * density of z = <a, x> (ReLU'''' = delta''). Closed forms, with s = |a|:
+ *   gaussian  z ~ N(0, s^2):                        p''(0) = -phi(0) / s^3
+ *   mixture   z ~ 1/2 N(+-t s, s^2), t = m sum_l a_l / s:  p''(0) = (t^2 - 1) phi(t) / s^3
+ *             (zero at t = 1: the paper's Figure 4 mixture with A* = I has kappa* = 0)
+ *   laplace   an axis row: z is Laplace, p has a kink at 0 and p''(0) is -infinity (the
+ *             delta of the kink); other rows: p is symmetric and log-concave, so p''(0) < 0
+ *             but has no short closed form: NAN. Either way the sign is negative.
+ * Returns the sign of kappa*_i (-1, 0 or +1; 0 when |kappa*_i| < 1e-12 / s^3) and writes
+ * the value (may be -INFINITY or NAN for laplace) to *kappa when kappa is not NULL. */
+int gen_teacher_kappa(int input, double m, const double *a, size_t d, double *kappa);
+
 double gen_teacher_log_density(int input, double m, const double *x, size_t d);
 
 #endif

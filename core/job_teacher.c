@@ -111,6 +111,23 @@ double job_teacher_e(job_teacher_ws *ws, const double *A, size_t k, size_t d, do
     return ok ? met_teacher_e(ws->M, k) : NAN;
 }
 
+/* The sign of kappa* (Assumption 2(a)) the L-type losses are built with (loss_teacher.h),
+ * and the flags when some kappa*_i vanish or the signs differ. */
+static int kappa_sign(const rs_params *p, const double *Astar, size_t k, size_t d, unsigned *flags)
+{
+    size_t pos = 0, neg = 0;
+    *flags = 0;
+    for (size_t i = 0; i < k; i++) {
+        const int sg = gen_teacher_kappa(p->input, p->mixture_shift, Astar + i * d, d, NULL);
+        pos += sg > 0, neg += sg < 0;
+        if (sg == 0)
+            *flags |= MET_TEACHER_FLAG_KAPPA_ZERO;
+    }
+    if (pos && neg)
+        *flags |= MET_TEACHER_FLAG_KAPPA_MIXED;
+    return pos > neg ? 1 : -1;
+}
+
 /* Train loss m from the common initial point; fill its metrics and (if det) curves. */
 static rs_status train(const rs_params *p, int m, job_teacher_ws *ws, loss_teacher_ws *lt,
                        job_teacher_llsfe *lc, teacher_detail *det, sweep_cell *cell, size_t v,
@@ -133,7 +150,7 @@ static rs_status train(const rs_params *p, int m, job_teacher_ws *ws, loss_teach
                             m == METHOD_LLSFE ? job_teacher_llsfe_rows : NULL, lc, ws->grad, 0, NAN};
     const size_t stride = job_teacher_stride(p->iters);
     const double t0 = rs_now_s();
-    unsigned flags = 0;
+    unsigned flags = m == METHOD_L2 ? 0u : ws->kappa_flags;
     if (det)
         job_teacher_record(det, p, m, 0, ws, lt, lc);
     for (size_t t = 1; t <= p->iters && st == RS_OK; t++) {
@@ -236,6 +253,7 @@ rs_status job_teacher_run(void *vctx, size_t v, double value, size_t run, sweep_
     }
     if ((st = gen_teacher_truth(p.truth, k, d, p.kappa, truth_rng, ws.work, ws.Astar, err)) != RS_OK)
         goto done;
+    loss_teacher_set_kappa_sign(lt, kappa_sign(&p, ws.Astar, k, d, &ws.kappa_flags));
     st = gen_teacher_sample(p.input, p.mixture_shift, ws.Astar, k, d, n, p.noise, data_rng, ws.X,
                             ws.y, ws.P, cancel, err);
     /* fresh test data for the test error, then the LLSFE point and landscape directions */

@@ -18,6 +18,7 @@ enum { JT_NBUF = 14 };
 typedef struct {
     double *X, *y, *P, *Astar, *A, *grad, *Xt, *yt, *g1, *G2, *done_bits, *work, *D12, *M;
     void *block;
+    unsigned kappa_flags; /* MET_TEACHER_FLAG_KAPPA_* of the run's A* (job_teacher.c) */
 } job_teacher_ws;
 
 /* The lazily filled LLSFE scores at the samples (rows hook of opt_teacher). */

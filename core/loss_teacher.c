@@ -17,6 +17,7 @@ enum { LOSS_BLOCK = 2048 };
 struct loss_teacher_ws {
     size_t n, d, k, blk;
     int loss;
+    double ysign;                /* sign(kappa*) convention, loss_teacher_set_kappa_sign */
     size_t n_comp;
     double coef[GEN_TEACHER_MAX_COMP];
     double *Gm[GEN_TEACHER_MAX_COMP], *wt[GEN_TEACHER_MAX_COMP];
@@ -53,6 +54,7 @@ loss_teacher_ws *loss_teacher_ws_alloc(size_t n, size_t d, size_t k, int with_ll
         return NULL;
     }
     ws->n = n, ws->d = d, ws->k = k, ws->blk = blk, ws->loss = -1;
+    ws->ysign = LOSS_TEACHER_KAPPA_SIGN;
     double *p = ws->block;
     for (size_t c = 0; c < GEN_TEACHER_MAX_COMP; c++) {
         ws->Gm[c] = p, p += n * d;
@@ -92,6 +94,13 @@ rs_status loss_teacher_bind(loss_teacher_ws *ws, int loss, int input, double m, 
         gen_teacher_score(input, m, loss == METHOD_GE, X, ws->n, ws->d, ws->Gm, ws->wt, ws->coef,
                           &ws->n_comp);
     return RS_OK;
+}
+
+void loss_teacher_set_kappa_sign(loss_teacher_ws *ws, int kappa_sign)
+{
+    /* L is built on sign(kappa*) y so that its kappa*_i enter eq. (21) as |kappa*_i|; with
+     * kappa* = 0 there is no sign to take and the ReLU default stays */
+    ws->ysign = kappa_sign > 0 ? 1.0 : LOSS_TEACHER_KAPPA_SIGN;
 }
 
 double loss_teacher_t(const double *g, const double *G, const double *u, const double *v, size_t d)
@@ -306,7 +315,7 @@ rs_status loss_teacher_eval(loss_teacher_ws *ws, const double *A, size_t s0, siz
     if (grad)
         memset(grad, 0, k * d * sizeof(double));
     double acc = 0.0;
-    const double scale = LOSS_TEACHER_KAPPA_SIGN / (double)b;
+    const double scale = ws->ysign / (double)b;
     if (ws->loss == METHOD_L2) {
         eval_l2(ws, A, s0, b, &acc, grad);
         *loss = acc;

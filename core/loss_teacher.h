@@ -13,13 +13,25 @@
  * block) as (sum_i q_i^2)^2 - sum_i q_i^4 and q^T H q - sum_i h_ii q_i^2, never by pairs.
  *
  * Sign convention (kappa*_i of Assumption 2). By Stein's identity (integration by parts
- * four times), E[y S4(x)] = sum_i kappa*_i a*_i^{(x)4} with kappa*_i = w*_i E[g''''(<a*_i, x>)].
- * For ReLU, g'''' = delta'' and E[delta''(z)] = p_z''(0) < 0 for every unimodal smooth
- * input (Gaussian: -phi(0) / |a*_i|^3); for Laplace with S4 = sgn(x)^4 the A*-dependent
- * part of E[y S4] is -2 E[y] sum_l e_l^4, negative as well. With kappa* < 0, eq. (21)
- * rewards overlapping rows and is unbounded below, so we build L with -y in place of y
- * (LOSS_TEACHER_KAPPA_SIGN), i.e. with kappa*_i replaced by |kappa*_i| > 0: then the
- * minimisers of eq. (21) are the signed permutations of A* (Theorem 2).
+ * four times), E[y S4(x)] = sum_i kappa*_i a*_i^{(x)4} with kappa*_i = w*_i E[g''''(<a*_i, x>)]
+ * = w*_i p_i''(0), p_i the density of <a*_i, x> (g'''' = delta'' for ReLU). Eq. (21) needs
+ * kappa*_i > 0: with kappa* < 0 its first term rewards overlapping rows. So L is built on
+ * sign(kappa*) y in place of y, i.e. with |kappa*_i| (loss_teacher_set_kappa_sign, the sign
+ * from gen_teacher_kappa of the known input law, as the paper assumes kappa* known to be
+ * positive). For ReLU the sign is negative for Gaussian and Laplace inputs and for the
+ * mixture when |t| < 1 (t = <a*_i, m 1> / |a*_i|), positive when |t| > 1, and kappa* = 0 at
+ * |t| = 1 (the paper's Figure 4 mixture with A* = I): then L carries no signal.
+ * Checked on data: Gaussian input, d = k = 5, n = 65536, mu = 1, lambda = 100, lr = 3e-3,
+ * GD recovers A* (identity or orthogonal) to e_perm 0.01-0.06 (test_opt_teacher).
+ *
+ * The Laplace score sgn(x)^{(x)4} of Section 4.1 is not a Stein score: the kinks of
+ * f = prod 1/2 exp(-|x_l|) put deltas in every repeated-index entry of grad^4 f / f, and
+ * sgn^4 drops them. Worse, for A* = I the ReLU output y depends on sgn(x) only through the
+ * number of positive coordinates and |x| is independent of sgn(x), which makes
+ * E[y f(sgn x)] = E[y] E[f(sgn x)] for every even f: the population L does not depend on A*
+ * at all. Its A-dependence, through Rademacher moments such as E<a, sgn x>^4 = 3 |a|^4 -
+ * 2 sum_l a_l^4 (the t2 terms), rewards rows on the coordinate axes, which is why e(A) of eq. (22) reaches 0 for A* = I (Figure 3) while the
+ * rows may repeat (e_perm ~ 1), and why a rotated A* (truth = orthogonal) is not found.
  *
  * Regulariser: lambda sum_i (|a_i| - 1)^2 exactly as eq. (19) (gradient 0 at a_i = 0). */
 #ifndef LOSS_TEACHER_H
@@ -54,6 +66,10 @@ rs_status loss_teacher_bind(loss_teacher_ws *ws, int loss, int input, double m, 
  * may be NULL. Returns RS_EINVAL when the range is outside 0..n. */
 rs_status loss_teacher_eval(loss_teacher_ws *ws, const double *A, size_t s0, size_t b, double mu,
                             double lambda, double *loss, double *grad, rs_error *err);
+
+/* Build L (ge, score, llsfe) on sign(kappa*) y: kappa_sign > 0 uses y, anything else -y
+ * (the ReLU default, LOSS_TEACHER_KAPPA_SIGN). Kept across loss_teacher_bind. */
+void loss_teacher_set_kappa_sign(loss_teacher_ws *ws, int kappa_sign);
 
 /* T(g, G)(u, u, v, v) of eq. (7) with G3 = G4 = 0 for one g (d) and G (d x d); the
  * reference the fast paths are checked against. */

@@ -11,7 +11,9 @@
 enum {
     MET_TEACHER_FLAG_DIVERGED = 1u << 0,   /* the iterate became non-finite: e_a, loss nan */
     MET_TEACHER_FLAG_W_SINGULAR = 1u << 1, /* Phi^T Phi not positive definite: test_err nan */
-    MET_TEACHER_FLAG_LLSFE_FAILED = 1u << 2 /* LLSFE covariance not PD at some points */
+    MET_TEACHER_FLAG_LLSFE_FAILED = 1u << 2, /* LLSFE covariance not PD at some points */
+    MET_TEACHER_FLAG_KAPPA_ZERO = 1u << 3,   /* some kappa*_i = 0: L has no signal there */
+    MET_TEACHER_FLAG_KAPPA_MIXED = 1u << 4   /* kappa*_i of both signs: Assumption 2(a) fails */
 };
 
 typedef enum {

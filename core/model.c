@@ -29,10 +29,11 @@ static const model_ops relu_ops = {
 static void *teacher_detail_alloc(void) { return job_teacher_detail_alloc(); }
 static void teacher_detail_free(void *d) { job_teacher_detail_free(d); }
 
-static const char *const teacher_flag_names[] = {"diverged", "w_singular", "llsfe_failed"};
+static const char *const teacher_flag_names[] = {"diverged", "w_singular", "llsfe_failed", "kappa_zero",
+                                                     "kappa_mixed"};
 
 static const model_ops teacher_ops = {
-    GEN_TEACHER, MET_TEACHER_COUNT, met_teacher_names, 3, teacher_flag_names,
+    GEN_TEACHER, MET_TEACHER_COUNT, met_teacher_names, 5, teacher_flag_names,
     (1u << METHOD_L2) | (1u << METHOD_GE) | (1u << METHOD_SCORE) | (1u << METHOD_LLSFE),
     job_teacher_run, job_teacher_bytes, param_check_teacher, teacher_detail_alloc,
     teacher_detail_free};

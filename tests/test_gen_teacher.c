@@ -108,3 +108,46 @@ Test(gen_teacher, laplace_output_mean)
     cr_assert(fabs(mean - 1.5) < 0.03, "mean y %g", mean);
     gsl_rng_free(r);
 }
+
+/* p''(0) of the density of z = <a, x> by a central second difference of the exact 1-D
+ * density (Gaussian N(0, s^2) or the mixture 1/2 N(+-t s, s^2)), independent of the
+ * closed forms in gen_teacher_kappa. */
+static double pdd0(int input, double s, double t)
+{
+    const double h = 1e-3 * s;
+    double p[3];
+    for (int j = -1; j <= 1; j++) {
+        const double z = j * h;
+        const double g = exp(-0.5 * z * z / (s * s)) / (s * sqrt(2.0 * M_PI));
+        p[j + 1] = input == INPUT_MIXTURE
+                       ? 0.5 * (exp(-0.5 * (z - t * s) * (z - t * s) / (s * s)) +
+                                exp(-0.5 * (z + t * s) * (z + t * s) / (s * s))) /
+                             (s * sqrt(2.0 * M_PI))
+                       : g;
+    }
+    return (p[0] - 2.0 * p[1] + p[2]) / (h * h);
+}
+
+/* kappa*_i = p''(0) (Stein, loss_teacher.h): the closed forms against finite differences;
+ * the sign that decides how L is built; the degenerate Figure 4 mixture (t = 1). */
+Test(gen_teacher, kappa_closed_forms)
+{
+    const double a[D] = {0.6, -0.3, 1.1};
+    const double s = sqrt(0.36 + 0.09 + 1.21);
+    double kv;
+    cr_assert_eq(gen_teacher_kappa(INPUT_GAUSSIAN, 0.0, a, D, &kv), -1);
+    cr_assert_float_eq(kv, pdd0(INPUT_GAUSSIAN, s, 0.0), 1e-6 * fabs(kv), "%g", kv);
+    for (double m = 0.25; m <= 2.0; m += 0.25) {
+        const double t = m * (0.6 - 0.3 + 1.1) / s;
+        const int sg = gen_teacher_kappa(INPUT_MIXTURE, m, a, D, &kv);
+        cr_assert_float_eq(kv, pdd0(INPUT_MIXTURE, s, t), 1e-6, "m %g: %g", m, kv);
+        cr_assert_eq(sg, t > 1.0 ? 1 : -1, "m %g t %g", m, t);
+    }
+    const double e1[D] = {1.0, 0.0, 0.0};
+    cr_assert_eq(gen_teacher_kappa(INPUT_MIXTURE, 1.0, e1, D, &kv), 0); /* Figure 4: t = 1 */
+    cr_assert_eq(kv, 0.0);
+    cr_assert_eq(gen_teacher_kappa(INPUT_LAPLACE, 0.0, e1, D, &kv), -1);
+    cr_assert(isinf(kv) && kv < 0.0);
+    cr_assert_eq(gen_teacher_kappa(INPUT_LAPLACE, 0.0, a, D, &kv), -1);
+    cr_assert(isnan(kv));
+}

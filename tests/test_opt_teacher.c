@@ -19,53 +19,78 @@ static void setup(void) { gsl_set_error_handler_off(); }
 
 TestSuite(opt_teacher, .init = setup);
 
-enum { N = 1024, D = 5, RUNS = 10 };
+enum { N = 1024, D = 5, RUNS = 10, NG = 65536 };
 
 /* Final e(A) of `iters` full-batch GD steps of loss on Laplace data of run `run`, from
  * the run's random init; y_sign = -1 flips the data (the opposite kappa* convention).
  * Divergence counts as e = 1. */
-static double descend(int loss, size_t run, double mu, double lambda, double lr, size_t iters,
-                      double y_sign)
+typedef struct {
+    int input, truth;
+    size_t n;
+} setting;
+
+static const setting LAPLACE_I = {INPUT_LAPLACE, TRUTH_IDENTITY, N};
+
+static double descend_perm(setting c, int loss, size_t run, double mu, double lambda, double lr,
+                           size_t iters, double y_sign, double *e_perm)
 {
-    static double X[N * D], y[N], P[N * D];
-    double As[D * D], A[D * D], g[D * D], M[D * D], work[4 * D * D];
+    static double X[NG * D], y[NG], P[NG * D];
+    double As[D * D], A[D * D], g[D * D], M[D * D], work[4 * D * D + 2 * D];
     gsl_rng *r = rng_stream_alloc(2385, 0, run, RNG_PURPOSE_SAMPLES);
-    gen_teacher_truth(TRUTH_IDENTITY, D, D, 1.0, r, NULL, As, NULL);
-    gen_teacher_sample(INPUT_LAPLACE, 1.0, As, D, D, N, 0.0, r, X, y, P, NULL, NULL);
-    for (size_t s = 0; s < N; s++)
+    cr_assert_eq(gen_teacher_truth(c.truth, D, D, 1.0, r, work, As, NULL), RS_OK);
+    gen_teacher_sample(c.input, 1.0, As, D, D, c.n, 0.0, r, X, y, P, NULL, NULL);
+    for (size_t s = 0; s < c.n; s++)
         y[s] *= y_sign;
     opt_teacher_init(A, D, D, r);
-    loss_teacher_ws *ws = loss_teacher_ws_alloc(N, D, D, 0);
-    cr_assert_eq(loss_teacher_bind(ws, loss, INPUT_LAPLACE, 1.0, X, y, NULL, NULL, NULL), RS_OK);
-    opt_teacher_state st = {ws, N, D, D, {OPT_GD, lr, mu, lambda, N}, r, NULL, NULL, g, 0, NAN};
+    loss_teacher_ws *ws = loss_teacher_ws_alloc(c.n, D, D, 0);
+    cr_assert_eq(loss_teacher_bind(ws, loss, c.input, 1.0, X, y, NULL, NULL, NULL), RS_OK);
+    opt_teacher_state st = {ws, c.n, D, D, {OPT_GD, lr, mu, lambda, c.n}, r, NULL, NULL, g, 0, NAN};
     rs_status rs = RS_OK;
     for (size_t t = 0; t < iters && rs == RS_OK; t++)
         rs = opt_teacher_step(&st, A, NULL);
     double e = 1.0;
-    if (rs == RS_OK && met_teacher_align(A, As, D, D, work, M, NULL) == RS_OK)
+    *e_perm = 1.0;
+    if (rs == RS_OK && met_teacher_align(A, As, D, D, work, M, NULL) == RS_OK) {
         e = met_teacher_e(M, D);
+        *e_perm = met_teacher_e_perm(M, D);
+    }
     loss_teacher_ws_free(ws);
     gsl_rng_free(r);
     return e;
 }
 
-/* Laplace input, S4 = sgn(x)^4. With A* = I, E[y S4] = E[y] (3 sym(I(x)I) - 2 sum_l e_l^4):
- * kappa*_l = -2 E[y] = -k (negative, hence L is built with -y, loss_teacher.h) and an
- * isotropic part. At unit rows that part adds -2 E[y] sum_{i!=j} (a_i.a_j)^2, and
- * comparing A = I with all rows on one spread direction gives L(collapse) - L(I) =
- * 2 E[y] (k-1) (mu - (k-1)): I is the global minimum only for mu > k - 1 = 4. We take
- * mu = 5 and lambda = 500 >= 100 |kappa*| (Assumption 2(b) with c = 0.01), lr = 1e-4
- * (stable: lr * lambda = 0.05). l2 gets the paper's lr 5e-3 and the same 3000 steps.
- * Success is e(A) < 0.05; L must succeed in >= 8 of 10 runs, l2 in <= 5. */
+static double descend(int loss, size_t run, double mu, double lambda, double lr, size_t iters,
+                      double y_sign)
+{
+    double e_perm;
+    return descend_perm(LAPLACE_I, loss, run, mu, lambda, lr, iters, y_sign, &e_perm);
+}
+
+/* Laplace input, S4 = sgn(x)^4 (Section 4.1). With A* = I, E[y f(sgn x)] = E[y] E[f(sgn x)]
+ * for even f (loss_teacher.h), so the population L is E[y] times Rademacher moments:
+ * E[y S4] = E[y] (3 sym(I(x)I) - 2 sum_l e_l^4), an axis part with weight -2 E[y] = -k
+ * (negative, hence -y) and an isotropic part. At unit rows that part adds
+ * -2 E[y] sum_{i!=j} (a_i.a_j)^2, and comparing A = I with all rows on one spread
+ * direction gives L(collapse) - L(I) = 2 E[y] (k-1) (mu - (k-1)): the axes win only for
+ * mu > k - 1 = 4. We take mu = 5 and lambda = 500 >= 100 |kappa*| (Assumption 2(b) with
+ * c = 0.01), lr = 1e-4 (stable: lr * lambda = 0.05). l2 gets the paper's lr 5e-3 and the
+ * same 3000 steps. Success is e(A) < 0.05 (eq. 22, the issue's criterion); L must succeed
+ * in >= 8 of 10 runs, l2 in <= 5. But every axis-aligned A ties with I in that population
+ * loss (the (a_i.a_j)^2 and sum_l a_il^2 a_jl^2 terms cancel on the axes), repeated rows
+ * included, so e(A) = 0 does not mean a permutation: e_perm (the max of eq. 22's terms)
+ * must show rows on repeated axes (e_perm >= 1/2) in most runs. */
 Test(opt_teacher, score_recovers_identity_where_l2_stalls, .timeout = 60)
 {
-    size_t ok_score = 0, ok_l2 = 0;
+    size_t ok_score = 0, ok_l2 = 0, repeated = 0;
     for (size_t run = 0; run < RUNS; run++) {
-        ok_score += descend(METHOD_SCORE, run, 5.0, 500.0, 1e-4, 3000, 1.0) < 0.05;
+        double e_perm;
+        ok_score += descend_perm(LAPLACE_I, METHOD_SCORE, run, 5.0, 500.0, 1e-4, 3000, 1.0, &e_perm) < 0.05;
+        repeated += e_perm >= 0.5;
         ok_l2 += descend(METHOD_L2, run, 0.0, 0.0, 5e-3, 3000, 1.0) < 0.05;
     }
     cr_assert(ok_score >= 8, "score recovered A* in %zu of %d runs", ok_score, RUNS);
     cr_assert(ok_l2 <= 5, "l2 recovered A* in %zu of %d runs", ok_l2, RUNS);
+    cr_assert(repeated >= 6, "score's rows repeated an axis in only %zu of %d runs", repeated, RUNS);
 }
 
 /* Inside Assumption 2's mu range (mu = 0.005 < c / kappa-ratio = 0.01) the isotropic part
@@ -87,4 +112,36 @@ Test(opt_teacher, opposite_kappa_sign_fails, .timeout = 60)
     for (size_t run = 0; run < 4; run++)
         ok += descend(METHOD_SCORE, run, 5.0, 500.0, 1e-4, 3000, -1.0) < 0.05;
     cr_assert(ok == 0, "recovered in %zu of 4 runs with the flipped sign", ok);
+}
+
+/* The sgn(x)^4 loss sees the coordinate axes, not A*: with a rotated A* (truth =
+ * orthogonal) and the same settings as above its rows still go to the axes, so e(A) stays
+ * large (the rows of A*^-1 A are then rows of A*^T, spread over the axes). */
+Test(opt_teacher, laplace_score_misses_a_rotated_truth, .timeout = 120)
+{
+    const setting c = {INPUT_LAPLACE, TRUTH_ORTHOGONAL, N};
+    size_t ok = 0;
+    for (size_t run = 0; run < 4; run++) {
+        double e_perm;
+        ok += descend_perm(c, METHOD_SCORE, run, 5.0, 500.0, 1e-4, 3000, 1.0, &e_perm) < 0.1;
+    }
+    cr_assert(ok == 0, "the Laplace L found a rotated A* in %zu of 4 runs", ok);
+}
+
+/* Where Stein's identity holds (Gaussian input, Example 1's exact score), L does recover
+ * A* up to a signed permutation, rotated or not: d = k = 5, A* orthogonal, n = 65536,
+ * mu = 1, lambda = 100, lr = 6e-3 (lr * 2 lambda = 1.2 < 2), 1200 GD steps. Success is
+ * e_perm < 0.1, the strict metric, in >= 4 of 6 runs (measured: 5 of 6, the failure a
+ * rank-deficient stall at e_perm 0.65; the sampling error of the quartic terms at this n
+ * puts the successes at e_perm 0.02-0.06). */
+Test(opt_teacher, gaussian_score_recovers_a_rotated_truth, .timeout = 300)
+{
+    const setting c = {INPUT_GAUSSIAN, TRUTH_ORTHOGONAL, NG};
+    size_t ok = 0;
+    for (size_t run = 0; run < 6; run++) {
+        double e_perm;
+        descend_perm(c, METHOD_SCORE, run, 1.0, 100.0, 6e-3, 1200, 1.0, &e_perm);
+        ok += e_perm < 0.1;
+    }
+    cr_assert(ok >= 4, "the Gaussian L recovered A* (e_perm < 0.1) in %zu of 6 runs", ok);
 }
