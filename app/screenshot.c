@@ -86,9 +86,9 @@ rs_status screenshot_run(const cli *c, const char *path, FILE *out, rs_error *er
     screen_model m;
     session_model(s, &ws, &in, &m);
     const bool image = path && strcmp(extension(path), "txt") != 0;
-    grid_set_caps(g, (grid_caps){image || getenv("NO_COLOR") == NULL ? GRID_COLORS_256
-                                                                     : GRID_COLORS_MONO,
-                                 c->ascii != 0});
+    /* plain text carries no colour: draw it in mono, so that colour-only encodings (the
+     * half-block heatmaps) fall back to their character ramps */
+    grid_set_caps(g, (grid_caps){image ? GRID_COLORS_256 : GRID_COLORS_MONO, c->ascii != 0});
     st = screen_draw(&m, g);
     if (st != RS_OK) { /* the screen says why; still write it, but report */
         st = RS_OK;
