@@ -193,3 +193,27 @@ Test(job_teacher, presets_parse_and_check)
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         check_preset(names[i]);
 }
+
+/* kappa*_i = phi''(t) vanishes for the paper's Figure 4 mixture (shift 1, A* = I, t = 1):
+ * the L-type losses are flagged kappa_zero, l2 (no kappa) is not; shift 0.5 (t < 1) and
+ * Gaussian inputs have kappa* < 0 for every row and no flag. */
+Test(job_teacher, kappa_flags, .timeout = 60)
+{
+    const struct {
+        const char *input, *shift;
+        unsigned want;
+    } cases[] = {{"mixture", "1", MET_TEACHER_FLAG_KAPPA_ZERO}, {"mixture", "0.5", 0}, {"gaussian", "1", 0}};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        rs_params p = small_params();
+        set(&p, "input", cases[c].input);
+        set(&p, "mixture_shift", cases[c].shift);
+        set(&p, "truth", "identity");
+        set(&p, "compare", "l2,score");
+        set(&p, "iters", "5");
+        sweep_cell cell;
+        run_job(&p, NULL, &cell);
+        const unsigned k = MET_TEACHER_FLAG_KAPPA_ZERO | MET_TEACHER_FLAG_KAPPA_MIXED;
+        cr_assert_eq(cell.flags[METHOD_SCORE] & k, cases[c].want, "%s %s", cases[c].input, cases[c].shift);
+        cr_assert_eq(cell.flags[METHOD_L2] & k, 0u);
+    }
+}
