@@ -168,6 +168,33 @@ static bool any_curve(const teacher_detail *det)
     return false;
 }
 
+/* The flags of the detail's job (value detail_value, run 0) for the compared losses, as
+ * one warning line at the bottom of r ("score: kappa_zero  ge: diverged"); returns r
+ * without that row when there is something to say. */
+static grid_rect flags_line(const view_input *in, grid_rect r, grid *g)
+{
+    if (!in->cells || in->detail_value >= in->n_values || in->runs == 0 || r.h < 6)
+        return r;
+    const sweep_cell *c = &in->cells[in->detail_value * in->runs];
+    if (!atomic_load(&c->done))
+        return r;
+    const unsigned mask = param_methods(in->p);
+    char buf[256] = "";
+    int len = 0;
+    for (int m = 0; m < METHOD_COUNT && (size_t)len < sizeof buf; m++) {
+        if (!(mask & (1u << m)) || !c->flags[m])
+            continue;
+        len += snprintf(buf + len, sizeof buf - (size_t)len, "%s%s:", len ? "  " : "", param_method_name(m));
+        for (size_t f = 0; f < in->ops->n_flags && (size_t)len < sizeof buf; f++)
+            if (c->flags[m] & (1u << f))
+                len += snprintf(buf + len, sizeof buf - (size_t)len, " %s", in->ops->flag_names[f]);
+    }
+    if (len == 0)
+        return r;
+    plot_warn_draw(buf, r.x, r.y + r.h - 1, r.w, g);
+    return (grid_rect){r.x, r.y, r.w, r.h - 1};
+}
+
 rs_status view_teacher_draw(const view_input *in, int view, const view_opts *o, grid_rect r,
                             grid *g)
 {
@@ -179,6 +206,7 @@ rs_status view_teacher_draw(const view_input *in, int view, const view_opts *o, 
         plot_message_draw("no detail for this view", r, g);
         return RS_OK;
     }
+    r = flags_line(in, r, g);
     pthread_mutex_lock(&det->lock);
     rs_status st = RS_OK;
     const int sel = view_method(in->p, o);
