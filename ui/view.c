@@ -96,3 +96,15 @@ rs_status view_scatter_draw(const char *title, const char *x_title, const char *
     m.n_series = 1;
     return plot_lines_draw(&m, r, g);
 }
+
+int view_flags_append(const model_ops *ops, int method, unsigned flags, char *buf, size_t size,
+                      int len)
+{
+    if (len < 0 || (size_t)len >= size)
+        return size ? (int)size - 1 : 0;
+    len += snprintf(buf + len, size - (size_t)len, "%s%s:", len ? "  " : "", param_method_name(method));
+    for (size_t f = 0; f < ops->n_flags && (size_t)len < size; f++)
+        if (flags & (1u << f))
+            len += snprintf(buf + len, size - (size_t)len, " %s", ops->flag_names[f]);
+    return (size_t)len < size ? len : (int)size - 1;
+}

@@ -45,6 +45,12 @@ void view_opts_init(view_opts *o);
  * then says why). */
 rs_status view_draw(const view_input *in, int view, const view_opts *o, grid_rect r, grid *g);
 
+/* Append "method: flag flag ..." (the names of the set bits of flags, ops->flag_names) to
+ * buf of size bytes holding len bytes, two spaces after earlier text; returns the new
+ * length (clamped to size - 1). The shared text of the views' flag warnings. */
+int view_flags_append(const model_ops *ops, int method, unsigned flags, char *buf, size_t size,
+                      int len);
+
 /* Which views the generator has (bit set of rs_view), for the tabs. */
 unsigned view_available(int generator);
 

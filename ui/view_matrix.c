@@ -51,11 +51,8 @@ void view_matrix_flags_draw(const model_ops *ops, const matrix_detail_est *e, gr
 {
     if (!e || !e->flags || r->h < 2)
         return;
-    char buf[160];
-    int len = snprintf(buf, sizeof buf, "%s:", param_method_name(e->method));
-    for (size_t f = 0; f < ops->n_flags && len > 0 && (size_t)len < sizeof buf; f++)
-        if (e->flags & (1u << f))
-            len += snprintf(buf + len, sizeof buf - (size_t)len, " %s", ops->flag_names[f]);
+    char buf[160] = "";
+    view_flags_append(ops, e->method, e->flags, buf, sizeof buf, 0);
     r->h--;
     plot_warn_draw(buf, r->x, r->y + r->h, r->w, g);
 }

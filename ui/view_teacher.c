@@ -181,14 +181,9 @@ static grid_rect flags_line(const view_input *in, grid_rect r, grid *g)
     const unsigned mask = param_methods(in->p);
     char buf[256] = "";
     int len = 0;
-    for (int m = 0; m < METHOD_COUNT && (size_t)len < sizeof buf; m++) {
-        if (!(mask & (1u << m)) || !c->flags[m])
-            continue;
-        len += snprintf(buf + len, sizeof buf - (size_t)len, "%s%s:", len ? "  " : "", param_method_name(m));
-        for (size_t f = 0; f < in->ops->n_flags && (size_t)len < sizeof buf; f++)
-            if (c->flags[m] & (1u << f))
-                len += snprintf(buf + len, sizeof buf - (size_t)len, " %s", in->ops->flag_names[f]);
-    }
+    for (int m = 0; m < METHOD_COUNT; m++)
+        if ((mask & (1u << m)) && c->flags[m])
+            len = view_flags_append(in->ops, m, c->flags[m], buf, sizeof buf, len);
     if (len == 0)
         return r;
     plot_warn_draw(buf, r.x, r.y + r.h - 1, r.w, g);
