@@ -10,6 +10,9 @@
 #include "met_relu.h"
 #include "met_teacher.h"
 
+/* Entries of a static array, so a flag name list and its count cannot drift apart. */
+#define RS_COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
+
 rs_status param_check_relu(const rs_params *p, rs_error *err);
 rs_status param_check_teacher(const rs_params *p, rs_error *err);
 rs_status param_check_quadratic(const rs_params *p, rs_error *err);
@@ -22,7 +25,7 @@ static const char *const relu_flag_names[] = {"sigma_not_pd", "truth_singular", 
                                               "not_converged"};
 
 static const model_ops relu_ops = {
-    GEN_RELU, MET_RELU_COUNT, met_relu_names, 4, relu_flag_names,
+    GEN_RELU, MET_RELU_COUNT, met_relu_names, RS_COUNT_OF(relu_flag_names), relu_flag_names,
     (1u << METHOD_SGD) | (1u << METHOD_MLE) | (1u << METHOD_MEDIAN),
     job_relu_run, job_relu_bytes, param_check_relu, relu_detail_alloc, relu_detail_free};
 
@@ -33,7 +36,7 @@ static const char *const teacher_flag_names[] = {"diverged", "w_singular", "llsf
                                                      "kappa_mixed"};
 
 static const model_ops teacher_ops = {
-    GEN_TEACHER, MET_TEACHER_COUNT, met_teacher_names, 5, teacher_flag_names,
+    GEN_TEACHER, MET_TEACHER_COUNT, met_teacher_names, RS_COUNT_OF(teacher_flag_names), teacher_flag_names,
     (1u << METHOD_L2) | (1u << METHOD_GE) | (1u << METHOD_SCORE) | (1u << METHOD_LLSFE),
     job_teacher_run, job_teacher_bytes, param_check_teacher, teacher_detail_alloc,
     teacher_detail_free};
@@ -46,7 +49,7 @@ static const char *const quadratic_flag_names[] = {"not_diagonal", "rank", "comp
                                                    "angle_nan"};
 
 static const model_ops quadratic_ops = {
-    GEN_QUADRATIC, MET_QUAD_COUNT, met_quadratic_names, 5, quadratic_flag_names,
+    GEN_QUADRATIC, MET_QUAD_COUNT, met_quadratic_names, RS_COUNT_OF(quadratic_flag_names), quadratic_flag_names,
     (1u << METHOD_SGD) | (1u << METHOD_MLE) | (1u << METHOD_MEDIAN),
     job_quadratic_run, job_quadratic_bytes, param_check_quadratic, quadratic_detail_alloc,
     quadratic_detail_free};
@@ -56,7 +59,7 @@ static void matrix_detail_free(void *d) { job_matrix_detail_free(d); }
 static const char *const matrix_flag_names[] = {"not_converged", "empty_rows", "eig_failed"};
 
 static const model_ops matrix_ops = {
-    GEN_MATRIX, MET_MATRIX_COUNT, met_matrix_names, 3, matrix_flag_names,
+    GEN_MATRIX, MET_MATRIX_COUNT, met_matrix_names, RS_COUNT_OF(matrix_flag_names), matrix_flag_names,
     (1u << METHOD_MLE) | (1u << METHOD_SVD),
     job_matrix_run, job_matrix_bytes, param_check_matrix, matrix_detail_alloc, matrix_detail_free};
 
