@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "model.h"
+#include "machine.h"
 
 #ifndef RS_VERSION
 #define RS_VERSION "0.0.0"
@@ -144,42 +145,6 @@ static int split_set(const char *kv, char *key, size_t len, const char **value)
     return 1;
 }
 
-size_t cli_threads(const rs_params *p)
-{
-    if (p->threads > 0)
-        return p->threads;
-    const long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n > 0 ? (size_t)n : 1;
-}
-
-rs_status cli_memory_check(const rs_params *p, rs_error *err)
-{
-    const model_ops *ops = model_get(p->generator);
-    if (!ops)
-        return rs_error_set(err, RS_EINVAL, "generator=%s: not built into this version",
-                            param_generator_name(p->generator));
-    const long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
-    const double avail = pages > 0 && page > 0 ? (double)pages * (double)page : 0.0;
-    double values[PARAM_MAX_LIST];
-    const size_t m = param_sweep_values(p, values);
-    const size_t jobs = m * p->runs;
-    const size_t threads = cli_threads(p) < jobs ? cli_threads(p) : jobs;
-    for (size_t j = 0; j < m; j++) {
-        rs_params q = *p;
-        if (p->sweep >= 0 && param_set_number(&q, p->sweep, values[j], NULL) != RS_OK)
-            continue;
-        const size_t bytes = ops->job_bytes(&q);
-        const double need = (double)bytes * (double)threads;
-        /* Leave a quarter of the machine to the system and the rest of the process. */
-        if (bytes == 0 || (avail > 0.0 && need > 0.75 * avail))
-            return rs_error_set(err, RS_ENOMEM,
-                                "n=%zu, d=%zu: needs %.1f GB (%zu job(s) in parallel), more than "
-                                "this machine's %.1f GB of memory allows",
-                                q.n, q.d, need / 1e9, threads, avail / 1e9);
-    }
-    return RS_OK;
-}
-
 rs_status cli_params(cli *c, rs_error *err)
 {
     rs_error e;
@@ -224,7 +189,7 @@ rs_status cli_params(cli *c, rs_error *err)
     } else if (param_check(&c->params, &e) != RS_OK) {
         return rs_error_set(err, RS_EINVAL, "%s", e.msg);
     }
-    return cli_memory_check(&c->params, err);
+    return machine_memory_check(&c->params, err);
 }
 
 void cli_help(void *file)

@@ -40,12 +40,6 @@ rs_status cli_params(cli *c, rs_error *err);
 /* Apply "KEY=VALUE" text to p (no checks across keys). */
 rs_status cli_apply_pair(rs_params *p, const char *key, const char *value, rs_error *err);
 
-/* Refuse, before allocating, a run whose jobs would not fit in this machine's memory. */
-rs_status cli_memory_check(const rs_params *p, rs_error *err);
-
-/* The thread count to use (threads = 0: all online cores). */
-size_t cli_threads(const rs_params *p);
-
 void cli_help(void *file);
 
 #endif

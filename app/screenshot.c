@@ -11,6 +11,7 @@
 #include "sink_svg.h"
 #include "sink_txt.h"
 #include "worker.h"
+#include "machine.h"
 
 static const char *extension(const char *path)
 {
@@ -71,7 +72,7 @@ rs_status screenshot_run(const cli *c, const char *path, FILE *out, rs_error *er
     }
     session_init(s, &c->params, c->have_preset ? &c->preset : NULL,
                  c->have_preset ? c->preset.name : NULL);
-    st = worker_submit(w, &c->params, cli_threads(&c->params), err);
+    st = worker_submit(w, &c->params, machine_threads(&c->params), err);
     if (st != RS_OK)
         goto done;
     worker_wait(w, -1);

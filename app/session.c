@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "model.h"
+#include "machine.h"
 
 static const char help_text[] =
     "↑ ↓        select a knob          PgUp PgDn  jump 10 knobs\n"
@@ -100,7 +101,7 @@ void session_init(session *s, const rs_params *p, const preset *pr, const char *
 static unsigned try_params(session *s, const rs_params *q)
 {
     rs_error e;
-    if (param_check(q, &e) != RS_OK || cli_memory_check(q, &e) != RS_OK) {
+    if (param_check(q, &e) != RS_OK || machine_memory_check(q, &e) != RS_OK) {
         session_message(s, true, "%s", e.msg);
         return 0;
     }
@@ -153,12 +154,7 @@ static bool sweepable(int i, int gen)
     const param_def *d = &param_table[i];
     if (!(d->generators & (1u << gen)) || (d->type != PT_SIZE && d->type != PT_REAL))
         return false;
-    const char *skip[] = {"seed", "runs", "threads", "coord", "coord2", "sweep_from", "sweep_to",
-                          "sweep_steps", "init_seed"};
-    for (size_t j = 0; j < sizeof skip / sizeof skip[0]; j++)
-        if (strcmp(d->key, skip[j]) == 0)
-            return false;
-    return true;
+    return !(d->flags & PARAM_NO_SWEEP);
 }
 
 static unsigned step_knob(session *s, int dir)
@@ -208,7 +204,7 @@ static unsigned step_knob(session *s, int dir)
                 r.view = s->p.view;
             }
             rs_error ce;
-            if (param_check(&r, &ce) == RS_OK && cli_memory_check(&r, &ce) == RS_OK)
+            if (param_check(&r, &ce) == RS_OK && machine_memory_check(&r, &ce) == RS_OK)
                 return try_params(s, &r);
             if (t == count - 1)
                 session_message(s, true, "%s", ce.msg);
@@ -280,7 +276,7 @@ rs_status session_load_preset(session *s, const char *name)
     static preset pr;
     rs_params q;
     if (preset_find(name, path, &e) != RS_OK || preset_read(path, &pr, &e) != RS_OK ||
-        preset_params(&pr, &q, &e) != RS_OK || cli_memory_check(&q, &e) != RS_OK) {
+        preset_params(&pr, &q, &e) != RS_OK || machine_memory_check(&q, &e) != RS_OK) {
         session_message(s, true, "%s", e.msg);
         return RS_EINVAL;
     }
@@ -569,45 +565,10 @@ unsigned session_key(session *s, int key)
     }
 }
 
-void session_model(session *s, const worker_status *ws, const view_input *in, screen_model *m)
+/* The status bar: what is computing or was computed, progress, last time and seed. */
+static void status_model(session *s, const worker_status *ws, const view_input *in,
+                         screen_model *m)
 {
-    screen_model_init(m);
-    for (size_t j = 0; j < s->n_knobs; j++) {
-        const int i = s->knobs[j];
-        param_format(&s->p, i, s->values[j], sizeof s->values[j]);
-        char was[96];
-        param_format(&s->preset_p, i, was, sizeof was);
-        s->items[j] = (widgets_kv_item){param_table[i].key, s->values[j], param_table[i].meaning,
-                                        s->have_preset && strcmp(was, s->values[j]) != 0};
-    }
-    m->items = s->items;
-    m->n_items = s->n_knobs;
-    m->selected = s->selected;
-    m->panel_focused = true;
-    m->in = in && in->p ? in : NULL;
-    m->view = s->view;
-    m->opts = &s->opts;
-    m->views_available = view_available(s->p.generator);
-    if (s->have_preset)
-        snprintf(s->title, sizeof s->title, "%s · %s · preset %.100s: %.300s",
-                 param_generator_name(s->p.generator), param_view_name(s->view), s->preset_name,
-                 s->pr.title);
-    else
-        snprintf(s->title, sizeof s->title, "%s · %s", param_generator_name(s->p.generator),
-                 param_view_name(s->view));
-    m->title = s->title;
-    m->caption = s->caption_on && s->have_preset ? s->pr.caption : NULL;
-    if (s->input == INPUT_VALUE) {
-        snprintf(s->prompt, sizeof s->prompt, "%s =", param_table[s->knobs[s->selected]].key);
-        m->input_prompt = s->prompt;
-    } else if (s->input == INPUT_SAVE_NAME) {
-        m->input_prompt = "save preset as:";
-    } else if (s->input == INPUT_CONFIRM_OVERWRITE) {
-        m->input_prompt = "file exists; overwrite? (y/n)";
-    }
-    m->input_text = s->input_buf;
-    m->message = s->message;
-    m->message_is_error = s->message_error;
     const char *gen = param_generator_name(s->p.generator);
     char what[96];
     if (in && in->p && in->p->sweep >= 0)
@@ -640,16 +601,79 @@ void session_model(session *s, const worker_status *ws, const view_input *in, sc
         snprintf(last, sizeof last, "last %.2f s", ws->last_s);
     snprintf(s->status_right, sizeof s->status_right, "%s · seed %zu · ? help ", last, s->p.seed);
     m->status_right = s->status_right;
+}
+
+/* The parameter panel: every knob with its value, marked where it left the preset. */
+static void panel_model(session *s, screen_model *m)
+{
+    for (size_t j = 0; j < s->n_knobs; j++) {
+        const int i = s->knobs[j];
+        param_format(&s->p, i, s->values[j], sizeof s->values[j]);
+        char was[96];
+        param_format(&s->preset_p, i, was, sizeof was);
+        s->items[j] = (widgets_kv_item){param_table[i].key, s->values[j], param_table[i].meaning,
+                                        s->have_preset && strcmp(was, s->values[j]) != 0};
+    }
+    m->items = s->items;
+    m->n_items = s->n_knobs;
+    m->selected = s->selected;
+    m->panel_focused = true;
+}
+
+/* The tabs and the plot: the session's view of in, through ui/view. */
+static void plot_model(session *s, const view_input *in, screen_model *m)
+{
+    const size_t n = view_tabs(s->p.generator, s->view, s->tab_labels, &m->active_tab);
+    for (size_t i = 0; i < n; i++)
+        s->tabs[i] = s->tab_labels[i];
+    m->tabs = s->tabs;
+    m->n_tabs = n;
+    s->plot = (view_plot){.in = in, .view = s->view, .opts = &s->opts};
+    m->plot = in && in->p ? view_plot_draw : NULL;
+    m->plot_ctx = &s->plot;
+}
+
+/* The overlays: help and the preset menu. */
+static void overlay_model(session *s, screen_model *m)
+{
     m->overlay = s->overlay;
     m->help_text = help_text;
-    static const char *names[SESSION_MAX_PRESETS], *titles[SESSION_MAX_PRESETS];
     for (size_t i = 0; i < s->n_presets; i++) {
-        names[i] = s->names[i];
-        titles[i] = s->titles[i];
+        s->menu_names[i] = s->names[i];
+        s->menu_titles[i] = s->titles[i];
     }
-    m->preset_names = names;
-    m->preset_titles = titles;
+    m->preset_names = s->menu_names;
+    m->preset_titles = s->menu_titles;
     m->n_presets = s->n_presets;
     m->preset_selected = s->menu_selected;
     m->preset_caption = s->menu_selected < s->n_presets ? s->captions[s->menu_selected] : NULL;
+}
+
+void session_model(session *s, const worker_status *ws, const view_input *in, screen_model *m)
+{
+    screen_model_init(m);
+    panel_model(s, m);
+    plot_model(s, in, m);
+    if (s->have_preset)
+        snprintf(s->title, sizeof s->title, "%s · %s · preset %.100s: %.300s",
+                 param_generator_name(s->p.generator), param_view_name(s->view), s->preset_name,
+                 s->pr.title);
+    else
+        snprintf(s->title, sizeof s->title, "%s · %s", param_generator_name(s->p.generator),
+                 param_view_name(s->view));
+    m->title = s->title;
+    m->caption = s->caption_on && s->have_preset ? s->pr.caption : NULL;
+    if (s->input == INPUT_VALUE) {
+        snprintf(s->prompt, sizeof s->prompt, "%s =", param_table[s->knobs[s->selected]].key);
+        m->input_prompt = s->prompt;
+    } else if (s->input == INPUT_SAVE_NAME) {
+        m->input_prompt = "save preset as:";
+    } else if (s->input == INPUT_CONFIRM_OVERWRITE) {
+        m->input_prompt = "file exists; overwrite? (y/n)";
+    }
+    m->input_text = s->input_buf;
+    m->message = s->message;
+    m->message_is_error = s->message_error;
+    status_model(s, ws, in, m);
+    overlay_model(s, m);
 }

@@ -65,6 +65,10 @@ typedef struct {
     widgets_kv_item items[SESSION_MAX_KNOBS];
     char values[SESSION_MAX_KNOBS][96];
     char title[512], status_left[256], status_right[160], prompt[96];
+    char tab_labels[VIEW_COUNT][VIEW_TAB_LEN]; /* the screen's tabs, by session_model */
+    const char *tabs[VIEW_COUNT];
+    view_plot plot; /* what the screen's plot area draws */
+    const char *menu_names[SESSION_MAX_PRESETS], *menu_titles[SESSION_MAX_PRESETS];
 } session;
 
 /* Start from parameters p (already checked) and, when pr != NULL, the preset they came

@@ -23,6 +23,7 @@
 #include "session.h"
 #include "sink_curses.h"
 #include "worker.h"
+#include "machine.h"
 
 enum { TICK_BUSY_MS = 40, TICK_IDLE_MS = 250 };
 
@@ -168,7 +169,7 @@ int tui_run(const cli *c, rs_error *err)
     rs_status st = sink && g ? RS_OK : RS_ENOMEM;
     if (st == RS_OK) {
         grid_set_caps(g, caps);
-        st = worker_submit(w, &s->p, cli_threads(&s->p), err);
+        st = worker_submit(w, &s->p, machine_threads(&s->p), err);
     }
     bool dirty = true;
     unsigned long drawn_generation = 0;
@@ -214,7 +215,7 @@ int tui_run(const cli *c, rs_error *err)
             worker_pause(w, s->paused);
         if (act & SESSION_RECOMPUTE) {
             rs_error e;
-            if (worker_submit(w, &s->p, cli_threads(&s->p), &e) != RS_OK)
+            if (worker_submit(w, &s->p, machine_threads(&s->p), &e) != RS_OK)
                 session_message(s, true, "%s", e.msg);
         }
         if (act & SESSION_SCREENSHOT) {

@@ -96,8 +96,17 @@ static void *worker_main(void *arg)
         pthread_mutex_unlock(&w->lock);
 
         rs_error err = {0};
-        const sweep_spec spec = {c->n_values, c->runs, c->values, c->cells, c->threads, 0, 1,
-                                 comp_job, c, on_progress, c, &c->cancel};
+        const sweep_spec spec = {.n_values = c->n_values,
+                                 .runs = c->runs,
+                                 .values = c->values,
+                                 .cells = c->cells,
+                                 .threads = c->threads,
+                                 .shard_count = 1,
+                                 .job = comp_job,
+                                 .ctx = c,
+                                 .progress = on_progress,
+                                 .pctx = c,
+                                 .cancel = &c->cancel};
         const rs_status st = atomic_load(&c->cancel) ? RS_ECANCELLED : sweep_run(&spec, &err);
 
         pthread_mutex_lock(&w->lock);
@@ -174,14 +183,13 @@ static size_t detail_index(const rs_params *p, const double *values, size_t n_va
 }
 
 /* True when a and b give the same cells: equal in every key but the swept one (its
- * base value is overridden in every job) and the view (which no job reads). */
+ * base value is overridden in every job) and those that change no cell (PARAM_NO_CELLS). */
 static bool same_cells(const rs_params *a, const rs_params *b)
 {
     if (a->sweep != b->sweep || a->generator != b->generator)
         return false;
     for (size_t i = 0; i < param_count; i++) {
-        if ((int)i == a->sweep || strcmp(param_table[i].key, "view") == 0 ||
-            strcmp(param_table[i].key, "threads") == 0)
+        if ((int)i == a->sweep || (param_table[i].flags & PARAM_NO_CELLS))
             continue;
         char x[PARAM_MAX_LIST * 24], y[PARAM_MAX_LIST * 24];
         param_format(a, (int)i, x, sizeof x);
@@ -234,7 +242,7 @@ rs_status worker_submit(worker *w, const rs_params *p, size_t threads, rs_error 
     }
     sweep_cells_init(c->cells, c->total);
     c->detail_value = detail_index(&c->p, c->values, c->n_values);
-    c->ctx = (model_ctx){&c->p, c->detail, c->detail_value};
+    c->ctx = (model_ctx){.base = &c->p, .detail = c->detail, .detail_value = c->detail_value};
     atomic_init(&c->cancel, 0);
     atomic_init(&c->finished, 0);
 
@@ -266,8 +274,14 @@ void worker_view(worker *w, view_input *in)
     comp *c = w->current; /* only the main thread changes current */
     if (!c)
         return;
-    *in = (view_input){&c->p, c->ops, c->n_values, c->runs, c->values, c->cells, c->detail,
-                       c->detail_value};
+    *in = (view_input){.p = &c->p,
+                       .ops = c->ops,
+                       .n_values = c->n_values,
+                       .runs = c->runs,
+                       .values = c->values,
+                       .cells = c->cells,
+                       .detail = c->detail,
+                       .detail_value = c->detail_value};
 }
 
 void worker_status_get(worker *w, worker_status *s)

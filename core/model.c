@@ -1,67 +1,32 @@
-/* model.c — the generator registry. */
+/* model.c — the generator registry: a list of the descriptors each generator folder
+ * exports, and what every generator shares (job parameters, detail heads, memory). */
 #include "model.h"
 
-#include "job_quadratic.h"
-#include "job_relu.h"
-#include "job_teacher.h"
-#include "met_quadratic.h"
-#include "job_matrix.h"
-#include "met_matrix.h"
-#include "met_relu.h"
-#include "met_teacher.h"
+extern const model_ops model_relu, model_matrix, model_teacher, model_quadratic;
 
-/* Entries of a static array, so a flag name list and its count cannot drift apart. */
-#define RS_COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
+/* Indexed by rs_generator; a generator not built in is NULL. */
+static const model_ops *const model_registry[GEN_COUNT] = {
+    [GEN_RELU] = &model_relu,
+    [GEN_MATRIX] = &model_matrix,
+    [GEN_TEACHER] = &model_teacher,
+    [GEN_QUADRATIC] = &model_quadratic,
+};
 
-rs_status param_check_relu(const rs_params *p, rs_error *err);
-rs_status param_check_teacher(const rs_params *p, rs_error *err);
-rs_status param_check_quadratic(const rs_params *p, rs_error *err);
-rs_status param_check_matrix(const rs_params *p, rs_error *err);
+const model_ops *model_get(int generator)
+{
+    return generator >= 0 && generator < GEN_COUNT ? model_registry[generator] : NULL;
+}
 
-static void *relu_detail_alloc(void) { return job_relu_detail_alloc(); }
-static void relu_detail_free(void *d) { job_relu_detail_free(d); }
+void model_detail_head_init(model_detail_head *h)
+{
+    pthread_mutex_init(&h->lock, NULL);
+    h->ready = 0;
+}
 
-static const char *const relu_flag_names[] = {"sigma_not_pd", "truth_singular", "fit_failed",
-                                              "not_converged"};
-
-static const model_ops relu_ops = {
-    GEN_RELU, MET_RELU_COUNT, met_relu_names, RS_COUNT_OF(relu_flag_names), relu_flag_names,
-    (1u << METHOD_SGD) | (1u << METHOD_MLE) | (1u << METHOD_MEDIAN),
-    job_relu_run, job_relu_bytes, param_check_relu, relu_detail_alloc, relu_detail_free};
-
-static void *teacher_detail_alloc(void) { return job_teacher_detail_alloc(); }
-static void teacher_detail_free(void *d) { job_teacher_detail_free(d); }
-
-static const char *const teacher_flag_names[] = {"diverged", "w_singular", "llsfe_failed", "kappa_zero",
-                                                     "kappa_mixed"};
-
-static const model_ops teacher_ops = {
-    GEN_TEACHER, MET_TEACHER_COUNT, met_teacher_names, RS_COUNT_OF(teacher_flag_names), teacher_flag_names,
-    (1u << METHOD_L2) | (1u << METHOD_GE) | (1u << METHOD_SCORE) | (1u << METHOD_LLSFE),
-    job_teacher_run, job_teacher_bytes, param_check_teacher, teacher_detail_alloc,
-    teacher_detail_free};
-static void *quadratic_detail_alloc(void) { return job_quadratic_detail_alloc(); }
-static void quadratic_detail_free(void *d) { job_quadratic_detail_free(d); }
-
-/* One estimator, the method of moments; rs_method has no name for it, so the job writes its
- * metrics into the slot(s) param_methods() names (the default estimator's). */
-static const char *const quadratic_flag_names[] = {"not_diagonal", "rank", "complex", "singular",
-                                                   "angle_nan"};
-
-static const model_ops quadratic_ops = {
-    GEN_QUADRATIC, MET_QUAD_COUNT, met_quadratic_names, RS_COUNT_OF(quadratic_flag_names), quadratic_flag_names,
-    (1u << METHOD_SGD) | (1u << METHOD_MLE) | (1u << METHOD_MEDIAN),
-    job_quadratic_run, job_quadratic_bytes, param_check_quadratic, quadratic_detail_alloc,
-    quadratic_detail_free};
-static void *matrix_detail_alloc(void) { return job_matrix_detail_alloc(); }
-static void matrix_detail_free(void *d) { job_matrix_detail_free(d); }
-
-static const char *const matrix_flag_names[] = {"not_converged", "empty_rows", "eig_failed"};
-
-static const model_ops matrix_ops = {
-    GEN_MATRIX, MET_MATRIX_COUNT, met_matrix_names, RS_COUNT_OF(matrix_flag_names), matrix_flag_names,
-    (1u << METHOD_MLE) | (1u << METHOD_SVD),
-    job_matrix_run, job_matrix_bytes, param_check_matrix, matrix_detail_alloc, matrix_detail_free};
+void model_detail_head_done(model_detail_head *h)
+{
+    pthread_mutex_destroy(&h->lock);
+}
 
 rs_status model_job_params(const model_ctx *ctx, double value, rs_params *p, rs_error *err)
 {
@@ -71,26 +36,40 @@ rs_status model_job_params(const model_ctx *ctx, double value, rs_params *p, rs_
 
 void *model_ctx_detail(const model_ctx *ctx, size_t v, size_t run)
 {
-    if (ctx->detail && ctx->detail_value == MODEL_DETAIL_PER_JOB) {
-        const model_job_details *jd = ctx->detail;
-        return jd->details[v * jd->runs + run];
-    }
+    if (ctx->per_job)
+        return ctx->per_job->details[v * ctx->per_job->runs + run];
     return ctx->detail && v == ctx->detail_value && run == 0 ? ctx->detail : NULL;
 }
 
 int model_ctx_learning_only(const model_ctx *ctx)
 {
-    return ctx->detail && ctx->detail_value == MODEL_DETAIL_PER_JOB &&
-           ((const model_job_details *)ctx->detail)->learning_only;
+    return ctx->per_job && ctx->per_job->learning_only;
 }
 
-const model_ops *model_get(int generator)
+rs_status model_memory_check(const rs_params *p, size_t threads, uint64_t avail_bytes,
+                             rs_error *err)
 {
-    switch (generator) {
-    case GEN_RELU: return &relu_ops;
-    case GEN_TEACHER: return &teacher_ops;
-    case GEN_QUADRATIC: return &quadratic_ops;
-    case GEN_MATRIX: return &matrix_ops;
-    default: return NULL;
+    const model_ops *ops = model_get(p->generator);
+    if (!ops)
+        return rs_error_set(err, RS_EINVAL, "generator=%d: not built into this version",
+                            p->generator);
+    double values[PARAM_MAX_LIST];
+    const size_t m = param_sweep_values(p, values);
+    const size_t jobs = m * p->runs;
+    const size_t in_flight = threads < jobs ? threads : jobs;
+    const double avail = (double)avail_bytes;
+    for (size_t j = 0; j < m; j++) {
+        rs_params q = *p;
+        if (p->sweep >= 0 && param_set_number(&q, p->sweep, values[j], NULL) != RS_OK)
+            continue;
+        const size_t bytes = ops->job_bytes(&q);
+        const double need = (double)bytes * (double)in_flight;
+        /* Leave a quarter of the machine to the system and the rest of the process. */
+        if (bytes == 0 || (avail > 0.0 && need > 0.75 * avail))
+            return rs_error_set(err, RS_ENOMEM,
+                                "n=%zu, d=%zu: needs %.1f GB (%zu job(s) in parallel), more than "
+                                "this machine's %.1f GB of memory allows",
+                                q.n, q.d, need / 1e9, in_flight, avail / 1e9);
     }
+    return RS_OK;
 }

@@ -1,61 +1,120 @@
-/* model.h — the registry of generators: what app and ui need to run and show any of them
- * without knowing its algorithms. Each generator provides one model_ops. */
+/* model.h — the generator registry: what app and ui need to run and show any generator
+ * without knowing its algorithms.
+ *
+ * A generator is a plug-in: its folder (core/<gen>/) holds its algorithms and one
+ * descriptor, `const model_ops model_<gen>` in model_<gen>.c, with designated
+ * initialisers (htop's MeterClass tables, GSL's exported `_type` pointers). model.c is
+ * only the list of those descriptors; generic code (param checks, worker, batch, views)
+ * reads descriptors and never switches on the generator. */
 #ifndef MODEL_H
 #define MODEL_H
 
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "param.h"
 #include "sweep.h"
 
-/* The context every job function receives (a job_<gen>_ctx must start with it).
- *
- * Details: by default one job, (detail_value, run 0), fills `detail` for the views. The
- * batch learning rows (SPEC 9: one row per (loss, iteration)) need every job's curve:
- * with detail_value = MODEL_DETAIL_PER_JOB, `detail` points to a model_job_details that
- * gives each job (v, run) its own detail. (A sentinel rather than new fields, so that
- * the positional initialisers `{&p, detail, v}` used everywhere stay complete.) */
+/* The head every generator's detail struct starts with (detail_<gen>.h): the job writes
+ * the detail under `lock` and sets `ready` last; a view reads it under the lock. Generic
+ * code (the views' dispatch) reaches lock and ready through this head alone. */
 typedef struct {
-    const rs_params *base; /* the parameters; the swept key is overwritten per job */
-    void *detail;          /* generator-specific detail for the non-curve views, may be NULL */
-    size_t detail_value;   /* value index whose run 0 fills detail */
-} model_ctx;
+    pthread_mutex_t lock;
+    int ready; /* 1 once every field the detail views read is final */
+} model_detail_head;
 
-#define MODEL_DETAIL_PER_JOB SIZE_MAX
+/* Initialise / destroy a head (for the generators' detail_alloc / detail_free). */
+void model_detail_head_init(model_detail_head *h);
+void model_detail_head_done(model_detail_head *h);
 
-/* What `detail` points to when detail_value = MODEL_DETAIL_PER_JOB. */
+/* Details of every job, for the batch learning rows (SPEC 9: one row per (loss,
+ * iteration) needs every job's curve). Borrowed. */
 typedef struct {
     void *const *details; /* n_values * runs details, index v * runs + run; caller-owned */
     size_t runs;
     int learning_only; /* 1: fill only what the learning view needs (no landscape) */
 } model_job_details;
 
-/* The detail job (v, run) fills (see above), or NULL. */
+/* The context every job function receives. One job, (detail_value, run 0), fills
+ * `detail` for the views; or, when `per_job` is set, every job (v, run) fills its own. */
+typedef struct {
+    const rs_params *base;            /* the parameters; the swept key is set per job */
+    void *detail;                     /* the generator's detail, or NULL */
+    size_t detail_value;              /* value index whose run 0 fills detail */
+    const model_job_details *per_job; /* NULL, or one detail per job (then detail unused) */
+} model_ctx;
+
+/* The detail job (v, run) fills (see model_ctx), or NULL. */
 void *model_ctx_detail(const model_ctx *ctx, size_t v, size_t run);
 
 /* 1 when the job's detail is read for its learning curves only. */
 int model_ctx_learning_only(const model_ctx *ctx);
 
+/* A default of the generator that differs from the parameter table's. */
 typedef struct {
-    int generator;                    /* rs_generator */
-    size_t n_metrics;                 /* metric ids 0..n_metrics-1 of sweep_cell.metric[m] */
-    const char *const *metric_names;  /* as printed in CSV headers */
-    size_t n_flags;                   /* flag bits 0..n_flags-1 of sweep_cell.flags[m] */
-    const char *const *flag_names;    /* as printed in the flags column */
-    unsigned methods;                 /* bit set of rs_method the generator accepts */
-    sweep_job_fn job;                 /* ctx is a model_ctx */
-    size_t (*job_bytes)(const rs_params *p);  /* memory of one job; 0 = overflow */
-    rs_status (*check)(const rs_params *p, rs_error *err); /* one parameter point */
-    void *(*detail_alloc)(void);
+    const char *key, *value;
+} model_default;
+
+/* One row of a learning curve: a method's values at one recorded iteration. */
+enum { MODEL_LEARNING_COLS_MAX = 4 };
+typedef struct {
+    int method; /* rs_method */
+    size_t iteration;
+    double value[MODEL_LEARNING_COLS_MAX]; /* one per model_learning.cols */
+    unsigned flags;                        /* the job's flags of that method */
+} model_learning_row;
+
+typedef void (*model_learning_emit)(const model_learning_row *row, void *ctx);
+
+/* The learning curves a generator that iterates records in its detail (SPEC 9: batch
+ * rows per iteration with view = learning). */
+typedef struct {
+    const char *const *cols; /* column names of model_learning_row.value */
+    size_t n_cols;           /* <= MODEL_LEARNING_COLS_MAX */
+    /* Call emit for every recorded iteration of the methods in `methods`, in order, from
+     * a detail filled by job (v, run) whose cell is `cell`. */
+    void (*rows)(const void *detail, unsigned methods, const sweep_cell *cell,
+                 model_learning_emit emit, void *ctx);
+} model_learning;
+
+/* What one generator is, for the generic code. */
+typedef struct {
+    const char *name;                /* its value of the generator key, e.g. "relu" */
+    const char *summary;             /* one line: the model and the paper it follows */
+    const char *method_key;          /* the key choosing one method: "estimator" or "loss" */
+    unsigned methods;                /* bit set of rs_method it accepts */
+    unsigned views;                  /* bit set of rs_view it offers */
+    const model_default *defaults;   /* its own defaults, ending with {NULL, NULL} */
+    const model_learning *learning;  /* its learning curves, or NULL when nothing iterates */
+    size_t n_metrics;                /* metric ids 0..n_metrics-1 of sweep_cell.metric[m] */
+    const char *const *metric_names; /* as printed in CSV headers */
+    size_t n_flags;                  /* flag bits 0..n_flags-1 of sweep_cell.flags[m] */
+    const char *const *flag_names;   /* as printed in the flags column */
+    sweep_job_fn job;                /* ctx is a model_ctx */
+    size_t (*job_bytes)(const rs_params *p); /* memory of one job; 0 = overflow */
+    /* The generator's own checks of one parameter point (the generic ones, in
+     * param_check, have run: k <= d, methods, coordinates < d). */
+    rs_status (*check)(const rs_params *p, rs_error *err);
+    void *(*detail_alloc)(void);     /* a detail starting with model_detail_head */
     void (*detail_free)(void *detail);
 } model_ops;
+
+/* Entries of a static array, so a name list and its count cannot drift apart. */
+#define MODEL_COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The parameters of one job: a copy of ctx->base with the swept key set to value.
  * RS_EINVAL (err set) when value is out of the key's range. */
 rs_status model_job_params(const model_ctx *ctx, double value, rs_params *p, rs_error *err);
 
-/* The ops of a generator, or NULL when it is not built in. Static storage. */
+/* The descriptor of a generator, or NULL when it is not built in. Static storage. */
 const model_ops *model_get(int generator);
+
+/* Refuse, before anything is allocated, a computation whose jobs in flight at once
+ * (`threads` of them, each ops->job_bytes at the largest value of a swept size) would
+ * not fit in memory: RS_ENOMEM with one line naming the sizes. `avail_bytes` is the
+ * caller's measure of the memory it may use (core reads no system state). */
+rs_status model_memory_check(const rs_params *p, size_t threads, uint64_t avail_bytes,
+                             rs_error *err);
 
 #endif

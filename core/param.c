@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model.h"
 #include "param_internal.h"
 
 int param_find(const char *key)
@@ -112,6 +113,11 @@ rs_status param_set_number(rs_params *p, int i, double v, rs_error *err)
     return set_number(p, i, v, text, err);
 }
 
+int param_get_enum(const rs_params *p, int i)
+{
+    return *(const int *)cfield(p, i);
+}
+
 double param_get_number(const rs_params *p, int i)
 {
     if (param_table[i].type == PT_SIZE)
@@ -180,8 +186,7 @@ rs_status param_parse(rs_params *p, int i, const char *text, rs_error *err)
         }
         const int j = param_find(text);
         if (j < 0 || (param_table[j].type != PT_SIZE && param_table[j].type != PT_REAL) ||
-            strncmp(text, "sweep", 5) == 0 || strcmp(text, "threads") == 0 ||
-            strcmp(text, "runs") == 0)
+            (param_table[j].flags & PARAM_NO_SWEEP))
             return bad(i, text, err);
         p->sweep = j;
         return RS_OK;
@@ -230,9 +235,9 @@ void param_defaults(rs_params *p, rs_generator gen)
             param_parse(p, (int)i, param_table[i].def, NULL);
     }
     p->generator = gen;
-    for (size_t j = 0; j < param_gen_default_count; j++)
-        if (param_gen_defaults[j].gen == gen)
-            param_parse(p, param_find(param_gen_defaults[j].key), param_gen_defaults[j].value, NULL);
+    const model_ops *ops = model_get(gen);
+    for (const model_default *def = ops ? ops->defaults : NULL; def && def->key; def++)
+        param_parse(p, param_find(def->key), def->value, NULL);
 }
 
 const char *param_generator_name(int gen) { return param_table[param_find("generator")].names[gen]; }
@@ -243,7 +248,11 @@ unsigned param_methods(const rs_params *p)
 {
     if (p->compare)
         return p->compare;
-    return 1u << (p->generator == GEN_TEACHER ? p->loss : p->estimator);
+    const model_ops *ops = model_get(p->generator);
+    if (!ops)
+        return 0;
+    const int key = param_find(ops->method_key);
+    return key < 0 ? 0 : 1u << param_get_enum(p, key);
 }
 
 size_t param_sweep_values(const rs_params *p, double *out)

@@ -93,7 +93,15 @@ typedef struct {
     unsigned generators;   /* bit set of rs_generator that use the key */
     int multiplicative;    /* TUI steps: 1 = x/÷ a factor (n, kappa), 0 = +/- a step */
     double step;           /* TUI step: the factor or the increment */
+    unsigned flags;        /* PARAM_NO_SWEEP | PARAM_NO_CELLS */
 } param_def;
+
+/* What a key is, beyond its type (param_def.flags): the one place that says which keys
+ * may not be swept and which change no computed cell. */
+enum {
+    PARAM_NO_SWEEP = 1u << 0, /* never the swept key (run counts, seeds, sweep settings) */
+    PARAM_NO_CELLS = 1u << 1  /* changes what is shown or how, never a computed cell */
+};
 
 extern const param_def param_table[];
 extern const size_t param_count;
@@ -101,7 +109,7 @@ extern const size_t param_count;
 /* Index of key in param_table, or -1. */
 int param_find(const char *key);
 
-/* Fill p with the table defaults, then the per-generator defaults of p->generator. */
+/* Fill p with the table defaults, then the generator's own (model_ops.defaults). */
 void param_defaults(rs_params *p, rs_generator gen);
 
 /* Parse text into key i of p. On RS_EINVAL err says "KEY=VALUE: allowed ...". */
@@ -113,21 +121,27 @@ rs_status param_set_number(rs_params *p, int i, double v, rs_error *err);
 /* The value of a numeric key as a double (NAN for non-numeric keys). */
 double param_get_number(const rs_params *p, int i);
 
+/* The stored value of an enum key (PT_ENUM): for estimator and loss an rs_method. */
+int param_get_enum(const rs_params *p, int i);
+
 /* Format key i of p as text into buf (the inverse of param_parse). */
 void param_format(const rs_params *p, int i, char *buf, size_t len);
 
 /* Text describing what key i allows ("integer 1..1000000", "one of sgd|mle|median"). */
 void param_allowed(int i, char *buf, size_t len);
 
-/* Cross-key checks for p->generator (k <= d, estimator valid for the generator, sweep
- * key numeric and used by the generator, sweep values in range ...). */
+/* Cross-key checks for p->generator at every sweep value: the generic ones for every
+ * generator (k <= d, the method key and compare within the generator's methods,
+ * coordinates < d, the sweep key numeric, sweepable and used by the generator), then the
+ * generator's own (model_ops.check). */
 rs_status param_check(const rs_params *p, rs_error *err);
 
 /* The sweep values of p into out (capacity PARAM_MAX_LIST); returns the count (>= 1;
  * with sweep = none, 1 value = the key's current value is not needed: returns 1, out[0] = 0). */
 size_t param_sweep_values(const rs_params *p, double *out);
 
-/* The methods to run: p->compare if non-empty, else the generator's estimator or loss. */
+/* The methods to run: p->compare if non-empty, else the value of the generator's method
+ * key (model_ops.method_key: estimator or loss). */
 unsigned param_methods(const rs_params *p);
 
 /* Names of enums for display. */

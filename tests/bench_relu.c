@@ -134,8 +134,8 @@ static double panel(const char *key, const double *values, size_t m, size_t n, s
     p.sweep = param_find(key);
     sweep_cell *cells = malloc(m * runs * sizeof *cells);
     sweep_cells_init(cells, m * runs);
-    model_ctx ctx = {&p, NULL, 0};
-    sweep_spec s = {m, runs, values, cells, threads, 0, 1, job_relu_run, &ctx, NULL, NULL, NULL};
+    model_ctx ctx = {.base = &p};
+    sweep_spec s = {.n_values = m, .runs = runs, .values = values, .cells = cells, .threads = threads, .shard_count = 1, .job = job_relu_run, .ctx = &ctx};
     const double t0 = now_s();
     rs_error err;
     if (sweep_run(&s, &err) != RS_OK)

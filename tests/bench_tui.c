@@ -21,6 +21,7 @@
 #include "screen.h"
 #include "session.h"
 #include "worker.h"
+#include "machine.h"
 
 void openblas_set_num_threads(int num_threads);
 
@@ -83,7 +84,7 @@ int main(void)
     session_init(&S, &p, &pr, "default");
     worker *w = worker_alloc();
     grid *g = grid_alloc(120, 40);
-    const size_t threads = cli_threads(&p);
+    const size_t threads = machine_threads(&p);
     printf("bench_tui: default preset (d = %zu, n = %zu, sweep n x %zu values, %zu runs, %s), "
            "%zu threads\n", p.d, p.n, p.sweep_steps, p.runs, param_method_name(p.estimator),
            threads);

@@ -38,7 +38,7 @@ Test(job_matrix, mle_beats_svd_over_20_runs)
     cr_assert_eq(p.k, 5);
     cr_assert_eq(p.n, 2000);
     cr_assert_eq(p.bias_mean, 0.0);
-    model_ctx ctx = {&p, NULL, 0};
+    model_ctx ctx = {.base = &p};
     const size_t runs = 20, ids[] = {MET_MATRIX_REL_ERR_M, MET_MATRIX_SUBSPACE_ERR};
     double diff[2][20];
     for (size_t r = 0; r < runs; r++) {
@@ -66,7 +66,7 @@ Test(job_matrix, reruns_are_bit_identical_and_the_detail_does_not_change_metrics
     p.n = 500;
     matrix_detail *det = job_matrix_detail_alloc();
     cr_assert_not_null(det);
-    model_ctx plain = {&p, NULL, 0}, with = {&p, det, 0};
+    model_ctx plain = {.base = &p}, with = {.base = &p, .detail = det};
     sweep_cell a, b;
     rs_error err;
     cr_assert_eq(job_matrix_run(&plain, 0, 0.0, 0, &a, NULL, &err), RS_OK, "%s", err.msg);
@@ -77,7 +77,7 @@ Test(job_matrix, reruns_are_bit_identical_and_the_detail_does_not_change_metrics
                 cr_assert_eq(a.metric[m][i], b.metric[m][i], "%s %s", param_method_name(m),
                              met_matrix_names[i]);
     /* The detail: every view's data is there and consistent with the metrics. */
-    cr_assert(det->ready);
+    cr_assert(det->head.ready);
     cr_assert(det->land_ready);
     cr_assert_eq(det->d, 50);
     cr_assert_eq(det->est[0].method, METHOD_MLE);
@@ -111,7 +111,7 @@ Test(job_matrix, reruns_are_bit_identical_and_the_detail_does_not_change_metrics
 Test(job_matrix, cancel_and_bad_methods)
 {
     rs_params p = matrix_params();
-    model_ctx ctx = {&p, NULL, 0};
+    model_ctx ctx = {.base = &p};
     sweep_cell cell;
     rs_error err;
     atomic_int cancel = 1;
@@ -135,12 +135,11 @@ Test(job_matrix, sweep_cells_do_not_depend_on_the_thread_count)
     p.runs = 2;
     double values[PARAM_MAX_LIST];
     const size_t nv = param_sweep_values(&p, values);
-    model_ctx ctx = {&p, NULL, 0};
+    model_ctx ctx = {.base = &p};
     sweep_cell cells[2][4];
     for (size_t t = 0; t < 2; t++) {
         sweep_cells_init(cells[t], nv * p.runs);
-        const sweep_spec spec = {nv, p.runs,         values, cells[t], t + 1, 0,
-                                 1,  job_matrix_run, &ctx,   NULL,     NULL,  NULL};
+        const sweep_spec spec = {.n_values = nv, .runs = p.runs, .values = values, .cells = cells[t], .threads = t + 1, .shard_count = 1, .job = job_matrix_run, .ctx = &ctx};
         cr_assert_eq(sweep_run(&spec, &err), RS_OK, "%s", err.msg);
     }
     for (size_t c = 0; c < nv * p.runs; c++)

@@ -81,7 +81,7 @@ Test(job_quadratic, param_check_rejects_bad_inputs)
 /* Run one job of p into cell, with det (may be NULL) for value 0 run 0. */
 static rs_status run1(const rs_params *p, quadratic_detail *det, sweep_cell *cell)
 {
-    model_ctx ctx = {p, det, 0};
+    model_ctx ctx = {.base = p, .detail = det};
     sweep_cells_init(cell, 1);
     rs_error e;
     const rs_status st = job_quadratic_run(&ctx, 0, 0.0, 0, cell, NULL, &e);
@@ -118,7 +118,7 @@ Test(job_quadratic, diagonal_job_recovers_and_detail_changes_nothing)
     cr_assert_lt(c1.metric[m][MET_QUAD_ERR_GRAM], 0.25);
     cr_assert_gt(c1.metric[m][MET_QUAD_JENNRICH_GAP], 0.0);
     /* the detail: published, the gauge moved Q and nothing else */
-    cr_assert_eq(det->ready, 1);
+    cr_assert_eq(det->head.ready, 1);
     cr_assert_eq(det->d, 8u);
     cr_assert_gt(det->gauge_q_change, 0.3);
     cr_assert_lt(det->gauge_true_diff, 1e-12);
@@ -180,11 +180,11 @@ Test(job_quadratic, sweep_is_bit_identical_for_any_thread_count)
     double values[PARAM_MAX_LIST];
     const size_t nv = param_sweep_values(&p, values);
     sweep_cell a[4], b[4];
-    model_ctx ctx = {&p, NULL, 0};
+    model_ctx ctx = {.base = &p};
     for (size_t t = 1; t <= 2; t++) {
         sweep_cell *cells = t == 1 ? a : b;
         sweep_cells_init(cells, 4);
-        sweep_spec s = {nv, 2, values, cells, t, 0, 1, ops->job, &ctx, NULL, NULL, NULL};
+        sweep_spec s = {.n_values = nv, .runs = 2, .values = values, .cells = cells, .threads = t, .shard_count = 1, .job = ops->job, .ctx = &ctx};
         rs_error e;
         cr_assert_eq(sweep_run(&s, &e), RS_OK, "%s", e.msg);
     }
@@ -259,7 +259,7 @@ Test(job_quadratic, detail_shows_gauge_invariance_with_gauge_off_too)
     sweep_cell c;
     quadratic_detail *det = job_quadratic_detail_alloc();
     run1(&p, det, &c);
-    cr_assert_eq(det->ready, 1);
+    cr_assert_eq(det->head.ready, 1);
     cr_assert_eq(det->gauge, 0);
     cr_assert_gt(det->gauge_q_change, 0.3);
     cr_assert_lt(det->gauge_true_diff, 1e-12);
@@ -274,7 +274,7 @@ Test(job_quadratic, a_raised_cancel_flag_stops_the_job)
     rs_params p = base();
     atomic_int cancel;
     atomic_init(&cancel, 1);
-    model_ctx ctx = {&p, NULL, 0};
+    model_ctx ctx = {.base = &p};
     sweep_cell c;
     sweep_cells_init(&c, 1);
     rs_error e;

@@ -24,8 +24,8 @@ static sweep_cell *run_sweep(const rs_params *p, const double *values, size_t m,
 {
     sweep_cell *cells = malloc(m * p->runs * sizeof *cells);
     sweep_cells_init(cells, m * p->runs);
-    model_ctx ctx = {p, NULL, 0};
-    sweep_spec s = {m, p->runs, values, cells, threads, 0, 1, job_relu_run, &ctx, NULL, NULL, NULL};
+    model_ctx ctx = {.base = p};
+    sweep_spec s = {.n_values = m, .runs = p->runs, .values = values, .cells = cells, .threads = threads, .shard_count = 1, .job = job_relu_run, .ctx = &ctx};
     rs_error err;
     cr_assert_eq(sweep_run(&s, &err), RS_OK, "%s", err.msg);
     return cells;
@@ -145,8 +145,8 @@ Test(job_relu, cancellation_stops_the_sweep)
     sweep_cells_init(cells, p.runs);
     atomic_int cancel;
     atomic_init(&cancel, 0);
-    model_ctx ctx = {&p, NULL, 0};
-    sweep_spec s = {1, p.runs, &v0, cells, 2, 0, 1, job_relu_run, &ctx, NULL, NULL, &cancel};
+    model_ctx ctx = {.base = &p};
+    sweep_spec s = {.n_values = 1, .runs = p.runs, .values = &v0, .cells = cells, .threads = 2, .shard_count = 1, .job = job_relu_run, .ctx = &ctx, .cancel = &cancel};
     run_arg arg = {&s, RS_OK};
     pthread_t t;
     pthread_create(&t, NULL, run_thread, &arg);
@@ -172,13 +172,13 @@ Test(job_relu, detail_does_not_change_metrics)
     relu_detail *det = job_relu_detail_alloc();
     sweep_cell cell;
     sweep_cells_init(&cell, 1);
-    model_ctx ctx = {&p, det, 0};
+    model_ctx ctx = {.base = &p, .detail = det};
     cr_assert_eq(job_relu_run(&ctx, 0, 0, 0, &cell, NULL, NULL), RS_OK);
     for (size_t id = 0; id < MET_RELU_SECONDS; id++)
         cr_assert(memcmp(&a[0].metric[METHOD_SGD][id], &cell.metric[METHOD_SGD][id], sizeof(double)) == 0,
                   "metric %zu: %.17g vs %.17g", id, a[0].metric[METHOD_SGD][id],
                   cell.metric[METHOD_SGD][id]);
-    cr_assert(det->ready);
+    cr_assert(det->head.ready);
     cr_assert(det->path_len > 10);
     cr_assert(det->p_zero > 0.0 && det->p_zero < 1.0);
     /* the landscape's minimum over the grid is near the MLE it is centred on */

@@ -47,7 +47,7 @@ static void run_job(const rs_params *p, teacher_detail *det, sweep_cell *cell)
     rs_error e;
     cr_assert_eq(ops->check(p, &e), RS_OK, "%s", e.msg);
     cr_assert_gt(ops->job_bytes(p), 0);
-    model_ctx ctx = {p, det, 0};
+    model_ctx ctx = {.base = p, .detail = det};
     sweep_cells_init(cell, 1);
     cr_assert_eq(ops->job(&ctx, 0, 0.0, 0, cell, NULL, &e), RS_OK, "%s", e.msg);
 }
@@ -69,7 +69,7 @@ Test(job_teacher, metrics_and_detail, .timeout = 60)
     /* the LLSFE accuracy at a fresh mixture point is finite and positive */
     cr_assert(cell.metric[METHOD_LLSFE][MET_TEACHER_S2_ERR] > 0.0);
     cr_assert(cell.metric[METHOD_LLSFE][MET_TEACHER_S4_ERR] > 0.0);
-    cr_assert(det->ready);
+    cr_assert(det->head.ready);
     cr_assert_eq(det->land_mode, TEACHER_LAND_ANGLES);
     cr_assert_eq(det->n_marks, 2);
     const size_t L = det->land_size;
@@ -109,25 +109,24 @@ Test(job_teacher, plane_landscape_and_sgd, .timeout = 60)
 
 Test(job_teacher, bad_parameters_refused)
 {
-    const model_ops *ops = model_get(GEN_TEACHER);
     rs_params p = small_params();
     rs_error e;
     set(&p, "k", "3");
-    cr_assert_eq(ops->check(&p, &e), RS_EINVAL);
+    cr_assert_eq(param_check(&p, &e), RS_EINVAL);
     cr_assert(strstr(e.msg, "k=3") != NULL, "%s", e.msg);
     p = small_params();
     set(&p, "compare", "sgd,score");
-    cr_assert_eq(ops->check(&p, &e), RS_EINVAL);
+    cr_assert_eq(param_check(&p, &e), RS_EINVAL);
     p = small_params();
     set(&p, "kappa", "4");
-    cr_assert_eq(ops->check(&p, &e), RS_EINVAL);
+    cr_assert_eq(param_check(&p, &e), RS_EINVAL);
     p = small_params();
     set(&p, "d", "20");
-    cr_assert_eq(ops->check(&p, &e), RS_EINVAL); /* llsfe beyond d = 16 */
+    cr_assert_eq(param_check(&p, &e), RS_EINVAL); /* llsfe beyond d = 16 */
     p = small_params();
     set(&p, "optimizer", "sgd");
     set(&p, "batch", "100000");
-    cr_assert_eq(ops->check(&p, &e), RS_EINVAL);
+    cr_assert_eq(param_check(&p, &e), RS_EINVAL);
 }
 
 /* e(A) of eq. (22): 0 on a signed permutation of A* whatever the row scaling; for the

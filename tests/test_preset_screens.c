@@ -18,6 +18,7 @@
 #include "session.h"
 #include "sink_txt.h"
 #include "worker.h"
+#include "machine.h"
 
 void openblas_set_num_threads(int num_threads);
 
@@ -53,9 +54,9 @@ Test(preset_screens, every_shipped_preset_renders_at_80x24_and_120x40, .timeout 
             continue; /* only the shipped ones: a user's saved presets are not ours to test */
         cr_assert_eq(preset_read(path, &pr, &err), RS_OK, "%s", err.msg);
         cr_assert_eq(preset_params(&pr, &p, &err), RS_OK, "%s", err.msg);
-        cr_assert_eq(cli_memory_check(&p, &err), RS_OK, "%s", err.msg);
+        cr_assert_eq(machine_memory_check(&p, &err), RS_OK, "%s", err.msg);
         session_init(&s, &p, &pr, names[i]);
-        cr_assert_eq(worker_submit(w, &p, cli_threads(&p), &err), RS_OK, "%s", err.msg);
+        cr_assert_eq(worker_submit(w, &p, machine_threads(&p), &err), RS_OK, "%s", err.msg);
         worker_wait(w, -1);
         worker_status ws;
         worker_status_get(w, &ws);

@@ -41,11 +41,18 @@ static void setup(void)
     cells = malloc(3 * P.runs * sizeof *cells);
     sweep_cells_init(cells, 3 * P.runs);
     det = job_relu_detail_alloc();
-    model_ctx ctx = {&P, det, 2};
+    model_ctx ctx = {.base = &P, .detail = det, .detail_value = 2};
     const model_ops *ops = model_get(GEN_RELU);
-    sweep_spec s = {3, P.runs, values, cells, 2, 0, 1, ops->job, &ctx, NULL, NULL, NULL};
+    sweep_spec s = {.n_values = 3, .runs = P.runs, .values = values, .cells = cells, .threads = 2, .shard_count = 1, .job = ops->job, .ctx = &ctx};
     cr_assert_eq(sweep_run(&s, &err), RS_OK, "%s", err.msg);
-    in = (view_input){&P, ops, 3, P.runs, values, cells, det, 2};
+    in = (view_input){.p = &P,
+                      .ops = ops,
+                      .n_values = 3,
+                      .runs = P.runs,
+                      .values = values,
+                      .cells = cells,
+                      .detail = det,
+                      .detail_value = 2};
     view_opts_init(&opts);
     items[0] = (widgets_kv_item){"generator", "relu", "which generative model", false};
     items[1] = (widgets_kv_item){"n", "20000", "number of samples per run", true};
@@ -61,11 +68,17 @@ static void teardown(void)
 
 static void model_for(screen_model *m, int view)
 {
+    static char labels[VIEW_COUNT][VIEW_TAB_LEN];
+    static const char *tabs[VIEW_COUNT];
+    static view_plot plot;
     screen_model_init(m);
-    m->in = &in;
-    m->view = view;
-    m->opts = &opts;
-    m->views_available = view_available(GEN_RELU);
+    m->n_tabs = view_tabs(GEN_RELU, view, labels, &m->active_tab);
+    for (size_t i = 0; i < m->n_tabs; i++)
+        tabs[i] = labels[i];
+    m->tabs = tabs;
+    plot = (view_plot){.in = &in, .view = view, .opts = &opts};
+    m->plot = view_plot_draw;
+    m->plot_ctx = &plot;
     m->title = "relu · test";
     m->items = items;
     m->n_items = 4;
@@ -154,7 +167,7 @@ Test(screen_relu, partial_sweep_and_pending_detail)
      * says it is computing, the curves still show the finished points. */
     for (size_t j = 4; j < 9; j++)
         atomic_store(&cells[j].done, 0);
-    det->ready = 0;
+    det->head.ready = 0;
     grid *g = grid_alloc(120, 40);
     screen_model m;
     model_for(&m, VIEW_CURVES);

@@ -1,6 +1,7 @@
 /* test_ui_layer.c — properties of the whole ui layer: its boundary (STYLE 1, 7: only
- * sink_curses.c includes curses, nothing from core but rs.h), and that every drawing
- * stays inside its rect at any size, however small. */
+ * sink_curses.c includes curses; the toolkit in ui/ includes nothing from core but rs.h;
+ * the generators' views in ui/view/ read core's result types, never its algorithms), and
+ * that every drawing stays inside its rect at any size, however small. */
 #include <criterion/criterion.h>
 
 #include <dirent.h>
@@ -14,18 +15,20 @@
 #error "UI_SOURCE_DIR must name the ui/ folder"
 #endif
 
-/* Call check(name, line) for every #include line of every .c/.h file in ui/. */
-static int ui_layer_scan(void (*check)(const char *, const char *))
+/* Call check(name, line) for every #include line of every .c/.h file in UI_SOURCE_DIR/sub. */
+static int ui_layer_scan(const char *sub, void (*check)(const char *, const char *))
 {
-    DIR *d = opendir(UI_SOURCE_DIR);
-    cr_assert_not_null(d, "cannot open %s", UI_SOURCE_DIR);
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/%s", UI_SOURCE_DIR, sub);
+    DIR *d = opendir(dir);
+    cr_assert_not_null(d, "cannot open %s", dir);
     int files = 0;
     for (struct dirent *e; (e = readdir(d));) {
         const size_t n = strlen(e->d_name);
         if (n < 3 || (strcmp(e->d_name + n - 2, ".c") && strcmp(e->d_name + n - 2, ".h")))
             continue;
-        char path[1024], line[512];
-        snprintf(path, sizeof path, "%s/%s", UI_SOURCE_DIR, e->d_name);
+        char path[2048], line[512];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
         FILE *f = fopen(path, "r");
         cr_assert_not_null(f, "%s", path);
         while (fgets(line, sizeof line, f))
@@ -44,43 +47,77 @@ static void ui_layer_curses(const char *file, const char *line)
         cr_assert_str_eq(file, "sink_curses.c", "%s: %s", file, line);
 }
 
-static void ui_layer_core(const char *file, const char *line)
+/* The quoted header of an #include line into name (empty when the line has none); 1 when
+ * it is a file of ui/ or ui/view/. */
+static int quoted_header(const char *line, char *name, size_t len)
 {
-    /* Project headers are quoted; a quoted header must be a ui module or rs.h. */
+    name[0] = 0;
     const char *q = strchr(line, '"');
     if (!q)
-        return;
-    char name[256];
-    snprintf(name, sizeof name, "%s", q + 1);
+        return 0;
+    snprintf(name, len, "%s", q + 1);
     char *end = strchr(name, '"');
     if (end)
         *end = 0;
-    char path[1024];
+    const char *const dirs[] = {"", "/view"};
+    for (size_t i = 0; i < 2; i++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s%s/%s", UI_SOURCE_DIR, dirs[i], name);
+        FILE *f = fopen(path, "r");
+        if (f) {
+            fclose(f);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The toolkit knows no generator: from core only rs.h, and nothing of ui/view. */
+static void ui_layer_toolkit(const char *file, const char *line)
+{
+    char name[256], path[1024];
+    const int in_ui = quoted_header(line, name, sizeof name);
+    if (!name[0])
+        return;
     snprintf(path, sizeof path, "%s/%s", UI_SOURCE_DIR, name);
     FILE *f = fopen(path, "r");
-    const int in_ui = f != NULL;
+    const int in_toolkit = f != NULL;
     if (f)
         fclose(f);
-    /* From core, ui may read result and parameter types (STYLE 1): rs.h, param.h,
-     * sweep.h (cells), model.h (names), job_*.h (detail structs), met_*.h (metric ids).
-     * Generators, estimators and the other algorithm headers stay out. */
+    cr_assert(in_toolkit || strcmp(name, "rs.h") == 0, "ui/%s includes %s (%s)", file, name,
+              in_ui ? "a view header" : "from core");
+}
+
+/* The views read result and parameter types (STYLE 1): rs.h, param.h, sweep.h (cells),
+ * model.h (names), detail_*.h (detail structs), met_*.h (metric ids). Jobs, generators,
+ * estimators and the other algorithm headers stay out. */
+static void ui_layer_views(const char *file, const char *line)
+{
+    char name[256];
+    const int in_ui = quoted_header(line, name, sizeof name);
+    if (!name[0] || in_ui)
+        return;
     const int result_type = strcmp(name, "rs.h") == 0 || strcmp(name, "param.h") == 0 ||
                             strcmp(name, "sweep.h") == 0 || strcmp(name, "model.h") == 0 ||
-                            strncmp(name, "job_", 4) == 0 || strncmp(name, "met_", 4) == 0;
-    cr_assert(in_ui || result_type, "%s includes %s from outside ui", file, name);
-    cr_assert(in_ui || (strncmp(name, "gen_", 4) != 0 && strncmp(name, "est_", 4) != 0 &&
-                        !strstr(name, "_internal")),
-              "%s includes the algorithm header %s", file, name);
+                            strncmp(name, "detail_", 7) == 0 || strncmp(name, "met_", 4) == 0;
+    cr_assert(result_type, "ui/view/%s includes the core header %s, not a result type", file,
+              name);
 }
 
 Test(ui_layer, only_sink_curses_includes_curses)
 {
-    cr_assert_gt(ui_layer_scan(ui_layer_curses), 20, "the scan saw the ui sources");
+    cr_assert_gt(ui_layer_scan("", ui_layer_curses), 20, "the scan saw the ui sources");
+    cr_assert_gt(ui_layer_scan("view", ui_layer_curses), 10, "the scan saw the view sources");
 }
 
-Test(ui_layer, ui_includes_only_result_types_from_core)
+Test(ui_layer, toolkit_includes_nothing_from_core_but_rs_h)
 {
-    ui_layer_scan(ui_layer_core);
+    ui_layer_scan("", ui_layer_toolkit);
+}
+
+Test(ui_layer, views_include_only_result_types_from_core)
+{
+    ui_layer_scan("view", ui_layer_views);
 }
 
 Test(ui_layer, every_fixture_stays_in_its_rect_at_any_size)

@@ -42,7 +42,7 @@ static void run_sweep(const char *compare)
     det = job_matrix_detail_alloc();
     cr_assert_not_null(det);
     const model_ops *ops = model_get(GEN_MATRIX);
-    model_ctx ctx = {&p, det, 1};
+    model_ctx ctx = {.base = &p, .detail = det, .detail_value = 1};
     for (size_t v = 0; v < N_VALUES; v++)
         for (size_t r = 0; r < RUNS; r++) {
             sweep_cell *c = &cells[v * RUNS + r];
@@ -205,7 +205,7 @@ Test(view_matrix, learning_curves_stream_before_the_detail_is_ready)
     /* What the view sees while the MLE runs: the first iterations, ready = 0. */
     const size_t total = det->learn_len;
     cr_assert_gt(total, 5);
-    det->ready = 0;
+    det->head.ready = 0;
     det->learn_len = det->learn_total = 4;
     view_opts o;
     view_opts_init(&o);

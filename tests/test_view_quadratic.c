@@ -52,7 +52,7 @@ static void compute(run_state *s, size_t detail_value, unsigned skip)
     sweep_cells_init(s->cells, nv * runs);
     s->det = job_quadratic_detail_alloc();
     cr_assert_not_null(s->det);
-    model_ctx ctx = {&s->p, s->det, detail_value};
+    model_ctx ctx = {.base = &s->p, .detail = s->det, .detail_value = detail_value};
     for (size_t v = 0; v < nv; v++)
         for (size_t run = 0; run < runs; run++) {
             if (skip & (1u << (v * runs + run)))

@@ -56,7 +56,7 @@ static void run_job(const rs_params *p, size_t v, double value, size_t run, teac
     const model_ops *ops = model_get(GEN_TEACHER);
     rs_error e;
     cr_assert_eq(ops->check(p, &e), RS_OK, "%s", e.msg);
-    model_ctx ctx = {p, det, v};
+    model_ctx ctx = {.base = p, .detail = det, .detail_value = v};
     cr_assert_eq(ops->job(&ctx, v, value, run, cell, NULL, &e), RS_OK, "%s", e.msg);
     atomic_store(&cell->done, 1);
 }
@@ -117,7 +117,7 @@ Test(view_teacher, d2_views, .timeout = 60)
     sweep_cell cell;
     sweep_cells_init(&cell, 1);
     run_job(&p, 0, 0.0, 0, det, &cell);
-    cr_assert(det->ready);
+    cr_assert(det->head.ready);
     const double values[1] = {0.0};
     const view_input in = {&p, model_get(GEN_TEACHER), 1, 1, values, &cell, det, 0};
     view_opts o;

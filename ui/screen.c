@@ -12,8 +12,6 @@ enum { CAPTION_MAX_ROWS = 4, MENU_CAPTION_ROWS = 5 };
 void screen_model_init(screen_model *m)
 {
     memset(m, 0, sizeof *m);
-    m->view = VIEW_CURVES;
-    m->views_available = (1u << VIEW_COUNT) - 1;
 }
 
 /* Greedy word wrap of UTF-8 text to width columns: calls put(line, ctx) per line with
@@ -138,22 +136,10 @@ grid_rect screen_plot_rect(const screen_model *m, int w, int h)
 
 static void draw_tabs(const screen_model *m, grid *g)
 {
-    static char names[VIEW_COUNT][32];
-    const char *ptrs[VIEW_COUNT];
-    size_t n = 0, active = 0;
-    for (int v = 0; v < VIEW_COUNT; v++) {
-        if (!(m->views_available & (1u << v)))
-            continue;
-        snprintf(names[n], sizeof names[n], "%d %s", v + 1, param_view_name(v));
-        if (v == m->view)
-            active = n;
-        ptrs[n] = names[n];
-        n++;
-    }
     const grid_style brand = grid_style_make(PALETTE_ACCENT, PALETTE_PANEL, GRID_ATTR_BOLD);
     grid_fill(g, (grid_rect){0, 0, g->w, 1}, ' ', grid_style_make(-1, PALETTE_PANEL, 0));
     const int bw = grid_puts(g, 1, 0, "reluscope", 12, brand) + 2;
-    widgets_tabs_draw(ptrs, n, active, (grid_rect){bw, 0, g->w - bw, 1}, g);
+    widgets_tabs_draw(m->tabs, m->n_tabs, m->active_tab, (grid_rect){bw, 0, g->w - bw, 1}, g);
 }
 
 static void draw_panel(const screen_model *m, grid_rect r, grid *g)
@@ -257,8 +243,8 @@ rs_status screen_draw(const screen_model *m, grid *g)
     draw_panel(m, panel, g);
     widgets_box_draw(m->title, !m->panel_focused, box, g);
     rs_status st = RS_OK;
-    if (m->in)
-        st = view_draw(m->in, m->view, m->opts, plot, g);
+    if (m->plot)
+        st = m->plot(m->plot_ctx, plot, g);
     if (caption.h > 0) {
         grid_fill(g, (grid_rect){caption.x, caption.y - 1, caption.w, 1}, 0x2500,
                   grid_style_make(PALETTE_AXIS, GRID_COLOR_DEFAULT, 0));

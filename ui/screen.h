@@ -14,19 +14,21 @@
 
 #include "grid.h"
 #include "rs.h"
-#include "view.h"
 #include "widgets.h"
 
 enum { SCREEN_MIN_W = 80, SCREEN_MIN_H = 24 };
 
 typedef enum { SCREEN_OVERLAY_NONE, SCREEN_OVERLAY_HELP, SCREEN_OVERLAY_PRESETS } screen_overlay;
 
+/* Paints the plot area: the screen knows no generator, its caller says what to draw. */
+typedef rs_status (*screen_plot_fn)(const void *ctx, grid_rect r, grid *g);
+
 typedef struct {
-    /* the plot */
-    const view_input *in;
-    int view;                 /* rs_view */
-    const view_opts *opts;
-    unsigned views_available; /* bit set of rs_view, for the tabs */
+    /* the plot and the tabs above it */
+    screen_plot_fn plot;      /* NULL = an empty plot area */
+    const void *plot_ctx;
+    const char *const *tabs;  /* tab labels, e.g. "1 curves" */
+    size_t n_tabs, active_tab;
     const char *title;        /* top row, e.g. "relu · fig1-samples — Figure 1 (left)" */
     /* the parameter panel */
     const widgets_kv_item *items;

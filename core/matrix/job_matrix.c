@@ -173,9 +173,9 @@ rs_status job_matrix_run(void *vctx, size_t v, double value, size_t run, sweep_c
                  ? job_matrix_detail_landscape(det, &ws, &opt, extra, cancel, err)
                  : RS_OK;
         gsl_rng_free(extra);
-        pthread_mutex_lock(&det->lock);
-        det->ready = st == RS_OK;
-        pthread_mutex_unlock(&det->lock);
+        pthread_mutex_lock(&det->head.lock);
+        det->head.ready = st == RS_OK;
+        pthread_mutex_unlock(&det->head.lock);
     }
 done:
     est_matrix_mle_ws_free(mws);

@@ -14,7 +14,7 @@ matrix_detail *job_matrix_detail_alloc(void)
     matrix_detail *det = calloc(1, sizeof *det);
     if (!det)
         return NULL;
-    pthread_mutex_init(&det->lock, NULL);
+    model_detail_head_init(&det->head);
     for (size_t s = 0; s < MATRIX_DETAIL_METHODS; s++)
         det->est[s].method = -1;
     return det;
@@ -40,7 +40,7 @@ void job_matrix_detail_free(matrix_detail *det)
     if (!det)
         return;
     free_arrays(det);
-    pthread_mutex_destroy(&det->lock);
+    model_detail_head_done(&det->head);
     free(det);
 }
 
@@ -61,8 +61,8 @@ static double m_entry(const matrix_ws *ws, size_t i, size_t j)
 rs_status job_matrix_detail_data(matrix_detail *det, const matrix_ws *ws, rs_error *err)
 {
     const size_t d = ws->d, n = ws->n, k = ws->k;
-    pthread_mutex_lock(&det->lock);
-    det->ready = det->land_ready = 0;
+    pthread_mutex_lock(&det->head.lock);
+    det->head.ready = det->land_ready = 0;
     det->learn_len = det->learn_total = 0;
     free_arrays(det);
     det->zero_frac = malloc(d * sizeof(double));
@@ -76,7 +76,7 @@ rs_status job_matrix_detail_data(matrix_detail *det, const matrix_ws *ws, rs_err
     }
     if (!ok) {
         free_arrays(det);
-        pthread_mutex_unlock(&det->lock);
+        pthread_mutex_unlock(&det->head.lock);
         return rs_error_set(err, RS_ENOMEM, "job_matrix: detail for d = %zu, k = %zu", d, k);
     }
     det->d = d, det->n = n, det->k = k;
@@ -97,7 +97,7 @@ rs_status job_matrix_detail_data(matrix_detail *det, const matrix_ws *ws, rs_err
         scatter_entry(s, det->n_scatter, d, n, &i, &j);
         det->scatter_true[s] = m_entry(ws, i, j);
     }
-    pthread_mutex_unlock(&det->lock);
+    pthread_mutex_unlock(&det->head.lock);
     return RS_OK;
 }
 
@@ -117,7 +117,7 @@ rs_status job_matrix_detail_est(matrix_detail *det, const matrix_ws *ws, int met
     const est_matrix_result res = {ws->U, ws->V, ws->bh, 0, 0};
     double scratch[MET_MATRIX_COUNT];
     met_matrix_eval(ws->Y, d, n, k, &truth, &res, bias, ws->work, ws->iwork, scratch, cos, ang);
-    pthread_mutex_lock(&det->lock);
+    pthread_mutex_lock(&det->head.lock);
     matrix_detail_est *e = &det->est[method == METHOD_MLE ? 0 : 1];
     e->method = method;
     memcpy(e->cosines, cos, k * k * sizeof *cos);
@@ -134,7 +134,7 @@ rs_status job_matrix_detail_est(matrix_detail *det, const matrix_ws *ws, int met
         scatter_entry(s, det->n_scatter, d, n, &i, &j);
         e->scatter_hat[s] = cblas_ddot((int)k, ws->U + i * k, 1, ws->V + j * k, 1);
     }
-    pthread_mutex_unlock(&det->lock);
+    pthread_mutex_unlock(&det->head.lock);
     free(cos);
     free(ang);
     return RS_OK;
@@ -147,7 +147,7 @@ void job_matrix_detail_trace(void *tctx, size_t iter, const est_matrix_mle_iter 
     const matrix_ws *ws = t->ws;
     const double rel =
         met_matrix_rel_err(ws->A, ws->C, cur->U, cur->V, ws->d, ws->n, ws->k, ws->work);
-    pthread_mutex_lock(&t->det->lock);
+    pthread_mutex_lock(&t->det->head.lock);
     if (iter < MATRIX_LEARN_MAX) {
         t->det->learn_objective[iter] = it->objective;
         t->det->learn_nll[iter] = it->nll;
@@ -156,7 +156,7 @@ void job_matrix_detail_trace(void *tctx, size_t iter, const est_matrix_mle_iter 
         t->det->learn_len = iter + 1;
     }
     t->det->learn_total = iter + 1;
-    pthread_mutex_unlock(&t->det->lock);
+    pthread_mutex_unlock(&t->det->head.lock);
 }
 
 /* ||U V^T||_F over the first cols rows of V (scratch d x cols). */
@@ -214,16 +214,16 @@ rs_status job_matrix_detail_landscape(matrix_detail *det, const matrix_ws *ws,
                 }
             est_matrix_mle_iter it;
             est_matrix_mle_eval(&in, opt, k3, U3, V3, ws->bh, ws->work, &it);
-            pthread_mutex_lock(&det->lock);
+            pthread_mutex_lock(&det->head.lock);
             det->land_objective[bi * MATRIX_LAND + ai] = it.objective;
             det->land_violation[bi * MATRIX_LAND + ai] = it.violation;
-            pthread_mutex_unlock(&det->lock);
+            pthread_mutex_unlock(&det->head.lock);
         }
     }
-    pthread_mutex_lock(&det->lock);
+    pthread_mutex_lock(&det->head.lock);
     det->land_cols = lc;
     det->land_ready = 1;
-    pthread_mutex_unlock(&det->lock);
+    pthread_mutex_unlock(&det->head.lock);
 done:
     free(Yw);
     free(U3);

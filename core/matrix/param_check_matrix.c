@@ -16,7 +16,7 @@ rs_status param_check_matrix(const rs_params *p, rs_error *err)
         return rs_error_set(err, RS_EINVAL, "n=%zu: allowed an integer >= 1 for matrix", p->n);
     if (p->d < 1)
         return rs_error_set(err, RS_EINVAL, "d=%zu: allowed an integer >= 1 for matrix", p->d);
-    if (k > dn)
+    if (k > dn) /* k <= d is checked for every generator; the SVD also needs k <= n */
         return rs_error_set(err, RS_EINVAL,
                             "k=%zu: allowed 0 (= d) or 1..min(d, n) = %zu for matrix", p->k, dn);
     if (p->latent < LATENT_GAUSSIAN || p->latent > LATENT_SPARSE)
@@ -36,18 +36,6 @@ rs_status param_check_matrix(const rs_params *p, rs_error *err)
             p->bias_scale);
     if (!(p->kappa >= 1.0))
         return rs_error_set(err, RS_EINVAL, "kappa=%g: allowed a number >= 1", p->kappa);
-    const unsigned ok = (1u << METHOD_MLE) | (1u << METHOD_SVD);
-    if (p->estimator < 0 || p->estimator >= METHOD_COUNT || !((1u << p->estimator) & ok))
-        return rs_error_set(err, RS_EINVAL, "estimator=%s: allowed mle|svd for matrix",
-                            p->estimator >= 0 && p->estimator < METHOD_COUNT
-                                ? param_method_name(p->estimator)
-                                : "?");
-    if (p->compare & ~ok) {
-        char buf[128];
-        param_format(p, param_find("compare"), buf, sizeof buf);
-        return rs_error_set(err, RS_EINVAL,
-                            "compare=%s: allowed a comma list of mle|svd for matrix", buf);
-    }
     if (p->iters < 1)
         return rs_error_set(err, RS_EINVAL, "iters=%zu: allowed an integer >= 1", p->iters);
     if (job_matrix_bytes(p) == 0)

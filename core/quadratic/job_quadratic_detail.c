@@ -97,8 +97,8 @@ quad_detail_pass *quad_detail_pass_alloc(quad_ws *ws, const quad_job *job, gsl_r
     const size_t d = ws->d;
     /* the data view's coordinates and histogram range: the true mean Tr(Q_c) and sd
      * sqrt(2 Tr(Q_c^2)), +-5 sd (samples beyond are counted apart) */
-    pthread_mutex_lock(&det->lock);
-    det->ready = 0;
+    pthread_mutex_lock(&det->head.lock);
+    det->head.ready = 0;
     det->coord = p->coord < d ? p->coord : 0;
     det->coord2 = p->coord2 < d ? p->coord2 : 1;
     det->n_scatter = 0;
@@ -107,7 +107,7 @@ quad_detail_pass *quad_detail_pass_alloc(quad_ws *ws, const quad_job *job, gsl_r
         tr += ws->Q[(det->coord * ws->r + i) * ws->r + i];
     det->coord_mean = tr;
     det->coord_sd = sqrt(2.0 * ws->G[det->coord * d + det->coord]);
-    pthread_mutex_unlock(&det->lock);
+    pthread_mutex_unlock(&det->head.lock);
     const double sd = det->coord_sd > 0.0 ? det->coord_sd : 1.0;
     dp->lo = tr - 5.0 * sd;
     dp->width = 10.0 * sd / QUAD_HIST_BINS;
@@ -327,16 +327,16 @@ rs_status quad_detail_fill(quad_detail_pass *dp, const double *metric, unsigned 
                            const atomic_int *cancel, rs_error *err)
 {
     quadratic_detail *det = dp->det;
-    pthread_mutex_lock(&det->lock);
+    pthread_mutex_lock(&det->head.lock);
     rs_status st = publish(dp, metric, flags, err);
-    pthread_mutex_unlock(&det->lock);
+    pthread_mutex_unlock(&det->head.lock);
     if (st != RS_OK)
         return st;
     /* the grid is written by this job only and read once ready is set */
     st = landscape(dp, cancel, err);
-    pthread_mutex_lock(&det->lock);
-    det->ready = st == RS_OK;
-    pthread_mutex_unlock(&det->lock);
+    pthread_mutex_lock(&det->head.lock);
+    det->head.ready = st == RS_OK;
+    pthread_mutex_unlock(&det->head.lock);
     return st;
 }
 
@@ -344,7 +344,7 @@ quadratic_detail *job_quadratic_detail_alloc(void)
 {
     quadratic_detail *det = calloc(1, sizeof *det);
     if (det)
-        pthread_mutex_init(&det->lock, NULL);
+        model_detail_head_init(&det->head);
     return det;
 }
 
@@ -353,6 +353,6 @@ void job_quadratic_detail_free(quadratic_detail *det)
     if (!det)
         return;
     free_arrays(det);
-    pthread_mutex_destroy(&det->lock);
+    model_detail_head_done(&det->head);
     free(det);
 }

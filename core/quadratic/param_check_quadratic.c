@@ -23,9 +23,6 @@ rs_status param_check_quadratic(const rs_params *p, rs_error *err)
     if (p->family == GEN_QUADRATIC_DIAGONAL && (size_t)p->r > p->d)
         return rs_error_set(err, RS_EINVAL,
                             "r=%g: allowed 1..d = %zu with family=diagonal (Jennrich needs r <= d)", p->r, p->d);
-    if (p->coord >= p->d || p->coord2 >= p->d)
-        return rs_error_set(err, RS_EINVAL, "coord=%zu, coord2=%zu: allowed 0..d-1 = %zu", p->coord,
-                            p->coord2, p->d - 1);
     const size_t bytes = job_quadratic_bytes(p);
     if (bytes == 0 || bytes > JOB_QUADRATIC_MAX_BYTES)
         return rs_error_set(err, RS_EINVAL,

@@ -174,8 +174,8 @@ static rs_status fill_detail(relu_detail *det, const rs_params *p, const est_inp
                              rs_error *err)
 {
     const size_t d = p->d;
-    pthread_mutex_lock(&det->lock);
-    det->ready = 0;
+    pthread_mutex_lock(&det->head.lock);
+    det->head.ready = 0;
     double *old[] = {det->theta_true, det->theta_hat, det->b, det->b_hat, det->sigma2, det->sigma2_hat};
     for (size_t i = 0; i < 6; i++)
         free(old[i]);
@@ -187,7 +187,7 @@ static rs_status fill_detail(relu_detail *det, const rs_params *p, const est_inp
     det->sigma2_hat = malloc(d * sizeof(double));
     if (!det->theta_true || !det->theta_hat || !det->b || !det->b_hat || !det->sigma2 ||
         !det->sigma2_hat) {
-        pthread_mutex_unlock(&det->lock);
+        pthread_mutex_unlock(&det->head.lock);
         return rs_error_set(err, RS_ENOMEM, "job_relu: detail for d = %zu", d);
     }
     det->d = d;
@@ -204,7 +204,7 @@ static rs_status fill_detail(relu_detail *det, const rs_params *p, const est_inp
         det->sigma2_hat[i] = ws->s2_hat[i];
     }
     fill_detail_data(det, ws, p->n, d);
-    pthread_mutex_unlock(&det->lock);
+    pthread_mutex_unlock(&det->head.lock);
 
     /* The ProjSGD path of coord (its first batch), whatever the compared methods. */
     est_sgd_path path = {det->coord, RELU_PATH_MAX, 0, det->path_mu, det->path_sigma};
@@ -213,13 +213,13 @@ static rs_status fill_detail(relu_detail *det, const rs_params *p, const est_inp
     const rs_status st = est_sgd_fit(in, &opt, est_rng, ws->buf, &path, &res, cancel, err);
     if (st == RS_ECANCELLED)
         return st;
-    pthread_mutex_lock(&det->lock);
+    pthread_mutex_lock(&det->head.lock);
     det->path_len = st == RS_OK ? path.len : 0;
     det->sgd_mu = ws->mu_hat[det->coord];
     det->sgd_sigma = sqrt(ws->s2_hat[det->coord]);
     fill_detail_landscape(det, ws);
-    det->ready = 1;
-    pthread_mutex_unlock(&det->lock);
+    det->head.ready = 1;
+    pthread_mutex_unlock(&det->head.lock);
     return RS_OK;
 }
 
@@ -303,7 +303,7 @@ relu_detail *job_relu_detail_alloc(void)
 {
     relu_detail *det = calloc(1, sizeof *det);
     if (det)
-        pthread_mutex_init(&det->lock, NULL);
+        model_detail_head_init(&det->head);
     return det;
 }
 
@@ -317,6 +317,6 @@ void job_relu_detail_free(relu_detail *det)
     free(det->b_hat);
     free(det->sigma2);
     free(det->sigma2_hat);
-    pthread_mutex_destroy(&det->lock);
+    model_detail_head_done(&det->head);
     free(det);
 }

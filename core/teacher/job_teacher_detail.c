@@ -61,8 +61,8 @@ rs_status job_teacher_detail_begin(teacher_detail *det, const rs_params *p, job_
                                    gsl_rng *extra, rs_error *err)
 {
     const size_t d = p->d, k = p->k == 0 ? p->d : p->k, kd = k * d;
-    pthread_mutex_lock(&det->lock);
-    det->ready = 0;
+    pthread_mutex_lock(&det->head.lock);
+    det->head.ready = 0;
     det->n = p->n, det->d = d, det->k = k, det->iters = p->iters;
     det->methods = param_methods(p);
     int ok = (det->Astar = realloc_zero(det->Astar, kd)) != NULL;
@@ -75,7 +75,7 @@ rs_status job_teacher_detail_begin(teacher_detail *det, const rs_params *p, job_
             det->land_val[m][i] = NAN;
     }
     if (!ok) {
-        pthread_mutex_unlock(&det->lock);
+        pthread_mutex_unlock(&det->head.lock);
         return rs_error_set(err, RS_ENOMEM, "job_teacher: detail for k = %zu, d = %zu", k, d);
     }
     memcpy(det->Astar, ws->Astar, kd * sizeof(double));
@@ -108,7 +108,7 @@ rs_status job_teacher_detail_begin(teacher_detail *det, const rs_params *p, job_
             D[i] = gsl_ran_gaussian_ziggurat(extra, 1.0);
         cblas_dscal((int)kd, fa / cblas_dnrm2((int)kd, D, 1), D, 1);
     }
-    pthread_mutex_unlock(&det->lock);
+    pthread_mutex_unlock(&det->head.lock);
     return RS_OK;
 }
 
@@ -156,7 +156,7 @@ void job_teacher_record(teacher_detail *det, const rs_params *p, int m, size_t t
     double e_perm;
     const double e = job_teacher_e(ws, ws->A, k, d, &e_perm);
     land_coords(det, ws, ws->A, &u, &v);
-    pthread_mutex_lock(&det->lock);
+    pthread_mutex_lock(&det->head.lock);
     const size_t j = det->curve_len[m];
     if (j < TEACHER_CURVE_MAX) {
         det->curve_iter[m][j] = t;
@@ -167,12 +167,12 @@ void job_teacher_record(teacher_detail *det, const rs_params *p, int m, size_t t
         det->path_v[m][j] = v;
         det->curve_len[m] = det->path_len[m] = j + 1;
     }
-    pthread_mutex_unlock(&det->lock);
+    pthread_mutex_unlock(&det->head.lock);
 }
 
 void job_teacher_keep_final(teacher_detail *det, int m, const double *A, size_t k, size_t d)
 {
-    pthread_mutex_lock(&det->lock);
+    pthread_mutex_lock(&det->head.lock);
     memcpy(det->A_final[m], A, k * d * sizeof(double));
     det->has_final[m] = 1;
     for (size_t i = 0; i < k; i++) {
@@ -182,7 +182,7 @@ void job_teacher_keep_final(teacher_detail *det, int m, const double *A, size_t 
             det->cos_abs[m][i * k + j] = fabs(cblas_ddot((int)d, A + i * d, 1, det->Astar + j * d, 1)) / (na * ns);
         }
     }
-    pthread_mutex_unlock(&det->lock);
+    pthread_mutex_unlock(&det->head.lock);
 }
 
 rs_status job_teacher_detail_end(teacher_detail *det, const rs_params *p, job_teacher_ws *ws,
@@ -215,14 +215,14 @@ rs_status job_teacher_detail_end(teacher_detail *det, const rs_params *p, job_te
                 row[a] = NAN;
                 loss_teacher_eval(lt, A, 0, p->n, p->mu, p->lambda, &row[a], NULL, NULL);
             }
-            pthread_mutex_lock(&det->lock);
+            pthread_mutex_lock(&det->head.lock);
             memcpy(det->land_val[m] + b * L, row, L * sizeof(double));
-            pthread_mutex_unlock(&det->lock);
+            pthread_mutex_unlock(&det->head.lock);
         }
     }
-    pthread_mutex_lock(&det->lock);
-    det->ready = 1;
-    pthread_mutex_unlock(&det->lock);
+    pthread_mutex_lock(&det->head.lock);
+    det->head.ready = 1;
+    pthread_mutex_unlock(&det->head.lock);
     return RS_OK;
 }
 
@@ -230,7 +230,7 @@ teacher_detail *job_teacher_detail_alloc(void)
 {
     teacher_detail *det = calloc(1, sizeof *det);
     if (det)
-        pthread_mutex_init(&det->lock, NULL);
+        model_detail_head_init(&det->head);
     return det;
 }
 
@@ -243,6 +243,6 @@ void job_teacher_detail_free(teacher_detail *det)
         free(det->A_final[m]);
         free(det->cos_abs[m]);
     }
-    pthread_mutex_destroy(&det->lock);
+    model_detail_head_done(&det->head);
     free(det);
 }

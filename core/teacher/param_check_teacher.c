@@ -8,21 +8,6 @@ rs_status param_check_teacher(const rs_params *p, rs_error *err);
 
 rs_status param_check_teacher(const rs_params *p, rs_error *err)
 {
-    const size_t k = p->k == 0 ? p->d : p->k;
-    const unsigned ok = (1u << METHOD_L2) | (1u << METHOD_GE) | (1u << METHOD_SCORE) | (1u << METHOD_LLSFE);
-    if (k > p->d)
-        return rs_error_set(err, RS_EINVAL, "k=%zu: allowed 0 (= d) or 1..d = %zu for teacher", p->k, p->d);
-    if (!((1u << p->loss) & ok))
-        return rs_error_set(err, RS_EINVAL, "loss=%s: allowed l2|ge|score|llsfe for teacher",
-                            param_method_name(p->loss));
-    if (p->compare & ~ok) {
-        char buf[128];
-        param_format(p, param_find("compare"), buf, sizeof buf);
-        return rs_error_set(err, RS_EINVAL, "compare=%s: allowed a comma list of l2|ge|score|llsfe for teacher", buf);
-    }
-    if (p->coord >= p->d || p->coord2 >= p->d)
-        return rs_error_set(err, RS_EINVAL, "coord=%zu, coord2=%zu: allowed 0..d-1 = %zu", p->coord,
-                            p->coord2, p->d - 1);
     if (p->truth == TRUTH_IDENTITY && p->kappa != 1.0)
         return rs_error_set(err, RS_EINVAL, "kappa=%g: allowed 1 with truth=identity (use truth=conditioned)",
                             p->kappa);

@@ -1,6 +1,7 @@
 /* view.c — dispatch of the views to the generators' view modules. */
 #include "view.h"
 
+#include <pthread.h>
 #include <stdio.h>
 
 #include "palette.h"
@@ -14,17 +15,47 @@ void view_opts_init(view_opts *o)
     o->method = 0;
 }
 
+extern const view_gen view_relu, view_matrix, view_teacher, view_quadratic;
+
+/* Indexed by rs_generator, as core's model registry. */
+static const view_gen *const view_registry[GEN_COUNT] = {
+    [GEN_RELU] = &view_relu,
+    [GEN_MATRIX] = &view_matrix,
+    [GEN_TEACHER] = &view_teacher,
+    [GEN_QUADRATIC] = &view_quadratic,
+};
+
+const view_gen *view_gen_get(int generator)
+{
+    return generator >= 0 && generator < GEN_COUNT ? view_registry[generator] : NULL;
+}
+
 unsigned view_available(int generator)
 {
-    const unsigned all = (1u << VIEW_COUNT) - 1;
-    switch (generator) {
-    case GEN_RELU:
-        return all & ~(1u << VIEW_LEARNING); /* closed-form fits: nothing iterates to watch */
-    case GEN_QUADRATIC:
-        return all & ~(1u << VIEW_LEARNING); /* moments, no optimiser */
-    default:
-        return all;
+    const model_ops *ops = model_get(generator);
+    return ops ? ops->views : 0;
+}
+
+size_t view_tabs(int generator, int view, char labels[][VIEW_TAB_LEN], size_t *active)
+{
+    const unsigned views = view_available(generator);
+    size_t n = 0;
+    *active = 0;
+    for (int v = 0; v < VIEW_COUNT; v++) {
+        if (!(views & (1u << v)))
+            continue;
+        snprintf(labels[n], VIEW_TAB_LEN, "%d %s", v + 1, param_view_name(v));
+        if (v == view)
+            *active = n;
+        n++;
     }
+    return n;
+}
+
+rs_status view_plot_draw(const void *ctx, grid_rect r, grid *g)
+{
+    const view_plot *vp = ctx;
+    return view_draw(vp->in, vp->view, vp->opts, r, g);
 }
 
 int view_method(const rs_params *p, const view_opts *o)
@@ -45,30 +76,44 @@ int view_method(const rs_params *p, const view_opts *o)
     return -1;
 }
 
+/* A detail view: under the detail's lock, the waiting message until the detail is ready
+ * (or streams), then the generator's drawer. */
+static rs_status draw_detail(const view_gen *vg, const view_input *in, int view,
+                             const view_opts *o, grid_rect r, grid *g)
+{
+    model_detail_head *head = in->detail;
+    if (!head) {
+        plot_message_draw("no detail for this view", r, g);
+        return RS_OK;
+    }
+    if (vg->footer)
+        r = vg->footer(in, r, g);
+    pthread_mutex_lock(&head->lock);
+    rs_status st = RS_OK;
+    if (head->ready || (vg->streams && vg->streams(in->detail, view)))
+        st = vg->detail[view](in, in->detail, o, r, g);
+    else
+        view_waiting_draw(in, r, g);
+    pthread_mutex_unlock(&head->lock);
+    return st;
+}
+
 rs_status view_draw(const view_input *in, int view, const view_opts *o, grid_rect r, grid *g)
 {
-    if (view < 0 || view >= VIEW_COUNT || !(view_available(in->p->generator) & (1u << view))) {
+    const view_gen *vg = view_gen_get(in->p->generator);
+    grid_fill(g, r, ' ', grid_style_default());
+    if (!vg || view < 0 || view >= VIEW_COUNT || !(view_available(in->p->generator) & (1u << view)) ||
+        (view != VIEW_CURVES && !vg->detail[view])) {
         char msg[160];
         snprintf(msg, sizeof msg, "the %s view is not part of the %s generator",
                  view >= 0 && view < VIEW_COUNT ? param_view_name(view) : "?",
                  param_generator_name(in->p->generator));
-        grid_fill(g, r, ' ', grid_style_default());
         plot_message_draw(msg, r, g);
         return RS_OK;
     }
-    switch (in->p->generator) {
-    case GEN_RELU:
-        return view_relu_draw(in, view, o, r, g);
-    case GEN_MATRIX:
-        return view_matrix_draw(in, view, o, r, g);
-    case GEN_TEACHER:
-        return view_teacher_draw(in, view, o, r, g);
-    case GEN_QUADRATIC:
-        return view_quadratic_draw(in, view, o, r, g);
-    default:
-        plot_message_draw("unknown generator", r, g);
-        return RS_EINVAL;
-    }
+    if (view == VIEW_CURVES)
+        return vg->curves(in, o, r, g);
+    return draw_detail(vg, in, view, o, r, g);
 }
 
 void view_waiting_draw(const view_input *in, grid_rect r, grid *g)

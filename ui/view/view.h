@@ -6,8 +6,9 @@
  * models and paints them into a rect. Views know result types, never algorithms
  * (STYLE 1): nothing here runs a generator, estimator or metric.
  *
- * Dispatch: view_draw picks the generator's view_<gen>_draw; a view a generator does
- * not have shows a one-line reason instead (never an empty rect). */
+ * Dispatch: each generator describes its views in one view_gen (view_<gen>.c); view_draw
+ * reads it, locks the detail and shows the waiting message until it is ready. A view a
+ * generator does not have shows a one-line reason instead (never an empty rect). */
 #ifndef VIEW_H
 #define VIEW_H
 
@@ -66,12 +67,42 @@ void view_waiting_draw(const view_input *in, grid_rect r, grid *g);
 rs_status view_scatter_draw(const char *title, const char *x_title, const char *y_title, size_t n,
                             const double *x, const double *y, grid_rect r, grid *g);
 
-/* Per-generator entry points (view_relu.c, view_matrix.c, view_teacher.c,
- * view_quadratic.c). Same contract as view_draw. */
-rs_status view_relu_draw(const view_input *in, int view, const view_opts *o, grid_rect r, grid *g);
-rs_status view_matrix_draw(const view_input *in, int view, const view_opts *o, grid_rect r, grid *g);
-rs_status view_teacher_draw(const view_input *in, int view, const view_opts *o, grid_rect r, grid *g);
-rs_status view_quadratic_draw(const view_input *in, int view, const view_opts *o, grid_rect r,
-                              grid *g);
+/* A generator's detail view: draws `detail` (the generator's detail struct, locked by
+ * the caller, ready or streaming) into r. */
+typedef rs_status (*view_detail_fn)(const view_input *in, const void *detail, const view_opts *o,
+                                    grid_rect r, grid *g);
+
+/* What one generator draws: its descriptor in ui (view_<gen>.c), as model_<gen> is in
+ * core. view.c holds the list and does the lock / ready / waiting / dispatch once. */
+typedef struct {
+    /* the curves view, from the sweep cells alone */
+    rs_status (*curves)(const view_input *in, const view_opts *o, grid_rect r, grid *g);
+    view_detail_fn detail[VIEW_COUNT]; /* per detail view; NULL where model_ops.views lacks it */
+    /* 1 when `view` can already draw from a detail that is not ready (curves streaming in
+     * while an optimiser runs); NULL = never. Called under the detail's lock. */
+    int (*streams)(const void *detail, int view);
+    /* A line at the bottom of every detail view (e.g. the run's flags); returns the rest
+     * of r. NULL = none. */
+    grid_rect (*footer)(const view_input *in, grid_rect r, grid *g);
+} view_gen;
+
+/* The views of a generator, or NULL when it has none. Static storage. */
+const view_gen *view_gen_get(int generator);
+
+/* Tab labels of the views generator offers ("1 curves", "2 angles", ...): fills
+ * labels[i] (capacity VIEW_COUNT, each VIEW_TAB_LEN bytes) and returns their count;
+ * *active = the index of `view` among them (0 when absent). */
+enum { VIEW_TAB_LEN = 32 };
+size_t view_tabs(int generator, int view, char labels[][VIEW_TAB_LEN], size_t *active);
+
+/* What screen_model.plot needs to draw a view (screen_plot_fn over a view_plot). */
+typedef struct {
+    const view_input *in;
+    int view; /* rs_view */
+    const view_opts *opts;
+} view_plot;
+
+/* A screen_plot_fn: view_draw(ctx->in, ctx->view, ctx->opts, r, g) for a view_plot ctx. */
+rs_status view_plot_draw(const void *ctx, grid_rect r, grid *g);
 
 #endif

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "job_matrix.h"
+#include "detail_matrix.h"
 #include "met_matrix.h"
 #include "palette.h"
 #include "plot.h"
@@ -147,30 +147,50 @@ static rs_status draw_angles(const matrix_detail *det, const model_ops *ops, int
     return s1 != RS_OK ? s1 : s2;
 }
 
-rs_status view_matrix_draw(const view_input *in, int view, const view_opts *o, grid_rect r, grid *g)
+static rs_status matrix_curves_draw(const view_input *in, const view_opts *o, grid_rect r,
+                                    grid *g)
 {
-    grid_fill(g, r, ' ', grid_style_default());
-    if (view == VIEW_CURVES)
-        return view_curves_draw(in, o, matrix_curves,
-                                sizeof matrix_curves / sizeof matrix_curves[0], 0, r, g);
-    matrix_detail *det = in->detail;
-    if (!det) {
-        plot_message_draw("no detail for this view", r, g);
-        return RS_OK;
-    }
-    const int method = view_method(in->p, o);
-    pthread_mutex_lock(&det->lock);
-    rs_status st = RS_OK;
-    if (view == VIEW_LEARNING && (det->ready || det->learn_len > 0))
-        st = view_matrix_learning_draw(det, in->ops, o->metric, r, g);
-    else if (!det->ready)
-        view_waiting_draw(in, r, g);
-    else if (view == VIEW_ANGLES)
-        st = draw_angles(det, in->ops, method, r, g);
-    else if (view == VIEW_DATA)
-        st = view_matrix_data_draw(det, in->ops, method, r, g);
-    else if (view == VIEW_LANDSCAPE)
-        st = view_matrix_landscape_draw(det, in->ops, method, r, g);
-    pthread_mutex_unlock(&det->lock);
-    return st;
+    return view_curves_draw(in, o, matrix_curves, sizeof matrix_curves / sizeof matrix_curves[0],
+                            0, r, g);
 }
+
+static rs_status matrix_angles(const view_input *in, const void *det, const view_opts *o,
+                               grid_rect r, grid *g)
+{
+    return draw_angles(det, in->ops, view_method(in->p, o), r, g);
+}
+
+static rs_status matrix_data(const view_input *in, const void *det, const view_opts *o,
+                             grid_rect r, grid *g)
+{
+    return view_matrix_data_draw(det, in->ops, view_method(in->p, o), r, g);
+}
+
+static rs_status matrix_landscape(const view_input *in, const void *det, const view_opts *o,
+                                  grid_rect r, grid *g)
+{
+    return view_matrix_landscape_draw(det, in->ops, view_method(in->p, o), r, g);
+}
+
+static rs_status matrix_learning(const view_input *in, const void *det, const view_opts *o,
+                                 grid_rect r, grid *g)
+{
+    return view_matrix_learning_draw(det, in->ops, o->metric, r, g);
+}
+
+/* The MLE's iterations stream in (learn_len grows under the lock) before the detail is
+ * ready. */
+static int matrix_streams(const void *detail, int view)
+{
+    const matrix_detail *det = detail;
+    return view == VIEW_LEARNING && det->learn_len > 0;
+}
+
+const view_gen view_matrix = {
+    .curves = matrix_curves_draw,
+    .detail = {[VIEW_ANGLES] = matrix_angles,
+               [VIEW_DATA] = matrix_data,
+               [VIEW_LANDSCAPE] = matrix_landscape,
+               [VIEW_LEARNING] = matrix_learning},
+    .streams = matrix_streams,
+};

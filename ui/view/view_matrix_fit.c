@@ -144,14 +144,14 @@ rs_status view_matrix_learning_draw(const matrix_detail *det, const model_ops *o
         plot_message_draw("the learning curves are mle's iterations: add mle to compare", r, g);
         return RS_OK;
     }
-    if (det->ready)
+    if (det->head.ready)
         view_matrix_flags_draw(ops, view_matrix_est(det, METHOD_MLE), &r, g);
     double x[MATRIX_LEARN_MAX];
     for (size_t i = 0; i < det->learn_len; i++)
         x[i] = (double)i;
     char status[96];
     const size_t iters = det->learn_total - 1; /* index 0 is the warm start */
-    if (!det->ready)
+    if (!det->head.ready)
         snprintf(status, sizeof status, "iteration %zu (running)", iters);
     else if (det->learn_total > det->learn_len)
         snprintf(status, sizeof status, "%zu iterations (first %zu kept)", iters,

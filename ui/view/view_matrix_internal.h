@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 #include "grid.h"
-#include "job_matrix.h"
+#include "detail_matrix.h"
 #include "model.h"
 #include "rs.h"
 
@@ -28,7 +28,7 @@ rs_status view_matrix_data_draw(const matrix_detail *det, const model_ops *ops, 
                                 grid_rect r, grid *g);
 rs_status view_matrix_landscape_draw(const matrix_detail *det, const model_ops *ops, int method,
                                      grid_rect r, grid *g);
-/* Streams: draws whatever iterations are there, also before det->ready. */
+/* Streams: draws whatever iterations are there, also before det->head.ready. */
 rs_status view_matrix_learning_draw(const matrix_detail *det, const model_ops *ops, size_t panel,
                                     grid_rect r, grid *g);
 

@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "job_quadratic.h"
+#include "detail_quadratic.h"
 #include "met_quadratic.h"
 #include "palette.h"
 #include "plot.h"
@@ -135,9 +135,9 @@ static rs_status draw_curves(const view_input *in, const view_opts *o, grid_rect
     const int top = 7;
     rs_status st = view_curves_draw(in, o, quad_curves, n_metrics, 0,
                                     (grid_rect){body.x, body.y, body.w, top}, g);
-    pthread_mutex_lock(&det->lock);
+    pthread_mutex_lock(&det->head.lock);
     const grid_rect low = {body.x, body.y + top, body.w, body.h - top};
-    if (det->ready && det->n_curve >= 2) {
+    if (det->head.ready && det->n_curve >= 2) {
         size_t ids[4];
         for (size_t j = 0; j < n_metrics; j++)
             ids[j] = quad_curves[j].id;
@@ -146,31 +146,34 @@ static rs_status draw_curves(const view_input *in, const view_opts *o, grid_rect
     } else {
         plot_message_draw("computing run 1's learning curve in n…", low, g);
     }
-    pthread_mutex_unlock(&det->lock);
+    pthread_mutex_unlock(&det->head.lock);
     return st;
 }
 
-rs_status view_quadratic_draw(const view_input *in, int view, const view_opts *o, grid_rect r,
-                              grid *g)
+static rs_status quadratic_angles(const view_input *in, const void *det, const view_opts *o,
+                                  grid_rect r, grid *g)
 {
-    grid_fill(g, r, ' ', grid_style_default());
-    if (view == VIEW_CURVES)
-        return draw_curves(in, o, r, g);
-    quadratic_detail *det = in->detail;
-    if (!det) {
-        plot_message_draw("no detail for this view", r, g);
-        return RS_OK;
-    }
-    pthread_mutex_lock(&det->lock);
-    rs_status st = RS_OK;
-    if (!det->ready)
-        view_waiting_draw(in, r, g);
-    else if (view == VIEW_ANGLES)
-        st = vq_angles_draw(det, r, g);
-    else if (view == VIEW_DATA)
-        st = vq_data_draw(det, r, g);
-    else if (view == VIEW_LANDSCAPE)
-        st = vq_landscape_draw(det, in->p, r, g);
-    pthread_mutex_unlock(&det->lock);
-    return st;
+    (void)in, (void)o;
+    return vq_angles_draw(det, r, g);
 }
+
+static rs_status quadratic_data(const view_input *in, const void *det, const view_opts *o,
+                                grid_rect r, grid *g)
+{
+    (void)in, (void)o;
+    return vq_data_draw(det, r, g);
+}
+
+static rs_status quadratic_landscape(const view_input *in, const void *det, const view_opts *o,
+                                     grid_rect r, grid *g)
+{
+    (void)o;
+    return vq_landscape_draw(det, in->p, r, g);
+}
+
+const view_gen view_quadratic = {
+    .curves = draw_curves,
+    .detail = {[VIEW_ANGLES] = quadratic_angles,
+               [VIEW_DATA] = quadratic_data,
+               [VIEW_LANDSCAPE] = quadratic_landscape},
+};

@@ -4,7 +4,7 @@
 #define VIEW_QUADRATIC_INTERNAL_H
 
 #include "grid.h"
-#include "job_quadratic.h"
+#include "detail_quadratic.h"
 #include "rs.h"
 #include "view.h"
 

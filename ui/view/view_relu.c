@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "job_relu.h"
+#include "detail_relu.h"
 #include "met_relu.h"
 #include "palette.h"
 #include "plot.h"
@@ -169,26 +169,35 @@ static rs_status draw_landscape(const relu_detail *det, grid_rect r, grid *g)
     return plot_heatmap_draw(&m, r, g);
 }
 
-rs_status view_relu_draw(const view_input *in, int view, const view_opts *o, grid_rect r, grid *g)
+static rs_status relu_curves_draw(const view_input *in, const view_opts *o, grid_rect r, grid *g)
 {
-    grid_fill(g, r, ' ', grid_style_default());
-    if (view == VIEW_CURVES)
-        return view_curves_draw(in, o, relu_curves, 3, 0, r, g);
-    relu_detail *det = in->detail;
-    if (!det) {
-        plot_message_draw("no detail for this view", r, g);
-        return RS_OK;
-    }
-    pthread_mutex_lock(&det->lock);
-    rs_status st = RS_OK;
-    if (!det->ready)
-        view_waiting_draw(in, r, g);
-    else if (view == VIEW_ANGLES)
-        st = draw_angles(det, r, g);
-    else if (view == VIEW_DATA)
-        st = draw_data(det, r, g);
-    else if (view == VIEW_LANDSCAPE)
-        st = draw_landscape(det, r, g);
-    pthread_mutex_unlock(&det->lock);
-    return st;
+    return view_curves_draw(in, o, relu_curves, 3, 0, r, g);
 }
+
+static rs_status relu_angles(const view_input *in, const void *det, const view_opts *o,
+                             grid_rect r, grid *g)
+{
+    (void)in, (void)o;
+    return draw_angles(det, r, g);
+}
+
+static rs_status relu_data(const view_input *in, const void *det, const view_opts *o,
+                           grid_rect r, grid *g)
+{
+    (void)in, (void)o;
+    return draw_data(det, r, g);
+}
+
+static rs_status relu_landscape(const view_input *in, const void *det, const view_opts *o,
+                                grid_rect r, grid *g)
+{
+    (void)in, (void)o;
+    return draw_landscape(det, r, g);
+}
+
+const view_gen view_relu = {
+    .curves = relu_curves_draw,
+    .detail = {[VIEW_ANGLES] = relu_angles,
+               [VIEW_DATA] = relu_data,
+               [VIEW_LANDSCAPE] = relu_landscape},
+};

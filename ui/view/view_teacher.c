@@ -8,7 +8,7 @@
 #include <pthread.h>
 #include <stdio.h>
 
-#include "job_teacher.h"
+#include "detail_teacher.h"
 #include "palette.h"
 #include "plot.h"
 #include "plot_lines.h"
@@ -101,7 +101,7 @@ static rs_status learn_panel(const teacher_detail *det, unsigned mask, int which
     char title[128];
     if (which == 0)
         snprintf(title, sizeof title, "e(A), eq. 22 — iteration %zu of %zu%s", last, det->iters,
-                 det->ready ? "" : " (running)");
+                 det->head.ready ? "" : " (running)");
     else
         snprintf(title, sizeof title, "loss %s", ns ? view_teacher_loss_symbol(lowest_method(mask))
                                                     : "");
@@ -190,33 +190,43 @@ static grid_rect flags_line(const view_input *in, grid_rect r, grid *g)
     return (grid_rect){r.x, r.y, r.w, r.h - 1};
 }
 
-rs_status view_teacher_draw(const view_input *in, int view, const view_opts *o, grid_rect r,
-                            grid *g)
+static rs_status teacher_learning(const view_input *in, const void *det, const view_opts *o,
+                                  grid_rect r, grid *g)
 {
-    grid_fill(g, r, ' ', grid_style_default());
-    if (view == VIEW_CURVES)
-        return view_teacher_curves(in, o, r, g);
-    teacher_detail *det = in->detail;
-    if (!det) {
-        plot_message_draw("no detail for this view", r, g);
-        return RS_OK;
-    }
-    r = flags_line(in, r, g);
-    pthread_mutex_lock(&det->lock);
-    rs_status st = RS_OK;
-    const int sel = view_method(in->p, o);
-    if (view == VIEW_LEARNING && any_curve(det))
-        st = view_teacher_learning(det, in, o, r, g);
-    else if (!det->ready)
-        view_waiting_draw(in, r, g);
-    else if (view == VIEW_ANGLES)
-        st = view_teacher_angles(det, in, sel, r, g);
-    else if (view == VIEW_LANDSCAPE)
-        st = view_teacher_landscape(det, in, sel, r, g);
-    else if (view == VIEW_DATA)
-        st = view_teacher_data(det, in, r, g);
-    else
-        plot_message_draw("no loss was trained", r, g);
-    pthread_mutex_unlock(&det->lock);
-    return st;
+    return view_teacher_learning(det, in, o, r, g);
 }
+
+static rs_status teacher_angles(const view_input *in, const void *det, const view_opts *o,
+                                grid_rect r, grid *g)
+{
+    return view_teacher_angles(det, in, view_method(in->p, o), r, g);
+}
+
+static rs_status teacher_landscape(const view_input *in, const void *det, const view_opts *o,
+                                   grid_rect r, grid *g)
+{
+    return view_teacher_landscape(det, in, view_method(in->p, o), r, g);
+}
+
+static rs_status teacher_data(const view_input *in, const void *det, const view_opts *o,
+                              grid_rect r, grid *g)
+{
+    (void)o;
+    return view_teacher_data(det, in, r, g);
+}
+
+/* Learning curves stream in while the optimiser runs, before the detail is ready. */
+static int teacher_streams(const void *detail, int view)
+{
+    return view == VIEW_LEARNING && any_curve(detail);
+}
+
+const view_gen view_teacher = {
+    .curves = view_teacher_curves,
+    .detail = {[VIEW_LEARNING] = teacher_learning,
+               [VIEW_ANGLES] = teacher_angles,
+               [VIEW_LANDSCAPE] = teacher_landscape,
+               [VIEW_DATA] = teacher_data},
+    .streams = teacher_streams,
+    .footer = flags_line,
+};

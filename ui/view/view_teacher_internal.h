@@ -5,7 +5,7 @@
 #include <stddef.h>
 
 #include "grid.h"
-#include "job_teacher.h"
+#include "detail_teacher.h"
 #include "rs.h"
 #include "view.h"
 

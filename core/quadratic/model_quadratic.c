@@ -1,0 +1,40 @@
+/* model_quadratic.c — the quadratic generator's descriptor: x_a = gᵀ Q_a g, its second
+ * and third moments and Jennrich's algorithm (the polynomial-pushforward slides, SPEC
+ * 5.4). */
+#include "job_quadratic.h"
+#include "met_quadratic.h"
+#include "model.h"
+
+rs_status param_check_quadratic(const rs_params *p, rs_error *err);
+
+static void *quadratic_detail_alloc(void) { return job_quadratic_detail_alloc(); }
+static void quadratic_detail_free(void *det) { job_quadratic_detail_free(det); }
+
+static const char *const quadratic_flag_names[] = {"not_diagonal", "rank", "complex", "singular",
+                                                   "angle_nan"};
+
+const model_ops model_quadratic = {
+    .name = "quadratic",
+    .summary = "degree-2 polynomial pushforward x_a = gᵀQ_a g: moments, angles and Jennrich",
+    /* One estimator, the method of moments; rs_method has no name for it, so the job writes
+     * its metrics into the slot(s) param_methods() names (the default estimator's). */
+    .method_key = "estimator",
+    .methods = (1u << METHOD_SGD) | (1u << METHOD_MLE) | (1u << METHOD_MEDIAN),
+    /* moments, no optimiser: no learning view */
+    .views = (1u << VIEW_CURVES) | (1u << VIEW_ANGLES) | (1u << VIEW_LANDSCAPE) |
+             (1u << VIEW_DATA),
+    .defaults = (const model_default[]){{"r", "10"},
+                                        {"d", "6"},
+                                        {"view", "angles"},
+                                        {"n", "50000"},
+                                        {NULL, NULL}},
+    .n_metrics = MET_QUAD_COUNT,
+    .metric_names = met_quadratic_names,
+    .n_flags = MODEL_COUNT_OF(quadratic_flag_names),
+    .flag_names = quadratic_flag_names,
+    .job = job_quadratic_run,
+    .job_bytes = job_quadratic_bytes,
+    .check = param_check_quadratic,
+    .detail_alloc = quadratic_detail_alloc,
+    .detail_free = quadratic_detail_free,
+};
