@@ -12,6 +12,7 @@
 #include "model.h"
 #include "param.h"
 #include "sweep.h"
+#include "support.h"
 
 static void setup(void)
 {
@@ -28,12 +29,6 @@ static rs_params base(void)
 }
 
 /* Set key=value, which must parse. */
-static void set(rs_params *p, const char *key, const char *value)
-{
-    rs_error e;
-    cr_assert_eq(param_parse(p, param_find(key), value, &e), RS_OK, "%s=%s: %s", key, value, e.msg);
-}
-
 /* param_check must fail naming key. */
 static void rejects(rs_params p, const char *key)
 {
@@ -52,28 +47,28 @@ Test(job_quadratic, param_check_rejects_bad_inputs)
     q.r = 0.5; /* below 1: the table's own range stops this at parse time, check anyway */
     rejects(q, "r=");
     q = p;
-    set(&q, "r", "2.5");
+    support_set(&q, "r", "2.5");
     rejects(q, "r=");
     q = p;
-    set(&q, "d", "1");
+    support_set(&q, "d", "1");
     rejects(q, "d=");
     q = p;
-    set(&q, "n", "2");
+    support_set(&q, "n", "2");
     rejects(q, "n=");
     q = p;
-    set(&q, "family", "diagonal");
-    set(&q, "d", "6");
-    set(&q, "r", "7"); /* Jennrich needs r <= d */
+    support_set(&q, "family", "diagonal");
+    support_set(&q, "d", "6");
+    support_set(&q, "r", "7"); /* Jennrich needs r <= d */
     rejects(q, "r=");
     q = p;
-    set(&q, "d", "2000"); /* d^3 doubles = 64 GB: does not fit */
+    support_set(&q, "d", "2000"); /* d^3 doubles = 64 GB: does not fit */
     rejects(q, "d=");
     q = p;
-    set(&q, "coord", "6");
+    support_set(&q, "coord", "6");
     rejects(q, "coord=");
     q = p; /* a sweep value that breaks the check is reported with its value */
-    set(&q, "sweep", "d");
-    set(&q, "sweep_values", "3,1");
+    support_set(&q, "sweep", "d");
+    support_set(&q, "sweep_values", "3,1");
     cr_assert_eq(param_check(&q, &e), RS_EINVAL);
     cr_assert(strstr(e.msg, "sweep value") || strstr(e.msg, "d=1"), "%s", e.msg);
 }
@@ -92,12 +87,12 @@ static rs_status run1(const rs_params *p, quadratic_detail *det, sweep_cell *cel
 Test(job_quadratic, diagonal_job_recovers_and_detail_changes_nothing)
 {
     rs_params p = base();
-    set(&p, "family", "diagonal");
-    set(&p, "d", "8");
-    set(&p, "r", "4");
-    set(&p, "smooth", "1.5");
-    set(&p, "n", "40000");
-    set(&p, "gauge", "1");
+    support_set(&p, "family", "diagonal");
+    support_set(&p, "d", "8");
+    support_set(&p, "r", "4");
+    support_set(&p, "smooth", "1.5");
+    support_set(&p, "n", "40000");
+    support_set(&p, "gauge", "1");
     const int m = METHOD_MLE; /* param_methods of the defaults */
     cr_assert_eq(param_methods(&p), 1u << m);
     sweep_cell c1, c2;
@@ -155,7 +150,7 @@ Test(job_quadratic, diagonal_job_recovers_and_detail_changes_nothing)
 Test(job_quadratic, non_diagonal_families_flag_err_q)
 {
     rs_params p = base();
-    set(&p, "n", "5000");
+    support_set(&p, "n", "5000");
     const int m = METHOD_MLE;
     sweep_cell c;
     for (int f = 0; f < 2; f++) {
@@ -171,9 +166,9 @@ Test(job_quadratic, non_diagonal_families_flag_err_q)
 Test(job_quadratic, sweep_is_bit_identical_for_any_thread_count)
 {
     rs_params p = base();
-    set(&p, "sweep", "n");
-    set(&p, "sweep_values", "2000,8000");
-    set(&p, "runs", "2");
+    support_set(&p, "sweep", "n");
+    support_set(&p, "sweep_values", "2000,8000");
+    support_set(&p, "runs", "2");
     const model_ops *ops = model_get(GEN_QUADRATIC);
     cr_assert_not_null(ops);
     cr_assert_str_eq(ops->metric_names[MET_QUAD_ERR_GRAM], "err_gram");
@@ -255,7 +250,7 @@ Test(job_quadratic, detail_shows_gauge_invariance_with_gauge_off_too)
     /* gauge = 0: the data come from Q0; the twin U Q0 U^T fed U g yields the same samples,
      * so its estimates agree to rounding (1e-12), while the entries moved by O(1) */
     rs_params p = base();
-    set(&p, "n", "6000");
+    support_set(&p, "n", "6000");
     sweep_cell c;
     quadratic_detail *det = job_quadratic_detail_alloc();
     run1(&p, det, &c);

@@ -12,30 +12,25 @@
 #include "met_teacher.h"
 #include "model.h"
 #include "param.h"
+#include "support.h"
 
 static void setup(void) { gsl_set_error_handler_off(); }
 
 TestSuite(job_teacher, .init = setup);
 
-static void set(rs_params *p, const char *key, const char *value)
-{
-    rs_error e;
-    cr_assert_eq(param_parse(p, param_find(key), value, &e), RS_OK, "%s=%s: %s", key, value, e.msg);
-}
-
 static rs_params small_params(void)
 {
     rs_params p;
     param_defaults(&p, GEN_TEACHER);
-    set(&p, "generator", "teacher");
-    set(&p, "n", "512");
-    set(&p, "d", "2");
-    set(&p, "input", "mixture");
-    set(&p, "compare", "l2,ge,score,llsfe");
-    set(&p, "iters", "200");
-    set(&p, "mu", "2");
-    set(&p, "lambda", "20");
-    set(&p, "lr", "1e-3");
+    support_set(&p, "generator", "teacher");
+    support_set(&p, "n", "512");
+    support_set(&p, "d", "2");
+    support_set(&p, "input", "mixture");
+    support_set(&p, "compare", "l2,ge,score,llsfe");
+    support_set(&p, "iters", "200");
+    support_set(&p, "mu", "2");
+    support_set(&p, "lambda", "20");
+    support_set(&p, "lr", "1e-3");
     return p;
 }
 
@@ -88,15 +83,15 @@ Test(job_teacher, metrics_and_detail, .timeout = 60)
 Test(job_teacher, plane_landscape_and_sgd, .timeout = 60)
 {
     rs_params p = small_params();
-    set(&p, "d", "4");
-    set(&p, "k", "3");
-    set(&p, "truth", "conditioned");
-    set(&p, "kappa", "3");
-    set(&p, "compare", "score");
-    set(&p, "optimizer", "sgd");
-    set(&p, "batch", "64");
-    set(&p, "input", "gaussian");
-    set(&p, "lr", "1e-4");
+    support_set(&p, "d", "4");
+    support_set(&p, "k", "3");
+    support_set(&p, "truth", "conditioned");
+    support_set(&p, "kappa", "3");
+    support_set(&p, "compare", "score");
+    support_set(&p, "optimizer", "sgd");
+    support_set(&p, "batch", "64");
+    support_set(&p, "input", "gaussian");
+    support_set(&p, "lr", "1e-4");
     teacher_detail *det = job_teacher_detail_alloc();
     sweep_cell cell;
     run_job(&p, det, &cell);
@@ -111,21 +106,21 @@ Test(job_teacher, bad_parameters_refused)
 {
     rs_params p = small_params();
     rs_error e;
-    set(&p, "k", "3");
+    support_set(&p, "k", "3");
     cr_assert_eq(param_check(&p, &e), RS_EINVAL);
     cr_assert(strstr(e.msg, "k=3") != NULL, "%s", e.msg);
     p = small_params();
-    set(&p, "compare", "sgd,score");
+    support_set(&p, "compare", "sgd,score");
     cr_assert_eq(param_check(&p, &e), RS_EINVAL);
     p = small_params();
-    set(&p, "kappa", "4");
+    support_set(&p, "kappa", "4");
     cr_assert_eq(param_check(&p, &e), RS_EINVAL);
     p = small_params();
-    set(&p, "d", "20");
+    support_set(&p, "d", "20");
     cr_assert_eq(param_check(&p, &e), RS_EINVAL); /* llsfe beyond d = 16 */
     p = small_params();
-    set(&p, "optimizer", "sgd");
-    set(&p, "batch", "100000");
+    support_set(&p, "optimizer", "sgd");
+    support_set(&p, "batch", "100000");
     cr_assert_eq(param_check(&p, &e), RS_EINVAL);
 }
 
@@ -176,7 +171,7 @@ static void check_preset(const char *name)
         *end = 0;
         while (*val == ' ')
             val++;
-        set(&p, key, val);
+        support_set(&p, key, val);
     }
     fclose(f);
     rs_error e;
@@ -204,11 +199,11 @@ Test(job_teacher, kappa_flags, .timeout = 60)
     } cases[] = {{"mixture", "1", MET_TEACHER_FLAG_KAPPA_ZERO}, {"mixture", "0.5", 0}, {"gaussian", "1", 0}};
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         rs_params p = small_params();
-        set(&p, "input", cases[c].input);
-        set(&p, "mixture_shift", cases[c].shift);
-        set(&p, "truth", "identity");
-        set(&p, "compare", "l2,score");
-        set(&p, "iters", "5");
+        support_set(&p, "input", cases[c].input);
+        support_set(&p, "mixture_shift", cases[c].shift);
+        support_set(&p, "truth", "identity");
+        support_set(&p, "compare", "l2,score");
+        support_set(&p, "iters", "5");
         sweep_cell cell;
         run_job(&p, NULL, &cell);
         const unsigned k = MET_TEACHER_FLAG_KAPPA_ZERO | MET_TEACHER_FLAG_KAPPA_MIXED;

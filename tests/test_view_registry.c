@@ -1,0 +1,63 @@
+/* test_view_registry.c — the ui half of the generator contract (test_model.c holds core's):
+ * every generator in core's registry has a view descriptor that draws exactly the views
+ * its model_ops offers, and a view it does not offer says so instead of drawing nothing. */
+#include <criterion/criterion.h>
+
+#include <string.h>
+
+#include "grid.h"
+#include "model.h"
+#include "sink_txt.h"
+#include "view.h"
+
+Test(view_registry, every_offered_view_has_a_drawer_and_no_other)
+{
+    for (int gen = 0; gen < GEN_COUNT; gen++) {
+        const model_ops *ops = model_get(gen);
+        const view_gen *vg = view_gen_get(gen);
+        cr_assert_not_null(ops);
+        cr_assert_not_null(vg, "%s has a view descriptor", ops->name);
+        cr_assert_not_null(vg->curves, "%s draws curves", ops->name);
+        for (int v = VIEW_CURVES + 1; v < VIEW_COUNT; v++)
+            cr_assert_eq(!!vg->detail[v], !!(ops->views & (1u << v)), "%s, view %s", ops->name,
+                         param_view_name(v));
+    }
+}
+
+Test(view_registry, tabs_follow_the_views_offered)
+{
+    char labels[VIEW_COUNT][VIEW_TAB_LEN];
+    for (int gen = 0; gen < GEN_COUNT; gen++) {
+        const unsigned views = model_get(gen)->views;
+        size_t active = 99;
+        const size_t n = view_tabs(gen, VIEW_DATA, labels, &active);
+        cr_assert_eq(n, (size_t)__builtin_popcount(views));
+        cr_assert_str_eq(labels[0], "1 curves");
+        cr_assert_str_eq(labels[n - 1], "5 data", "data is the last tab of %s",
+                         model_get(gen)->name);
+        cr_assert_eq(active, n - 1);
+    }
+}
+
+Test(view_registry, a_view_not_offered_says_so)
+{
+    rs_params p;
+    param_defaults(&p, GEN_RELU);
+    double value = 0;
+    sweep_cell cell;
+    sweep_cells_init(&cell, 1);
+    const view_input in = {.p = &p, .ops = model_get(GEN_RELU), .n_values = 1, .runs = 1,
+                           .values = &value, .cells = &cell};
+    view_opts o;
+    view_opts_init(&o);
+    grid *g = grid_alloc(70, 10);
+    cr_assert_eq(view_draw(&in, VIEW_LEARNING, &o, (grid_rect){0, 0, 70, 10}, g), RS_OK);
+    char row[1024];
+    int found = 0;
+    for (int y = 0; y < 10; y++) {
+        sink_txt_row(g, y, row, sizeof row);
+        found |= strstr(row, "not part of the relu generator") != NULL;
+    }
+    cr_assert(found, "relu has no learning view and the rect says so");
+    grid_free(g);
+}
