@@ -42,6 +42,43 @@ static int is_opt(const char *arg, const char *opt)
     return strncmp(arg, opt, len) == 0 && (arg[len] == 0 || arg[len] == '=');
 }
 
+/* "A<sep>B" of two sizes into *a, *b; 0 when v is not of that form. */
+static int parse_size_pair(const char *v, char sep, size_t *a, size_t *b)
+{
+    char buf[64];
+    const char *mid = v ? strchr(v, sep) : NULL;
+    if (!v || !mid || (size_t)(mid - v) >= sizeof buf)
+        return 0;
+    memcpy(buf, v, (size_t)(mid - v));
+    buf[mid - v] = 0;
+    return parse_size(buf, a) && parse_size(mid + 1, b);
+}
+
+/* --shard I/N, 1-based on the command line. */
+static rs_status parse_shard(cli *c, const char *v, rs_error *err)
+{
+    size_t I = 0, N = 0;
+    if (!parse_size_pair(v, '/', &I, &N) || N < 1 || I < 1 || I > N || N > 1000000)
+        return rs_error_set(err, RS_EINVAL, "--shard %s: allowed I/N with 1 <= I <= N <= 1000000",
+                            v ? v : "");
+    c->shard_index = I - 1;
+    c->shard_count = N;
+    return RS_OK;
+}
+
+/* --size COLSxROWS of a screenshot. */
+static rs_status parse_screen_size(cli *c, const char *v, rs_error *err)
+{
+    size_t cols = 0, rows = 0;
+    if (!parse_size_pair(v, 'x', &cols, &rows) || cols < 80 || rows < 24 || cols > 1000 ||
+        rows > 500)
+        return rs_error_set(err, RS_EINVAL, "--size %s: allowed COLSxROWS, from 80x24 to 1000x500",
+                            v ? v : "");
+    c->cols = cols;
+    c->rows = rows;
+    return RS_OK;
+}
+
 rs_status cli_parse(cli *c, int argc, char **argv, rs_error *err)
 {
     memset(c, 0, sizeof *c);
@@ -81,37 +118,17 @@ rs_status cli_parse(cli *c, int argc, char **argv, rs_error *err)
             else
                 return rs_error_set(err, RS_EINVAL, "--format %s: allowed csv|json", v ? v : "");
         } else if (is_opt(a, "--shard")) {
-            v = opt_value("--shard", &i, argc, argv);
-            size_t I = 0, N = 0;
-            char buf[64];
-            const char *slash = v ? strchr(v, '/') : NULL;
-            if (!v || !slash || (size_t)(slash - v) >= sizeof buf)
-                return rs_error_set(err, RS_EINVAL, "--shard %s: allowed I/N with 1 <= I <= N", v ? v : "");
-            memcpy(buf, v, (size_t)(slash - v));
-            buf[slash - v] = 0;
-            if (!parse_size(buf, &I) || !parse_size(slash + 1, &N) || N < 1 || I < 1 || I > N ||
-                N > 1000000)
-                return rs_error_set(err, RS_EINVAL, "--shard %s: allowed I/N with 1 <= I <= N <= 1000000", v);
-            c->shard_index = I - 1;
-            c->shard_count = N;
+            rs_status st = parse_shard(c, opt_value("--shard", &i, argc, argv), err);
+            if (st != RS_OK)
+                return st;
         } else if (is_opt(a, "--screenshot")) {
             if (!(v = opt_value("--screenshot", &i, argc, argv)) || !*v)
                 return rs_error_set(err, RS_EINVAL, "--screenshot: needs a PATH ending in .txt|.ans|.svg|.html");
             c->screenshot = v;
         } else if (is_opt(a, "--size")) {
-            v = opt_value("--size", &i, argc, argv);
-            size_t cols = 0, rows = 0;
-            char buf[64];
-            const char *x = v ? strchr(v, 'x') : NULL;
-            if (!v || !x || (size_t)(x - v) >= sizeof buf)
-                return rs_error_set(err, RS_EINVAL, "--size %s: allowed COLSxROWS, from 80x24 to 1000x500", v ? v : "");
-            memcpy(buf, v, (size_t)(x - v));
-            buf[x - v] = 0;
-            if (!parse_size(buf, &cols) || !parse_size(x + 1, &rows) || cols < 80 || rows < 24 ||
-                cols > 1000 || rows > 500)
-                return rs_error_set(err, RS_EINVAL, "--size %s: allowed COLSxROWS, from 80x24 to 1000x500", v);
-            c->cols = cols;
-            c->rows = rows;
+            rs_status st = parse_screen_size(c, opt_value("--size", &i, argc, argv), err);
+            if (st != RS_OK)
+                return st;
         } else {
             return rs_error_set(err, RS_EINVAL, "%s: unknown option (see --help)", a);
         }
@@ -158,12 +175,12 @@ rs_status cli_params(cli *c, rs_error *err)
         c->have_preset = 1;
     }
     /* The generator first: its defaults underlie every other key (last generator= wins). */
-    int gen = GEN_RELU;
+    int gen = param_default_generator();
     if (c->have_preset && (st = preset_generator(&c->preset, &gen, err)) != RS_OK)
         return st;
     const int gi = param_find("generator");
     rs_params tmp;
-    param_defaults(&tmp, GEN_RELU);
+    param_defaults(&tmp, param_default_generator());
     for (size_t j = 0; j < c->n_sets; j++)
         if (strncmp(c->sets[j], "generator=", 10) == 0) {
             if (param_parse(&tmp, gi, c->sets[j] + 10, &e) != RS_OK)

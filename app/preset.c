@@ -446,13 +446,13 @@ rs_status preset_read(const char *path, preset *p, rs_error *err)
 
 rs_status preset_generator(const preset *pr, int *gen, rs_error *err)
 {
-    *gen = GEN_RELU;
+    *gen = param_default_generator();
     const int gi = param_find("generator");
     for (size_t j = 0; j < pr->n_pairs; j++)
         if (strcmp(pr->pairs[j].key, "generator") == 0) {
             rs_params tmp;
             rs_error e;
-            param_defaults(&tmp, GEN_RELU);
+            param_defaults(&tmp, param_default_generator());
             if (param_parse(&tmp, gi, pr->pairs[j].value, &e) != RS_OK)
                 return rs_error_set(err, RS_EINVAL, "%s:%d: %s", pr->path, pr->pairs[j].line,
                                     e.msg);

@@ -72,7 +72,7 @@ rs_status preset_read_mem(const char *buf, size_t len, const char *name, preset 
  * Errors: "FILE:LINE: KEY=VALUE: allowed ...". */
 rs_status preset_apply(const preset *pr, rs_params *out, rs_error *err);
 
-/* The generator the preset names (GEN_RELU when it names none); RS_EINVAL with
+/* The generator the preset names (the table's default generator when it names none); RS_EINVAL with
  * "FILE:LINE: ..." when its value is not a generator. */
 rs_status preset_generator(const preset *pr, int *gen, rs_error *err);
 

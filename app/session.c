@@ -157,90 +157,109 @@ static bool sweepable(int i, int gen)
     return !(d->flags & PARAM_NO_SWEEP);
 }
 
-static unsigned step_knob(session *s, int dir)
+/* A number: multiplicative 1-2-5 steps or +/- the table's step, clamped to the range. */
+static unsigned step_number(session *s, int i, int dir)
 {
-    const int i = s->knobs[s->selected];
     const param_def *d = &param_table[i];
     rs_params q = s->p;
     rs_error e;
-    switch (d->type) {
-    case PT_SIZE:
-    case PT_REAL: {
-        const double v = param_get_number(&q, i);
-        double x = d->multiplicative ? step_125(v, dir) : v + dir * d->step;
-        if (d->type == PT_SIZE)
-            x = round(x);
-        x = fmax(d->min, fmin(d->max, x));
-        if (x == v) {
-            session_message(s, true, "%s=%g: at the end of its range", d->key, v);
-            return 0;
-        }
-        if (param_set_number(&q, i, x, &e) != RS_OK) {
-            session_message(s, true, "%s", e.msg);
-            return 0;
-        }
-        return try_params(s, &q);
-    }
-    case PT_ENUM: {
-        size_t count = 0;
-        while (d->names[count])
-            count++;
-        int *field = (int *)((char *)&q + d->offset);
-        const int start = *field;
-        /* Loss values are stored offset by METHOD_L2; step through the names instead. */
-        char cur[96];
-        param_format(&q, i, cur, sizeof cur);
-        size_t pos = 0;
-        while (pos < count && strcmp(d->names[pos], cur) != 0)
-            pos++;
-        (void)start;
-        for (size_t t = 1; t < count; t++) {
-            const size_t next = (pos + count + (size_t)(dir > 0 ? (int)t : -(int)t)) % count;
-            rs_params r = s->p;
-            if (param_parse(&r, i, d->names[next], &e) != RS_OK)
-                continue;
-            if (strcmp(d->key, "generator") == 0) {
-                param_defaults(&r, (rs_generator)r.generator);
-                r.view = s->p.view;
-            }
-            rs_error ce;
-            if (param_check(&r, &ce) == RS_OK && machine_memory_check(&r, &ce) == RS_OK)
-                return try_params(s, &r);
-            if (t == count - 1)
-                session_message(s, true, "%s", ce.msg);
-        }
+    const double v = param_get_number(&q, i);
+    double x = d->multiplicative ? step_125(v, dir) : v + dir * d->step;
+    if (d->type == PT_SIZE)
+        x = round(x);
+    x = fmax(d->min, fmin(d->max, x));
+    if (x == v) {
+        session_message(s, true, "%s=%g: at the end of its range", d->key, v);
         return 0;
     }
-    case PT_SET: {
-        /* Step through 0 (just the estimator or loss) and every subset of two or more of
-         * the generator's methods, in bit order. */
-        const unsigned allowed = model_get(q.generator)->methods;
-        unsigned list[1u << METHOD_COUNT];
-        size_t m = 0, pos = 0;
-        for (unsigned c = 0; c < (1u << METHOD_COUNT); c++)
-            if ((c & ~allowed) == 0 && (c == 0 || (c & (c - 1)) != 0)) {
-                if (c == q.compare)
-                    pos = m;
-                list[m++] = c;
-            }
-        q.compare = list[(pos + m + (size_t)dir) % m];
-        return try_params(s, &q);
+    if (param_set_number(&q, i, x, &e) != RS_OK) {
+        session_message(s, true, "%s", e.msg);
+        return 0;
     }
-    case PT_KEY: {
-        int k = q.sweep;
-        for (size_t t = 0; t <= param_count; t++) {
-            k = dir > 0 ? (k + 1 >= (int)param_count ? -1 : k + 1)
-                        : (k - 1 < -1 ? (int)param_count - 1 : k - 1);
-            if (k == -1 || sweepable(k, q.generator))
-                break;
+    return try_params(s, &q);
+}
+
+/* An enum: the next name that passes the checks (a new generator brings its defaults). */
+static unsigned step_enum(session *s, int i, int dir)
+{
+    const param_def *d = &param_table[i];
+    size_t count = 0;
+    while (d->names[count])
+        count++;
+    /* Loss values are stored offset by METHOD_L2; step through the names instead. */
+    char cur[96];
+    param_format(&s->p, i, cur, sizeof cur);
+    size_t pos = 0;
+    while (pos < count && strcmp(d->names[pos], cur) != 0)
+        pos++;
+    for (size_t t = 1; t < count; t++) {
+        const size_t next = (pos + count + (size_t)(dir > 0 ? (int)t : -(int)t)) % count;
+        rs_params r = s->p;
+        rs_error e, ce;
+        if (param_parse(&r, i, d->names[next], &e) != RS_OK)
+            continue;
+        if (strcmp(d->key, "generator") == 0) {
+            param_defaults(&r, (rs_generator)r.generator);
+            r.view = s->p.view;
         }
-        q.sweep = k;
-        if (k >= 0)
-            default_sweep(&q, k);
-        return try_params(s, &q);
+        if (param_check(&r, &ce) == RS_OK && machine_memory_check(&r, &ce) == RS_OK)
+            return try_params(s, &r);
+        if (t == count - 1)
+            session_message(s, true, "%s", ce.msg);
     }
+    return 0;
+}
+
+/* compare: 0 (just the estimator or loss) and every subset of two or more of the
+ * generator's methods, in bit order. */
+static unsigned step_compare(session *s, int dir)
+{
+    rs_params q = s->p;
+    const unsigned allowed = model_get(q.generator)->methods;
+    unsigned list[1u << METHOD_COUNT];
+    size_t m = 0, pos = 0;
+    for (unsigned c = 0; c < (1u << METHOD_COUNT); c++)
+        if ((c & ~allowed) == 0 && (c == 0 || (c & (c - 1)) != 0)) {
+            if (c == q.compare)
+                pos = m;
+            list[m++] = c;
+        }
+    q.compare = list[(pos + m + (size_t)dir) % m];
+    return try_params(s, &q);
+}
+
+/* sweep: the next sweepable key of the generator, or none. */
+static unsigned step_sweep_key(session *s, int dir)
+{
+    rs_params q = s->p;
+    int k = q.sweep;
+    for (size_t t = 0; t <= param_count; t++) {
+        k = dir > 0 ? (k + 1 >= (int)param_count ? -1 : k + 1)
+                    : (k - 1 < -1 ? (int)param_count - 1 : k - 1);
+        if (k == -1 || sweepable(k, q.generator))
+            break;
+    }
+    q.sweep = k;
+    if (k >= 0)
+        default_sweep(&q, k);
+    return try_params(s, &q);
+}
+
+static unsigned step_knob(session *s, int dir)
+{
+    const int i = s->knobs[s->selected];
+    switch (param_table[i].type) {
+    case PT_SIZE:
+    case PT_REAL:
+        return step_number(s, i, dir);
+    case PT_ENUM:
+        return step_enum(s, i, dir);
+    case PT_SET:
+        return step_compare(s, dir);
+    case PT_KEY:
+        return step_sweep_key(s, dir);
     case PT_LIST:
-        session_message(s, false, "%s: press Enter and type a comma list", d->key);
+        session_message(s, false, "%s: press Enter and type a comma list", param_table[i].key);
         return 0;
     }
     return 0;
@@ -424,113 +443,139 @@ static unsigned menu_key(session *s, int key)
     }
 }
 
-unsigned session_key(session *s, int key)
+/* The knob selection: arrows, j/k, PgUp/PgDn, Home/End. 1 when key was one of them. */
+static int select_key(session *s, int key)
 {
-    if (s->input != INPUT_NONE)
-        return input_key(s, key);
-    if (s->overlay == SCREEN_OVERLAY_PRESETS)
-        return menu_key(s, key);
-    if (s->overlay == SCREEN_OVERLAY_HELP) {
-        s->overlay = SCREEN_OVERLAY_NONE;
-        return key == 'q' ? SESSION_QUIT : 0;
-    }
+    const size_t last = s->n_knobs - 1;
     switch (key) {
-    case 'q':
-        return SESSION_QUIT;
     case SKEY_UP:
     case 'k':
-        s->selected = s->selected > 0 ? s->selected - 1 : s->n_knobs - 1;
-        return 0;
+        s->selected = s->selected > 0 ? s->selected - 1 : last;
+        return 1;
     case SKEY_DOWN:
     case 'j':
         s->selected = s->selected + 1 < s->n_knobs ? s->selected + 1 : 0;
-        return 0;
+        return 1;
     case SKEY_PGUP:
         s->selected = s->selected > 10 ? s->selected - 10 : 0;
-        return 0;
+        return 1;
     case SKEY_PGDN:
-        s->selected = s->selected + 10 < s->n_knobs ? s->selected + 10 : s->n_knobs - 1;
-        return 0;
+        s->selected = s->selected + 10 < s->n_knobs ? s->selected + 10 : last;
+        return 1;
     case SKEY_HOME:
         s->selected = 0;
-        return 0;
+        return 1;
     case SKEY_END:
-        s->selected = s->n_knobs - 1;
+        s->selected = last;
+        return 1;
+    default:
         return 0;
-    case SKEY_LEFT:
-    case '-':
-    case 'h': {
-        const int gen = s->p.generator;
-        const unsigned r = step_knob(s, -1);
-        if (s->p.generator != gen) {
-            build_knobs(s);
-            if (!view_ok(s, s->view))
-                s->view = VIEW_CURVES;
-        }
-        return r;
     }
-    case SKEY_RIGHT:
-    case '+':
-    case '=':
-    case 'l': {
-        const int gen = s->p.generator;
-        const unsigned r = step_knob(s, +1);
-        if (s->p.generator != gen) {
-            build_knobs(s);
-            if (!view_ok(s, s->view))
-                s->view = VIEW_CURVES;
-        }
-        return r;
+}
+
+/* After a change of generator: its knobs, and a view it has. */
+static void generator_changed(session *s)
+{
+    build_knobs(s);
+    if (!view_ok(s, s->view))
+        s->view = VIEW_CURVES;
+}
+
+/* Step the selected knob by dir (the generator knob brings its defaults). */
+static unsigned step_selected(session *s, int dir)
+{
+    const int gen = s->p.generator;
+    const unsigned r = step_knob(s, dir);
+    if (s->p.generator != gen)
+        generator_changed(s);
+    return r;
+}
+
+/* g: the next generator, with its defaults. */
+static unsigned next_generator(session *s)
+{
+    rs_params q;
+    param_defaults(&q, (rs_generator)((s->p.generator + 1) % GEN_COUNT));
+    q.view = s->p.view;
+    const unsigned r = try_params(s, &q);
+    if (r) {
+        generator_changed(s);
+        session_message(s, false, "generator %s (its defaults)",
+                        param_generator_name(s->p.generator));
     }
-    case SKEY_ENTER:
-        s->input = INPUT_VALUE;
-        param_format(&s->p, s->knobs[s->selected], s->input_buf, 120);
-        s->message[0] = 0;
-        return 0;
-    case 'g': {
-        rs_params q;
-        param_defaults(&q, (rs_generator)((s->p.generator + 1) % GEN_COUNT));
-        q.view = s->p.view;
-        const unsigned r = try_params(s, &q);
-        if (r) {
-            build_knobs(s);
-            if (!view_ok(s, s->view))
-                s->view = VIEW_CURVES;
-            session_message(s, false, "generator %s (its defaults)",
-                            param_generator_name(s->p.generator));
-        }
-        return r;
-    }
+    return r;
+}
+
+/* r: new data from the next seed. */
+static unsigned reseed(session *s)
+{
+    rs_params q = s->p;
+    q.seed = q.seed + 1 <= 1e15 ? q.seed + 1 : 0;
+    const unsigned r = try_params(s, &q);
+    if (r)
+        session_message(s, false, "new data: seed %zu", s->p.seed);
+    return r;
+}
+
+/* Keys of the plot: views, the metric and method shown, the reference line, the caption.
+ * 1 when key was one of them. */
+static int plot_key(session *s, int key)
+{
+    switch (key) {
     case SKEY_TAB:
         cycle_view(s, +1);
-        return 0;
+        return 1;
     case SKEY_BTAB:
         cycle_view(s, -1);
-        return 0;
+        return 1;
     case '1':
     case '2':
     case '3':
     case '4':
     case '5':
         set_view(s, key - '1');
-        return 0;
+        return 1;
     case 'm':
         s->opts.metric++;
-        return 0;
+        return 1;
     case 'e':
         s->opts.method++;
-        return 0;
+        return 1;
     case 'f':
         s->opts.ref_line = !s->opts.ref_line;
+        return 1;
+    case 'c':
+        s->caption_on = !s->caption_on;
+        return 1;
+    default:
         return 0;
-    case 'r': {
-        rs_params q = s->p;
-        q.seed = q.seed + 1 <= 1e15 ? q.seed + 1 : 0;
-        const unsigned r = try_params(s, &q);
-        if (r)
-            session_message(s, false, "new data: seed %zu", s->p.seed);
-        return r;
     }
+}
+
+/* Keys that act: change, type, reseed, pause, presets, screenshot, save, help. */
+static unsigned action_key(session *s, int key)
+{
+    switch (key) {
+    case 'q':
+        return SESSION_QUIT;
+    case SKEY_LEFT:
+    case '-':
+    case 'h':
+        return step_selected(s, -1);
+    case SKEY_RIGHT:
+    case '+':
+    case '=':
+    case 'l':
+        return step_selected(s, +1);
+    case SKEY_ENTER:
+        s->input = INPUT_VALUE;
+        param_format(&s->p, s->knobs[s->selected], s->input_buf, 120);
+        s->message[0] = 0;
+        return 0;
+    case 'g':
+        return next_generator(s);
+    case 'r':
+        return reseed(s);
     case ' ':
         s->paused = !s->paused;
         session_message(s, false, "%s", s->paused ? "paused (space resumes)" : "resumed");
@@ -543,9 +588,6 @@ unsigned session_key(session *s, int key)
         return step_preset(s, -1);
     case ']':
         return step_preset(s, +1);
-    case 'c':
-        s->caption_on = !s->caption_on;
-        return 0;
     case 'S':
         return SESSION_SCREENSHOT;
     case 'P':
@@ -563,6 +605,21 @@ unsigned session_key(session *s, int key)
     default:
         return 0;
     }
+}
+
+unsigned session_key(session *s, int key)
+{
+    if (s->input != INPUT_NONE)
+        return input_key(s, key);
+    if (s->overlay == SCREEN_OVERLAY_PRESETS)
+        return menu_key(s, key);
+    if (s->overlay == SCREEN_OVERLAY_HELP) {
+        s->overlay = SCREEN_OVERLAY_NONE;
+        return key == 'q' ? SESSION_QUIT : 0;
+    }
+    if (select_key(s, key) || plot_key(s, key))
+        return 0;
+    return action_key(s, key);
 }
 
 /* The status bar: what is computing or was computed, progress, last time and seed. */

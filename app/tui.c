@@ -131,26 +131,14 @@ static void write_screenshot(session *s, const screen_model *m, int w, int h)
     grid_free(g);
 }
 
-int tui_run(const cli *c, rs_error *err)
+/* newterm and the modes the TUI runs in; NULL (err set) when the terminal cannot be used. */
+static SCREEN *start_curses(rs_error *err)
 {
-    session *s = malloc(sizeof *s);
-    worker *w = worker_alloc();
-    if (!s || !w) {
-        free(s);
-        worker_free(w);
-        rs_error_set(err, RS_ENOMEM, "tui: out of memory");
-        return 1;
-    }
-    session_init(s, &c->params, c->have_preset ? &c->preset : NULL,
-                 c->have_preset ? c->preset.name : NULL);
-    install_signals();
     SCREEN *screen = newterm(NULL, stdout, stdin);
     if (!screen) {
         rs_error_set(err, RS_EIO, "cannot set up the terminal (TERM=%s)",
                      getenv("TERM") ? getenv("TERM") : "unset");
-        worker_free(w);
-        free(s);
-        return 1;
+        return NULL;
     }
     curses_active = 1;
     cbreak();
@@ -163,28 +151,60 @@ int tui_run(const cli *c, rs_error *err)
         start_color();
         use_default_colors();
     }
-    const grid_caps caps = terminal_caps(c);
-    sink_curses *sink = sink_curses_alloc(caps);
-    grid *g = grid_alloc(COLS, LINES);
-    rs_status st = sink && g ? RS_OK : RS_ENOMEM;
-    if (st == RS_OK) {
-        grid_set_caps(g, caps);
-        st = worker_submit(w, &s->p, machine_threads(&s->p), err);
+    return screen;
+}
+
+/* What the event loop works on. */
+typedef struct {
+    session *s;
+    worker *w;
+    sink_curses *sink;
+    grid *g;
+    grid_caps caps;
+} tui_state;
+
+/* Carry out what a key asked for. Returns 1 to quit. */
+static int apply_action(tui_state *t, unsigned act)
+{
+    if (act & SESSION_QUIT)
+        return 1;
+    if (act & SESSION_PAUSE)
+        worker_pause(t->w, t->s->paused);
+    if (act & SESSION_RECOMPUTE) {
+        rs_error e;
+        if (worker_submit(t->w, &t->s->p, machine_threads(&t->s->p), &e) != RS_OK)
+            session_message(t->s, true, "%s", e.msg);
     }
+    if (act & SESSION_SCREENSHOT) {
+        worker_status ws;
+        view_input in;
+        screen_model m;
+        worker_status_get(t->w, &ws);
+        worker_view(t->w, &in);
+        session_model(t->s, &ws, &in, &m);
+        write_screenshot(t->s, &m, t->g->w, t->g->h);
+    }
+    return 0;
+}
+
+/* Redraw when something changed (or while computing), then wait for one key. Returns
+ * RS_OK when the user quits, RS_ENOMEM when a resize cannot be drawn. */
+static rs_status event_loop(tui_state *t)
+{
     bool dirty = true;
     unsigned long drawn_generation = 0;
-    while (st == RS_OK && !quit_signal) {
-        worker_reap(w);
+    while (!quit_signal) {
+        worker_reap(t->w);
         worker_status ws;
-        worker_status_get(w, &ws);
+        worker_status_get(t->w, &ws);
         const bool busy = ws.state == WORKER_RUNNING;
-        screen_model m;
-        view_input in;
-        worker_view(w, &in);
-        session_model(s, &ws, &in, &m);
         if (dirty || busy || ws.generation != drawn_generation) {
-            screen_draw(&m, g);
-            sink_curses_draw(sink, g, NULL);
+            screen_model m;
+            view_input in;
+            worker_view(t->w, &in);
+            session_model(t->s, &ws, &in, &m);
+            screen_draw(&m, t->g);
+            sink_curses_draw(t->sink, t->g, NULL);
             drawn_generation = ws.generation;
             /* one more frame after the computation ends shows its final state */
             dirty = busy;
@@ -196,45 +216,63 @@ int tui_run(const cli *c, rs_error *err)
             continue;
         dirty = true;
         if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
-            if (grid_resize(g, COLS, LINES) != 0)
-                st = RS_ENOMEM;
-            grid_set_caps(g, caps);
-            sink_curses_invalidate(sink);
+            if (grid_resize(t->g, COLS, LINES) != 0)
+                return RS_ENOMEM;
+            grid_set_caps(t->g, t->caps);
+            sink_curses_invalidate(t->sink);
             clear();
             continue;
         }
-        if (g->w < SCREEN_MIN_W || g->h < SCREEN_MIN_H) {
+        if (t->g->w < SCREEN_MIN_W || t->g->h < SCREEN_MIN_H) {
             if (ch == 'q' && rc != KEY_CODE_YES)
-                break; /* the only key the "too small" screen takes */
+                return RS_OK; /* the only key the "too small" screen takes */
             continue;
         }
-        const unsigned act = session_key(s, map_key(rc, ch));
-        if (act & SESSION_QUIT)
-            break;
-        if (act & SESSION_PAUSE)
-            worker_pause(w, s->paused);
-        if (act & SESSION_RECOMPUTE) {
-            rs_error e;
-            if (worker_submit(w, &s->p, machine_threads(&s->p), &e) != RS_OK)
-                session_message(s, true, "%s", e.msg);
-        }
-        if (act & SESSION_SCREENSHOT) {
-            worker_status_get(w, &ws);
-            worker_view(w, &in);
-            session_model(s, &ws, &in, &m);
-            write_screenshot(s, &m, g->w, g->h);
-        }
+        if (apply_action(t, session_key(t->s, map_key(rc, ch))))
+            return RS_OK;
     }
-    worker_pause(w, false);
+    return RS_OK;
+}
+
+int tui_run(const cli *c, rs_error *err)
+{
+    tui_state t = {.s = malloc(sizeof *t.s), .w = worker_alloc()};
+    if (!t.s || !t.w) {
+        free(t.s);
+        worker_free(t.w);
+        rs_error_set(err, RS_ENOMEM, "tui: out of memory");
+        return 1;
+    }
+    session_init(t.s, &c->params, c->have_preset ? &c->preset : NULL,
+                 c->have_preset ? c->preset.name : NULL);
+    install_signals();
+    SCREEN *screen = start_curses(err);
+    if (!screen) {
+        worker_free(t.w);
+        free(t.s);
+        return 1;
+    }
+    t.caps = terminal_caps(c);
+    t.sink = sink_curses_alloc(t.caps);
+    t.g = grid_alloc(COLS, LINES);
+    rs_status st = t.sink && t.g ? RS_OK : RS_ENOMEM;
+    if (st == RS_OK) {
+        grid_set_caps(t.g, t.caps);
+        st = worker_submit(t.w, &t.s->p, machine_threads(&t.s->p), err);
+    }
+    if (st == RS_OK)
+        st = event_loop(&t);
+    worker_pause(t.w, false);
     endwin();
     curses_active = 0;
     delscreen(screen);
-    sink_curses_free(sink);
-    grid_free(g);
-    worker_free(w);
-    free(s);
+    sink_curses_free(t.sink);
+    grid_free(t.g);
+    worker_free(t.w);
+    free(t.s);
     if (st != RS_OK) {
-        rs_error_set(err, st, "tui: out of memory");
+        if (st == RS_ENOMEM)
+            rs_error_set(err, st, "tui: out of memory");
         return 1;
     }
     return 0;

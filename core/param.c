@@ -227,6 +227,15 @@ void param_format(const rs_params *p, int i, char *buf, size_t len)
     }
 }
 
+rs_generator param_default_generator(void)
+{
+    rs_params p;
+    memset(&p, 0, sizeof p);
+    const int i = param_find("generator");
+    param_parse(&p, i, param_table[i].def, NULL);
+    return (rs_generator)p.generator;
+}
+
 void param_defaults(rs_params *p, rs_generator gen)
 {
     memset(p, 0, sizeof *p);

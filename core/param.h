@@ -109,6 +109,10 @@ extern const size_t param_count;
 /* Index of key in param_table, or -1. */
 int param_find(const char *key);
 
+/* The generator the table names by default (its `generator` row), e.g. when a preset
+ * names none. */
+rs_generator param_default_generator(void);
+
 /* Fill p with the table defaults, then the generator's own (model_ops.defaults). */
 void param_defaults(rs_params *p, rs_generator gen);
 
