@@ -1,5 +1,6 @@
 /* test_screen_relu.c — every view of the relu generator on the whole TUI screen, drawn
- * from a real (small, seeded) computation: at 80x24 and 200x60 against golden text,
+ * from hand-built sweep cells and a hand-built detail (view_fixtures.h; no job runs here,
+ * STYLE 8): at 80x24 and 200x60 against golden text,
  * the texts each view must show, NaN only with a warning, partial sweeps, a detail
  * still computing, plain ASCII output, and the too-small message. */
 #include <criterion/criterion.h>
@@ -7,15 +8,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_errno.h>
-
 #include "golden.h"
 #include "job_relu.h"
+#include "met_relu.h"
 #include "model.h"
 #include "screen.h"
 #include "sink_txt.h"
 #include "sweep.h"
 #include "view.h"
+#include "view_fixtures.h"
 
 static rs_params P;
 static double values[3] = {5000, 10000, 20000};
@@ -25,9 +26,23 @@ static view_input in;
 static view_opts opts;
 static widgets_kv_item items[4];
 
+/* Per method (sgd, mle, median): err_sigma, err_b, sqrt_kl, angle_err_max at n = 5000,
+ * falling as n^-1/2. */
+static void fill_cells(void)
+{
+    sweep_cells_init(cells, 3 * P.runs);
+    const int methods[3] = {METHOD_SGD, METHOD_MLE, METHOD_MEDIAN};
+    const double scale[3][4] = {{0.0813, 0.0524, 0.0471, 0.0706},
+                                {0.0642, 0.0413, 0.0386, 0.0581},
+                                {0.0968, 0.0731, 0.0577, 0.0893}};
+    for (size_t i = 0; i < 3; i++)
+        for (size_t id = 0; id < 4; id++)
+            vf_cells_metric(cells, 3, P.runs, values, methods[i], id, scale[i][id], -0.5, 0.08,
+                            (unsigned)(i * 4 + id));
+}
+
 static void setup(void)
 {
-    gsl_set_error_handler_off(); /* as main does: errors come back as statuses */
     param_defaults(&P, GEN_RELU);
     P.d = P.k = 5;
     P.n = 20000;
@@ -39,20 +54,11 @@ static void setup(void)
     cr_assert_eq(param_parse(&P, param_find("compare"), "sgd,mle,median", &err), RS_OK);
     cr_assert_eq(param_check(&P, &err), RS_OK, "%s", err.msg);
     cells = malloc(3 * P.runs * sizeof *cells);
-    sweep_cells_init(cells, 3 * P.runs);
-    det = job_relu_detail_alloc();
-    model_ctx ctx = {.base = &P, .detail = det, .detail_value = 2};
-    const model_ops *ops = model_get(GEN_RELU);
-    sweep_spec s = {.n_values = 3, .runs = P.runs, .values = values, .cells = cells, .threads = 2, .shard_count = 1, .job = ops->job, .ctx = &ctx};
-    cr_assert_eq(sweep_run(&s, &err), RS_OK, "%s", err.msg);
-    in = (view_input){.p = &P,
-                      .ops = ops,
-                      .n_values = 3,
-                      .runs = P.runs,
-                      .values = values,
-                      .cells = cells,
-                      .detail = det,
-                      .detail_value = 2};
+    cr_assert_not_null(cells);
+    fill_cells();
+    det = vf_relu_detail(&P, (size_t)values[2], METHOD_SGD);
+    cr_assert_not_null(det);
+    in = (view_input){&P, model_get(GEN_RELU), 3, P.runs, values, cells, det, 2};
     view_opts_init(&opts);
     items[0] = (widgets_kv_item){"generator", "relu", "which generative model", false};
     items[1] = (widgets_kv_item){"n", "20000", "number of samples per run", true};

@@ -1,35 +1,53 @@
-/* test_view_matrix.c — the views of the matrix generator drawn from a real job's detail:
- * every view at the TUI's smallest plot area (50x19) and at 150x54, key texts present,
- * no "nan" without a warning line, golden text; the waiting message of a detail that is
- * not ready, streaming learning curves, partially filled sweeps, a missing mle. */
+/* test_view_matrix.c — the views of the matrix generator drawn from a hand-built detail and
+ * hand-built sweep cells (view_fixtures.h; no job runs here, STYLE 8): every view at the
+ * TUI's smallest plot area (50x19) and at 150x54, key texts present, no "nan" without a
+ * warning line, golden text; the waiting message of a detail that is not ready, streaming
+ * learning curves, partially filled sweeps, a missing mle. */
 #include <criterion/criterion.h>
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_errno.h>
-
 #include "golden.h"
 #include "grid.h"
 #include "job_matrix.h"
+#include "met_matrix.h"
 #include "model.h"
 #include "param.h"
 #include "sink_txt.h"
 #include "view.h"
+#include "view_fixtures.h"
 
 enum { N_VALUES = 3, RUNS = 2 };
 
-/* One sweep over n (d = 20, k = 3, seed 2385) whose value 1 (n = 300), run 0 fills the
- * detail: well under a second. */
+/* One sweep over n (d = 20, k = 3), 2 runs; the detail belongs to value 1 (n = 300). */
 static rs_params p;
 static double values[N_VALUES];
 static sweep_cell cells[N_VALUES * RUNS];
 static matrix_detail *det;
 
+/* Per method: rel_err_m, subspace_err, err_b at n = 150 and their rates in n. */
+static void fill_cells(unsigned methods)
+{
+    sweep_cells_init(cells, N_VALUES * RUNS);
+    const struct {
+        int method;
+        double scale[3], slope[3];
+    } rows[] = {
+        {METHOD_MLE, {0.3027, 0.2411, 0.1006}, {-0.5, -0.47, -0.5}},
+        {METHOD_SVD, {0.4791, 0.4432, 0.1873}, {-0.31, -0.26, -0.44}},
+    };
+    const size_t ids[3] = {MET_MATRIX_REL_ERR_M, MET_MATRIX_SUBSPACE_ERR, MET_MATRIX_ERR_B};
+    for (size_t i = 0; i < 2; i++)
+        if (methods & (1u << rows[i].method))
+            for (size_t j = 0; j < 3; j++)
+                vf_cells_metric(cells, N_VALUES, RUNS, values, rows[i].method, ids[j],
+                                rows[i].scale[j], rows[i].slope[j], 0.07, (unsigned)(i * 3 + j));
+}
+
 static void run_sweep(const char *compare)
 {
-    gsl_set_error_handler_off();
     param_defaults(&p, GEN_MATRIX);
     rs_error err;
     const char *kv[][2] = {{"d", "20"},          {"k", "3"},     {"seed", "2385"},
@@ -39,16 +57,9 @@ static void run_sweep(const char *compare)
         cr_assert_eq(param_parse(&p, param_find(kv[i][0]), kv[i][1], &err), RS_OK, "%s", err.msg);
     cr_assert_eq(param_check(&p, &err), RS_OK, "%s", err.msg);
     cr_assert_eq(param_sweep_values(&p, values), N_VALUES);
-    det = job_matrix_detail_alloc();
+    fill_cells(param_methods(&p));
+    det = vf_matrix_detail(&p, (size_t)values[1]);
     cr_assert_not_null(det);
-    const model_ops *ops = model_get(GEN_MATRIX);
-    model_ctx ctx = {.base = &p, .detail = det, .detail_value = 1};
-    for (size_t v = 0; v < N_VALUES; v++)
-        for (size_t r = 0; r < RUNS; r++) {
-            sweep_cell *c = &cells[v * RUNS + r];
-            cr_assert_eq(ops->job(&ctx, v, values[v], r, c, NULL, &err), RS_OK, "%s", err.msg);
-            atomic_store(&c->done, 1);
-        }
 }
 
 static void setup(void)

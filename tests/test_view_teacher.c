@@ -1,15 +1,14 @@
-/* test_view_teacher.c — the teacher views drawn from a real job's detail and cells:
- * learning, landscape (angle and plane modes), angles, data, curves (mean ± std and the
- * LLSFE percentiles), each at 50x19 and 150x54, against goldens; key texts; NaN text
- * only beside a warning; the waiting message; partially filled cells and curves. */
+/* test_view_teacher.c — the teacher views drawn from a hand-built detail and hand-built
+ * cells (view_fixtures.h; no job runs here, STYLE 8): learning, landscape (angle and plane
+ * modes), angles, data, curves (mean ± std and the LLSFE percentiles), each at 50x19 and
+ * 150x54, against goldens; key texts; NaN text only beside a warning; the flags line; the
+ * waiting message; partially filled cells and streaming curves. */
 #include <criterion/criterion.h>
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <gsl/gsl_errno.h>
 
 #include "golden.h"
 #include "job_teacher.h"
@@ -18,47 +17,53 @@
 #include "param.h"
 #include "sink_txt.h"
 #include "view.h"
+#include "view_fixtures.h"
+#include "support.h"
 
-static void setup(void) { gsl_set_error_handler_off(); }
-
-TestSuite(view_teacher, .init = setup);
+TestSuite(view_teacher);
 
 static const grid_caps caps256 = {GRID_COLORS_256, false};
 static const int sizes[2][2] = {{50, 19}, {150, 54}};
-
-static void set(rs_params *p, const char *key, const char *value)
-{
-    rs_error e;
-    cr_assert_eq(param_parse(p, param_find(key), value, &e), RS_OK, "%s=%s: %s", key, value, e.msg);
-}
 
 static rs_params params_d2(void)
 {
     rs_params p;
     param_defaults(&p, GEN_TEACHER);
-    set(&p, "generator", "teacher");
-    set(&p, "n", "512");
-    set(&p, "d", "2");
-    set(&p, "input", "mixture");
-    set(&p, "compare", "l2,ge,score,llsfe");
-    set(&p, "iters", "200");
-    set(&p, "mu", "2");
-    set(&p, "lambda", "20");
-    set(&p, "lr", "1e-3");
-    set(&p, "seed", "7");
+    support_set(&p, "generator", "teacher");
+    support_set(&p, "n", "512");
+    support_set(&p, "d", "2");
+    support_set(&p, "input", "mixture");
+    support_set(&p, "compare", "l2,ge,score,llsfe");
+    support_set(&p, "iters", "200");
+    support_set(&p, "mu", "2");
+    support_set(&p, "lambda", "20");
+    support_set(&p, "lr", "1e-3");
+    support_set(&p, "seed", "7");
     return p;
 }
 
-/* Run job (v, run) of p into cell (detail when det). */
-static void run_job(const rs_params *p, size_t v, double value, size_t run, teacher_detail *det,
-                    sweep_cell *cell)
+/* Final e(A), e_perm, loss and test error of every loss of p in cells (n_values x
+ * runs): e(A) falls with the swept n, llsfe (when compared) is flagged diverged. */
+static void fill_cells(const rs_params *p, sweep_cell *cells, size_t nv, size_t runs,
+                       const double *values)
 {
-    const model_ops *ops = model_get(GEN_TEACHER);
-    rs_error e;
-    cr_assert_eq(ops->check(p, &e), RS_OK, "%s", e.msg);
-    model_ctx ctx = {.base = p, .detail = det, .detail_value = v};
-    cr_assert_eq(ops->job(&ctx, v, value, run, cell, NULL, &e), RS_OK, "%s", e.msg);
-    atomic_store(&cell->done, 1);
+    sweep_cells_init(cells, nv * runs);
+    const unsigned methods = param_methods(p);
+    const double e_a[METHOD_COUNT] = {[METHOD_L2] = 0.287, [METHOD_GE] = 0.0413,
+                                      [METHOD_SCORE] = 0.0021, [METHOD_LLSFE] = 0.64};
+    for (int m = 0; m < METHOD_COUNT; m++) {
+        if (!(methods & (1u << m)))
+            continue;
+        const double slope = m == METHOD_L2 ? -0.08 : -0.5;
+        vf_cells_metric(cells, nv, runs, values, m, MET_TEACHER_E_A, e_a[m], slope, 0.2, 1);
+        vf_cells_metric(cells, nv, runs, values, m, MET_TEACHER_E_PERM, 1.6 * e_a[m], slope, 0.2,
+                        2);
+        vf_cells_metric(cells, nv, runs, values, m, MET_TEACHER_LOSS, 0.42, 0.0, 0.05, 3);
+        vf_cells_metric(cells, nv, runs, values, m, MET_TEACHER_TEST_ERR, 0.061 + e_a[m], -0.3,
+                        0.12, 4);
+        for (size_t c = 0; m == METHOD_LLSFE && c < nv * runs; c++)
+            cells[c].flags[m] = MET_TEACHER_FLAG_DIVERGED;
+    }
 }
 
 /* The whole grid as text, rows joined by '\n' (caller frees). */
@@ -110,15 +115,16 @@ static void draw_both(const view_input *in, int view, const view_opts *o, const 
     }
 }
 
-Test(view_teacher, d2_views, .timeout = 60)
+Test(view_teacher, d2_views)
 {
     const rs_params p = params_d2();
-    teacher_detail *det = job_teacher_detail_alloc();
+    rs_error e;
+    cr_assert_eq(param_check(&p, &e), RS_OK, "%s", e.msg);
+    teacher_detail *det = vf_teacher_detail(&p);
+    cr_assert_not_null(det);
     sweep_cell cell;
-    sweep_cells_init(&cell, 1);
-    run_job(&p, 0, 0.0, 0, det, &cell);
-    cr_assert(det->head.ready);
     const double values[1] = {0.0};
+    fill_cells(&p, &cell, 1, 1, values);
     const view_input in = {&p, model_get(GEN_TEACHER), 1, 1, values, &cell, det, 0};
     view_opts o;
     view_opts_init(&o);
@@ -142,7 +148,7 @@ Test(view_teacher, d2_views, .timeout = 60)
     {
         const char *sk[] = {"|cos(a_i, a*_j)| score", NULL};
         const char *bk[] = {"|cos(a_i, a*_j)| l2", "|cos(a_i, a*_j)| ge", "|cos|",
-                            "! llsfe diverged after iteration", NULL};
+                            "! llsfe diverged after iteration 35", "! llsfe: diverged", NULL};
         draw_both(&in, VIEW_ANGLES, &o, "angles", sk, bk);
     }
     {
@@ -154,21 +160,23 @@ Test(view_teacher, d2_views, .timeout = 60)
 }
 
 /* k < d: the landscape over the plane through A*, A* marked. */
-Test(view_teacher, plane_landscape, .timeout = 60)
+Test(view_teacher, plane_landscape)
 {
     rs_params p = params_d2();
-    set(&p, "d", "4");
-    set(&p, "k", "3");
-    set(&p, "compare", "ge,score");
-    set(&p, "input", "laplace");
-    set(&p, "lr", "1e-4");
-    set(&p, "mu", "4");
-    teacher_detail *det = job_teacher_detail_alloc();
-    sweep_cell cell;
-    sweep_cells_init(&cell, 1);
-    run_job(&p, 0, 0.0, 0, det, &cell);
+    support_set(&p, "d", "4");
+    support_set(&p, "k", "3");
+    support_set(&p, "compare", "ge,score");
+    support_set(&p, "input", "laplace");
+    support_set(&p, "lr", "1e-4");
+    support_set(&p, "mu", "4");
+    rs_error e;
+    cr_assert_eq(param_check(&p, &e), RS_OK, "%s", e.msg);
+    teacher_detail *det = vf_teacher_detail(&p);
+    cr_assert_not_null(det);
     cr_assert_eq(det->land_mode, TEACHER_LAND_PLANE_MODE);
+    sweep_cell cell;
     const double values[1] = {0.0};
+    fill_cells(&p, &cell, 1, 1, values);
     const view_input in = {&p, model_get(GEN_TEACHER), 1, 1, values, &cell, det, 0};
     view_opts o;
     view_opts_init(&o);
@@ -181,21 +189,18 @@ Test(view_teacher, plane_landscape, .timeout = 60)
 }
 
 /* Final e(A) and test error against n over runs; one cell left unfinished. */
-Test(view_teacher, curves_partial, .timeout = 60)
+Test(view_teacher, curves_partial)
 {
     rs_params p = params_d2();
-    set(&p, "compare", "ge,score");
-    set(&p, "iters", "60");
-    set(&p, "sweep", "n");
-    set(&p, "sweep_values", "256,512,1024");
+    support_set(&p, "compare", "ge,score");
+    support_set(&p, "iters", "60");
+    support_set(&p, "sweep", "n");
+    support_set(&p, "sweep_values", "256,512,1024");
     enum { NV = 3, RUNS = 2 };
     const double values[NV] = {256, 512, 1024};
     sweep_cell cells[NV * RUNS];
-    sweep_cells_init(cells, NV * RUNS);
-    for (size_t v = 0; v < NV; v++)
-        for (size_t run = 0; run < RUNS; run++)
-            if (!(v == NV - 1 && run == 1)) /* still running */
-                run_job(&p, v, values[v], run, NULL, &cells[v * RUNS + run]);
+    fill_cells(&p, cells, NV, RUNS, values);
+    atomic_store(&cells[(NV - 1) * RUNS + 1].done, 0); /* still running */
     const view_input in = {&p, model_get(GEN_TEACHER), NV, RUNS, values, cells, NULL, 0};
     view_opts o;
     view_opts_init(&o);
@@ -205,27 +210,28 @@ Test(view_teacher, curves_partial, .timeout = 60)
 }
 
 /* Figures 1-2: percentiles of the LLSFE errors over runs against n. */
-Test(view_teacher, llsfe_percentiles, .timeout = 60)
+Test(view_teacher, llsfe_percentiles)
 {
     rs_params p;
     param_defaults(&p, GEN_TEACHER);
-    set(&p, "generator", "teacher");
-    set(&p, "d", "2");
-    set(&p, "input", "gaussian");
-    set(&p, "compare", "llsfe");
-    set(&p, "bandwidth", "0.5");
-    set(&p, "optimizer", "sgd");
-    set(&p, "batch", "1");
-    set(&p, "iters", "1");
-    set(&p, "sweep", "n");
-    set(&p, "sweep_values", "300,1000,3000");
+    support_set(&p, "generator", "teacher");
+    support_set(&p, "d", "2");
+    support_set(&p, "input", "gaussian");
+    support_set(&p, "compare", "llsfe");
+    support_set(&p, "bandwidth", "0.5");
+    support_set(&p, "optimizer", "sgd");
+    support_set(&p, "batch", "1");
+    support_set(&p, "iters", "1");
+    support_set(&p, "sweep", "n");
+    support_set(&p, "sweep_values", "300,1000,3000");
     enum { NV = 3, RUNS = 8 };
     const double values[NV] = {300, 1000, 3000};
     sweep_cell cells[NV * RUNS];
     sweep_cells_init(cells, NV * RUNS);
-    for (size_t v = 0; v < NV; v++)
-        for (size_t run = 0; run < RUNS; run++)
-            run_job(&p, v, values[v], run, NULL, &cells[v * RUNS + run]);
+    /* the spread over runs (±35%) gives distinct percentiles */
+    const int m = METHOD_LLSFE;
+    vf_cells_metric(cells, NV, RUNS, values, m, MET_TEACHER_S2_ERR, 0.183, -0.5, 0.35, 5);
+    vf_cells_metric(cells, NV, RUNS, values, m, MET_TEACHER_S4_ERR, 0.641, -0.5, 0.35, 6);
     const view_input in = {&p, model_get(GEN_TEACHER), NV, RUNS, values, cells, NULL, 0};
     view_opts o;
     view_opts_init(&o);
@@ -264,7 +270,7 @@ Test(view_teacher, not_ready_waits)
 Test(view_teacher, learning_streams)
 {
     rs_params p = params_d2();
-    set(&p, "compare", "l2,score");
+    support_set(&p, "compare", "l2,score");
     teacher_detail *det = job_teacher_detail_alloc();
     det->methods = (1u << METHOD_L2) | (1u << METHOD_SCORE);
     det->iters = 200;
