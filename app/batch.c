@@ -6,9 +6,9 @@
 
 #include "batch_format.h"
 #include "batch_learning.h"
+#include "machine.h"
 #include "model.h"
 #include "sweep.h"
-#include "machine.h"
 
 /* What every row of one batch shares. */
 typedef struct {

@@ -7,9 +7,9 @@
 #include <unistd.h>
 
 #include "batch_format.h"
+#include "machine.h"
 #include "model.h"
 #include "sweep.h"
-#include "machine.h"
 
 bool batch_learning_wanted(const rs_params *p)
 {
@@ -76,7 +76,8 @@ static void print_all(const cli *c, const model_ops *ops, const double *values, 
                         .integer_key = p->sweep >= 0 && param_table[p->sweep].type == PT_SIZE,
                         .first = 1};
     if (lp.json) {
-        fprintf(out, "{\"generator\": \"%s\", \"view\": \"learning\", \"sweep\": \"%s\", \"rows\": [\n",
+        fprintf(out,
+                "{\"generator\": \"%s\", \"view\": \"learning\", \"sweep\": \"%s\", \"rows\": [\n",
                 ops->name, lp.key ? lp.key : "none");
     } else {
         if (lp.key)
@@ -116,7 +117,8 @@ rs_status batch_learning_run(const cli *c, FILE *out, rs_error *err)
     if (!cells || !details || (jobs && !details[jobs - 1])) {
         st = rs_error_set(err, RS_ENOMEM,
                           "batch: no memory for %zu learning-curve details (one per job; "
-                          "lower runs or the sweep)", jobs);
+                          "lower runs or the sweep)",
+                          jobs);
         goto done;
     }
     sweep_cells_init(cells, jobs);

@@ -6,8 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "model.h"
 #include "machine.h"
+#include "model.h"
 
 #ifndef RS_VERSION
 #define RS_VERSION "0.0.0"
@@ -123,7 +123,8 @@ rs_status cli_parse(cli *c, int argc, char **argv, rs_error *err)
                 return st;
         } else if (is_opt(a, "--screenshot")) {
             if (!(v = opt_value("--screenshot", &i, argc, argv)) || !*v)
-                return rs_error_set(err, RS_EINVAL, "--screenshot: needs a PATH ending in .txt|.ans|.svg|.html");
+                return rs_error_set(err, RS_EINVAL,
+                                    "--screenshot: needs a PATH ending in .txt|.ans|.svg|.html");
             c->screenshot = v;
         } else if (is_opt(a, "--size")) {
             rs_status st = parse_screen_size(c, opt_value("--size", &i, argc, argv), err);
@@ -216,15 +217,18 @@ void cli_help(void *file)
             "reluscope %s — see how ReLU generative models are learned from samples\n\n"
             "usage:\n"
             "  reluscope [--preset NAME|PATH] [--set KEY=VALUE]...           interactive TUI\n"
-            "  reluscope ... --screenshot PATH [--size COLSxROWS] [--ascii]   render the final screen (.txt .ans .svg .html)\n"
-            "  reluscope ... --batch [--format csv|json] [--shard I/N]        print the numbers to stdout\n"
+            "  reluscope ... --screenshot PATH [--size COLSxROWS] [--ascii]   render the final "
+            "screen (.txt .ans .svg .html)\n"
+            "  reluscope ... --batch [--format csv|json] [--shard I/N]        print the numbers to "
+            "stdout\n"
             "  reluscope --list-presets | --help | --version\n\n"
             "keys (--set KEY=VALUE, preset [params]):\n",
             RS_VERSION);
     for (size_t i = 0; i < param_count; i++) {
         char allowed[200];
         param_allowed((int)i, allowed, sizeof allowed);
-        fprintf(f, "  %-14s %-44s default %s\n  %-14s   %s\n", param_table[i].key, param_table[i].meaning,
-                param_table[i].def[0] ? param_table[i].def : "(empty)", "", allowed);
+        fprintf(f, "  %-14s %-44s default %s\n  %-14s   %s\n", param_table[i].key,
+                param_table[i].meaning, param_table[i].def[0] ? param_table[i].def : "(empty)", "",
+                allowed);
     }
 }

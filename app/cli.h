@@ -21,11 +21,11 @@ typedef struct {
     const char *preset_arg;          /* NULL = none */
     const char *sets[CLI_MAX_SETS];  /* "KEY=VALUE" */
     size_t n_sets;
-    const char *screenshot;          /* path */
-    size_t cols, rows;               /* --size */
+    const char *screenshot; /* path */
+    size_t cols, rows;      /* --size */
     int ascii;
-    int batch; /* --batch seen (may combine with nothing else) */
-    preset preset;                   /* loaded when preset_arg */
+    int batch;     /* --batch seen (may combine with nothing else) */
+    preset preset; /* loaded when preset_arg */
     int have_preset;
     rs_params params;
 } cli;

@@ -47,7 +47,8 @@ int main(int argc, char **argv)
     /* The screen modes open on the default preset, as `scripts/run` promises (SPEC 3);
      * batch keeps the table defaults so that --set alone means exactly what it says. */
     char default_path[PRESET_PATH];
-    if (c->mode != CLI_BATCH && !c->preset_arg && preset_find("default", default_path, &err) == RS_OK)
+    if (c->mode != CLI_BATCH && !c->preset_arg &&
+        preset_find("default", default_path, &err) == RS_OK)
         c->preset_arg = "default";
     if (c->mode == CLI_SCREENSHOT && screenshot_check_path(c->screenshot, &err) != RS_OK) {
         fprintf(stderr, "reluscope: %s\n", err.msg);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "machine.h"
 #include "screen.h"
 #include "session.h"
 #include "sink_ans.h"
@@ -11,7 +12,6 @@
 #include "sink_svg.h"
 #include "sink_txt.h"
 #include "worker.h"
-#include "machine.h"
 
 static const char *extension(const char *path)
 {
@@ -24,8 +24,8 @@ rs_status screenshot_check_path(const char *path, rs_error *err)
 {
     const char *ext = extension(path);
     if (strcmp(ext, "txt") && strcmp(ext, "ans") && strcmp(ext, "svg") && strcmp(ext, "html"))
-        return rs_error_set(err, RS_EINVAL, "--screenshot %s: allowed extensions .txt .ans .svg .html",
-                            path);
+        return rs_error_set(err, RS_EINVAL,
+                            "--screenshot %s: allowed extensions .txt .ans .svg .html", path);
     return RS_OK;
 }
 

@@ -9,8 +9,8 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "model.h"
 #include "machine.h"
+#include "model.h"
 
 static const char help_text[] =
     "↑ ↓        select a knob          PgUp PgDn  jump 10 knobs\n"
@@ -29,7 +29,10 @@ static const char help_text[] =
     "S          write a screenshot (.svg and .txt) to the current directory\n"
     "? F1       this help         q    quit";
 
-const char *session_help_text(void) { return help_text; }
+const char *session_help_text(void)
+{
+    return help_text;
+}
 
 void session_message(session *s, bool error, const char *fmt, ...)
 {
@@ -592,8 +595,7 @@ static unsigned action_key(session *s, int key)
         return SESSION_SCREENSHOT;
     case 'P':
         s->input = INPUT_SAVE_NAME;
-        snprintf(s->input_buf, 120, "%.100s%smine", s->preset_name,
-                 s->preset_name[0] ? "-" : "");
+        snprintf(s->input_buf, 120, "%.100s%smine", s->preset_name, s->preset_name[0] ? "-" : "");
         return 0;
     case '?':
     case SKEY_F1:
@@ -623,8 +625,7 @@ unsigned session_key(session *s, int key)
 }
 
 /* The status bar: what is computing or was computed, progress, last time and seed. */
-static void status_model(session *s, const worker_status *ws, const view_input *in,
-                         screen_model *m)
+static void status_model(session *s, const worker_status *ws, const view_input *in, screen_model *m)
 {
     const char *gen = param_generator_name(s->p.generator);
     char what[96];

@@ -21,13 +21,25 @@
 
 /* Keys beyond Unicode, produced by the terminal layer from curses key codes. */
 enum {
-    SKEY_UP = 0x110000, SKEY_DOWN, SKEY_LEFT, SKEY_RIGHT, SKEY_ENTER, SKEY_ESC, SKEY_BACKSPACE,
-    SKEY_TAB, SKEY_BTAB, SKEY_F1, SKEY_HOME, SKEY_END, SKEY_PGUP, SKEY_PGDN
+    SKEY_UP = 0x110000,
+    SKEY_DOWN,
+    SKEY_LEFT,
+    SKEY_RIGHT,
+    SKEY_ENTER,
+    SKEY_ESC,
+    SKEY_BACKSPACE,
+    SKEY_TAB,
+    SKEY_BTAB,
+    SKEY_F1,
+    SKEY_HOME,
+    SKEY_END,
+    SKEY_PGUP,
+    SKEY_PGDN
 };
 
 /* What session_key asks of the caller (bit set). */
 enum {
-    SESSION_RECOMPUTE = 1u << 0,  /* parameters changed: submit them */
+    SESSION_RECOMPUTE = 1u << 0, /* parameters changed: submit them */
     SESSION_QUIT = 1u << 1,
     SESSION_SCREENSHOT = 1u << 2, /* write a screenshot of the current screen */
     SESSION_PAUSE = 1u << 3,      /* pause state changed: see session.paused */
@@ -38,10 +50,10 @@ enum { SESSION_MAX_KNOBS = 64, SESSION_MAX_PRESETS = 256 };
 typedef enum { INPUT_NONE, INPUT_VALUE, INPUT_SAVE_NAME, INPUT_CONFIRM_OVERWRITE } session_input;
 
 typedef struct {
-    rs_params p;          /* what is being explored */
-    rs_params preset_p;   /* the preset's values, for the changed markers */
+    rs_params p;        /* what is being explored */
+    rs_params preset_p; /* the preset's values, for the changed markers */
     bool have_preset;
-    preset pr;            /* title and caption of the active preset */
+    preset pr; /* title and caption of the active preset */
     char preset_name[256];
     int knobs[SESSION_MAX_KNOBS]; /* param_table indexes shown in the panel */
     size_t n_knobs, selected;

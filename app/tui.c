@@ -18,19 +18,22 @@
 #include <unistd.h>
 
 #include "grid.h"
+#include "machine.h"
 #include "screen.h"
 #include "screenshot.h"
 #include "session.h"
 #include "sink_curses.h"
 #include "worker.h"
-#include "machine.h"
 
 enum { TICK_BUSY_MS = 40, TICK_IDLE_MS = 250 };
 
 static volatile sig_atomic_t quit_signal;
 static volatile sig_atomic_t curses_active;
 
-static void on_quit_signal(int sig) { quit_signal = sig; }
+static void on_quit_signal(int sig)
+{
+    quit_signal = sig;
+}
 
 static void on_fatal_signal(int sig)
 {
@@ -66,29 +69,47 @@ static int map_key(int rc, wint_t ch)
 {
     if (rc == KEY_CODE_YES) {
         switch (ch) {
-        case KEY_UP: return SKEY_UP;
-        case KEY_DOWN: return SKEY_DOWN;
-        case KEY_LEFT: return SKEY_LEFT;
-        case KEY_RIGHT: return SKEY_RIGHT;
-        case KEY_ENTER: return SKEY_ENTER;
-        case KEY_BACKSPACE: return SKEY_BACKSPACE;
-        case KEY_BTAB: return SKEY_BTAB;
-        case KEY_F(1): return SKEY_F1;
-        case KEY_HOME: return SKEY_HOME;
-        case KEY_END: return SKEY_END;
-        case KEY_PPAGE: return SKEY_PGUP;
-        case KEY_NPAGE: return SKEY_PGDN;
-        default: return 0;
+        case KEY_UP:
+            return SKEY_UP;
+        case KEY_DOWN:
+            return SKEY_DOWN;
+        case KEY_LEFT:
+            return SKEY_LEFT;
+        case KEY_RIGHT:
+            return SKEY_RIGHT;
+        case KEY_ENTER:
+            return SKEY_ENTER;
+        case KEY_BACKSPACE:
+            return SKEY_BACKSPACE;
+        case KEY_BTAB:
+            return SKEY_BTAB;
+        case KEY_F(1):
+            return SKEY_F1;
+        case KEY_HOME:
+            return SKEY_HOME;
+        case KEY_END:
+            return SKEY_END;
+        case KEY_PPAGE:
+            return SKEY_PGUP;
+        case KEY_NPAGE:
+            return SKEY_PGDN;
+        default:
+            return 0;
         }
     }
     switch (ch) {
     case '\n':
-    case '\r': return SKEY_ENTER;
-    case 27: return SKEY_ESC;
-    case '\t': return SKEY_TAB;
+    case '\r':
+        return SKEY_ENTER;
+    case 27:
+        return SKEY_ESC;
+    case '\t':
+        return SKEY_TAB;
     case 127:
-    case 8: return SKEY_BACKSPACE;
-    default: return (int)ch;
+    case 8:
+        return SKEY_BACKSPACE;
+    default:
+        return (int)ch;
     }
 }
 

@@ -23,13 +23,13 @@ typedef struct comp {
     model_ctx ctx;
     atomic_int cancel;
     atomic_size_t done;
-    atomic_int finished;  /* the worker thread no longer touches it */
+    atomic_int finished; /* the worker thread no longer touches it */
     /* written by the worker under w->lock */
     double t_start, t_end; /* 0 = not yet */
     rs_status status;
     char error[RS_ERROR_LEN];
     struct worker *w;
-    struct comp *next;    /* retired list */
+    struct comp *next; /* retired list */
 } comp;
 
 struct worker {
@@ -312,7 +312,10 @@ void worker_status_get(worker *w, worker_status *s)
     pthread_mutex_unlock(&w->lock);
 }
 
-void worker_pause(worker *w, bool paused) { atomic_store(&w->paused, paused ? 1 : 0); }
+void worker_pause(worker *w, bool paused)
+{
+    atomic_store(&w->paused, paused ? 1 : 0);
+}
 
 void worker_reap(worker *w)
 {

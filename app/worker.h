@@ -22,10 +22,10 @@
 #include "view.h"
 
 typedef enum {
-    WORKER_IDLE,      /* nothing submitted yet */
+    WORKER_IDLE, /* nothing submitted yet */
     WORKER_RUNNING,
-    WORKER_DONE,      /* the current computation finished */
-    WORKER_FAILED     /* a job failed: status.error says why */
+    WORKER_DONE,  /* the current computation finished */
+    WORKER_FAILED /* a job failed: status.error says why */
 } worker_state;
 
 typedef struct {

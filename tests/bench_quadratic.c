@@ -89,8 +89,9 @@ int main(int argc, char **argv)
     const double t2 = time_moments(X, n, d, 0, 3, &sink);
     const double t3 = time_moments(X, n, d, 1, 2, &sink);
     printf("bench_quadratic: n = %zu, d = %zu, r = %zu (sink %g)\n", n, d, r, sink);
-    printf("  sampling (ziggurat + K V dgemm)   %8.3f s  (%.1f ns/sample; gaussians alone %.3f s)\n",
-           t_sample, 1e9 * t_sample / (double)n, t_gauss);
+    printf(
+        "  sampling (ziggurat + K V dgemm)   %8.3f s  (%.1f ns/sample; gaussians alone %.3f s)\n",
+        t_sample, 1e9 * t_sample / (double)n, t_gauss);
     printf("  read samples once (column sums)   %8.3f s  (%.2f GB/s)\n", t_read,
            (double)(n * d * sizeof(double)) / t_read / 1e9);
     printf("  second moments (shift + tiles)    %8.3f s  = %.2fx the read (target <= 3x)\n", t2,

@@ -47,7 +47,8 @@ static void limits(void)
     gsl_rng_free(r);
 
     const size_t rows = GEN_RELU_BLOCK, k = 25, d = 25, reps = 2000;
-    double *A = calloc(rows * k, sizeof *A), *B = calloc(d * k, sizeof *B), *C = calloc(rows * d, sizeof *C);
+    double *A = calloc(rows * k, sizeof *A), *B = calloc(d * k, sizeof *B),
+           *C = calloc(rows * d, sizeof *C);
     for (size_t i = 0; i < rows * k; i++)
         A[i] = 1e-3 * (double)(i % 97);
     for (size_t i = 0; i < d * k; i++)
@@ -57,9 +58,11 @@ static void limits(void)
         cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)rows, (int)d, (int)k, 1.0, A,
                     (int)k, B, (int)k, 1.0, C, (int)d);
     dt = now_s() - t0;
-    printf("limit  dgemm %zux%zu * %zux%zu (the generator's block): %.1f GFLOP/s on 1 thread\n", rows, k, k, d,
-           2.0 * rows * k * d * reps / dt / 1e9);
-    free(A); free(B); free(C);
+    printf("limit  dgemm %zux%zu * %zux%zu (the generator's block): %.1f GFLOP/s on 1 thread\n",
+           rows, k, k, d, 2.0 * rows * k * d * reps / dt / 1e9);
+    free(A);
+    free(B);
+    free(C);
 
     const size_t M = 1u << 26; /* 512 MB */
     double *big = malloc(M * sizeof *big);
@@ -79,9 +82,11 @@ static void limits(void)
 static void split(size_t n, size_t d)
 {
     const size_t k = d;
-    double *W = malloc(d * k * sizeof *W), *b = malloc(d * sizeof *b), *X = malloc(n * d * sizeof *X);
+    double *W = malloc(d * k * sizeof *W), *b = malloc(d * sizeof *b),
+           *X = malloc(n * d * sizeof *X);
     double *z = malloc(GEN_RELU_BLOCK * k * sizeof *z), *buf = malloc(n * sizeof *buf);
-    double *cnt = malloc(d * sizeof *cnt), *sum = malloc(d * sizeof *sum), *sq = malloc(d * sizeof *sq);
+    double *cnt = malloc(d * sizeof *cnt), *sum = malloc(d * sizeof *sum),
+           *sq = malloc(d * sizeof *sq);
     double *mu = malloc(d * sizeof *mu), *s2 = malloc(d * sizeof *s2), *bh = malloc(d * sizeof *bh);
     double *counts = malloc(d * d * sizeof *counts), *ind = malloc(n * d * sizeof *ind);
     uint64_t *bits = malloc(angles_words(n) * d * sizeof *bits);
@@ -114,14 +119,28 @@ static void split(size_t n, size_t d)
     angles_count_dsyrk(X, n, d, bh, ind, counts);
     const double t_syrk = now_s() - t0;
     const double pairs = 0.5 * (double)d * (double)(d - 1) * (double)n;
-    printf("split  n=%zu d=k=%zu: generation %.1f ms (%.0f M normals/s incl. dgemm+ReLU+stats)\n", n, d,
-           1e3 * t_gen, (double)n * k / t_gen / 1e6);
-    printf("split  fits: mle %.3f ms, sgd %.1f ms, median %.1f ms\n", 1e3 * t_mle, 1e3 * t_sgd, 1e3 * t_med);
-    printf("split  angles: pack %.1f ms, popcount %.2f ms (%.2e pair.rows/s), dsyrk %.1f ms (%.2e pair.rows/s)\n",
+    printf("split  n=%zu d=k=%zu: generation %.1f ms (%.0f M normals/s incl. dgemm+ReLU+stats)\n",
+           n, d, 1e3 * t_gen, (double)n * k / t_gen / 1e6);
+    printf("split  fits: mle %.3f ms, sgd %.1f ms, median %.1f ms\n", 1e3 * t_mle, 1e3 * t_sgd,
+           1e3 * t_med);
+    printf("split  angles: pack %.1f ms, popcount %.2f ms (%.2e pair.rows/s), dsyrk %.1f ms (%.2e "
+           "pair.rows/s)\n",
            1e3 * t_pack, 1e3 * t_pop, pairs / t_pop, 1e3 * t_syrk, pairs / t_syrk);
     gsl_rng_free(r);
-    free(W); free(b); free(X); free(z); free(buf); free(cnt); free(sum); free(sq);
-    free(mu); free(s2); free(bh); free(counts); free(ind); free(bits);
+    free(W);
+    free(b);
+    free(X);
+    free(z);
+    free(buf);
+    free(cnt);
+    free(sum);
+    free(sq);
+    free(mu);
+    free(s2);
+    free(bh);
+    free(counts);
+    free(ind);
+    free(bits);
 }
 
 /* One panel of Figure 1: returns seconds. */
@@ -130,12 +149,24 @@ static double panel(const char *key, const double *values, size_t m, size_t n, s
 {
     rs_params p;
     param_defaults(&p, GEN_RELU);
-    p.n = n; p.d = d; p.k = 0; p.runs = runs; p.seed = 1; p.estimator = method;
+    p.n = n;
+    p.d = d;
+    p.k = 0;
+    p.runs = runs;
+    p.seed = 1;
+    p.estimator = method;
     p.sweep = param_find(key);
     sweep_cell *cells = malloc(m * runs * sizeof *cells);
     sweep_cells_init(cells, m * runs);
     model_ctx ctx = {.base = &p};
-    sweep_spec s = {.n_values = m, .runs = runs, .values = values, .cells = cells, .threads = threads, .shard_count = 1, .job = job_relu_run, .ctx = &ctx};
+    sweep_spec s = {.n_values = m,
+                    .runs = runs,
+                    .values = values,
+                    .cells = cells,
+                    .threads = threads,
+                    .shard_count = 1,
+                    .job = job_relu_run,
+                    .ctx = &ctx};
     const double t0 = now_s();
     rs_error err;
     if (sweep_run(&s, &err) != RS_OK)

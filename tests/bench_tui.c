@@ -17,11 +17,11 @@
 
 #include "cli.h"
 #include "grid.h"
+#include "machine.h"
 #include "preset.h"
 #include "screen.h"
 #include "session.h"
 #include "worker.h"
-#include "machine.h"
 
 void openblas_set_num_threads(int num_threads);
 
@@ -34,8 +34,8 @@ static int cmp_double(const void *a, const void *b)
 static void report(const char *what, double *t, size_t n, const char *target)
 {
     qsort(t, n, sizeof t[0], cmp_double);
-    printf("%-58s min %8.2f  median %8.2f  max %8.2f ms   (%s)\n", what, t[0] * 1e3,
-           t[n / 2] * 1e3, t[n - 1] * 1e3, target);
+    printf("%-58s min %8.2f  median %8.2f  max %8.2f ms   (%s)\n", what, t[0] * 1e3, t[n / 2] * 1e3,
+           t[n - 1] * 1e3, target);
 }
 
 static void sleep_ms(double ms)
@@ -86,8 +86,8 @@ int main(void)
     grid *g = grid_alloc(120, 40);
     const size_t threads = machine_threads(&p);
     printf("bench_tui: default preset (d = %zu, n = %zu, sweep n x %zu values, %zu runs, %s), "
-           "%zu threads\n", p.d, p.n, p.sweep_steps, p.runs, param_method_name(p.estimator),
-           threads);
+           "%zu threads\n",
+           p.d, p.n, p.sweep_steps, p.runs, param_method_name(p.estimator), threads);
 
     /* 1. key -> plot */
     worker_submit(w, &S.p, threads, &err);

@@ -31,15 +31,17 @@ static size_t count(const char *s, const char *needle)
     return c;
 }
 
-#define TEACHER "--set generator=teacher --set view=learning --set d=3 --set n=300 " \
-                "--set input=laplace --set compare=l2,score --set lr=1e-4 --set lr_l2=1e-3 " \
-                "--set mu=4 --set lambda=20 --set iters=10 --set runs=2 --set seed=11 --batch"
+#define TEACHER                                                                                    \
+    "--set generator=teacher --set view=learning --set d=3 --set n=300 "                           \
+    "--set input=laplace --set compare=l2,score --set lr=1e-4 --set lr_l2=1e-3 "                   \
+    "--set mu=4 --set lambda=20 --set iters=10 --set runs=2 --set seed=11 --batch"
 
 Test(batch_learning, teacher_csv)
 {
     char *out;
     cr_assert_eq(run(TEACHER " --set threads=1", &out), 0, "%s", out);
-    cr_assert(strncmp(out, "run,loss,iteration,e_a,loss_value,e_perm,flags\n", 47) == 0, "%.200s", out);
+    cr_assert(strncmp(out, "run,loss,iteration,e_a,loss_value,e_perm,flags\n", 47) == 0, "%.200s",
+              out);
     /* 2 runs x 2 losses x iterations 0..10 (all kept: fewer than TEACHER_EARLY) */
     cr_expect_eq(count(out, "\n"), 1 + 2 * 2 * 11, "%s", out);
     cr_expect_eq(count(out, ",l2,"), 22);
@@ -58,10 +60,12 @@ Test(batch_learning, teacher_sweep_json)
     cr_assert_eq(run(TEACHER " --set sweep=n --set sweep_values=200,400 --format json", &out), 0,
                  "%s", out);
     cr_assert(strncmp(out, "{\"generator\": \"teacher\", \"view\": \"learning\", \"sweep\": \"n\"",
-                      57) == 0, "%.200s", out);
+                      57) == 0,
+              "%.200s", out);
     cr_expect_eq(count(out, "\"iteration\": "), 2 * 2 * 2 * 11);
-    cr_expect(strstr(out, "{\"n\": 400, \"run\": 1, \"loss\": \"score\", \"iteration\": 10, \"e_a\": "),
-              "%s", out);
+    cr_expect(
+        strstr(out, "{\"n\": 400, \"run\": 1, \"loss\": \"score\", \"iteration\": 10, \"e_a\": "),
+        "%s", out);
     cr_expect(strstr(out, "\n]}\n"));
     free(out);
 }
@@ -70,9 +74,12 @@ Test(batch_learning, matrix_csv)
 {
     char *out;
     cr_assert_eq(run("--set generator=matrix --set view=learning --set d=20 --set n=400 --set k=3 "
-                     "--set runs=2 --set compare=mle,svd --set seed=5 --batch", &out), 0, "%s", out);
-    cr_assert(strncmp(out, "run,estimator,iteration,objective,nll,violation,rel_err_m,flags\n", 63) == 0,
-              "%.200s", out);
+                     "--set runs=2 --set compare=mle,svd --set seed=5 --batch",
+                     &out),
+                 0, "%s", out);
+    cr_assert(
+        strncmp(out, "run,estimator,iteration,objective,nll,violation,rel_err_m,flags\n", 63) == 0,
+        "%.200s", out);
     /* the MLE's iterations from the SVD warm start (0) for both runs; svd does not iterate */
     cr_expect(strstr(out, "\n0,mle,0,") && strstr(out, "\n1,mle,0,") && strstr(out, "\n0,mle,1,"),
               "%s", out);
@@ -85,7 +92,9 @@ Test(batch_learning, curves_unchanged)
 {
     char *out;
     cr_assert_eq(run("--set generator=teacher --set view=curves --set d=3 --set n=300 "
-                     "--set compare=score --set iters=5 --set runs=1 --batch", &out), 0);
+                     "--set compare=score --set iters=5 --set runs=1 --batch",
+                     &out),
+                 0);
     cr_expect(strncmp(out, "run,estimator,e_a,", 18) == 0, "%.200s", out);
     cr_expect_eq(count(out, "\n"), 2);
     free(out);

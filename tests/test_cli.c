@@ -54,12 +54,14 @@ Test(cli, bad_keys_values_and_shards)
 Test(cli, batch_csv_rows_and_shards_partition)
 {
     char all[65536], s1[65536], s2[65536];
-    const char *base = "--batch --set n=2000 --set runs=3 --set sweep=n --set sweep_values=1000,2000 "
-                       "--set compare=mle,median --set threads=1";
+    const char *base =
+        "--batch --set n=2000 --set runs=3 --set sweep=n --set sweep_values=1000,2000 "
+        "--set compare=mle,median --set threads=1";
     char args[1024];
     cr_assert_eq(run(base, all, sizeof all), 0);
     cr_assert(strncmp(all, "n,run,estimator,err_sigma,err_b,sqrt_kl,angle_err_max,seconds,flags\n",
-                      68) == 0, "%s", all);
+                      68) == 0,
+              "%s", all);
     size_t lines = 0;
     for (const char *c = all; *c; c++)
         lines += *c == '\n';
@@ -119,7 +121,8 @@ Test(cli, list_presets_shows_every_shipped_preset_with_its_title)
 {
     char out[65536];
     cr_assert_eq(run("--list-presets", out, sizeof out), 0);
-    cr_assert(strstr(out, "fig1-samples             Figure 1 (left): error vs number of samples\n"), "%s", out);
+    cr_assert(strstr(out, "fig1-samples             Figure 1 (left): error vs number of samples\n"),
+              "%s", out);
     cr_assert(strstr(out, "relu-negative-bias "), "%s", out);
     cr_assert(!strstr(out, "does not load"), "%s", out);
 }
@@ -127,7 +130,8 @@ Test(cli, list_presets_shows_every_shipped_preset_with_its_title)
 Test(cli, screenshot_modes)
 {
     /* bad extension and size: refused before computing, one line, status 2 */
-    expect_error("--screenshot out.png", "--screenshot out.png: allowed extensions .txt .ans .svg .html");
+    expect_error("--screenshot out.png",
+                 "--screenshot out.png: allowed extensions .txt .ans .svg .html");
     expect_error("--screenshot out.svg --size 60x20", "--size 60x20: allowed COLSxROWS");
     expect_error("--screenshot out.svg --set n=0", "n=0");
     char dir[] = "/tmp/rs-shot-XXXXXX";

@@ -14,7 +14,10 @@
 #include "rng_stream.h"
 #include "trunc_normal.h"
 
-static void setup(void) { gsl_set_error_handler_off(); }
+static void setup(void)
+{
+    gsl_set_error_handler_off();
+}
 TestSuite(est_mle, .init = setup);
 
 Test(est_mle, recovers_parameters_from_population_moments)

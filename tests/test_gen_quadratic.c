@@ -10,7 +10,10 @@
 #include "gen_quadratic.h"
 #include "rng_stream.h"
 
-static void setup(void) { gsl_set_error_handler_off(); }
+static void setup(void)
+{
+    gsl_set_error_handler_off();
+}
 
 TestSuite(gen_quadratic, .init = setup);
 
@@ -21,7 +24,8 @@ Test(gen_quadratic, batched_forms_equal_direct_gT_Q_g)
     gsl_rng *rng = rng_stream_alloc(2385, 0, 0, RNG_PURPOSE_TRUTH);
     cr_assert_eq(gen_quadratic_truth(d, r, GEN_QUADRATIC_RANDOM, 0.0, rng, Q, NULL), RS_OK);
     gen_quadratic_pack(Q, d, r, V);
-    double *G = malloc(n * r * sizeof *G), *K = malloc(n * 15 * sizeof *K), *X = malloc(n * d * sizeof *X);
+    double *G = malloc(n * r * sizeof *G), *K = malloc(n * 15 * sizeof *K),
+           *X = malloc(n * d * sizeof *X);
     gen_quadratic_draw(rng, n, r, G);
     gen_quadratic_eval(V, d, r, G, n, K, X, d);
     for (size_t m = 0; m < n; m++)

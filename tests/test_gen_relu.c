@@ -12,7 +12,10 @@
 #include "gen_relu.h"
 #include "rng_stream.h"
 
-static void setup(void) { gsl_set_error_handler_off(); }
+static void setup(void)
+{
+    gsl_set_error_handler_off();
+}
 TestSuite(gen_relu, .init = setup);
 
 static void gram(const double *W, size_t d, size_t k, gsl_matrix *S)
@@ -87,7 +90,11 @@ Test(gen_relu, fact1_joint_orthant_probability)
             const double phat = counts[i * d + j] / (double)n;
             cr_assert(fabs(phat - p) < 4 * se, "pair %zu,%zu: %g vs %g (se %g)", i, j, phat, p, se);
         }
-    free(W); free(b); free(X); free(z); free(bits);
+    free(W);
+    free(b);
+    free(X);
+    free(z);
+    free(bits);
     gsl_rng_free(r);
 }
 
@@ -115,6 +122,11 @@ Test(gen_relu, popcount_and_dsyrk_counts_agree)
     for (size_t m = 0; m < n; m++)
         above += X[m * d + 2] > bh[2];
     cr_assert_eq(c1[2 * d + 2], (double)above);
-    free(W); free(b); free(X); free(z); free(ind); free(bits);
+    free(W);
+    free(b);
+    free(X);
+    free(z);
+    free(ind);
+    free(bits);
     gsl_rng_free(r);
 }

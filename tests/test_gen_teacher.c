@@ -12,13 +12,17 @@
 #include "param.h"
 #include "rng_stream.h"
 
-static void setup(void) { gsl_set_error_handler_off(); }
+static void setup(void)
+{
+    gsl_set_error_handler_off();
+}
 
 TestSuite(gen_teacher, .init = setup);
 
 enum { D = 3 };
 
-static double dens(int input, const double *x0, const double *u, double s, const double *v, double t)
+static double dens(int input, const double *x0, const double *u, double s, const double *v,
+                   double t)
 {
     double x[D];
     for (int a = 0; a < D; a++)
@@ -54,7 +58,8 @@ static void check_score(int input, const double *x, const double *u, const doubl
             acc += w[i] * w[j] * dens(input, x, u, (i - 1) * h, v, (j - 1) * h);
     const double fd = acc / (h * h * h * h) / dens(input, x, u, 0, v, 0);
     const double an = score_t(input, x, u, v);
-    cr_assert(fabs(fd - an) < 2e-3 * (1.0 + fabs(an)), "input %d: fd %g vs closed form %g", input, fd, an);
+    cr_assert(fabs(fd - an) < 2e-3 * (1.0 + fabs(an)), "input %d: fd %g vs closed form %g", input,
+              fd, an);
 }
 
 Test(gen_teacher, scores_match_log_density)
@@ -101,7 +106,8 @@ Test(gen_teacher, laplace_output_mean)
     double A[K * K];
     gsl_rng *r = rng_stream_alloc(3, 0, 0, RNG_PURPOSE_SAMPLES);
     gen_teacher_truth(TRUTH_IDENTITY, K, K, 1.0, r, NULL, A, NULL);
-    cr_assert_eq(gen_teacher_sample(INPUT_LAPLACE, 1.0, A, K, K, N, 0.0, r, X, y, P, NULL, NULL), RS_OK);
+    cr_assert_eq(gen_teacher_sample(INPUT_LAPLACE, 1.0, A, K, K, N, 0.0, r, X, y, P, NULL, NULL),
+                 RS_OK);
     double mean = 0.0;
     for (int s = 0; s < N; s++)
         mean += y[s] / N;
@@ -119,11 +125,11 @@ static double pdd0(int input, double s, double t)
     for (int j = -1; j <= 1; j++) {
         const double z = j * h;
         const double g = exp(-0.5 * z * z / (s * s)) / (s * sqrt(2.0 * M_PI));
-        p[j + 1] = input == INPUT_MIXTURE
-                       ? 0.5 * (exp(-0.5 * (z - t * s) * (z - t * s) / (s * s)) +
-                                exp(-0.5 * (z + t * s) * (z + t * s) / (s * s))) /
-                             (s * sqrt(2.0 * M_PI))
-                       : g;
+        p[j + 1] = input == INPUT_MIXTURE ? 0.5 *
+                                                (exp(-0.5 * (z - t * s) * (z - t * s) / (s * s)) +
+                                                 exp(-0.5 * (z + t * s) * (z + t * s) / (s * s))) /
+                                                (s * sqrt(2.0 * M_PI))
+                                          : g;
     }
     return (p[0] - 2.0 * p[1] + p[2]) / (h * h);
 }

@@ -14,7 +14,10 @@
 #include "quad_moments.h"
 #include "rng_stream.h"
 
-static void setup(void) { gsl_set_error_handler_off(); }
+static void setup(void)
+{
+    gsl_set_error_handler_off();
+}
 
 TestSuite(jennrich, .init = setup);
 

@@ -139,7 +139,14 @@ Test(job_matrix, sweep_cells_do_not_depend_on_the_thread_count)
     sweep_cell cells[2][4];
     for (size_t t = 0; t < 2; t++) {
         sweep_cells_init(cells[t], nv * p.runs);
-        const sweep_spec spec = {.n_values = nv, .runs = p.runs, .values = values, .cells = cells[t], .threads = t + 1, .shard_count = 1, .job = job_matrix_run, .ctx = &ctx};
+        const sweep_spec spec = {.n_values = nv,
+                                 .runs = p.runs,
+                                 .values = values,
+                                 .cells = cells[t],
+                                 .threads = t + 1,
+                                 .shard_count = 1,
+                                 .job = job_matrix_run,
+                                 .ctx = &ctx};
         cr_assert_eq(sweep_run(&spec, &err), RS_OK, "%s", err.msg);
     }
     for (size_t c = 0; c < nv * p.runs; c++)

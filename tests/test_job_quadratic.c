@@ -11,8 +11,8 @@
 #include "job_quadratic.h"
 #include "model.h"
 #include "param.h"
-#include "sweep.h"
 #include "support.h"
+#include "sweep.h"
 
 static void setup(void)
 {
@@ -179,7 +179,14 @@ Test(job_quadratic, sweep_is_bit_identical_for_any_thread_count)
     for (size_t t = 1; t <= 2; t++) {
         sweep_cell *cells = t == 1 ? a : b;
         sweep_cells_init(cells, 4);
-        sweep_spec s = {.n_values = nv, .runs = 2, .values = values, .cells = cells, .threads = t, .shard_count = 1, .job = ops->job, .ctx = &ctx};
+        sweep_spec s = {.n_values = nv,
+                        .runs = 2,
+                        .values = values,
+                        .cells = cells,
+                        .threads = t,
+                        .shard_count = 1,
+                        .job = ops->job,
+                        .ctx = &ctx};
         rs_error e;
         cr_assert_eq(sweep_run(&s, &e), RS_OK, "%s", e.msg);
     }

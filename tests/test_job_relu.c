@@ -17,7 +17,10 @@
 #include "model.h"
 #include "sweep.h"
 
-static void setup(void) { gsl_set_error_handler_off(); }
+static void setup(void)
+{
+    gsl_set_error_handler_off();
+}
 TestSuite(job_relu, .init = setup, .timeout = 300);
 
 static sweep_cell *run_sweep(const rs_params *p, const double *values, size_t m, size_t threads)
@@ -25,7 +28,14 @@ static sweep_cell *run_sweep(const rs_params *p, const double *values, size_t m,
     sweep_cell *cells = malloc(m * p->runs * sizeof *cells);
     sweep_cells_init(cells, m * p->runs);
     model_ctx ctx = {.base = p};
-    sweep_spec s = {.n_values = m, .runs = p->runs, .values = values, .cells = cells, .threads = threads, .shard_count = 1, .job = job_relu_run, .ctx = &ctx};
+    sweep_spec s = {.n_values = m,
+                    .runs = p->runs,
+                    .values = values,
+                    .cells = cells,
+                    .threads = threads,
+                    .shard_count = 1,
+                    .job = job_relu_run,
+                    .ctx = &ctx};
     rs_error err;
     cr_assert_eq(sweep_run(&s, &err), RS_OK, "%s", err.msg);
     return cells;
@@ -37,7 +47,10 @@ static double loglog_slope(const double *x, const double *y, size_t m)
     double sx = 0, sy = 0, sxx = 0, sxy = 0;
     for (size_t i = 0; i < m; i++) {
         const double a = log(x[i]), b = log(y[i]);
-        sx += a; sy += b; sxx += a * a; sxy += a * b;
+        sx += a;
+        sy += b;
+        sxx += a * a;
+        sxy += a * b;
     }
     return (m * sxy - sx * sy) / (m * sxx - sx * sx);
 }
@@ -48,7 +61,10 @@ Test(job_relu, errors_fall_like_inverse_sqrt_n)
      * over 6 runs at 5 values of n in [1e4, 1e6]; the band [-0.7, -0.3] is the issue's. */
     rs_params p;
     param_defaults(&p, GEN_RELU);
-    p.d = 5; p.k = 5; p.runs = 6; p.seed = 2385;
+    p.d = 5;
+    p.k = 5;
+    p.runs = 6;
+    p.seed = 2385;
     p.sweep = param_find("n");
     p.compare = (1u << METHOD_SGD) | (1u << METHOD_MLE) | (1u << METHOD_MEDIAN);
     const double ns[] = {1e4, 10000 * pow(10, 0.5), 1e5, 100000 * pow(10, 0.5), 1e6};
@@ -63,7 +79,8 @@ Test(job_relu, errors_fall_like_inverse_sqrt_n)
             double mean[5], sd;
             size_t count;
             for (size_t v = 0; v < 5; v++) {
-                sweep_aggregate(cells, p.runs, v, methods[a], metrics[b], &mean[v], &sd, &count, NULL);
+                sweep_aggregate(cells, p.runs, v, methods[a], metrics[b], &mean[v], &sd, &count,
+                                NULL);
                 cr_assert_eq(count, p.runs);
             }
             const double slope = loglog_slope(values, mean, 5);
@@ -81,7 +98,11 @@ Test(job_relu, mle_at_least_as_accurate_as_sgd)
      * at the paper's n = 2e4 (Figure 1 left, first point). */
     rs_params p;
     param_defaults(&p, GEN_RELU);
-    p.d = 5; p.k = 5; p.n = 20000; p.runs = 20; p.seed = 99;
+    p.d = 5;
+    p.k = 5;
+    p.n = 20000;
+    p.runs = 20;
+    p.seed = 99;
     p.compare = (1u << METHOD_SGD) | (1u << METHOD_MLE);
     const double v0 = 0;
     sweep_cell *cells = run_sweep(&p, &v0, 1, 2);
@@ -100,7 +121,12 @@ Test(job_relu, identical_for_one_and_two_threads)
 {
     rs_params p;
     param_defaults(&p, GEN_RELU);
-    p.d = 6; p.k = 4; p.n = 3000; p.runs = 3; p.seed = 17; p.bias = BIAS_SIGNED;
+    p.d = 6;
+    p.k = 4;
+    p.n = 3000;
+    p.runs = 3;
+    p.seed = 17;
+    p.bias = BIAS_SIGNED;
     p.sweep = param_find("kappa");
     p.compare = (1u << METHOD_SGD) | (1u << METHOD_MLE) | (1u << METHOD_MEDIAN);
     const double values[] = {1.0, 4.0, 16.0};
@@ -112,8 +138,8 @@ Test(job_relu, identical_for_one_and_two_threads)
                 if (id == MET_RELU_SECONDS)
                     continue;
                 const double x = a[c].metric[m][id], y = b[c].metric[m][id];
-                cr_assert(memcmp(&x, &y, sizeof x) == 0, "cell %zu method %d metric %zu: %.17g vs %.17g",
-                          c, m, id, x, y);
+                cr_assert(memcmp(&x, &y, sizeof x) == 0,
+                          "cell %zu method %d metric %zu: %.17g vs %.17g", c, m, id, x, y);
             }
             cr_assert_eq(a[c].flags[m], b[c].flags[m]);
         }
@@ -138,7 +164,10 @@ Test(job_relu, cancellation_stops_the_sweep)
 {
     rs_params p;
     param_defaults(&p, GEN_RELU);
-    p.d = 20; p.k = 20; p.n = 2000000; p.runs = 4;
+    p.d = 20;
+    p.k = 20;
+    p.n = 2000000;
+    p.runs = 4;
     p.compare = 1u << METHOD_SGD;
     const double v0 = 0;
     sweep_cell *cells = malloc(p.runs * sizeof *cells);
@@ -146,7 +175,15 @@ Test(job_relu, cancellation_stops_the_sweep)
     atomic_int cancel;
     atomic_init(&cancel, 0);
     model_ctx ctx = {.base = &p};
-    sweep_spec s = {.n_values = 1, .runs = p.runs, .values = &v0, .cells = cells, .threads = 2, .shard_count = 1, .job = job_relu_run, .ctx = &ctx, .cancel = &cancel};
+    sweep_spec s = {.n_values = 1,
+                    .runs = p.runs,
+                    .values = &v0,
+                    .cells = cells,
+                    .threads = 2,
+                    .shard_count = 1,
+                    .job = job_relu_run,
+                    .ctx = &ctx,
+                    .cancel = &cancel};
     run_arg arg = {&s, RS_OK};
     pthread_t t;
     pthread_create(&t, NULL, run_thread, &arg);
@@ -165,7 +202,11 @@ Test(job_relu, detail_does_not_change_metrics)
 {
     rs_params p;
     param_defaults(&p, GEN_RELU);
-    p.d = 4; p.k = 4; p.n = 5000; p.runs = 1; p.seed = 3;
+    p.d = 4;
+    p.k = 4;
+    p.n = 5000;
+    p.runs = 1;
+    p.seed = 3;
     p.compare = (1u << METHOD_MLE) | (1u << METHOD_SGD);
     const double v0 = 0;
     sweep_cell *a = run_sweep(&p, &v0, 1, 1);
@@ -175,9 +216,10 @@ Test(job_relu, detail_does_not_change_metrics)
     model_ctx ctx = {.base = &p, .detail = det};
     cr_assert_eq(job_relu_run(&ctx, 0, 0, 0, &cell, NULL, NULL), RS_OK);
     for (size_t id = 0; id < MET_RELU_SECONDS; id++)
-        cr_assert(memcmp(&a[0].metric[METHOD_SGD][id], &cell.metric[METHOD_SGD][id], sizeof(double)) == 0,
-                  "metric %zu: %.17g vs %.17g", id, a[0].metric[METHOD_SGD][id],
-                  cell.metric[METHOD_SGD][id]);
+        cr_assert(
+            memcmp(&a[0].metric[METHOD_SGD][id], &cell.metric[METHOD_SGD][id], sizeof(double)) == 0,
+            "metric %zu: %.17g vs %.17g", id, a[0].metric[METHOD_SGD][id],
+            cell.metric[METHOD_SGD][id]);
     cr_assert(det->head.ready);
     cr_assert(det->path_len > 10);
     cr_assert(det->p_zero > 0.0 && det->p_zero < 1.0);

@@ -14,7 +14,10 @@
 #include "param.h"
 #include "support.h"
 
-static void setup(void) { gsl_set_error_handler_off(); }
+static void setup(void)
+{
+    gsl_set_error_handler_off();
+}
 
 TestSuite(job_teacher, .init = setup);
 
@@ -55,7 +58,8 @@ Test(job_teacher, metrics_and_detail, .timeout = 60)
     run_job(&p, det, &cell);
     for (int m = METHOD_L2; m <= METHOD_LLSFE; m++) {
         const double e = cell.metric[m][MET_TEACHER_E_A];
-        cr_assert(e >= 0.0 && e <= 1.0 - 1.0 / sqrt(2.0) + 1e-12, "%s: e(A) = %g", param_method_name(m), e);
+        cr_assert(e >= 0.0 && e <= 1.0 - 1.0 / sqrt(2.0) + 1e-12, "%s: e(A) = %g",
+                  param_method_name(m), e);
         cr_assert(isfinite(cell.metric[m][MET_TEACHER_LOSS]));
         cr_assert(cell.metric[m][MET_TEACHER_TEST_ERR] >= 0.0);
         cr_assert_eq(det->curve_len[m], 201 < TEACHER_CURVE_MAX ? 201 : TEACHER_CURVE_MAX);
@@ -98,7 +102,8 @@ Test(job_teacher, plane_landscape_and_sgd, .timeout = 60)
     cr_assert_eq(det->land_mode, TEACHER_LAND_PLANE_MODE);
     /* A* itself sits at (0, 0) of the plane: the centre of the grid */
     cr_assert(isfinite(det->land_val[METHOD_SCORE][(TEACHER_LAND_PLANE / 2) * TEACHER_LAND_PLANE]));
-    cr_assert(isfinite(cell.metric[METHOD_SCORE][MET_TEACHER_E_A]), "flags %u loss %g", cell.flags[METHOD_SCORE], cell.metric[METHOD_SCORE][MET_TEACHER_LOSS]);
+    cr_assert(isfinite(cell.metric[METHOD_SCORE][MET_TEACHER_E_A]), "flags %u loss %g",
+              cell.flags[METHOD_SCORE], cell.metric[METHOD_SCORE][MET_TEACHER_LOSS]);
     job_teacher_detail_free(det);
 }
 
@@ -181,9 +186,9 @@ static void check_preset(const char *name)
 
 Test(job_teacher, presets_parse_and_check)
 {
-    const char *names[] = {"teacher-fig3", "teacher-laplace", "teacher-fig4-gaussian",
+    const char *names[] = {"teacher-fig3",         "teacher-laplace",   "teacher-fig4-gaussian",
                            "teacher-fig4-mixture", "teacher-landscape", "teacher-mu",
-                           "llsfe-gaussian", "llsfe-mixture"};
+                           "llsfe-gaussian",       "llsfe-mixture"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         check_preset(names[i]);
 }
@@ -196,7 +201,8 @@ Test(job_teacher, kappa_flags, .timeout = 60)
     const struct {
         const char *input, *shift;
         unsigned want;
-    } cases[] = {{"mixture", "1", MET_TEACHER_FLAG_KAPPA_ZERO}, {"mixture", "0.5", 0}, {"gaussian", "1", 0}};
+    } cases[] = {
+        {"mixture", "1", MET_TEACHER_FLAG_KAPPA_ZERO}, {"mixture", "0.5", 0}, {"gaussian", "1", 0}};
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         rs_params p = small_params();
         support_set(&p, "input", cases[c].input);
@@ -207,7 +213,8 @@ Test(job_teacher, kappa_flags, .timeout = 60)
         sweep_cell cell;
         run_job(&p, NULL, &cell);
         const unsigned k = MET_TEACHER_FLAG_KAPPA_ZERO | MET_TEACHER_FLAG_KAPPA_MIXED;
-        cr_assert_eq(cell.flags[METHOD_SCORE] & k, cases[c].want, "%s %s", cases[c].input, cases[c].shift);
+        cr_assert_eq(cell.flags[METHOD_SCORE] & k, cases[c].want, "%s %s", cases[c].input,
+                     cases[c].shift);
         cr_assert_eq(cell.flags[METHOD_L2] & k, 0u);
     }
 }

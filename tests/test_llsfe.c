@@ -13,7 +13,10 @@
 #include "param.h"
 #include "rng_stream.h"
 
-static void setup(void) { gsl_set_error_handler_off(); }
+static void setup(void)
+{
+    gsl_set_error_handler_off();
+}
 
 TestSuite(llsfe, .init = setup);
 
@@ -34,7 +37,8 @@ static void median_errors(int input, size_t n, double h, size_t trials, uint64_t
         gen_teacher_sample(input, 1.0, a, 1, d, n, 0.0, r, X, y, P, NULL, NULL);
         gen_teacher_sample(input, 1.0, a, 1, d, 1, 0.0, r, x, &yq, &pq, NULL, NULL);
         llsfe_bind(ws, X);
-        cr_assert_eq(llsfe_eval(ws, x, 1, h > 0 ? h : llsfe_bandwidth(n, d), g, G, NULL, NULL, NULL), RS_OK);
+        cr_assert_eq(
+            llsfe_eval(ws, x, 1, h > 0 ? h : llsfe_bandwidth(n, d), g, G, NULL, NULL, NULL), RS_OK);
         cr_assert_eq(llsfe_errors(input, 1.0, x, g, G, d, work, &e2[t], &e4[t], NULL), RS_OK);
         gsl_rng_free(r);
     }
@@ -102,8 +106,8 @@ Test(llsfe, s4_hermite_at_origin)
     double S2[4], S4[16], work[8];
     cr_assert_eq(llsfe_exact(INPUT_GAUSSIAN, 1.0, x, 2, work, S2, S4, NULL), RS_OK);
     cr_assert_float_eq(S4[0], 3.0, 1e-15);
-    cr_assert_float_eq(S4[3], 1.0, 1e-15);  /* (0,0,1,1) */
-    cr_assert_float_eq(S4[1], 0.0, 1e-15);  /* (0,0,0,1) */
-    cr_assert_float_eq(S4[6], 1.0, 1e-15);  /* (0,1,1,0) */
+    cr_assert_float_eq(S4[3], 1.0, 1e-15); /* (0,0,1,1) */
+    cr_assert_float_eq(S4[1], 0.0, 1e-15); /* (0,0,0,1) */
+    cr_assert_float_eq(S4[6], 1.0, 1e-15); /* (0,1,1,0) */
     cr_assert_float_eq(S2[0], -1.0, 1e-15);
 }

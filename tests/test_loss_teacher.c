@@ -14,7 +14,10 @@
 #include "param.h"
 #include "rng_stream.h"
 
-static void setup(void) { gsl_set_error_handler_off(); }
+static void setup(void)
+{
+    gsl_set_error_handler_off();
+}
 
 TestSuite(loss_teacher, .init = setup);
 
@@ -29,8 +32,9 @@ static void make(fixture *f, int input, uint64_t seed)
     gsl_rng *r = rng_stream_alloc(seed, 0, 0, RNG_PURPOSE_SAMPLES);
     double Astar[K * D];
     cr_assert_eq(gen_teacher_truth(TRUTH_IDENTITY, K, D, 1.0, r, NULL, Astar, NULL), RS_OK);
-    cr_assert_eq(gen_teacher_sample(input, 1.0, Astar, K, D, N, 0.1, r, f->X, f->y, f->P, NULL, NULL),
-                 RS_OK);
+    cr_assert_eq(
+        gen_teacher_sample(input, 1.0, Astar, K, D, N, 0.1, r, f->X, f->y, f->P, NULL, NULL),
+        RS_OK);
     for (size_t i = 0; i < K * D; i++)
         f->A[i] = gsl_ran_gaussian(r, 0.7);
     for (size_t s = 0; s < N; s++) { /* any g1 and symmetric G2 exercise the llsfe path */
@@ -38,7 +42,8 @@ static void make(fixture *f, int input, uint64_t seed)
             f->g1[s * D + a] = gsl_ran_gaussian(r, 1.0);
         for (size_t a = 0; a < D; a++)
             for (size_t b = 0; b <= a; b++)
-                f->G2[s * D * D + a * D + b] = f->G2[s * D * D + b * D + a] = gsl_ran_gaussian(r, 1.0);
+                f->G2[s * D * D + a * D + b] = f->G2[s * D * D + b * D + a] =
+                    gsl_ran_gaussian(r, 1.0);
     }
     gsl_rng_free(r);
 }
@@ -75,12 +80,30 @@ static void check_gradient(int loss, int input)
     loss_teacher_ws_free(ws);
 }
 
-Test(loss_teacher, gradient_l2) { check_gradient(METHOD_L2, INPUT_LAPLACE); }
-Test(loss_teacher, gradient_ge) { check_gradient(METHOD_GE, INPUT_LAPLACE); }
-Test(loss_teacher, gradient_score_gaussian) { check_gradient(METHOD_SCORE, INPUT_GAUSSIAN); }
-Test(loss_teacher, gradient_score_laplace) { check_gradient(METHOD_SCORE, INPUT_LAPLACE); }
-Test(loss_teacher, gradient_score_mixture) { check_gradient(METHOD_SCORE, INPUT_MIXTURE); }
-Test(loss_teacher, gradient_llsfe) { check_gradient(METHOD_LLSFE, INPUT_MIXTURE); }
+Test(loss_teacher, gradient_l2)
+{
+    check_gradient(METHOD_L2, INPUT_LAPLACE);
+}
+Test(loss_teacher, gradient_ge)
+{
+    check_gradient(METHOD_GE, INPUT_LAPLACE);
+}
+Test(loss_teacher, gradient_score_gaussian)
+{
+    check_gradient(METHOD_SCORE, INPUT_GAUSSIAN);
+}
+Test(loss_teacher, gradient_score_laplace)
+{
+    check_gradient(METHOD_SCORE, INPUT_LAPLACE);
+}
+Test(loss_teacher, gradient_score_mixture)
+{
+    check_gradient(METHOD_SCORE, INPUT_MIXTURE);
+}
+Test(loss_teacher, gradient_llsfe)
+{
+    check_gradient(METHOD_LLSFE, INPUT_MIXTURE);
+}
 
 /* The fast pair sums (from projections) equal the direct double loop over i != j of the
  * reference T, for the mixture's two posterior-weighted components. */
@@ -89,7 +112,8 @@ Test(loss_teacher, pair_sums_match_reference)
     fixture f;
     make(&f, INPUT_MIXTURE, 77);
     loss_teacher_ws *ws = loss_teacher_ws_alloc(N, D, K, 0);
-    cr_assert_eq(loss_teacher_bind(ws, METHOD_SCORE, INPUT_MIXTURE, 1.0, f.X, f.y, NULL, NULL, NULL), RS_OK);
+    cr_assert_eq(
+        loss_teacher_bind(ws, METHOD_SCORE, INPUT_MIXTURE, 1.0, f.X, f.y, NULL, NULL, NULL), RS_OK);
     const double mu = 0.37;
     double val;
     loss_teacher_eval(ws, f.A, 0, N, mu, 0.0, &val, NULL, NULL);
@@ -115,7 +139,8 @@ Test(loss_teacher, pair_sums_match_reference)
             ref += LOSS_TEACHER_KAPPA_SIGN * f.y[s] * wt[c][s] * F / N;
         }
     }
-    cr_assert(fabs(val - ref) <= 1e-12 * (1.0 + fabs(ref)), "fast %.15g vs reference %.15g", val, ref);
+    cr_assert(fabs(val - ref) <= 1e-12 * (1.0 + fabs(ref)), "fast %.15g vs reference %.15g", val,
+              ref);
     for (int c = 0; c < 2; c++) {
         free(Gm[c]);
         free(wt[c]);
@@ -132,8 +157,10 @@ Test(loss_teacher, example1_equals_eq7)
         g[a] = -x[a];
     double ux = 0, vx = 0, uu = 0, vv = 0, uv = 0;
     for (int a = 0; a < 3; a++)
-        ux += u[a] * x[a], vx += v[a] * x[a], uu += u[a] * u[a], vv += v[a] * v[a], uv += u[a] * v[a];
-    const double t1 = ux * ux * vx * vx - uu * vx * vx - 4 * ux * vx * uv - vv * ux * ux + uu * vv + 2 * uv * uv;
+        ux += u[a] * x[a], vx += v[a] * x[a], uu += u[a] * u[a], vv += v[a] * v[a],
+            uv += u[a] * v[a];
+    const double t1 =
+        ux * ux * vx * vx - uu * vx * vx - 4 * ux * vx * uv - vv * ux * ux + uu * vv + 2 * uv * uv;
     const double t2 = pow(ux, 4) - 6 * uu * ux * ux + 3 * uu * uu;
     cr_assert(fabs(loss_teacher_t(g, G, u, v, 3) - t1) < 1e-12 * (1 + fabs(t1)));
     cr_assert(fabs(loss_teacher_t(g, G, u, u, 3) - t2) < 1e-12 * (1 + fabs(t2)));
@@ -145,8 +172,10 @@ Test(loss_teacher, errors)
     double X[20] = {0}, y[10] = {0}, A[4] = {1, 0, 0, 1}, v;
     rs_error e;
     cr_assert_eq(loss_teacher_eval(ws, A, 0, 10, 1, 1, &v, NULL, &e), RS_EINVAL);
-    cr_assert_eq(loss_teacher_bind(ws, METHOD_SGD, INPUT_GAUSSIAN, 1, X, y, NULL, NULL, &e), RS_EINVAL);
-    cr_assert_eq(loss_teacher_bind(ws, METHOD_LLSFE, INPUT_GAUSSIAN, 1, X, y, NULL, NULL, &e), RS_EINVAL);
+    cr_assert_eq(loss_teacher_bind(ws, METHOD_SGD, INPUT_GAUSSIAN, 1, X, y, NULL, NULL, &e),
+                 RS_EINVAL);
+    cr_assert_eq(loss_teacher_bind(ws, METHOD_LLSFE, INPUT_GAUSSIAN, 1, X, y, NULL, NULL, &e),
+                 RS_EINVAL);
     cr_assert_eq(loss_teacher_bind(ws, METHOD_L2, INPUT_GAUSSIAN, 1, X, y, NULL, NULL, &e), RS_OK);
     cr_assert_eq(loss_teacher_eval(ws, A, 5, 6, 1, 1, &v, NULL, &e), RS_EINVAL);
     loss_teacher_ws_free(ws);

@@ -7,7 +7,10 @@
 
 #include "met_relu.h"
 
-static void setup(void) { gsl_set_error_handler_off(); }
+static void setup(void)
+{
+    gsl_set_error_handler_off();
+}
 TestSuite(met_relu, .init = setup);
 
 Test(met_relu, kl_one_dimensional)

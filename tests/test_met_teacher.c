@@ -10,7 +10,10 @@
 
 #include "met_teacher.h"
 
-static void setup(void) { gsl_set_error_handler_off(); }
+static void setup(void)
+{
+    gsl_set_error_handler_off();
+}
 
 TestSuite(met_teacher, .init = setup);
 
@@ -84,8 +87,8 @@ Test(met_teacher, random_e_perm_at_least_e_a)
         }
         cr_assert_eq(met_teacher_align(A, As, k, d, work, M, NULL), RS_OK);
         const double e = met_teacher_e(M, k), ep = met_teacher_e_perm(M, k);
-        cr_assert(e >= 0.0 && ep <= 1.0 && ep >= e && ep > 0.0, "trial %d: e_a %g e_perm %g",
-                  trial, e, ep);
+        cr_assert(e >= 0.0 && ep <= 1.0 && ep >= e && ep > 0.0, "trial %d: e_a %g e_perm %g", trial,
+                  e, ep);
     }
     gsl_rng_free(r);
 }

@@ -22,8 +22,8 @@
 
 #include "model.h"
 #include "param.h"
-#include "sweep.h"
 #include "support.h"
+#include "sweep.h"
 
 enum { N_VALUES = 2, RUNS = 2 };
 
@@ -217,8 +217,10 @@ ParameterizedTest(int *gen, model, cancel, .init = init, .timeout = 120)
     const double raised_s = now_s();
     atomic_store(&c.cancel, 1);
     pthread_join(t, NULL);
-    cr_assert_eq(c.status, RS_ECANCELLED, "%s: status %d (did the job poll the flag, or end "
-                 "within 20 ms?)", ops->name, (int)c.status);
+    cr_assert_eq(c.status, RS_ECANCELLED,
+                 "%s: status %d (did the job poll the flag, or end "
+                 "within 20 ms?)",
+                 ops->name, (int)c.status);
     cr_expect_lt(c.returned_s - raised_s, CANCEL_BOUND_S, "%s: returned %.3f s after the flag",
                  ops->name, c.returned_s - raised_s);
 }

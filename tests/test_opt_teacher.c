@@ -15,7 +15,10 @@
 #include "param.h"
 #include "rng_stream.h"
 
-static void setup(void) { gsl_set_error_handler_off(); }
+static void setup(void)
+{
+    gsl_set_error_handler_off();
+}
 
 TestSuite(opt_teacher, .init = setup);
 
@@ -90,13 +93,15 @@ Test(opt_teacher, score_recovers_identity_where_l2_stalls, .timeout = 60)
     size_t ok_score = 0, ok_l2 = 0, repeated = 0;
     for (size_t run = 0; run < RUNS; run++) {
         double e_perm;
-        ok_score += descend_perm(LAPLACE_I, METHOD_SCORE, run, 5.0, 500.0, 1e-4, 3000, 1.0, &e_perm) < 0.05;
+        ok_score +=
+            descend_perm(LAPLACE_I, METHOD_SCORE, run, 5.0, 500.0, 1e-4, 3000, 1.0, &e_perm) < 0.05;
         repeated += e_perm >= 0.5;
         ok_l2 += descend_perm(LAPLACE_I, METHOD_L2, run, 0.0, 0.0, 5e-3, 3000, 1.0, &e_perm) < 0.05;
     }
     cr_assert(ok_score >= 8, "score recovered A* in %zu of %d runs", ok_score, RUNS);
     cr_assert(ok_l2 <= 5, "l2 recovered A* in %zu of %d runs", ok_l2, RUNS);
-    cr_assert(repeated >= 6, "score's rows repeated an axis in only %zu of %d runs", repeated, RUNS);
+    cr_assert(repeated >= 6, "score's rows repeated an axis in only %zu of %d runs", repeated,
+              RUNS);
 }
 
 /* Inside Assumption 2's mu range (mu = 0.005 < c / kappa-ratio = 0.01) the isotropic part

@@ -24,7 +24,9 @@ Test(param, rejects_bad_values_with_key_value_and_allowed)
     rs_params p;
     param_defaults(&p, GEN_RELU);
     rs_error err;
-    const struct { const char *key, *value, *needle; } bad[] = {
+    const struct {
+        const char *key, *value, *needle;
+    } bad[] = {
         {"n", "abc", "n=abc: allowed an integer from 1"},
         {"n", "0", "n=0"},
         {"n", "2.5", "n=2.5"},
@@ -66,7 +68,10 @@ Test(param, sweep_values_log_spaced_and_rounded)
     rs_params p;
     param_defaults(&p, GEN_RELU);
     param_parse(&p, param_find("sweep"), "n", NULL);
-    p.sweep_from = 1e4; p.sweep_to = 1e6; p.sweep_steps = 3; p.sweep_scale = SWEEP_LOG;
+    p.sweep_from = 1e4;
+    p.sweep_to = 1e6;
+    p.sweep_steps = 3;
+    p.sweep_scale = SWEEP_LOG;
     double v[PARAM_MAX_LIST];
     cr_assert_eq(param_sweep_values(&p, v), 3);
     cr_assert_eq(v[0], 1e4);

@@ -14,7 +14,10 @@
 #include "quad_moments.h"
 #include "rng_stream.h"
 
-static void setup(void) { gsl_set_error_handler_off(); }
+static void setup(void)
+{
+    gsl_set_error_handler_off();
+}
 
 TestSuite(quad_moments, .init = setup);
 
@@ -51,7 +54,7 @@ Test(quad_moments, true_moments_equal_naive_traces)
     cr_assert_eq(gen_quadratic_truth(d, r, GEN_QUADRATIC_RANDOM, 0.0, rng, Q, NULL), RS_OK);
     double *work = malloc(quad_moments_true_work(d, r) * sizeof *work);
     quad_moments_true(Q, d, r, G, T, work);
-#define q(a, i, j) Q[((a) * r + (i)) * r + (j)]
+#define q(a, i, j) Q[((a)*r + (i)) * r + (j)]
     for (size_t a = 0; a < d; a++)
         for (size_t b = 0; b < d; b++) {
             double g = 0.0;
@@ -107,7 +110,8 @@ Test(quad_moments, identities_hold_by_simulation_within_4_standard_errors)
     for (size_t i = 0; i < sizeof truth / sizeof truth[0]; i++) {
         const double m = s1[i] / B, sd = sqrt((s2[i] - B * m * m) / (B - 1));
         const double se = sd / sqrt((double)B);
-        cr_assert_lt(fabs(m - truth[i]), 4.0 * se, "entry %zu: %g vs %g (se %g)", i, m, truth[i], se);
+        cr_assert_lt(fabs(m - truth[i]), 4.0 * se, "entry %zu: %g vs %g (se %g)", i, m, truth[i],
+                     se);
     }
     free(X);
     quad_moments_free(acc);
@@ -181,13 +185,14 @@ Test(quad_moments, second_moments_only_equal_two_pass_for_every_tile_shape)
         for (size_t k = 0; k < n; k++)
             for (size_t a = 0; a < d; a++)
                 for (size_t b = 0; b < d; b++)
-                    C[a * d + b] += (X[k * ldx + a] - m[a]) * (X[k * ldx + b] - m[b]) / (n - 1) / 2.0;
+                    C[a * d + b] +=
+                        (X[k * ldx + a] - m[a]) * (X[k * ldx + b] - m[b]) / (n - 1) / 2.0;
         for (size_t a = 0; a < d; a++) {
             cr_assert_float_eq(mean[a], m[a], 1e-12 * m[a], "d = %zu, a = %zu", d, a);
             for (size_t b = 0; b < d; b++)
                 cr_assert_float_eq(G[a * d + b], C[a * d + b],
-                                   1e-9 * sqrt(C[a * d + a] * C[b * d + b]),
-                                   "d = %zu, (%zu, %zu)", d, a, b);
+                                   1e-9 * sqrt(C[a * d + a] * C[b * d + b]), "d = %zu, (%zu, %zu)",
+                                   d, a, b);
         }
         quad_moments_free(acc);
     }
@@ -213,7 +218,8 @@ Test(quad_moments, gauge_leaves_every_moment_unchanged_with_the_same_g)
     gen_quadratic_pack(Q, d, r, V);
     gen_quadratic_pack(QU, d, r, VU);
     double *Gin = malloc(n * r * sizeof *Gin), *Gu = malloc(n * r * sizeof *Gu);
-    double *K = malloc(n * P * sizeof *K), *X = malloc(n * d * sizeof *X), *XU = malloc(n * d * sizeof *XU);
+    double *K = malloc(n * P * sizeof *K), *X = malloc(n * d * sizeof *X),
+           *XU = malloc(n * d * sizeof *XU);
     gsl_rng *data = rng_stream_alloc(2385, 0, 0, RNG_PURPOSE_SAMPLES);
     gen_quadratic_draw(data, n, r, Gin);
     for (size_t m = 0; m < n; m++) /* g' = U g: row m of Gu is (U g_m)^T */

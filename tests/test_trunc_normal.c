@@ -11,10 +11,16 @@
 #include "rng_stream.h"
 #include "trunc_normal.h"
 
-static void setup(void) { gsl_set_error_handler_off(); }
+static void setup(void)
+{
+    gsl_set_error_handler_off();
+}
 TestSuite(trunc_normal, .init = setup);
 
-typedef struct { int power; double alpha; } moment_arg;
+typedef struct {
+    int power;
+    double alpha;
+} moment_arg;
 
 static double integrand(double y, void *vp)
 {

@@ -14,9 +14,9 @@
 #include "model.h"
 #include "param.h"
 #include "sink_txt.h"
+#include "support.h"
 #include "view.h"
 #include "view_fixtures.h"
-#include "support.h"
 
 TestSuite(view_quadratic);
 

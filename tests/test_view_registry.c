@@ -46,8 +46,12 @@ Test(view_registry, a_view_not_offered_says_so)
     double value = 0;
     sweep_cell cell;
     sweep_cells_init(&cell, 1);
-    const view_input in = {.p = &p, .ops = model_get(GEN_RELU), .n_values = 1, .runs = 1,
-                           .values = &value, .cells = &cell};
+    const view_input in = {.p = &p,
+                           .ops = model_get(GEN_RELU),
+                           .n_values = 1,
+                           .runs = 1,
+                           .values = &value,
+                           .cells = &cell};
     view_opts o;
     view_opts_init(&o);
     grid *g = grid_alloc(70, 10);

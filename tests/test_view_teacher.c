@@ -16,9 +16,9 @@
 #include "model.h"
 #include "param.h"
 #include "sink_txt.h"
+#include "support.h"
 #include "view.h"
 #include "view_fixtures.h"
-#include "support.h"
 
 TestSuite(view_teacher);
 
@@ -49,8 +49,8 @@ static void fill_cells(const rs_params *p, sweep_cell *cells, size_t nv, size_t 
 {
     sweep_cells_init(cells, nv * runs);
     const unsigned methods = param_methods(p);
-    const double e_a[METHOD_COUNT] = {[METHOD_L2] = 0.287, [METHOD_GE] = 0.0413,
-                                      [METHOD_SCORE] = 0.0021, [METHOD_LLSFE] = 0.64};
+    const double e_a[METHOD_COUNT] = {
+        [METHOD_L2] = 0.287, [METHOD_GE] = 0.0413, [METHOD_SCORE] = 0.0021, [METHOD_LLSFE] = 0.64};
     for (int m = 0; m < METHOD_COUNT; m++) {
         if (!(methods & (1u << m)))
             continue;
@@ -131,8 +131,8 @@ Test(view_teacher, d2_views)
     o.method = 2; /* the third compared loss: score */
     {
         const char *sk[] = {"e(A), eq. 22", "iteration", "l2", "score", "llsfe", NULL};
-        const char *bk[] = {"e(A), eq. 22", "loss ℓ2", "loss G", "loss L (true score)",
-                            "loss L̂", NULL};
+        const char *bk[] = {"e(A), eq. 22",        "loss ℓ2", "loss G",
+                            "loss L (true score)", "loss L̂",  NULL};
         draw_both(&in, VIEW_LEARNING, &o, "learning", sk, bk);
         o.metric = 1; /* the single panel at 50x19 is then the selected loss */
         const char *lk[] = {"loss L (true score)", "iteration", NULL};
@@ -141,14 +141,19 @@ Test(view_teacher, d2_views)
     }
     {
         const char *sk[] = {"loss L (true score) − min", "θ₁ (rad)", "global minima", NULL};
-        const char *bk[] = {"loss ℓ2", "loss G", "loss L (true score)", "loss L̂",
-                            "optimiser path", "θ₂ (rad)", "(GD diverged)", "final A", NULL};
+        const char *bk[] = {"loss ℓ2",       "loss G",         "loss L (true score)",
+                            "loss L̂",        "optimiser path", "θ₂ (rad)",
+                            "(GD diverged)", "final A",        NULL};
         draw_both(&in, VIEW_LANDSCAPE, &o, "landscape", sk, bk);
     }
     {
         const char *sk[] = {"|cos(a_i, a*_j)| score", NULL};
-        const char *bk[] = {"|cos(a_i, a*_j)| l2", "|cos(a_i, a*_j)| ge", "|cos|",
-                            "! llsfe diverged after iteration 35", "! llsfe: diverged", NULL};
+        const char *bk[] = {"|cos(a_i, a*_j)| l2",
+                            "|cos(a_i, a*_j)| ge",
+                            "|cos|",
+                            "! llsfe diverged after iteration 35",
+                            "! llsfe: diverged",
+                            NULL};
         draw_both(&in, VIEW_ANGLES, &o, "angles", sk, bk);
     }
     {
@@ -236,8 +241,7 @@ Test(view_teacher, llsfe_percentiles)
     view_opts o;
     view_opts_init(&o);
     const char *sk[] = {"‖Ŝ₂ − S₂‖_sp", "percentiles over 8 runs", "median", "p95", NULL};
-    const char *bk[] = {"‖Ŝ₂ − S₂‖_sp", "‖Ŝ₄ − S₄‖_F", "p5", "p25", "p75", "n^-1/2", "slope",
-                        NULL};
+    const char *bk[] = {"‖Ŝ₂ − S₂‖_sp", "‖Ŝ₄ − S₄‖_F", "p5", "p25", "p75", "n^-1/2", "slope", NULL};
     draw_both(&in, VIEW_CURVES, &o, "llsfe", sk, bk);
 }
 
