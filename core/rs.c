@@ -17,20 +17,6 @@ rs_status rs_error_set(rs_error *err, rs_status status, const char *fmt, ...)
     return status;
 }
 
-const char *rs_status_name(rs_status s)
-{
-    switch (s) {
-    case RS_OK: return "ok";
-    case RS_EINVAL: return "invalid argument";
-    case RS_ENOMEM: return "out of memory";
-    case RS_ECANCELLED: return "cancelled";
-    case RS_EMAXITER: return "iteration limit reached";
-    case RS_ENUMERIC: return "numerical failure";
-    case RS_EIO: return "input/output error";
-    }
-    return "unknown status";
-}
-
 size_t rs_mul_size(size_t n, size_t m, size_t size)
 {
     if (n == 0 || m == 0 || size == 0)

@@ -30,9 +30,6 @@ typedef struct {
 rs_status rs_error_set(rs_error *err, rs_status status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* Short name of a status, for messages ("invalid argument", ...). Static storage. */
-const char *rs_status_name(rs_status s);
-
 /* Seconds on the monotonic clock, for the `seconds` metrics (differences only). */
 double rs_now_s(void);
 

@@ -21,7 +21,8 @@ static int in_shard(const sweep_spec *s, size_t v, size_t run)
     return (v * s->runs + run) % s->shard_count == s->shard_index;
 }
 
-size_t sweep_shard_jobs(const sweep_spec *s)
+/* Number of jobs in the shard. */
+static size_t sweep_shard_jobs(const sweep_spec *s)
 {
     size_t m = 0;
     for (size_t v = 0; v < s->n_values; v++)

@@ -52,9 +52,6 @@ void sweep_cells_init(sweep_cell *cells, size_t count);
  * are counted in progress. */
 rs_status sweep_run(const sweep_spec *s, rs_error *err);
 
-/* Number of jobs in the shard. */
-size_t sweep_shard_jobs(const sweep_spec *s);
-
 /* Mean and sample std (0 for one run) of metric id of method over the finished runs of
  * value v; *count = finished runs with a finite value; *nan_runs = finished runs with a
  * non-finite one. mean = std = nan when count = 0. */

@@ -7,9 +7,7 @@
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_rng.h>
-#include <gsl/gsl_sort.h>
 
-#include "est_median.h"
 #include "est_mle.h"
 #include "rng_stream.h"
 #include "trunc_normal.h"
@@ -46,32 +44,4 @@ Test(est_mle, refuses_degenerate_input)
     cr_assert_eq(est_mle_fit1(1.0, 2.0, 4.0, &mu, &s2, NULL, &err), RS_EINVAL);
     cr_assert(isnan(mu));
     cr_assert_eq(est_mle_fit1(10.0, 20.0, 40.0, &mu, &s2, NULL, &err), RS_EINVAL); /* no spread */
-}
-
-Test(est_mle, quantile_selection_matches_sort)
-{
-    gsl_rng *r = rng_stream_alloc(7, 1, 2, RNG_PURPOSE_EXTRA);
-    const size_t sizes[] = {1, 2, 7, 100, 1001};
-    const double qs[] = {0.0, 0.5, 0.8413447460685429, 0.99};
-    for (size_t a = 0; a < 5; a++) {
-        const size_t n = sizes[a];
-        double *x = malloc(n * sizeof *x), *y = malloc(n * sizeof *y);
-        for (size_t i = 0; i < n; i++)
-            x[i] = fmax(0.0, gsl_rng_uniform(r) - 0.3); /* ties at zero, like ReLU samples */
-        for (size_t b = 0; b < 4; b++) {
-            for (size_t i = 0; i < n; i++)
-                y[i] = x[i];
-            const double got = est_median_quantile(y, n, qs[b]);
-            for (size_t i = 0; i < n; i++)
-                y[i] = x[i];
-            gsl_sort(y, 1, n);
-            const double pos = qs[b] * (double)(n - 1);
-            const size_t k = (size_t)floor(pos);
-            const double want = k + 1 < n ? y[k] + (pos - (double)k) * (y[k + 1] - y[k]) : y[k];
-            cr_assert_float_eq(got, want, 1e-15, "n %zu q %g", n, qs[b]);
-        }
-        free(x);
-        free(y);
-    }
-    gsl_rng_free(r);
 }

@@ -9,9 +9,9 @@
 
 #include "gen_teacher.h"
 #include "llsfe.h"
-#include "met_teacher.h"
 #include "param.h"
 #include "rng_stream.h"
+#include "stats.h"
 
 static void setup(void)
 {
@@ -42,8 +42,8 @@ static void median_errors(int input, size_t n, double h, size_t trials, uint64_t
         cr_assert_eq(llsfe_errors(input, 1.0, x, g, G, d, work, &e2[t], &e4[t], NULL), RS_OK);
         gsl_rng_free(r);
     }
-    *m2 = met_teacher_quantile(e2, trials, 0.5);
-    *m4 = met_teacher_quantile(e4, trials, 0.5);
+    *m2 = stats_quantile(e2, trials, 0.5);
+    *m4 = stats_quantile(e4, trials, 0.5);
     llsfe_ws_free(ws);
     free(X), free(y), free(P), free(e2), free(e4);
 }
@@ -60,7 +60,7 @@ Test(llsfe, gaussian_fixed_bandwidth_rate_is_root_n)
     double m2[3], m4[3];
     for (size_t j = 0; j < 3; j++)
         median_errors(INPUT_GAUSSIAN, (size_t)ns[j], 0.5, 300, j, &m2[j], &m4[j]);
-    const double s2 = met_teacher_loglog_slope(ns, m2, 3), s4 = met_teacher_loglog_slope(ns, m4, 3);
+    const double s2 = stats_loglog_slope(ns, m2, 3), s4 = stats_loglog_slope(ns, m4, 3);
     cr_assert(fabs(s2 + 0.5) < 0.15, "S2 slope %g (medians %g %g %g)", s2, m2[0], m2[1], m2[2]);
     cr_assert(fabs(s4 + 0.5) < 0.15, "S4 slope %g", s4);
     cr_assert(s2 < -0.3 && s4 < -0.3);
@@ -75,7 +75,7 @@ Test(llsfe, gaussian_default_bandwidth_consistent)
     double m2[3], m4[3];
     for (size_t j = 0; j < 3; j++)
         median_errors(INPUT_GAUSSIAN, (size_t)ns[j], 0.0, 200, 10 + j, &m2[j], &m4[j]);
-    const double s2 = met_teacher_loglog_slope(ns, m2, 3);
+    const double s2 = stats_loglog_slope(ns, m2, 3);
     cr_assert(s2 < -0.06, "S2 slope %g", s2);
 }
 

@@ -1,4 +1,4 @@
-/* test_plot_lines.c — line plots: goldens, slope helper, purity, errors. */
+/* test_plot_lines.c — line plots: goldens, purity, errors (slopes: test_stats_ui.c). */
 #include <criterion/criterion.h>
 
 #include <math.h>
@@ -35,33 +35,6 @@ Test(plot_lines, golden_learning_100x30)
 Test(plot_lines, golden_loglog_ascii_mono_60x20)
 {
     golden_expect(FIX_LINES_LOGLOG, 60, 20, (grid_caps){GRID_COLORS_MONO, true}, "_ascii");
-}
-
-Test(plot_lines, slope_of_exact_power_laws)
-{
-    double x[9], y[9];
-    const double expo[] = {-0.5, -1, 0.73, 2.385};
-    for (size_t k = 0; k < 4; k++) {
-        for (int i = 0; i < 9; i++) {
-            x[i] = 37.1 * pow(1.9, i);
-            y[i] = 0.42 * pow(x[i], expo[k]);
-        }
-        /* Exact data: the fit is exact up to rounding of the logs (~1e-15 relative). */
-        cr_assert_float_eq(plot_lines_loglog_slope(x, y, 9), expo[k], 1e-12, "exponent %g",
-                           expo[k]);
-    }
-}
-
-Test(plot_lines, slope_skips_unusable_points)
-{
-    double x[6] = {1, 2, 4, -8, 16, NAN}, y[6] = {3, 3 / sqrt(2), 1.5, 5, NAN, 2};
-    cr_assert_float_eq(plot_lines_loglog_slope(x, y, 6), -0.5, 1e-12);
-    y[1] = 0;
-    y[2] = INFINITY;
-    cr_assert(isnan(plot_lines_loglog_slope(x, y, 6)), "one usable point left");
-    const double same[3] = {5, 5, 5}, v[3] = {1, 2, 3};
-    cr_assert(isnan(plot_lines_loglog_slope(same, v, 3)), "all x equal");
-    cr_assert(isnan(plot_lines_loglog_slope(x, y, 0)));
 }
 
 Test(plot_lines, draw_is_pure_and_stays_in_its_rect)

@@ -8,6 +8,15 @@
 #include "glyph.h"
 #include "rs.h"
 
+/* Remove every dot. */
+static void canvas_clear(canvas *c)
+{
+    const size_t n = (size_t)c->w * (size_t)c->h;
+    memset(c->dots, 0, n);
+    for (size_t i = 0; i < n; i++)
+        c->colors[i] = GRID_COLOR_DEFAULT;
+}
+
 canvas *canvas_alloc(int w, int h)
 {
     if (w < 0 || h < 0)
@@ -39,14 +48,6 @@ void canvas_free(canvas *c)
     free(c->dots);
     free(c->colors);
     free(c);
-}
-
-void canvas_clear(canvas *c)
-{
-    const size_t n = (size_t)c->w * (size_t)c->h;
-    memset(c->dots, 0, n);
-    for (size_t i = 0; i < n; i++)
-        c->colors[i] = GRID_COLOR_DEFAULT;
 }
 
 int canvas_dot_w(const canvas *c)

@@ -24,9 +24,6 @@ typedef struct {
 canvas *canvas_alloc(int w, int h);
 void canvas_free(canvas *c);
 
-/* Remove every dot. */
-void canvas_clear(canvas *c);
-
 /* Dot size of the canvas. */
 int canvas_dot_w(const canvas *c);
 int canvas_dot_h(const canvas *c);

@@ -83,11 +83,6 @@ size_t palette_seq_steps(void)
     return PALETTE_LEN(palette_seq_table);
 }
 
-size_t palette_div_steps(void)
-{
-    return PALETTE_LEN(palette_div_table);
-}
-
 int palette_series(size_t i)
 {
     return palette_series_table[i % PALETTE_LEN(palette_series_table)];

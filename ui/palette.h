@@ -42,9 +42,8 @@ int palette_div(double t);
 int palette_seq8(double t);
 int palette_div8(double t);
 
-/* Number of steps in each palette, for colour bars that show every step. */
+/* Number of steps in the sequential palette, for colour bars that show every step. */
 size_t palette_seq_steps(void);
-size_t palette_div_steps(void);
 
 /* Series colour i (cycles): distinct hues, readable on a dark background. */
 int palette_series(size_t i);

@@ -34,32 +34,6 @@ plot_lines_series plot_lines_series_make(const char *name, int color, size_t n, 
     return (plot_lines_series){name, color, n, x, y, NULL, NAN, false, false};
 }
 
-double plot_lines_loglog_slope(const double *x, const double *y, size_t n)
-{
-    /* Two passes: means first, then centred sums, which avoids the cancellation of
-     * the one-pass formula when the logs are large. */
-    double mx = 0, my = 0;
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (!(isfinite(x[i]) && isfinite(y[i]) && x[i] > 0 && y[i] > 0))
-            continue;
-        k++;
-        mx += (log10(x[i]) - mx) / (double)k;
-        my += (log10(y[i]) - my) / (double)k;
-    }
-    if (k < 2)
-        return NAN;
-    double sxx = 0, sxy = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (!(isfinite(x[i]) && isfinite(y[i]) && x[i] > 0 && y[i] > 0))
-            continue;
-        const double dx = log10(x[i]) - mx;
-        sxx += dx * dx;
-        sxy += dx * (log10(y[i]) - my);
-    }
-    return sxx > 0 ? sxy / sxx : NAN;
-}
-
 /* Counts of points that cannot be drawn, and the extremes of those that can. */
 typedef struct {
     size_t nonfinite, inf, nonpos;

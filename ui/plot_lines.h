@@ -56,9 +56,4 @@ plot_lines_series plot_lines_series_make(const char *name, int color, size_t n, 
  * shows the reason; RS_ENOMEM when the canvas cannot be allocated. */
 rs_status plot_lines_draw(const plot_lines_model *m, grid_rect r, grid *g);
 
-/* Least-squares slope of log10 y against log10 x over the points where both are finite
- * and positive: the exponent of a power law y = c x^slope. NAN when fewer than two
- * such points or all their x are equal. A pure helper for views building models. */
-double plot_lines_loglog_slope(const double *x, const double *y, size_t n);
-
 #endif

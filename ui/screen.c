@@ -6,92 +6,13 @@
 
 #include "palette.h"
 #include "plot.h"
+#include "text.h"
 
 enum { CAPTION_MAX_ROWS = 4, MENU_CAPTION_ROWS = 5 };
 
 void screen_model_init(screen_model *m)
 {
     memset(m, 0, sizeof *m);
-}
-
-/* Greedy word wrap of UTF-8 text to width columns: calls put(line, ctx) per line with
- * at most max_lines lines (the last one ends in "…" when text is left). Returns the
- * number of lines the whole text needs. */
-typedef void (*wrap_fn)(const char *line, int index, void *ctx);
-
-static int wrap_text(const char *text, int width, int max_lines, wrap_fn put, void *ctx)
-{
-    if (!text || width < 4)
-        return 0;
-    char line[1024];
-    size_t len = 0;
-    int lw = 0, count = 0;
-    const char *s = text;
-    while (*s) {
-        while (*s == ' ' || *s == '\n' || *s == '\t')
-            s++;
-        if (!*s)
-            break;
-        const char *e = s;
-        while (*e && *e != ' ' && *e != '\n' && *e != '\t')
-            e++;
-        char word[256];
-        size_t wl = (size_t)(e - s) < sizeof word - 1 ? (size_t)(e - s) : sizeof word - 1;
-        memcpy(word, s, wl);
-        word[wl] = 0;
-        const int ww = grid_text_width(word);
-        if (lw > 0 && lw + 1 + ww > width) {
-            if (put && count < max_lines)
-                put(line, count, ctx);
-            count++;
-            len = 0;
-            lw = 0;
-        }
-        if (len + wl + 2 < sizeof line) {
-            if (lw > 0) {
-                line[len++] = ' ';
-                lw++;
-            }
-            memcpy(line + len, word, wl);
-            len += wl;
-            line[len] = 0;
-            lw += ww;
-        }
-        s = e;
-    }
-    if (lw > 0) {
-        if (put && count < max_lines)
-            put(line, count, ctx);
-        count++;
-    }
-    return count;
-}
-
-typedef struct {
-    grid *g;
-    grid_rect r;
-    grid_style style;
-    int total, max_lines;
-} wrap_ctx;
-
-static void wrap_put(const char *line, int index, void *vctx)
-{
-    wrap_ctx *c = vctx;
-    if (index >= c->r.h)
-        return;
-    if (index == c->max_lines - 1 && c->total > c->max_lines) {
-        char cut[1100];
-        snprintf(cut, sizeof cut, "%s …", line);
-        grid_puts(c->g, c->r.x, c->r.y + index, cut, c->r.w, c->style);
-        return;
-    }
-    grid_puts(c->g, c->r.x, c->r.y + index, line, c->r.w, c->style);
-}
-
-static void draw_wrapped(const char *text, grid_rect r, grid_style style, grid *g)
-{
-    wrap_ctx c = {g, r, style, wrap_text(text, r.w, 1 << 20, NULL, NULL), r.h};
-    wrap_text(text, r.w, r.h, wrap_put, &c);
 }
 
 static int panel_width(int w)
@@ -106,7 +27,7 @@ static int caption_rows(const screen_model *m, int inner_w, int h)
 {
     if (!m->caption || !m->caption[0])
         return 0;
-    const int n = wrap_text(m->caption, inner_w, 1 << 20, NULL, NULL);
+    const int n = text_wrap(m->caption, inner_w, 1 << 20, NULL, NULL);
     /* Short screens keep the rows for the plot: two caption rows, the rest cut. */
     const int max_rows = h < 30 ? 2 : CAPTION_MAX_ROWS;
     return n < max_rows ? n : max_rows;
@@ -123,15 +44,6 @@ static void layout(const screen_model *m, int w, int h, grid_rect *panel, grid_r
     const int cr = caption_rows(m, in.w, h);
     *plot = (grid_rect){in.x, in.y, in.w, in.h - (cr ? cr + 1 : 0)};
     *caption = (grid_rect){in.x, in.y + in.h - cr, in.w, cr};
-}
-
-grid_rect screen_plot_rect(const screen_model *m, int w, int h)
-{
-    if (w < SCREEN_MIN_W || h < SCREEN_MIN_H)
-        return (grid_rect){0, 0, 0, 0};
-    grid_rect panel, box, plot, caption;
-    layout(m, w, h, &panel, &box, &plot, &caption);
-    return plot;
 }
 
 static void draw_tabs(const screen_model *m, grid *g)
@@ -155,8 +67,8 @@ static void draw_panel(const screen_model *m, grid_rect r, grid *g)
         grid_fill(g, (grid_rect){in.x, mr.y - 1, in.w, 1}, 0x2500,
                   grid_style_make(PALETTE_AXIS, GRID_COLOR_DEFAULT, 0));
         const char *meaning = m->items[m->selected].meaning;
-        draw_wrapped(meaning ? meaning : "", mr,
-                     grid_style_make(PALETTE_LABEL, GRID_COLOR_DEFAULT, 0), g);
+        text_draw(g, mr, meaning ? meaning : "",
+                  grid_style_make(PALETTE_LABEL, GRID_COLOR_DEFAULT, 0), true);
     }
 }
 
@@ -220,9 +132,9 @@ static void draw_presets(const screen_model *m, grid *g)
               grid_style_make(PALETTE_AXIS, GRID_COLOR_DEFAULT, 0));
     if (n == 0)
         grid_puts(g, in.x + 1, in.y, "no presets found", in.w - 2, grid_style_default());
-    draw_wrapped(m->preset_caption ? m->preset_caption : "",
-                 (grid_rect){in.x + 1, in.y + list_h + 1, in.w - 2, MENU_CAPTION_ROWS},
-                 grid_style_make(PALETTE_LABEL, GRID_COLOR_DEFAULT, 0), g);
+    text_draw(g, (grid_rect){in.x + 1, in.y + list_h + 1, in.w - 2, MENU_CAPTION_ROWS},
+              m->preset_caption ? m->preset_caption : "",
+              grid_style_make(PALETTE_LABEL, GRID_COLOR_DEFAULT, 0), true);
 }
 
 rs_status screen_draw(const screen_model *m, grid *g)
@@ -248,7 +160,8 @@ rs_status screen_draw(const screen_model *m, grid *g)
     if (caption.h > 0) {
         grid_fill(g, (grid_rect){caption.x, caption.y - 1, caption.w, 1}, 0x2500,
                   grid_style_make(PALETTE_AXIS, GRID_COLOR_DEFAULT, 0));
-        draw_wrapped(m->caption, caption, grid_style_make(PALETTE_LABEL, GRID_COLOR_DEFAULT, 0), g);
+        text_draw(g, caption, m->caption, grid_style_make(PALETTE_LABEL, GRID_COLOR_DEFAULT, 0),
+                  true);
     }
     draw_message_line(m, g->h - 2, g);
     draw_status(m, g->h - 1, g);

@@ -55,10 +55,6 @@ typedef struct {
 
 void screen_model_init(screen_model *m);
 
-/* The rect the plot occupies at size w x h for model m (caption rows depend on it); an
- * empty rect below the minimum size. Used by the benchmark and the tests. */
-grid_rect screen_plot_rect(const screen_model *m, int w, int h);
-
 /* Draw m over the whole of g. Returns the view's status (the screen is drawn anyway). */
 rs_status screen_draw(const screen_model *m, grid *g);
 

@@ -12,6 +12,7 @@
 #include "est_matrix_internal.h"
 #include "est_matrix_svd.h"
 #include "param.h"
+#include "workspace.h"
 
 /* Newton iterations of the gauge step (logistic prior; a Gaussian one needs one). */
 enum { GAUGE_ITERS = 30 };
@@ -26,59 +27,53 @@ est_matrix_mle_opts est_matrix_mle_default_opts(const gen_matrix_bias *bias)
     return o;
 }
 
-/* Doubles of each buffer, in the order of est_matrix_mle_ws; 0 on overflow. */
-static size_t layout(size_t d, size_t n, size_t k, size_t *s)
+enum { MLE_WS_ARRAYS = 30 };
+
+/* Doubles of each buffer, in the order of est_matrix_mle_ws; 0 when a product would
+ * overflow or the SVD work size is refused. */
+static int layout(size_t d, size_t n, size_t k, size_t s[MLE_WS_ARRAYS])
 {
     const size_t B = EST_MATRIX_BLOCK, m = k + 1, t0 = k * m / 2, t1 = m * (k + 2) / 2;
     if (k > 46000 || d > SIZE_MAX / 64 / (t1 + B) || n > SIZE_MAX / 64 / k) /* products fit */
         return 0;
     const size_t sw = est_matrix_svd_work(d, k);
-    const size_t sizes[] = {d * B, d * B, B * m, B * t1, d * t1, d * m,  d * m,         d,
-                            d,     d,     d * k, d,      d * t0, B * t0, B * k,         B * k,
-                            B * k, B,     B,     B,      B,      B,      m * m + 2 * m, d,
-                            d,     sw,    d * k, d,      n * k,  d /* 2 d ints */};
-    size_t total = 0;
-    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
-        s[i] = sizes[i];
-        if (total > SIZE_MAX / 16 - sizes[i])
-            return 0;
-        total += sizes[i];
-    }
-    return sw ? total : 0;
+    const size_t sizes[MLE_WS_ARRAYS] = {
+        d * B,  d * B,  B * m, B * t1, d * t1, d * m, d * m, d, d, d, d * k,         d,
+        d * t0, B * t0, B * k, B * k,  B * k,  B,     B,     B, B, B, m * m + 2 * m, d,
+        d,      sw,     d * k, d,      n * k,  d}; /* the last, iwork, holds 2 d ints */
+    memcpy(s, sizes, sizeof sizes);
+    return sw != 0;
 }
 
 size_t est_matrix_mle_ws_bytes(size_t d, size_t n, size_t k)
 {
-    size_t s[32];
-    return rs_mul_size(layout(d, n, k, s), 1, sizeof(double)) + sizeof(est_matrix_mle_ws);
+    size_t s[MLE_WS_ARRAYS];
+    const size_t b = layout(d, n, k, s) ? workspace_bytes(s, MLE_WS_ARRAYS) : 0;
+    return b && b < SIZE_MAX - sizeof(est_matrix_mle_ws) ? b + sizeof(est_matrix_mle_ws) : 0;
 }
 
 est_matrix_mle_ws *est_matrix_mle_ws_alloc(size_t d, size_t n, size_t k)
 {
-    size_t s[32];
-    const size_t total = layout(d, n, k, s);
-    if (!total || k == 0)
+    size_t s[MLE_WS_ARRAYS];
+    if (k == 0 || !layout(d, n, k, s))
         return NULL;
     est_matrix_mle_ws *ws = calloc(1, sizeof *ws);
     if (!ws)
         return NULL;
-    ws->block = malloc(total * sizeof(double));
+    double *iwork = NULL;
+    double **const slots[MLE_WS_ARRAYS] = {
+        &ws->Zb,   &ws->Mb,       &ws->Phi,     &ws->Kb,       &ws->Hrow, &ws->Grow,
+        &ws->dU,   &ws->pen_old,  &ws->pen_new, &ws->tstep,    &ws->Utr,  &ws->btr,
+        &ws->KU,   &ws->Hcol,     &ws->Gcol,    &ws->dV,       &ws->Vtr,  &ws->cold,
+        &ws->cnew, &ws->ct,       &ws->cpen,    &ws->cpen_new, &ws->sys,  &ws->npos,
+        &ws->ymin, &ws->svd_work, &ws->Up,      &ws->bp,       &ws->Vp,   &iwork};
+    ws->block = workspace_alloc(s, slots, MLE_WS_ARRAYS);
     if (!ws->block) {
         free(ws);
         return NULL;
     }
     ws->d = d, ws->n = n, ws->k = k, ws->t0 = k * (k + 1) / 2, ws->t1 = (k + 1) * (k + 2) / 2;
-    double **slots[] = {&ws->Zb,   &ws->Mb,       &ws->Phi,     &ws->Kb,       &ws->Hrow, &ws->Grow,
-                        &ws->dU,   &ws->pen_old,  &ws->pen_new, &ws->tstep,    &ws->Utr,  &ws->btr,
-                        &ws->KU,   &ws->Hcol,     &ws->Gcol,    &ws->dV,       &ws->Vtr,  &ws->cold,
-                        &ws->cnew, &ws->ct,       &ws->cpen,    &ws->cpen_new, &ws->sys,  &ws->npos,
-                        &ws->ymin, &ws->svd_work, &ws->Up,      &ws->bp,       &ws->Vp};
-    double *p = ws->block;
-    for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++) {
-        *slots[i] = p;
-        p += s[i];
-    }
-    ws->iwork = (int *)p;
+    ws->iwork = (int *)iwork;
     return ws;
 }
 
@@ -86,7 +81,7 @@ void est_matrix_mle_ws_free(est_matrix_mle_ws *ws)
 {
     if (!ws)
         return;
-    free(ws->block);
+    workspace_free(ws->block);
     free(ws);
 }
 

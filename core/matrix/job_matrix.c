@@ -13,57 +13,53 @@
 #include "gen_matrix.h"
 #include "job_matrix_internal.h"
 #include "rng_stream.h"
+#include "workspace.h"
 
 static size_t matrix_k(const rs_params *p)
 {
     return p->k == 0 ? p->d : p->k;
 }
 
-/* Sizes in doubles of each buffer, in the order matrix_ws lists them; 0 on overflow. */
-static size_t ws_layout(size_t n, size_t d, size_t k, size_t *s)
+enum { MATRIX_WS_ARRAYS = 11 };
+
+/* Sizes in doubles of each buffer, in the order matrix_ws lists them; 0 when a product
+ * would overflow or a work size is refused. */
+static int ws_layout(size_t n, size_t d, size_t k, size_t s[MATRIX_WS_ARRAYS])
 {
     if (d == 0 || k == 0 || n > SIZE_MAX / 16 / d || n > SIZE_MAX / 16 / k || d > SIZE_MAX / 16 / k)
         return 0;
     const size_t mw = met_matrix_work(d, k), sw = est_matrix_svd_work(d, k);
-    const size_t sizes[] = {d * n, k * n, d * k, d, d * k, d, d * k, n * k, d, mw > sw ? mw : sw,
-                            d /* 2 d ints */};
-    size_t total = 0;
-    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
-        s[i] = sizes[i];
-        if (total > SIZE_MAX / 16 - sizes[i])
-            return 0;
-        total += sizes[i];
-    }
-    return mw && sw ? total : 0;
+    const size_t sizes[MATRIX_WS_ARRAYS] = {d * n, k * n, d * k, d, d * k,
+                                            d,     d * k, n * k, d, mw > sw ? mw : sw,
+                                            d}; /* the last, iwork, holds 2 d ints */
+    memcpy(s, sizes, sizeof sizes);
+    return mw && sw;
 }
 
 size_t job_matrix_bytes(const rs_params *p)
 {
-    size_t s[16];
+    size_t s[MATRIX_WS_ARRAYS];
     const size_t k = matrix_k(p);
-    const size_t a = rs_mul_size(ws_layout(p->n, p->d, k, s), 1, sizeof(double));
+    const size_t a = ws_layout(p->n, p->d, k, s) ? workspace_bytes(s, MATRIX_WS_ARRAYS) : 0;
     const size_t b = est_matrix_mle_ws_bytes(p->d, p->n, k);
     return a && b && a < SIZE_MAX / 2 && b < SIZE_MAX / 2 ? a + b : 0;
 }
 
 static rs_status ws_alloc(matrix_ws *ws, size_t n, size_t d, size_t k, rs_error *err)
 {
-    size_t s[16];
-    const size_t total = ws_layout(n, d, k, s);
-    ws->block = total ? malloc(total * sizeof(double)) : NULL;
+    size_t s[MATRIX_WS_ARRAYS];
+    double *iwork = NULL;
+    double **const slots[MATRIX_WS_ARRAYS] = {&ws->Y,  &ws->C,         &ws->A, &ws->b,
+                                              &ws->Uk, &ws->zero_rows, &ws->U, &ws->V,
+                                              &ws->bh, &ws->work,      &iwork};
+    const int ok = ws_layout(n, d, k, s);
+    ws->block = ok ? workspace_alloc(s, slots, MATRIX_WS_ARRAYS) : NULL;
     if (!ws->block)
         return rs_error_set(err, RS_ENOMEM,
-                            "job_matrix: cannot allocate %zu doubles (d = %zu, n = %zu)", total, d,
-                            n);
+                            "job_matrix: cannot allocate %zu bytes (d = %zu, n = %zu)",
+                            ok ? workspace_bytes(s, MATRIX_WS_ARRAYS) : 0, d, n);
     ws->d = d, ws->n = n, ws->k = k;
-    double **slots[] = {&ws->Y,         &ws->C, &ws->A, &ws->b,  &ws->Uk,
-                        &ws->zero_rows, &ws->U, &ws->V, &ws->bh, &ws->work};
-    double *p = ws->block;
-    for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++) {
-        *slots[i] = p;
-        p += s[i];
-    }
-    ws->iwork = (int *)p;
+    ws->iwork = (int *)iwork;
     return RS_OK;
 }
 
@@ -179,6 +175,6 @@ rs_status job_matrix_run(void *vctx, size_t v, double value, size_t run, sweep_c
     }
 done:
     est_matrix_mle_ws_free(mws);
-    free(ws.block);
+    workspace_free(ws.block);
     return st;
 }

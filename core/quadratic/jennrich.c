@@ -42,30 +42,34 @@ static double rel_gap(const double *mu, size_t r)
     return r < 2 ? 1.0 : (big > 0.0 ? g / big : 0.0);
 }
 
-rs_status jennrich_fit(const double *T, const double *G, size_t d, size_t r, gsl_rng *rng,
-                       double *W_hat, double *gap, unsigned *flags, double *work,
-                       rs_error *err)
-{
-    *flags = 0;
-    *gap = NAN;
-    if (r == 0 || r > d)
-        return rs_error_set(err, RS_EINVAL, "jennrich_fit: r = %zu must be in 1..d = %zu", r, d);
-    for (size_t i = 0; i < d * r; i++)
-        W_hat[i] = NAN;
-    double *Gc = work, *ev = Gc + d * d, *P = ev + d, *x = P + r * d, *tmp = x + d;
-    double *M = tmp + r * d, *Ax = M + d * d, *Ay = Ax + r * r, *Z = Ay + r * r;
-    double *Zc = Z + r * r, *VR = Zc + r * r, *xt = VR + r * r, *yt = xt + r;
-    double *wr = yt + r, *wi = wr + r, *Bbest = wi + r, *ipiv_d = Bbest + r * r;
-    /* ipiv as lapack_int in its own r (8-byte) slots */
-    lapack_int *ipiv = (lapack_int *)ipiv_d;
-    const lapack_int n = (lapack_int)r, nd = (lapack_int)d;
+/* The arrays of jennrich_fit, carved from its caller's work in jennrich_work's order. */
+typedef struct {
+    double *Gc, *ev, *P, *x, *tmp, *M, *Ax, *Ay, *Z, *Zc, *VR, *xt, *yt, *wr, *wi, *Bbest;
+    lapack_int *ipiv; /* in its own r (8-byte) slots */
+} jennrich_bufs;
 
-    /* step 1: eigenvalues ascending, eigenvectors in the columns of Gc */
-    memcpy(Gc, G, d * d * sizeof *G);
-    if (LAPACKE_dsyev(LAPACK_ROW_MAJOR, 'V', 'U', nd, Gc, nd, ev) < 0)
+/* Point the arrays of b into work (jennrich_work(d, r) doubles). */
+static void carve(double *work, size_t d, size_t r, jennrich_bufs *b)
+{
+    b->Gc = work, b->ev = b->Gc + d * d, b->P = b->ev + d, b->x = b->P + r * d;
+    b->tmp = b->x + d, b->M = b->tmp + r * d, b->Ax = b->M + d * d, b->Ay = b->Ax + r * r;
+    b->Z = b->Ay + r * r, b->Zc = b->Z + r * r, b->VR = b->Zc + r * r, b->xt = b->VR + r * r;
+    b->yt = b->xt + r, b->wr = b->yt + r, b->wi = b->wr + r, b->Bbest = b->wi + r;
+    b->ipiv = (lapack_int *)(b->Bbest + r * r);
+}
+
+/* Step 1: eigenvalues of G ascending into b->ev, eigenvectors in the columns of b->Gc, and
+ * the whitening P(k, :) = u_k / sqrt(lambda_k) of the top r. Raises JENNRICH_FLAG_RANK
+ * (and leaves P unset) when G has fewer than r positive eigenvalues. */
+static rs_status whiten(const double *G, size_t d, size_t r, jennrich_bufs *b, unsigned *flags,
+                        rs_error *err)
+{
+    memcpy(b->Gc, G, d * d * sizeof *G);
+    const lapack_int nd = (lapack_int)d;
+    if (LAPACKE_dsyev(LAPACK_ROW_MAJOR, 'V', 'U', nd, b->Gc, nd, b->ev) < 0)
         return rs_error_set(err, RS_ENUMERIC, "jennrich_fit: dsyev illegal argument, d = %zu", d);
     /* rank test: a positive eigenvalue below d eps lambda_max is rounding of a zero one */
-    const double lmax = ev[d - 1], lmin = ev[d - r];
+    const double lmax = b->ev[d - 1], lmin = b->ev[d - r];
     if (!(lmin > (double)d * DBL_EPSILON * lmax)) {
         *flags |= JENNRICH_FLAG_RANK;
         return RS_OK;
@@ -73,38 +77,101 @@ rs_status jennrich_fit(const double *T, const double *G, size_t d, size_t r, gsl
     for (size_t k = 0; k < r; k++) { /* P(k, :) = u_k / sqrt(lambda_k), top eigenpairs first */
         const size_t col = d - 1 - k;
         for (size_t a = 0; a < d; a++)
-            P[k * d + a] = Gc[a * d + col] / sqrt(ev[col]);
+            b->P[k * d + a] = b->Gc[a * d + col] / sqrt(b->ev[col]);
     }
-    /* steps 2-3, JENNRICH_TRIES times; keep the best-separated real decomposition */
-    double best = -1.0;
-    unsigned best_complex = 1;
+    return RS_OK;
+}
+
+/* Steps 2-3, JENNRICH_TRIES times: contract T along two random directions, eigenvectors of
+ * A_y^{-1} A_x; keeps in b->Bbest those of the best-separated decomposition, real ones
+ * first. *best receives its gap (-1 when every A_y was singular or dgeev failed), *is_complex
+ * whether its eigenvalues were complex. */
+static rs_status decompose(const double *T, size_t d, size_t r, gsl_rng *rng, jennrich_bufs *b,
+                           double *best, unsigned *is_complex, rs_error *err)
+{
+    const lapack_int n = (lapack_int)r;
+    *best = -1.0;
+    *is_complex = 1;
     for (size_t t = 0; t < JENNRICH_TRIES; t++) {
         for (size_t k = 0; k < r; k++) {
-            xt[k] = gsl_ran_gaussian_ziggurat(rng, 1.0);
-            yt[k] = gsl_ran_gaussian_ziggurat(rng, 1.0);
+            b->xt[k] = gsl_ran_gaussian_ziggurat(rng, 1.0);
+            b->yt[k] = gsl_ran_gaussian_ziggurat(rng, 1.0);
         }
-        contract(T, P, d, r, xt, x, M, tmp, Ax);
-        contract(T, P, d, r, yt, x, M, tmp, Ay);
+        contract(T, b->P, d, r, b->xt, b->x, b->M, b->tmp, b->Ax);
+        contract(T, b->P, d, r, b->yt, b->x, b->M, b->tmp, b->Ay);
         /* Z = A_y^{-1} A_x by LU */
-        memcpy(Z, Ax, r * r * sizeof *Z);
-        const lapack_int info = LAPACKE_dgesv(LAPACK_ROW_MAJOR, n, n, Ay, n, ipiv, Z, n);
+        memcpy(b->Z, b->Ax, r * r * sizeof *b->Z);
+        const lapack_int info = LAPACKE_dgesv(LAPACK_ROW_MAJOR, n, n, b->Ay, n, b->ipiv, b->Z, n);
         if (info < 0)
             return rs_error_set(err, RS_ENUMERIC, "jennrich_fit: dgesv illegal argument");
         if (info > 0)
             continue; /* singular A_y: try another pair */
-        memcpy(Zc, Z, r * r * sizeof *Z);
-        if (LAPACKE_dgeev(LAPACK_ROW_MAJOR, 'N', 'V', n, Zc, n, wr, wi, NULL, n, VR, n) != 0)
+        memcpy(b->Zc, b->Z, r * r * sizeof *b->Z);
+        if (LAPACKE_dgeev(LAPACK_ROW_MAJOR, 'N', 'V', n, b->Zc, n, b->wr, b->wi, NULL, n, b->VR,
+                          n) != 0)
             continue;
         unsigned cplx = 0;
         for (size_t k = 0; k < r; k++)
-            cplx |= wi[k] != 0.0;
-        const double g = rel_gap(wr, r);
-        if ((cplx < best_complex) || (cplx == best_complex && g > best)) {
-            best = g;
-            best_complex = cplx;
-            memcpy(Bbest, VR, r * r * sizeof *VR);
+            cplx |= b->wi[k] != 0.0;
+        const double g = rel_gap(b->wr, r);
+        if ((cplx < *is_complex) || (cplx == *is_complex && g > *best)) {
+            *best = g;
+            *is_complex = cplx;
+            memcpy(b->Bbest, b->VR, r * r * sizeof *b->VR);
         }
     }
+    return RS_OK;
+}
+
+/* Step 4: w_i = U_r Lambda^{1/2} b_i into W_hat(:, i), b_i the normalised column i of
+ * b->Bbest, its sign from T(v, v, v). */
+static void columns(const double *T, size_t d, size_t r, jennrich_bufs *b, double *W_hat)
+{
+    for (size_t i = 0; i < r; i++) {
+        double nb = 0.0;
+        for (size_t k = 0; k < r; k++)
+            nb += b->Bbest[k * r + i] * b->Bbest[k * r + i];
+        nb = sqrt(nb);
+        for (size_t k = 0; k < r; k++)
+            b->xt[k] = b->Bbest[k * r + i] / nb;
+        /* v = P^T b_i into x; T(v, v, v) = v^T M v with M = T(., ., v) */
+        cblas_dgemv(CblasRowMajor, CblasTrans, (int)r, (int)d, 1.0, b->P, (int)d, b->xt, 1, 0.0,
+                    b->x, 1);
+        cblas_dgemv(CblasRowMajor, CblasNoTrans, (int)(d * d), (int)d, 1.0, T, (int)d, b->x, 1, 0.0,
+                    b->M, 1);
+        cblas_dgemv(CblasRowMajor, CblasNoTrans, (int)d, (int)d, 1.0, b->M, (int)d, b->x, 1, 0.0,
+                    b->tmp, 1);
+        const double s = cblas_ddot((int)d, b->x, 1, b->tmp, 1) < 0.0 ? -1.0 : 1.0;
+        for (size_t a = 0; a < d; a++) {
+            double w = 0.0; /* (U_r Lambda^{1/2} b_i)(a) */
+            for (size_t k = 0; k < r; k++) {
+                const size_t col = d - 1 - k;
+                w += b->Gc[a * d + col] * sqrt(b->ev[col]) * b->xt[k];
+            }
+            W_hat[a * r + i] = s * w;
+        }
+    }
+}
+
+rs_status jennrich_fit(const double *T, const double *G, size_t d, size_t r, gsl_rng *rng,
+                       double *W_hat, double *gap, unsigned *flags, double *work, rs_error *err)
+{
+    *flags = 0;
+    *gap = NAN;
+    if (r == 0 || r > d)
+        return rs_error_set(err, RS_EINVAL, "jennrich_fit: r = %zu must be in 1..d = %zu", r, d);
+    for (size_t i = 0; i < d * r; i++)
+        W_hat[i] = NAN;
+    jennrich_bufs b;
+    carve(work, d, r, &b);
+    rs_status st = whiten(G, d, r, &b, flags, err);
+    if (st != RS_OK || (*flags & JENNRICH_FLAG_RANK))
+        return st;
+    double best;
+    unsigned best_complex;
+    st = decompose(T, d, r, rng, &b, &best, &best_complex, err);
+    if (st != RS_OK)
+        return st;
     if (best < 0.0) {
         *flags |= JENNRICH_FLAG_SINGULAR;
         return RS_OK;
@@ -112,29 +179,7 @@ rs_status jennrich_fit(const double *T, const double *G, size_t d, size_t r, gsl
     if (best_complex)
         *flags |= JENNRICH_FLAG_COMPLEX;
     *gap = best;
-    /* step 4: w_i = U_r Lambda^{1/2} b_i, b_i normalised, sign from T(v, v, v) */
-    for (size_t i = 0; i < r; i++) {
-        double nb = 0.0;
-        for (size_t k = 0; k < r; k++)
-            nb += Bbest[k * r + i] * Bbest[k * r + i];
-        nb = sqrt(nb);
-        for (size_t k = 0; k < r; k++)
-            xt[k] = Bbest[k * r + i] / nb;
-        /* v = P^T b_i into x; T(v, v, v) = v^T M v with M = T(., ., v) */
-        cblas_dgemv(CblasRowMajor, CblasTrans, (int)r, (int)d, 1.0, P, (int)d, xt, 1, 0.0, x, 1);
-        cblas_dgemv(CblasRowMajor, CblasNoTrans, (int)(d * d), (int)d, 1.0, T, (int)d, x, 1, 0.0,
-                    M, 1);
-        cblas_dgemv(CblasRowMajor, CblasNoTrans, (int)d, (int)d, 1.0, M, (int)d, x, 1, 0.0, tmp, 1);
-        const double s = cblas_ddot((int)d, x, 1, tmp, 1) < 0.0 ? -1.0 : 1.0;
-        for (size_t a = 0; a < d; a++) {
-            double w = 0.0; /* (U_r Lambda^{1/2} b_i)(a) */
-            for (size_t k = 0; k < r; k++) {
-                const size_t col = d - 1 - k;
-                w += Gc[a * d + col] * sqrt(ev[col]) * xt[k];
-            }
-            W_hat[a * r + i] = s * w;
-        }
-    }
+    columns(T, d, r, &b, W_hat);
     return RS_OK;
 }
 

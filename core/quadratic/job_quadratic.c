@@ -11,71 +11,68 @@
 #include "jennrich.h"
 #include "job_quadratic_internal.h"
 #include "rng_stream.h"
+#include "workspace.h"
 
 static size_t quad_r(const rs_params *p) { return (size_t)p->r; }
 
-/* Sizes in doubles of each buffer, in the order quad_ws lists them; 0 on overflow. */
-static size_t ws_layout(size_t d, size_t r, size_t *s)
+enum { QUAD_WS_ARRAYS = 23 };
+
+/* Sizes in doubles of each buffer, in the order quad_ws lists them; 0 beyond the table's
+ * ranges. */
+static int ws_layout(size_t d, size_t r, size_t s[QUAD_WS_ARRAYS])
 {
     if (d == 0 || r == 0 || d > 4096 || r > 4096) /* beyond the table's ranges: refuse */
         return 0;
     const size_t P = gen_quadratic_pairs(r), B = GEN_QUADRATIC_BLOCK;
     const size_t dd = d * d, ddd = dd * d, drr = d * r * r;
-    const size_t sizes[] = {drr, drr, r * r, r * r + r, P * d, P * d, B * r, B * r, B * P,
-                            B * d, B * d, dd, ddd, dd, ddd, dd, dd,
-                            quad_moments_true_work(d, r), d * r, d * r, jennrich_work(d, r),
-                            jennrich_match_work(r), jennrich_match_iwork(r) /* size_t's */};
-    size_t total = 0;
-    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
-        s[i] = sizes[i];
-        if (total > SIZE_MAX / 16 - sizes[i])
-            return 0;
-        total += sizes[i];
-    }
-    return total;
+    const size_t tw = quad_moments_true_work(d, r), jw = jennrich_work(d, r);
+    const size_t mw = jennrich_match_work(r), iw = jennrich_match_iwork(r); /* size_t's */
+    const size_t sizes[QUAD_WS_ARRAYS] = {
+        drr, drr, r * r, r * r + r, P * d, P * d, B * r, B * r, B * P, B * d, B * d, dd,
+        ddd, dd,  ddd,   dd,        dd,    tw,    d * r, d * r, jw,    mw,    iw};
+    memcpy(s, sizes, sizeof sizes);
+    return 1;
 }
 
 size_t job_quadratic_bytes(const rs_params *p)
 {
-    size_t s[23];
-    const size_t total = ws_layout(p->d, quad_r(p), s);
+    size_t s[QUAD_WS_ARRAYS];
+    const size_t total = ws_layout(p->d, quad_r(p), s) ? workspace_bytes(s, QUAD_WS_ARRAYS) : 0;
     const size_t acc = quad_moments_bytes(p->d, 1);
-    if (total == 0 || acc == 0)
+    if (total == 0 || acc == 0 || total > SIZE_MAX - acc)
         return 0;
-    return rs_mul_size(total, 1, sizeof(double)) + acc;
+    return total + acc;
 }
 
 static rs_status ws_alloc(quad_ws *ws, size_t d, size_t r, rs_error *err)
 {
-    size_t s[23];
-    const size_t total = ws_layout(d, r, s);
+    size_t s[QUAD_WS_ARRAYS];
+    double *iwork = NULL;
     memset(ws, 0, sizeof *ws);
-    ws->block = total ? malloc(total * sizeof(double)) : NULL;
+    double **const slots[QUAD_WS_ARRAYS] = {
+        &ws->Q0, &ws->Q,     &ws->U,  &ws->uwork, &ws->V,     &ws->V0,    &ws->Gb, &ws->Hb,
+        &ws->K,  &ws->X,     &ws->X0, &ws->G,     &ws->T,     &ws->Gh,    &ws->Th, &ws->C,
+        &ws->Ch, &ws->twork, &ws->W,  &ws->Wh,    &ws->jwork, &ws->mwork, &iwork};
+    const int ok = ws_layout(d, r, s);
+    ws->block = ok ? workspace_alloc(s, slots, QUAD_WS_ARRAYS) : NULL;
     ws->acc = quad_moments_alloc(d, 1);
     if (!ws->block || !ws->acc) {
-        free(ws->block);
+        workspace_free(ws->block);
         quad_moments_free(ws->acc);
-        return rs_error_set(err, RS_ENOMEM, "job_quadratic: cannot allocate %zu doubles (d = %zu, r = %zu)",
-                            total, d, r);
+        return rs_error_set(err, RS_ENOMEM,
+                            "job_quadratic: cannot allocate %zu bytes (d = %zu, r = %zu)",
+                            ok ? workspace_bytes(s, QUAD_WS_ARRAYS) : 0, d, r);
     }
     ws->d = d;
     ws->r = r;
     ws->P = gen_quadratic_pairs(r);
-    double **slots[] = {&ws->Q0, &ws->Q, &ws->U, &ws->uwork, &ws->V, &ws->V0, &ws->Gb, &ws->Hb,
-                        &ws->K, &ws->X, &ws->X0, &ws->G, &ws->T, &ws->Gh, &ws->Th, &ws->C,
-                        &ws->Ch, &ws->twork, &ws->W, &ws->Wh, &ws->jwork, &ws->mwork};
-    double *q = ws->block;
-    for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++) {
-        *slots[i] = q;
-        q += s[i];
-    }
-    ws->iwork = (size_t *)q; /* sizeof(size_t) <= sizeof(double) on every target we build */
+    ws->iwork = (size_t *)iwork; /* sizeof(size_t) <= sizeof(double) on every target we build */
     return RS_OK;
 }
 
 static void ws_free(quad_ws *ws)
 {
-    free(ws->block);
+    workspace_free(ws->block);
     quad_moments_free(ws->acc);
 }
 

@@ -13,6 +13,7 @@
 #include "gen_quadratic.h"
 #include "jennrich.h"
 #include "rng_stream.h"
+#include "workspace.h"
 
 struct quad_detail_pass {
     quad_ws *ws;
@@ -175,11 +176,12 @@ static rs_status gauge_diffs(quadratic_detail *det, quad_ws *ws, quad_detail_pas
                              rs_error *err)
 {
     const size_t d = ws->d, r = ws->r, dd = d * d, ddd = dd * d;
-    double *buf = malloc((4 * dd + 4 * ddd + quad_moments_true_work(d, r)) * sizeof *buf);
+    double *G0, *T0, *GU, *TU, *Gt, *Tt, *work;
+    const size_t sizes[] = {dd, ddd, dd, ddd, dd, ddd, quad_moments_true_work(d, r)};
+    double **const slots[] = {&G0, &T0, &GU, &TU, &Gt, &Tt, &work};
+    void *buf = workspace_alloc(sizes, slots, sizeof sizes / sizeof sizes[0]);
     if (!buf)
         return rs_error_set(err, RS_ENOMEM, "job_quadratic: gauge detail for d = %zu", d);
-    double *G0 = buf, *T0 = G0 + dd, *GU = T0 + ddd, *TU = GU + dd;
-    double *Gt = TU + ddd, *Tt = Gt + dd, *work = Tt + ddd;
     quad_moments_true(ws->Q0, d, r, G0, T0, work);
     quad_moments_true(dp->QU, d, r, GU, TU, work);
     det->gauge_q_change = rel_max_diff(dp->QU, ws->Q0, d * r * r);
@@ -187,7 +189,7 @@ static rs_status gauge_diffs(quadratic_detail *det, quad_ws *ws, quad_detail_pas
     const rs_status st = quad_moments_finish(dp->acc0, NULL, Gt, Tt, err);
     if (st == RS_OK)
         det->gauge_hat_diff = fmax(rel_max_diff(Gt, ws->Gh, dd), rel_max_diff(Tt, ws->Th, ddd));
-    free(buf);
+    workspace_free(buf);
     return st;
 }
 

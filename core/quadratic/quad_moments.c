@@ -8,6 +8,8 @@
 
 #include <gsl/gsl_cblas.h>
 
+#include "workspace.h"
+
 struct quad_moments_ws {
     size_t d, n, pairs;
     int third, shifted;
@@ -22,44 +24,50 @@ struct quad_moments_ws {
 
 static size_t pairs_of(size_t d) { return d * (d + 1) / 2; }
 
-/* Doubles of the accumulator, 0 on overflow. */
-static size_t ws_doubles(size_t d, int third)
+/* Arrays of the accumulator: the sums K, s1, s2, s3 in one (reset and copied as one
+ * run), then Y and Z. */
+enum { QM_WS_ARRAYS = 3 };
+
+/* Doubles of each array; 0 when the sizes would overflow. */
+static int ws_layout(size_t d, int third, size_t s[QM_WS_ARRAYS])
 {
     if (d == 0 || d > (size_t)1 << 20)
         return 0;
     const size_t P = third ? pairs_of(d) : 0;
     if (P > SIZE_MAX / 8 / (d + QUAD_MOMENTS_BLOCK))
         return 0;
-    return 2 * d + d * d + P * d + QUAD_MOMENTS_BLOCK * d + QUAD_MOMENTS_BLOCK * P;
+    s[0] = 2 * d + d * d + P * d;
+    s[1] = QUAD_MOMENTS_BLOCK * d;
+    s[2] = QUAD_MOMENTS_BLOCK * P;
+    return 1;
 }
 
 size_t quad_moments_bytes(size_t d, int third)
 {
-    return rs_mul_size(ws_doubles(d, third), 1, sizeof(double)) + sizeof(quad_moments_ws);
+    size_t s[QM_WS_ARRAYS];
+    const size_t b = ws_layout(d, third, s) ? workspace_bytes(s, QM_WS_ARRAYS) : 0;
+    return b ? b + sizeof(quad_moments_ws) : 0;
 }
 
 quad_moments_ws *quad_moments_alloc(size_t d, int third)
 {
-    const size_t total = ws_doubles(d, third);
-    if (total == 0)
+    size_t s[QM_WS_ARRAYS];
+    if (!ws_layout(d, third, s))
         return NULL;
     quad_moments_ws *w = malloc(sizeof *w);
-    double *p = malloc(total * sizeof(double));
-    if (!w || !p) {
+    if (!w)
+        return NULL;
+    double **const slots[QM_WS_ARRAYS] = {&w->K, &w->Y, &w->Z};
+    if (!(w->block = workspace_alloc(s, slots, QM_WS_ARRAYS))) {
         free(w);
-        free(p);
         return NULL;
     }
     w->d = d;
     w->third = third != 0;
     w->pairs = w->third ? pairs_of(d) : 0;
-    w->block = p;
-    w->K = p;
-    w->s1 = p + d;
+    w->s1 = w->K + d;
     w->s2 = w->s1 + d;
     w->s3 = w->s2 + d * d;
-    w->Y = w->s3 + w->pairs * d;
-    w->Z = w->Y + QUAD_MOMENTS_BLOCK * d;
     quad_moments_reset(w);
     return w;
 }
@@ -68,7 +76,7 @@ void quad_moments_free(quad_moments_ws *w)
 {
     if (!w)
         return;
-    free(w->block);
+    workspace_free(w->block);
     free(w);
 }
 

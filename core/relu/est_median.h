@@ -11,10 +11,6 @@
 /* The upper quantile level used for the row norm: Phi(1). */
 #define EST_MEDIAN_UPPER 0.8413447460685429
 
-/* The q-quantile (0 < q < 1) of x[0..n-1] by selection (x is reordered in place):
- * the order statistic of rank floor(q (n - 1)), linearly interpolated with the next. */
-double est_median_quantile(double *x, size_t n, double q);
-
 /* All coordinates; buf is caller-owned scratch of in->n doubles. */
 rs_status est_median_fit(const est_input *in, double *buf, est_result *out, rs_error *err);
 

@@ -15,6 +15,7 @@
 #include "met_relu.h"
 #include "rng_stream.h"
 #include "trunc_normal.h"
+#include "workspace.h"
 
 /* Every buffer of a job, carved from one allocation. */
 typedef struct {
@@ -27,49 +28,42 @@ typedef struct {
 
 static size_t relu_k(const rs_params *p) { return p->k == 0 ? p->d : p->k; }
 
-/* Sizes in doubles of each buffer, in the order relu_ws lists them. */
-static size_t ws_layout(size_t n, size_t d, size_t k, size_t *sizes)
+enum { RELU_WS_ARRAYS = 18 };
+
+/* Sizes in doubles of each buffer, in the order relu_ws lists them; 0 when n d overflows. */
+static int ws_layout(size_t n, size_t d, size_t k, size_t s[RELU_WS_ARRAYS])
 {
-    const size_t dd = d * d;
-    const size_t s[] = {n * d, (size_t)GEN_RELU_BLOCK * k, d * k, d, dd, dd,
-                        d, d, d, d, d, d, dd, dd, dd, 2 * dd + 2 * d, n,
-                        angles_words(n) * d /* uint64 words, same size as doubles */};
-    size_t total = 0;
-    for (size_t i = 0; i < sizeof s / sizeof s[0]; i++) {
-        sizes[i] = s[i];
-        if (total > SIZE_MAX / 2 - s[i])
-            return 0;
-        total += s[i];
-    }
-    return total;
+    if (d != 0 && n > SIZE_MAX / 16 / d)
+        return 0;
+    const size_t dd = d * d, blk = (size_t)GEN_RELU_BLOCK * k;
+    const size_t bits = angles_words(n) * d; /* uint64 words, the size of doubles */
+    const size_t sizes[RELU_WS_ARRAYS] = {
+        n * d, blk, d * k, d, dd, dd, d, d, d, d, d, d, dd, dd, dd, 2 * dd + 2 * d, n, bits};
+    memcpy(s, sizes, sizeof sizes);
+    return 1;
 }
 
 size_t job_relu_bytes(const rs_params *p)
 {
-    size_t sizes[18];
-    const size_t d = p->d, n = p->n;
-    if (d != 0 && n > SIZE_MAX / 16 / d)
-        return 0;
-    return rs_mul_size(ws_layout(n, d, relu_k(p), sizes), 1, sizeof(double));
+    size_t s[RELU_WS_ARRAYS];
+    return ws_layout(p->n, p->d, relu_k(p), s) ? workspace_bytes(s, RELU_WS_ARRAYS) : 0;
 }
 
 static rs_status ws_alloc(relu_ws *ws, size_t n, size_t d, size_t k, rs_error *err)
 {
-    size_t sizes[18];
-    const size_t total = ws_layout(n, d, k, sizes);
-    ws->block = total ? malloc(total * sizeof(double)) : NULL;
+    size_t s[RELU_WS_ARRAYS];
+    double *bits = NULL;
+    double **const slots[RELU_WS_ARRAYS] = {
+        &ws->X,         &ws->zbuf,      &ws->W,      &ws->b,       &ws->Sigma,  &ws->theta_true,
+        &ws->count,     &ws->sum,       &ws->sumsq,  &ws->mu_hat,  &ws->s2_hat, &ws->b_hat,
+        &ws->theta_hat, &ws->Sigma_hat, &ws->counts, &ws->scratch, &ws->buf,    &bits};
+    const int ok = ws_layout(n, d, k, s);
+    ws->block = ok ? workspace_alloc(s, slots, RELU_WS_ARRAYS) : NULL;
     if (!ws->block)
-        return rs_error_set(err, RS_ENOMEM, "job_relu: cannot allocate %zu doubles (n = %zu, d = %zu)",
-                            total, n, d);
-    double *p = ws->block;
-    double **slots[] = {&ws->X, &ws->zbuf, &ws->W, &ws->b, &ws->Sigma, &ws->theta_true,
-                        &ws->count, &ws->sum, &ws->sumsq, &ws->mu_hat, &ws->s2_hat, &ws->b_hat,
-                        &ws->theta_hat, &ws->Sigma_hat, &ws->counts, &ws->scratch, &ws->buf};
-    for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++) {
-        *slots[i] = p;
-        p += sizes[i];
-    }
-    ws->bits = (uint64_t *)p;
+        return rs_error_set(err, RS_ENOMEM,
+                            "job_relu: cannot allocate %zu bytes (n = %zu, d = %zu)",
+                            ok ? workspace_bytes(s, RELU_WS_ARRAYS) : 0, n, d);
+    ws->bits = (uint64_t *)bits;
     return RS_OK;
 }
 
@@ -295,7 +289,7 @@ done:
     gsl_rng_free(truth_rng);
     gsl_rng_free(data_rng);
     gsl_rng_free(est_rng);
-    free(ws.block);
+    workspace_free(ws.block);
     return st;
 }
 

@@ -16,11 +16,13 @@
 #include "met_teacher.h"
 #include "opt_teacher.h"
 #include "rng_stream.h"
+#include "workspace.h"
 
 static size_t teacher_k(const rs_params *p) { return p->k == 0 ? p->d : p->k; }
 
-/* Doubles of each buffer, in the order job_teacher_ws lists them. */
-static size_t ws_layout(const rs_params *p, size_t *s)
+/* Doubles of each buffer, in the order job_teacher_ws lists them; 0 beyond the sizes the
+ * products can hold. */
+static int ws_layout(const rs_params *p, size_t s[JT_NBUF])
 {
     const size_t n = p->n, d = p->d, k = teacher_k(p);
     const int ll = (param_methods(p) & (1u << METHOD_LLSFE)) != 0;
@@ -31,21 +33,15 @@ static size_t ws_layout(const rs_params *p, size_t *s)
                                   ll ? n * d : 0, ll ? n * d * d : 0, (n + 7) / 8,
                                   4 * k * d + 2 * k * k + 4 * d + 8 + 2 * d4 + 4 * d * d,
                                   2 * k * d, k * k};
-    size_t total = 0;
-    for (size_t i = 0; i < JT_NBUF; i++) {
-        s[i] = list[i];
-        if (total > SIZE_MAX / 16 - s[i])
-            return 0;
-        total += s[i];
-    }
-    return total;
+    memcpy(s, list, sizeof list);
+    return 1;
 }
 
 size_t job_teacher_bytes(const rs_params *p)
 {
     size_t s[JT_NBUF];
     const size_t k = teacher_k(p), ll = (param_methods(p) & (1u << METHOD_LLSFE)) != 0;
-    const size_t core = rs_mul_size(ws_layout(p, s), sizeof(double), 1);
+    const size_t core = ws_layout(p, s) ? workspace_bytes(s, JT_NBUF) : 0;
     const size_t lw = ll ? llsfe_ws_bytes(p->n, p->d) : 0, lt = loss_teacher_ws_bytes(p->n, p->d, k, 1);
     if (!core || !lt || (ll && !lw) || core > SIZE_MAX / 4 || lt > SIZE_MAX / 4 || lw > SIZE_MAX / 4)
         return 0;
@@ -55,19 +51,16 @@ size_t job_teacher_bytes(const rs_params *p)
 static rs_status ws_alloc(job_teacher_ws *ws, const rs_params *p, rs_error *err)
 {
     size_t s[JT_NBUF];
-    const size_t total = ws_layout(p, s);
     memset(ws, 0, sizeof *ws);
-    ws->block = total ? malloc(total * sizeof(double)) : NULL;
+    double **const slots[JT_NBUF] = {&ws->X,         &ws->y,    &ws->P,   &ws->Astar, &ws->A,
+                                     &ws->grad,      &ws->Xt,   &ws->yt,  &ws->g1,    &ws->G2,
+                                     &ws->done_bits, &ws->work, &ws->D12, &ws->M};
+    const int ok = ws_layout(p, s);
+    ws->block = ok ? workspace_alloc(s, slots, JT_NBUF) : NULL;
     if (!ws->block)
-        return rs_error_set(err, RS_ENOMEM, "job_teacher: cannot allocate %zu doubles (n = %zu, d = %zu)",
-                            total, p->n, p->d);
-    double **slots[JT_NBUF] = {&ws->X, &ws->y, &ws->P, &ws->Astar, &ws->A, &ws->grad, &ws->Xt,
-                               &ws->yt, &ws->g1, &ws->G2, &ws->done_bits, &ws->work, &ws->D12, &ws->M};
-    double *q = ws->block;
-    for (size_t i = 0; i < JT_NBUF; i++) {
-        *slots[i] = q;
-        q += s[i];
-    }
+        return rs_error_set(err, RS_ENOMEM,
+                            "job_teacher: cannot allocate %zu bytes (n = %zu, d = %zu)",
+                            ok ? workspace_bytes(s, JT_NBUF) : 0, p->n, p->d);
     return RS_OK;
 }
 
@@ -283,6 +276,6 @@ done:
     gsl_rng_free(extra);
     loss_teacher_ws_free(lt);
     llsfe_ws_free(lw);
-    free(ws.block);
+    workspace_free(ws.block);
     return st;
 }

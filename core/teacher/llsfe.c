@@ -10,6 +10,7 @@
 #include <lapacke.h>
 
 #include "param.h"
+#include "workspace.h"
 
 enum { LLSFE_BLOCK = 64 };
 
@@ -28,30 +29,40 @@ double llsfe_bandwidth(size_t n, size_t d)
     return pow((double)n, -1.0 / (2.0 * 2.0 + 2.0 + (double)d)); /* Remark 1, p = 2 */
 }
 
-static size_t ws_doubles(size_t n, size_t d)
+enum { LLSFE_WS_ARRAYS = 4 };
+
+/* Doubles of D, K, M, C; 0 when a product would overflow. */
+static int ws_layout(size_t n, size_t d, size_t s[LLSFE_WS_ARRAYS])
 {
     const size_t p = 1 + d + d * d;
     const size_t np = rs_mul_size(n, p, 1), kn = rs_mul_size(LLSFE_BLOCK, n, 1);
     if (!np || !kn || np > SIZE_MAX / 16 || kn > SIZE_MAX / 16)
         return 0;
-    return np + kn + LLSFE_BLOCK * p + d * d;
+    const size_t sizes[LLSFE_WS_ARRAYS] = {np, kn, LLSFE_BLOCK * p, d * d};
+    memcpy(s, sizes, sizeof sizes);
+    return 1;
 }
 
-size_t llsfe_ws_bytes(size_t n, size_t d) { return rs_mul_size(ws_doubles(n, d), sizeof(double), 1); }
+size_t llsfe_ws_bytes(size_t n, size_t d)
+{
+    size_t s[LLSFE_WS_ARRAYS];
+    return ws_layout(n, d, s) ? workspace_bytes(s, LLSFE_WS_ARRAYS) : 0;
+}
 
 llsfe_ws *llsfe_ws_alloc(size_t n, size_t d)
 {
-    const size_t total = n && d ? ws_doubles(n, d) : 0;
+    size_t s[LLSFE_WS_ARRAYS];
+    if (!n || !d || !ws_layout(n, d, s))
+        return NULL;
     llsfe_ws *ws = calloc(1, sizeof *ws);
-    if (!ws || !total || !(ws->block = malloc(total * sizeof(double)))) {
+    if (!ws)
+        return NULL;
+    double **const slots[LLSFE_WS_ARRAYS] = {&ws->D, &ws->K, &ws->M, &ws->C};
+    if (!(ws->block = workspace_alloc(s, slots, LLSFE_WS_ARRAYS))) {
         free(ws);
         return NULL;
     }
     ws->n = n, ws->d = d, ws->p = 1 + d + d * d;
-    ws->D = ws->block;
-    ws->K = ws->D + n * ws->p;
-    ws->M = ws->K + (size_t)LLSFE_BLOCK * n;
-    ws->C = ws->M + (size_t)LLSFE_BLOCK * ws->p;
     return ws;
 }
 
@@ -59,7 +70,7 @@ void llsfe_ws_free(llsfe_ws *ws)
 {
     if (!ws)
         return;
-    free(ws->block);
+    workspace_free(ws->block);
     free(ws);
 }
 
@@ -166,14 +177,17 @@ rs_status llsfe_eval(llsfe_ws *ws, const double *xq, size_t m, double h, double 
     return RS_OK;
 }
 
-void llsfe_s2(const double *g, const double *G, size_t d, double *S2)
+/* S2 = g g^T + G (eq. 6), d x d. */
+static void llsfe_s2(const double *g, const double *G, size_t d, double *S2)
 {
     for (size_t a = 0; a < d; a++)
         for (size_t b = 0; b < d; b++)
             S2[a * d + b] = g[a] * g[b] + G[a * d + b];
 }
 
-void llsfe_s4_add(const double *g, const double *G, size_t d, double weight, double *S4)
+/* Add weight * S4 = g^4 + 6 sym(G (x) g (x) g) + 3 sym(G (x) G) (eq. 7, G3 = G4 = 0) into
+ * S4 (d^4 entries), so mixtures can be summed. */
+static void llsfe_s4_add(const double *g, const double *G, size_t d, double weight, double *S4)
 {
     for (size_t a = 0; a < d; a++)
         for (size_t b = 0; b < d; b++)

@@ -34,13 +34,6 @@ void llsfe_bind(llsfe_ws *ws, const double *X);
 rs_status llsfe_eval(llsfe_ws *ws, const double *xq, size_t m, double h, double *g1, double *G2,
                      size_t *n_failed, const atomic_int *cancel, rs_error *err);
 
-/* S2 = g g^T + G (eq. 6), d x d. */
-void llsfe_s2(const double *g, const double *G, size_t d, double *S2);
-
-/* S4 = g^4 + 6 sym(G (x) g (x) g) + 3 sym(G (x) G) (eq. 7, G3 = G4 = 0), d^4 entries;
- * adds weight * that tensor into S4 (so mixtures can be summed). */
-void llsfe_s4_add(const double *g, const double *G, size_t d, double weight, double *S4);
-
 /* Exact S2 (d x d) and S4 (d^4) of input (INPUT_GAUSSIAN or INPUT_MIXTURE with shift m) at
  * x. work: d + d*d doubles. RS_EINVAL for other inputs (Laplace S4 is not smooth). */
 rs_status llsfe_exact(int input, double m, const double *x, size_t d, double *work, double *S2,

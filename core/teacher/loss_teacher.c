@@ -11,6 +11,7 @@
 
 #include "gen_teacher.h"
 #include "param.h"
+#include "workspace.h"
 
 enum { LOSS_BLOCK = 2048 };
 
@@ -28,18 +29,34 @@ struct loss_teacher_ws {
     void *block;
 };
 
-static size_t ws_doubles(size_t n, size_t d, size_t k, int with_llsfe, size_t blk)
+/* Arrays of the workspace: Gm and wt per component, Q R QW QH, H S Stot, then AG SAG. */
+enum { LOSS_WS_BASE = 2 * GEN_TEACHER_MAX_COMP + 7, LOSS_WS_ARRAYS = LOSS_WS_BASE + 2 };
+
+/* Doubles of each array, in the order loss_teacher_ws_alloc points them (the last two
+ * with llsfe only); returns how many arrays, 0 when a product would overflow. */
+static size_t ws_layout(size_t n, size_t d, size_t k, int with_llsfe, size_t blk,
+                        size_t s[LOSS_WS_ARRAYS])
 {
     const size_t nd = rs_mul_size(n, d, 1), bk = rs_mul_size(blk, k, 1), kk = rs_mul_size(k, k, 1);
     if (!nd || !bk || !kk || nd > SIZE_MAX / 8)
         return 0;
-    return GEN_TEACHER_MAX_COMP * (nd + n) + 4 * bk + 3 * kk + (with_llsfe ? 2 * k * d : 0);
+    size_t i = 0;
+    for (size_t c = 0; c < GEN_TEACHER_MAX_COMP; c++) /* Gm[c], wt[c] */
+        s[i++] = nd, s[i++] = n;
+    for (size_t j = 0; j < 4; j++) /* Q, R, QW, QH */
+        s[i++] = bk;
+    for (size_t j = 0; j < 3; j++) /* H, S, Stot */
+        s[i++] = kk;
+    s[i++] = k * d; /* AG */
+    s[i] = k * d;   /* SAG */
+    return with_llsfe ? LOSS_WS_ARRAYS : LOSS_WS_BASE;
 }
 
 size_t loss_teacher_ws_bytes(size_t n, size_t d, size_t k, int with_llsfe)
 {
     const size_t blk = n < LOSS_BLOCK ? n : LOSS_BLOCK;
-    return rs_mul_size(ws_doubles(n, d, k, with_llsfe, blk), sizeof(double), 1);
+    size_t s[LOSS_WS_ARRAYS];
+    return workspace_bytes(s, ws_layout(n, d, k, with_llsfe, blk, s));
 }
 
 loss_teacher_ws *loss_teacher_ws_alloc(size_t n, size_t d, size_t k, int with_llsfe)
@@ -47,30 +64,27 @@ loss_teacher_ws *loss_teacher_ws_alloc(size_t n, size_t d, size_t k, int with_ll
     if (n == 0 || d == 0 || k == 0)
         return NULL;
     const size_t blk = n < LOSS_BLOCK ? n : LOSS_BLOCK;
-    const size_t total = ws_doubles(n, d, k, with_llsfe, blk);
+    size_t s[LOSS_WS_ARRAYS];
+    const size_t arrays = ws_layout(n, d, k, with_llsfe, blk, s);
     loss_teacher_ws *ws = calloc(1, sizeof *ws);
-    if (!ws || !total || !(ws->block = malloc(total * sizeof(double)))) {
+    if (!ws || !arrays) {
+        free(ws);
+        return NULL;
+    }
+    double **slots[LOSS_WS_ARRAYS];
+    size_t i = 0;
+    for (size_t c = 0; c < GEN_TEACHER_MAX_COMP; c++)
+        slots[i++] = &ws->Gm[c], slots[i++] = &ws->wt[c];
+    double **const rest[] = {&ws->Q, &ws->R,    &ws->QW, &ws->QH, &ws->H,
+                             &ws->S, &ws->Stot, &ws->AG, &ws->SAG};
+    for (size_t j = 0; j < sizeof rest / sizeof rest[0]; j++)
+        slots[i++] = rest[j];
+    if (!(ws->block = workspace_alloc(s, slots, arrays))) {
         free(ws);
         return NULL;
     }
     ws->n = n, ws->d = d, ws->k = k, ws->blk = blk, ws->loss = -1;
     ws->ysign = LOSS_TEACHER_KAPPA_SIGN;
-    double *p = ws->block;
-    for (size_t c = 0; c < GEN_TEACHER_MAX_COMP; c++) {
-        ws->Gm[c] = p, p += n * d;
-        ws->wt[c] = p, p += n;
-    }
-    ws->Q = p, p += blk * k;
-    ws->R = p, p += blk * k;
-    ws->QW = p, p += blk * k;
-    ws->QH = p, p += blk * k;
-    ws->H = p, p += k * k;
-    ws->S = p, p += k * k;
-    ws->Stot = p, p += k * k;
-    if (with_llsfe) {
-        ws->AG = p, p += k * d;
-        ws->SAG = p;
-    }
     return ws;
 }
 
@@ -78,7 +92,7 @@ void loss_teacher_ws_free(loss_teacher_ws *ws)
 {
     if (!ws)
         return;
-    free(ws->block);
+    workspace_free(ws->block);
     free(ws);
 }
 

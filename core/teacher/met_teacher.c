@@ -1,8 +1,7 @@
-/* met_teacher.c — e(A) of eq. (22), second-layer fit and test error, summaries (seed 003). */
+/* met_teacher.c — e(A) of eq. (22), second-layer fit and test error (seed 003). */
 #include "met_teacher.h"
 
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <gsl/gsl_cblas.h>
@@ -120,41 +119,4 @@ double met_teacher_test_err(const double *A, const double *w, const double *X, c
         den += (y[s] - mean) * (y[s] - mean);
     }
     return num / den;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    const double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-double met_teacher_quantile(double *v, size_t m, double q)
-{
-    size_t c = 0;
-    for (size_t i = 0; i < m; i++)
-        if (isfinite(v[i]))
-            v[c++] = v[i];
-    if (c == 0)
-        return NAN;
-    qsort(v, c, sizeof *v, cmp_double);
-    const double pos = q * (double)(c - 1); /* linear interpolation, as gsl_stats_quantile */
-    const size_t lo = (size_t)floor(pos);
-    const double frac = pos - (double)lo;
-    return lo + 1 < c ? v[lo] + frac * (v[lo + 1] - v[lo]) : v[lo];
-}
-
-double met_teacher_loglog_slope(const double *x, const double *y, size_t m)
-{
-    double sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0;
-    size_t c = 0;
-    for (size_t i = 0; i < m; i++) {
-        if (!(x[i] > 0.0 && y[i] > 0.0) || !isfinite(x[i]) || !isfinite(y[i]))
-            continue;
-        const double lx = log(x[i]), ly = log(y[i]);
-        sx += lx, sy += ly, sxx += lx * lx, sxy += lx * ly, c++;
-    }
-    if (c < 2)
-        return NAN;
-    const double cn = (double)c;
-    return (sxy - sx * sy / cn) / (sxx - sx * sx / cn);
 }

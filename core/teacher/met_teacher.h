@@ -1,6 +1,7 @@
 /* met_teacher.h — the metrics of the teacher network (seed 003, Section 4): the
- * parameter error e(A) of eq. (22), the second-layer least-squares fit and test error,
- * and the percentile / log-log slope summaries of the LLSFE accuracy figures (1-2). */
+ * parameter error e(A) of eq. (22), the second-layer least-squares fit and test error.
+ * The percentile and log-log slope summaries of the LLSFE accuracy figures (1-2) are
+ * stats_quantile and stats_loglog_slope (stats.h). */
 #ifndef MET_TEACHER_H
 #define MET_TEACHER_H
 
@@ -50,13 +51,5 @@ rs_status met_teacher_fit_w(const double *A, const double *X, const double *y, s
  * (A, w) on fresh data (X, y). P: n x k scratch. */
 double met_teacher_test_err(const double *A, const double *w, const double *X, const double *y,
                             size_t n, size_t k, size_t d, double *P);
-
-/* The q-quantile (0..1) of v (m values, sorted in place; non-finite values dropped);
- * nan when none is finite. */
-double met_teacher_quantile(double *v, size_t m, double q);
-
-/* Least-squares slope of log y on log x over the m points with finite positive x, y;
- * nan when fewer than 2. */
-double met_teacher_loglog_slope(const double *x, const double *y, size_t m);
 
 #endif

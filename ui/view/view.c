@@ -76,6 +76,18 @@ int view_method(const rs_params *p, const view_opts *o)
     return -1;
 }
 
+/* The message a detail view shows while the run behind it is still computing. */
+static void view_waiting_draw(const view_input *in, grid_rect r, grid *g)
+{
+    char msg[160];
+    if (in->p->sweep >= 0)
+        snprintf(msg, sizeof msg, "computing the run shown here (%s = %g, run 1)…",
+                 param_table[in->p->sweep].key, in->values[in->detail_value]);
+    else
+        snprintf(msg, sizeof msg, "computing the run shown here (run 1)…");
+    plot_message_draw(msg, r, g);
+}
+
 /* A detail view: under the detail's lock, the waiting message until the detail is ready
  * (or streams), then the generator's drawer. */
 static rs_status draw_detail(const view_gen *vg, const view_input *in, int view,
@@ -114,17 +126,6 @@ rs_status view_draw(const view_input *in, int view, const view_opts *o, grid_rec
     if (view == VIEW_CURVES)
         return vg->curves(in, o, r, g);
     return draw_detail(vg, in, view, o, r, g);
-}
-
-void view_waiting_draw(const view_input *in, grid_rect r, grid *g)
-{
-    char msg[160];
-    if (in->p->sweep >= 0)
-        snprintf(msg, sizeof msg, "computing the run shown here (%s = %g, run 1)…",
-                 param_table[in->p->sweep].key, in->values[in->detail_value]);
-    else
-        snprintf(msg, sizeof msg, "computing the run shown here (run 1)…");
-    plot_message_draw(msg, r, g);
 }
 
 rs_status view_scatter_draw(const char *title, const char *x_title, const char *y_title, size_t n,

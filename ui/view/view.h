@@ -59,9 +59,6 @@ unsigned view_available(int generator);
  * param_methods(p); -1 when there is none. */
 int view_method(const rs_params *p, const view_opts *o);
 
-/* The message a detail view shows while the run behind it is still computing. */
-void view_waiting_draw(const view_input *in, grid_rect r, grid *g);
-
 /* A braille scatter of n points (x[i], y[i]) with its titles: the data views' picture of
  * two coordinates. */
 rs_status view_scatter_draw(const char *title, const char *x_title, const char *y_title, size_t n,

@@ -15,6 +15,8 @@
 #include "palette.h"
 #include "plot.h"
 #include "plot_lines.h"
+#include "stats_ui.h"
+#include "text.h"
 #include "view_curves.h"
 #include "view_quadratic_internal.h"
 
@@ -29,36 +31,7 @@ static const view_curves_metric quad_curves[] = {
 
 int vq_text(grid *g, grid_rect r, int y, const char *text, grid_style s)
 {
-    const int y0 = y;
-    const char *p = text;
-    while (*p && y < r.y + r.h && r.w > 0) {
-        /* the longest prefix of whole words that fits in r.w columns */
-        const char *end = p, *cut = NULL;
-        int cols = 0;
-        while (*end && cols <= r.w) {
-            if (*end == ' ')
-                cut = end;
-            uint32_t cp;
-            const int len = grid_utf8_decode(end, &cp);
-            cols += !grid_is_combining(cp);
-            if (cols > r.w)
-                break;
-            end += len;
-        }
-        if (*end && cut && cut > p)
-            end = cut;
-        char line[512];
-        const size_t n = (size_t)(end - p) < sizeof line - 1 ? (size_t)(end - p) : sizeof line - 1;
-        memcpy(line, p, n);
-        line[n] = 0;
-        if (g)
-            grid_puts(g, r.x, y, line, r.w, s);
-        y++;
-        p = end;
-        while (*p == ' ')
-            p++;
-    }
-    return y - y0;
+    return text_draw(g, (grid_rect){r.x, y, r.w, r.y + r.h - y}, text, s, false);
 }
 
 const char *vq_sos_note(int w)
@@ -99,7 +72,7 @@ static rs_status draw_prefix_curves(const quadratic_detail *det, const view_opts
         plot_lines_series s =
             plot_lines_series_make("run 1", palette_series(0), n, det->curve_n, y);
         s.markers = true;
-        s.slope = plot_lines_loglog_slope(det->curve_n, y, n);
+        s.slope = stats_ui_loglog_slope(det->curve_n, y, n);
         plot_lines_model m;
         plot_lines_init(&m);
         m.title = quad_curves[id].title; /* quad_curves[j].id == j */

@@ -18,8 +18,8 @@ rs_status vq_data_draw(const quadratic_detail *det, grid_rect r, grid *g);
 /* landscape: the recovery error (and Jennrich's gap) over the (n, smooth) grid. */
 rs_status vq_landscape_draw(const quadratic_detail *det, const rs_params *p, grid_rect r, grid *g);
 
-/* Write text word-wrapped into the rows [y, r.y + r.h) of r; returns the rows used (with
- * g NULL, only counts them). */
+/* Write text word-wrapped (text_draw, no cut mark) into the rows [y, r.y + r.h) of r;
+ * returns the rows used (with g NULL, only counts them). */
 int vq_text(grid *g, grid_rect r, int y, const char *text, grid_style s);
 
 /* The sum-of-squares note of issue 7 (the long one when it fits in w columns). */

@@ -122,8 +122,8 @@ static rs_status learn_panel(const teacher_detail *det, unsigned mask, int which
 /* Layout: e(A) of every loss; below (or beside) it the loss of each loss on its own
  * scale (their values are not comparable), or of the selected one when space is short.
  * One panel only at small sizes: o->metric picks e(A) (even) or the loss (odd). */
-rs_status view_teacher_learning(const teacher_detail *det, const view_input *in,
-                                const view_opts *o, grid_rect r, grid *g)
+static rs_status view_teacher_learning(const teacher_detail *det, const view_input *in,
+                                       const view_opts *o, grid_rect r, grid *g)
 {
     const unsigned mask = det->methods & param_methods(in->p);
     const int sel = view_method(in->p, o);

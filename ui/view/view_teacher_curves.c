@@ -14,6 +14,7 @@
 #include "palette.h"
 #include "plot.h"
 #include "plot_lines.h"
+#include "stats_ui.h"
 #include "view_curves.h"
 
 enum { PCT_COUNT = 5, PCT_MIN_W = 50, PCT_MIN_H = 12 };
@@ -31,22 +32,6 @@ static const view_curves_metric llsfe_metrics[] = {
     {MET_TEACHER_S2_ERR, "‖Ŝ₂ − S₂‖_sp (LLSFE)", -0.5, "n^-1/2"},
     {MET_TEACHER_S4_ERR, "‖Ŝ₄ − S₄‖_F (LLSFE)", -0.5, "n^-1/2"},
 };
-
-static int cmp_double(const void *a, const void *b)
-{
-    const double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-/* Order statistic with linear interpolation between the two nearest ranks (v sorted). */
-static double quantile(const double *v, size_t m, double q)
-{
-    if (m == 0)
-        return NAN;
-    const double h = q * (double)(m - 1);
-    const size_t i = (size_t)floor(h);
-    return i + 1 < m ? v[i] + (h - (double)i) * (v[i + 1] - v[i]) : v[m - 1];
-}
 
 typedef struct {
     double x[PARAM_MAX_LIST], y[PCT_COUNT][PARAM_MAX_LIST];
@@ -70,10 +55,10 @@ static void pct_collect(const view_input *in, size_t id, double *buf, pct_data *
             else
                 pd->nan_runs++;
         }
-        qsort(buf, m, sizeof *buf, cmp_double);
+        qsort(buf, m, sizeof *buf, stats_ui_cmp_double);
         pd->x[v] = in->values[v];
         for (size_t j = 0; j < PCT_COUNT; j++)
-            pd->y[j][v] = quantile(buf, m, pct_q[j]);
+            pd->y[j][v] = stats_ui_quantile_sorted(buf, m, pct_q[j]);
     }
 }
 
@@ -86,7 +71,7 @@ static rs_status pct_panel(const view_input *in, const view_opts *o, const view_
     for (size_t j = 0; j < PCT_COUNT; j++) {
         s[j] = plot_lines_series_make(pct_names[j], palette_series(j), in->n_values, pd->x, pd->y[j]);
         s[j].markers = j == 2;
-        s[j].slope = x_log ? plot_lines_loglog_slope(pd->x, pd->y[j], in->n_values) : NAN;
+        s[j].slope = x_log ? stats_ui_loglog_slope(pd->x, pd->y[j], in->n_values) : NAN;
     }
     char title[128], x_title[64];
     snprintf(title, sizeof title, "%s, percentiles over %zu runs", vm->title,

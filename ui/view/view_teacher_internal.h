@@ -27,10 +27,6 @@ rs_status view_teacher_landscape(const teacher_detail *det, const view_input *in
                                  grid_rect r, grid *g);
 rs_status view_teacher_data(const teacher_detail *det, const view_input *in, grid_rect r, grid *g);
 
-/* The learning view: streams, so it draws whatever curve points are there. */
-rs_status view_teacher_learning(const teacher_detail *det, const view_input *in,
-                                const view_opts *o, grid_rect r, grid *g);
-
 /* The curves view (the LLSFE accuracy percentiles of Figures 1-2 when only llsfe runs). */
 rs_status view_teacher_curves(const view_input *in, const view_opts *o, grid_rect r, grid *g);
 
