@@ -96,7 +96,7 @@ typedef struct {
     /* The generator's own checks of one parameter point (the generic ones, in
      * param_check, have run: k <= d, methods, coordinates < d). */
     rs_status (*check)(const rs_params *p, rs_error *err);
-    void *(*detail_alloc)(void);     /* a detail starting with model_detail_head */
+    void *(*detail_alloc)(void); /* a detail starting with model_detail_head */
     void (*detail_free)(void *detail);
 } model_ops;
 

@@ -13,10 +13,10 @@
 #include <gsl/gsl_rng.h>
 
 typedef enum {
-    RNG_PURPOSE_TRUTH = 1,   /* ground-truth parameters (W, b, A*, Q_a ...) */
-    RNG_PURPOSE_SAMPLES = 2, /* the data */
+    RNG_PURPOSE_TRUTH = 1,     /* ground-truth parameters (W, b, A*, Q_a ...) */
+    RNG_PURPOSE_SAMPLES = 2,   /* the data */
     RNG_PURPOSE_ESTIMATOR = 3, /* randomness inside an estimator (ProjSGD draws, inits) */
-    RNG_PURPOSE_EXTRA = 4    /* anything else (test samples, landscape directions) */
+    RNG_PURPOSE_EXTRA = 4      /* anything else (test samples, landscape directions) */
 } rng_purpose;
 
 /* The documented mixing function: splitmix64 finalisers chained over the four inputs.

@@ -8,9 +8,9 @@
 
 typedef struct {
     const sweep_spec *s;
-    atomic_size_t next;      /* next position in run-major order */
-    atomic_size_t done;      /* finished jobs of this shard */
-    atomic_int failed;       /* set by the first failing job */
+    atomic_size_t next; /* next position in run-major order */
+    atomic_size_t done; /* finished jobs of this shard */
+    atomic_int failed;  /* set by the first failing job */
     pthread_mutex_t err_lock;
     rs_status status;
     rs_error err;

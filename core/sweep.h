@@ -19,29 +19,29 @@ enum { SWEEP_MAX_METRICS = 8 };
 
 typedef struct {
     double metric[METHOD_COUNT][SWEEP_MAX_METRICS]; /* per method, per metric id */
-    unsigned flags[METHOD_COUNT];                  /* MET_FLAG_* of the generator */
-    atomic_int done;                               /* 1 once the cell is complete */
+    unsigned flags[METHOD_COUNT];                   /* MET_FLAG_* of the generator */
+    atomic_int done;                                /* 1 once the cell is complete */
 } sweep_cell;
 
 /* One job: fill cell for sweep value index v (value `value`) and run `run`.
  * Must poll cancel and return RS_ECANCELLED promptly. */
-typedef rs_status (*sweep_job_fn)(void *ctx, size_t v, double value, size_t run,
-                                  sweep_cell *cell, const atomic_int *cancel, rs_error *err);
+typedef rs_status (*sweep_job_fn)(void *ctx, size_t v, double value, size_t run, sweep_cell *cell,
+                                  const atomic_int *cancel, rs_error *err);
 
 typedef void (*sweep_progress_fn)(void *pctx, size_t done, size_t total);
 
 typedef struct {
     size_t n_values, runs;
-    const double *values;      /* n_values, caller-owned */
-    sweep_cell *cells;         /* n_values * runs, index v * runs + run, caller-owned */
-    size_t threads;            /* >= 1 */
-    size_t shard_index;        /* run job j = v * runs + run only if j % shard_count == shard_index */
-    size_t shard_count;        /* >= 1 */
+    const double *values; /* n_values, caller-owned */
+    sweep_cell *cells;    /* n_values * runs, index v * runs + run, caller-owned */
+    size_t threads;       /* >= 1 */
+    size_t shard_index;   /* run job j = v * runs + run only if j % shard_count == shard_index */
+    size_t shard_count;   /* >= 1 */
     sweep_job_fn job;
     void *ctx;
     sweep_progress_fn progress; /* may be NULL; called from worker threads */
     void *pctx;
-    const atomic_int *cancel;  /* may be NULL */
+    const atomic_int *cancel; /* may be NULL */
 } sweep_spec;
 
 /* Zero the cells (done = 0, metrics nan). */

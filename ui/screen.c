@@ -101,8 +101,8 @@ static void draw_message_line(const screen_model *m, int y, grid *g)
 static void draw_status(const screen_model *m, int y, grid *g)
 {
     const grid_rect r = {0, y, g->w, 1};
-    widgets_status_draw(m->status_left ? m->status_left : "", m->status_right ? m->status_right : "",
-                        r, g);
+    widgets_status_draw(m->status_left ? m->status_left : "",
+                        m->status_right ? m->status_right : "", r, g);
     if (m->show_progress) {
         /* The bar sits in the middle third, between the two texts. */
         const int lw = m->status_left ? grid_text_width(m->status_left) + 2 : 1;

@@ -25,11 +25,11 @@ typedef rs_status (*screen_plot_fn)(const void *ctx, grid_rect r, grid *g);
 
 typedef struct {
     /* the plot and the tabs above it */
-    screen_plot_fn plot;      /* NULL = an empty plot area */
+    screen_plot_fn plot; /* NULL = an empty plot area */
     const void *plot_ctx;
-    const char *const *tabs;  /* tab labels, e.g. "1 curves" */
+    const char *const *tabs; /* tab labels, e.g. "1 curves" */
     size_t n_tabs, active_tab;
-    const char *title;        /* top row, e.g. "relu · fig1-samples — Figure 1 (left)" */
+    const char *title; /* top row, e.g. "relu · fig1-samples — Figure 1 (left)" */
     /* the parameter panel */
     const widgets_kv_item *items;
     size_t n_items, selected;
@@ -41,7 +41,7 @@ typedef struct {
     const char *message;
     bool message_is_error;
     /* status bar */
-    const char *status_left;  /* what is computing or what was computed */
+    const char *status_left; /* what is computing or what was computed */
     bool show_progress;
     double progress, eta_s;
     const char *status_right; /* last computation time, seed, key hint */

@@ -7,7 +7,10 @@
 #include "sink_xml.h"
 
 /* HTML escaping, with the numeric reference for ' that every HTML version knows. */
-static void sink_html_escape(FILE *f, const char *s, size_t n) { sink_xml_escape(f, s, n, "&#39;"); }
+static void sink_html_escape(FILE *f, const char *s, size_t n)
+{
+    sink_xml_escape(f, s, n, "&#39;");
+}
 
 /* Write text (UTF-8, re-encoded so invalid bytes cannot break the document). */
 static void sink_html_text(FILE *f, const char *s)

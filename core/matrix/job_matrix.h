@@ -8,8 +8,8 @@
 #include <stdatomic.h>
 #include <stddef.h>
 
-#include "met_matrix.h"
 #include "detail_matrix.h"
+#include "met_matrix.h"
 #include "model.h"
 #include "param.h"
 #include "sweep.h"

@@ -7,8 +7,14 @@
 
 rs_status param_check_matrix(const rs_params *p, rs_error *err);
 
-static void *matrix_detail_alloc(void) { return job_matrix_detail_alloc(); }
-static void matrix_detail_free(void *det) { job_matrix_detail_free(det); }
+static void *matrix_detail_alloc(void)
+{
+    return job_matrix_detail_alloc();
+}
+static void matrix_detail_free(void *det)
+{
+    job_matrix_detail_free(det);
+}
 
 static const char *const matrix_flag_names[] = {"not_converged", "empty_rows", "eig_failed"};
 

@@ -10,7 +10,10 @@
 #include <gsl/gsl_randist.h>
 #include <lapacke.h>
 
-size_t gen_quadratic_pairs(size_t r) { return r * (r + 1) / 2; }
+size_t gen_quadratic_pairs(size_t r)
+{
+    return r * (r + 1) / 2;
+}
 
 /* One GOE matrix E = (A + A^T) / (2 sqrt r) into E (r*r), added times s to E if add. */
 static void goe(gsl_rng *rng, size_t r, double s, int add, double *E)
@@ -19,9 +22,9 @@ static void goe(gsl_rng *rng, size_t r, double s, int add, double *E)
     for (size_t i = 0; i < r; i++)
         for (size_t j = i; j < r; j++) {
             /* A(i,j) + A(j,i): two draws off the diagonal, 2 A(i,i) on it */
-            const double v = i == j ? 2.0 * gsl_ran_gaussian_ziggurat(rng, 1.0)
-                                    : gsl_ran_gaussian_ziggurat(rng, 1.0) +
-                                          gsl_ran_gaussian_ziggurat(rng, 1.0);
+            const double v =
+                i == j ? 2.0 * gsl_ran_gaussian_ziggurat(rng, 1.0)
+                       : gsl_ran_gaussian_ziggurat(rng, 1.0) + gsl_ran_gaussian_ziggurat(rng, 1.0);
             if (add) {
                 E[i * r + j] += c * v;
                 if (j != i)
@@ -36,8 +39,8 @@ rs_status gen_quadratic_truth(size_t d, size_t r, int family, double smooth, gsl
                               double *Q, rs_error *err)
 {
     if (d == 0 || r == 0)
-        return rs_error_set(err, RS_EINVAL, "gen_quadratic_truth: d = %zu, r = %zu must be >= 1",
-                            d, r);
+        return rs_error_set(err, RS_EINVAL, "gen_quadratic_truth: d = %zu, r = %zu must be >= 1", d,
+                            r);
     if (!(smooth >= 0.0) || !isfinite(smooth))
         return rs_error_set(err, RS_EINVAL, "gen_quadratic_truth: smooth = %g must be >= 0",
                             smooth);
@@ -72,20 +75,21 @@ rs_status gen_quadratic_truth(size_t d, size_t r, int family, double smooth, gsl
     }
 }
 
-rs_status gen_quadratic_orthogonal(size_t r, gsl_rng *rng, double *U, double *work,
-                                   rs_error *err)
+rs_status gen_quadratic_orthogonal(size_t r, gsl_rng *rng, double *U, double *work, rs_error *err)
 {
     double *tau = work + r * r;
     for (size_t i = 0; i < r * r; i++)
         U[i] = gsl_ran_gaussian_ziggurat(rng, 1.0);
     const lapack_int n = (lapack_int)r;
     if (LAPACKE_dgeqrf(LAPACK_ROW_MAJOR, n, n, U, n, tau) != 0)
-        return rs_error_set(err, RS_ENUMERIC, "gen_quadratic_orthogonal: dgeqrf failed, r = %zu", r);
+        return rs_error_set(err, RS_ENUMERIC, "gen_quadratic_orthogonal: dgeqrf failed, r = %zu",
+                            r);
     double *sign = work; /* sign(R(j,j)), before dorgqr overwrites R */
     for (size_t j = 0; j < r; j++)
         sign[j] = U[j * r + j] < 0.0 ? -1.0 : 1.0;
     if (LAPACKE_dorgqr(LAPACK_ROW_MAJOR, n, n, n, U, n, tau) != 0)
-        return rs_error_set(err, RS_ENUMERIC, "gen_quadratic_orthogonal: dorgqr failed, r = %zu", r);
+        return rs_error_set(err, RS_ENUMERIC, "gen_quadratic_orthogonal: dorgqr failed, r = %zu",
+                            r);
     /* U diag(sign R): without it the distribution is not Haar (Mezzadri 2007) */
     for (size_t i = 0; i < r; i++)
         for (size_t j = 0; j < r; j++)
@@ -99,8 +103,8 @@ void gen_quadratic_gauge(const double *Q, const double *U, size_t d, size_t r, d
     const int n = (int)r;
     for (size_t a = 0; a < d; a++) {
         /* work = U Q_a, then QU_a = work U^T */
-        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1.0, U, n,
-                    Q + a * r * r, n, 0.0, work, n);
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1.0, U, n, Q + a * r * r, n,
+                    0.0, work, n);
         cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, n, n, n, 1.0, work, n, U, n, 0.0,
                     QU + a * r * r, n);
         /* restore exact symmetry lost to rounding, so moments see a symmetric Q_a */

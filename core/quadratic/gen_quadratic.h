@@ -40,8 +40,7 @@ rs_status gen_quadratic_truth(size_t d, size_t r, int family, double smooth, gsl
 /* A Haar-distributed orthogonal U (r*r, caller-owned): QR of a Gaussian matrix with the
  * signs of R's diagonal moved into Q (Mezzadri 2007, sec. 5). work: r*r + r doubles.
  * RS_ENUMERIC when LAPACK fails. */
-rs_status gen_quadratic_orthogonal(size_t r, gsl_rng *rng, double *U, double *work,
-                                   rs_error *err);
+rs_status gen_quadratic_orthogonal(size_t r, gsl_rng *rng, double *U, double *work, rs_error *err);
 
 /* Gauge action (slides, "Gauge symmetry"): QU_a = U Q_a U^T for every a. QU must not alias
  * Q. work: r*r doubles. */

@@ -22,12 +22,11 @@ static void contract(const double *T, const double *P, size_t d, size_t r, const
 {
     cblas_dgemv(CblasRowMajor, CblasTrans, (int)r, (int)d, 1.0, P, (int)d, xt, 1, 0.0, x, 1);
     /* M(a, b) = sum_c T(a, b, c) x_c: T as a d^2 x d matrix */
-    cblas_dgemv(CblasRowMajor, CblasNoTrans, (int)(d * d), (int)d, 1.0, T, (int)d, x, 1, 0.0,
-                M, 1);
-    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)r, (int)d, (int)d, 1.0, P,
-                (int)d, M, (int)d, 0.0, tmp, (int)d);
-    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)r, (int)r, (int)d, 1.0, tmp,
-                (int)d, P, (int)d, 0.0, A, (int)r);
+    cblas_dgemv(CblasRowMajor, CblasNoTrans, (int)(d * d), (int)d, 1.0, T, (int)d, x, 1, 0.0, M, 1);
+    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)r, (int)d, (int)d, 1.0, P, (int)d,
+                M, (int)d, 0.0, tmp, (int)d);
+    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)r, (int)r, (int)d, 1.0, tmp, (int)d,
+                P, (int)d, 0.0, A, (int)r);
 }
 
 /* min_{i<j} |mu_i - mu_j| / max |mu_i|; 0 for coincident eigenvalues. */
@@ -183,8 +182,14 @@ rs_status jennrich_fit(const double *T, const double *G, size_t d, size_t r, gsl
     return RS_OK;
 }
 
-size_t jennrich_match_work(size_t r) { return r * r + 3 * (r + 1); }
-size_t jennrich_match_iwork(size_t r) { return 4 * (r + 1); }
+size_t jennrich_match_work(size_t r)
+{
+    return r * r + 3 * (r + 1);
+}
+size_t jennrich_match_iwork(size_t r)
+{
+    return 4 * (r + 1);
+}
 
 /* Hungarian algorithm with potentials (Kuhn 1955, Munkres 1957; the O(r^3) shortest
  * augmenting path form): assignment of rows i to columns minimising sum C(i, col(i)).

@@ -31,9 +31,9 @@
 enum { JENNRICH_TRIES = 4 };
 
 enum {
-    JENNRICH_FLAG_RANK = 1u << 0,     /* G has fewer than r positive eigenvalues: W_hat nan */
-    JENNRICH_FLAG_COMPLEX = 1u << 1,  /* sampling noise made eigenvalues complex: real parts kept */
-    JENNRICH_FLAG_SINGULAR = 1u << 2  /* every A_y was singular: W_hat nan */
+    JENNRICH_FLAG_RANK = 1u << 0,    /* G has fewer than r positive eigenvalues: W_hat nan */
+    JENNRICH_FLAG_COMPLEX = 1u << 1, /* sampling noise made eigenvalues complex: real parts kept */
+    JENNRICH_FLAG_SINGULAR = 1u << 2 /* every A_y was singular: W_hat nan */
 };
 
 /* Doubles of work jennrich_fit needs. */
@@ -46,8 +46,7 @@ size_t jennrich_work(size_t d, size_t r);
  * argument. A failed decomposition is RS_OK with a flag and a nan W_hat (a result to
  * inspect, not an error). */
 rs_status jennrich_fit(const double *T, const double *G, size_t d, size_t r, gsl_rng *rng,
-                       double *W_hat, double *gap, unsigned *flags, double *work,
-                       rs_error *err);
+                       double *W_hat, double *gap, unsigned *flags, double *work, rs_error *err);
 
 /* Doubles of work and size_t's of iwork for jennrich_match. */
 size_t jennrich_match_work(size_t r);

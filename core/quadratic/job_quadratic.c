@@ -13,7 +13,10 @@
 #include "rng_stream.h"
 #include "workspace.h"
 
-static size_t quad_r(const rs_params *p) { return (size_t)p->r; }
+static size_t quad_r(const rs_params *p)
+{
+    return (size_t)p->r;
+}
 
 enum { QUAD_WS_ARRAYS = 23 };
 
@@ -76,8 +79,7 @@ static void ws_free(quad_ws *ws)
     quad_moments_free(ws->acc);
 }
 
-rs_status quad_truth(quad_ws *ws, const quad_job *job, double smooth, gsl_rng *truth,
-                     rs_error *err)
+rs_status quad_truth(quad_ws *ws, const quad_job *job, double smooth, gsl_rng *truth, rs_error *err)
 {
     const rs_params *p = job->p;
     const size_t d = ws->d, r = ws->r;
@@ -103,9 +105,8 @@ rs_status quad_truth(quad_ws *ws, const quad_job *job, double smooth, gsl_rng *t
     return RS_OK;
 }
 
-rs_status quad_stream(quad_ws *ws, const double *V, size_t n, gsl_rng *rng,
-                      const quad_hooks *h, double *seconds, const atomic_int *cancel,
-                      rs_error *err)
+rs_status quad_stream(quad_ws *ws, const double *V, size_t n, gsl_rng *rng, const quad_hooks *h,
+                      double *seconds, const atomic_int *cancel, rs_error *err)
 {
     const size_t d = ws->d, r = ws->r;
     size_t next = 0; /* next checkpoint */

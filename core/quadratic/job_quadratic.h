@@ -10,8 +10,8 @@
 #include <stdatomic.h>
 #include <stddef.h>
 
-#include "met_quadratic.h"
 #include "detail_quadratic.h"
+#include "met_quadratic.h"
 #include "model.h"
 #include "param.h"
 #include "sweep.h"

@@ -43,9 +43,8 @@ typedef struct {
  * blocks are GEN_QUADRATIC_BLOCK rows whatever the checkpoints, so ws->acc (its shift and
  * its summation order) and every metric are bit-identical with or without hooks: a prefix
  * ending inside a block is evaluated on a copy (h->snap) plus the block's first rows. */
-rs_status quad_stream(quad_ws *ws, const double *V, size_t n, gsl_rng *rng,
-                      const quad_hooks *h, double *seconds, const atomic_int *cancel,
-                      rs_error *err);
+rs_status quad_stream(quad_ws *ws, const double *V, size_t n, gsl_rng *rng, const quad_hooks *h,
+                      double *seconds, const atomic_int *cancel, rs_error *err);
 
 /* Moment estimates of acc into ws->Gh, Th, Ch, and the metrics (not seconds) into out
  * against the truth ws->G, T, C (and ws->W when diagonal); Jennrich's contractions come

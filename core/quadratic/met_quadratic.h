@@ -16,7 +16,8 @@ enum {
 typedef enum {
     MET_QUAD_ERR_GRAM,      /* ||G_hat - G||_F / ||G||_F, G(a,b) = Tr(Q_a Q_b) */
     MET_QUAD_ERR_THIRD,     /* ||T_hat - T||_F / ||T||_F, T(a,b,c) = Tr(Q_a Q_b Q_c) */
-    MET_QUAD_ANGLE_ERR_MAX, /* max_{a != b} |theta_hat_ab - theta_ab|, theta = acos cos(Q_a, Q_b), rad */
+    MET_QUAD_ANGLE_ERR_MAX, /* max_{a != b} |theta_hat_ab - theta_ab|, theta = acos cos(Q_a, Q_b),
+                               rad */
     MET_QUAD_ERR_Q,         /* diagonal: min_pi ||W_hat(:, pi) - W||_F / ||W||_F (Jennrich) */
     MET_QUAD_JENNRICH_GAP,  /* diagonal: relative eigenvalue gap of the kept contraction pair */
     MET_QUAD_SECONDS,       /* estimation time of the run (moment passes, Jennrich) */

@@ -7,8 +7,14 @@
 
 rs_status param_check_quadratic(const rs_params *p, rs_error *err);
 
-static void *quadratic_detail_alloc(void) { return job_quadratic_detail_alloc(); }
-static void quadratic_detail_free(void *det) { job_quadratic_detail_free(det); }
+static void *quadratic_detail_alloc(void)
+{
+    return job_quadratic_detail_alloc();
+}
+static void quadratic_detail_free(void *det)
+{
+    job_quadratic_detail_free(det);
+}
 
 static const char *const quadratic_flag_names[] = {"not_diagonal", "rank", "complex", "singular",
                                                    "angle_nan"};
@@ -21,13 +27,10 @@ const model_ops model_quadratic = {
     .method_key = "estimator",
     .methods = (1u << METHOD_SGD) | (1u << METHOD_MLE) | (1u << METHOD_MEDIAN),
     /* moments, no optimiser: no learning view */
-    .views = (1u << VIEW_CURVES) | (1u << VIEW_ANGLES) | (1u << VIEW_LANDSCAPE) |
-             (1u << VIEW_DATA),
-    .defaults = (const model_default[]){{"r", "10"},
-                                        {"d", "6"},
-                                        {"view", "angles"},
-                                        {"n", "50000"},
-                                        {NULL, NULL}},
+    .views = (1u << VIEW_CURVES) | (1u << VIEW_ANGLES) | (1u << VIEW_LANDSCAPE) | (1u << VIEW_DATA),
+    .defaults =
+        (const model_default[]){
+            {"r", "10"}, {"d", "6"}, {"view", "angles"}, {"n", "50000"}, {NULL, NULL}},
     .n_metrics = MET_QUAD_COUNT,
     .metric_names = met_quadratic_names,
     .n_flags = MODEL_COUNT_OF(quadratic_flag_names),

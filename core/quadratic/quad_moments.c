@@ -22,7 +22,10 @@ struct quad_moments_ws {
     void *block;
 };
 
-static size_t pairs_of(size_t d) { return d * (d + 1) / 2; }
+static size_t pairs_of(size_t d)
+{
+    return d * (d + 1) / 2;
+}
 
 /* Arrays of the accumulator: the sums K, s1, s2, s3 in one (reset and copied as one
  * run), then Y and Z. */
@@ -98,7 +101,10 @@ void quad_moments_copy(quad_moments_ws *dst, const quad_moments_ws *src)
         memcpy(dst->s3, src->s3, src->pairs * d * sizeof(double));
 }
 
-size_t quad_moments_count(const quad_moments_ws *w) { return w->n; }
+size_t quad_moments_count(const quad_moments_ws *w)
+{
+    return w->n;
+}
 
 /* Second moments without a Y^T Y dgemm, in one pass over X: QM_SUB shifted rows at a time go
  * to Y (row stride ds = d rounded up to 4, zero padded, so they stay in L1), then the upper
@@ -164,10 +170,10 @@ static inline __attribute__((always_inline)) void s2_tile(const double *Y, size_
 /* One sub-block of nb <= QM_SUB rows of X: Y = X - K (row stride ds, a multiple of 4, zero
  * padded), s1 += column sums, s2 (upper triangle) += Y^T Y. The v4 clone has 32 vector
  * registers; the others are correct, only slower. */
-__attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-static void s2_sub(const double *restrict X, size_t ldx, size_t nb, const double *restrict K,
-                   size_t d, size_t ds, double *restrict Y, double *restrict s1,
-                   double *restrict s2, const char *pf, const char *pf_end)
+__attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default"))) static void
+s2_sub(const double *restrict X, size_t ldx, size_t nb, const double *restrict K, size_t d,
+       size_t ds, double *restrict Y, double *restrict s1, double *restrict s2, const char *pf,
+       const char *pf_end)
 {
     for (size_t m = 0; m < nb; m++) {
         const double *x = X + m * ldx;
@@ -227,8 +233,8 @@ static void add_block(quad_moments_ws *w, const double *X, size_t rows, size_t l
     }
     /* s2 += Y^T Y: the O(n d^2) pass, one dgemm per block. dsyrk does half the flops but
      * OpenBLAS's small-d syrk path is slower here (measured, see QUAD_MOMENTS_BLOCK) */
-    cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)d, (int)d, (int)rows, 1.0, Y,
-                (int)d, Y, (int)d, 1.0, w->s2, (int)d);
+    cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)d, (int)d, (int)rows, 1.0, Y, (int)d,
+                Y, (int)d, 1.0, w->s2, (int)d);
     if (w->third) {
         for (size_t m = 0; m < rows; m++) {
             const double *restrict y = Y + m * d;
@@ -238,8 +244,8 @@ static void add_block(quad_moments_ws *w, const double *X, size_t rows, size_t l
                     *z++ = y[a] * y[b];
         }
         /* s3 (P x d) += Z^T (P x rows) Y (rows x d): the O(n d^3 / 2) pass */
-        cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)P, (int)d, (int)rows, 1.0,
-                    w->Z, (int)P, Y, (int)d, 1.0, w->s3, (int)d);
+        cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)P, (int)d, (int)rows, 1.0, w->Z,
+                    (int)P, Y, (int)d, 1.0, w->s3, (int)d);
     }
     w->n += rows;
 }
@@ -283,8 +289,8 @@ static double s2_at(const quad_moments_ws *w, size_t a, size_t b)
     return a <= b ? w->s2[a * w->d + b] : w->s2[b * w->d + a];
 }
 
-rs_status quad_moments_finish(const quad_moments_ws *w, double *mean, double *G_hat,
-                              double *T_hat, rs_error *err)
+rs_status quad_moments_finish(const quad_moments_ws *w, double *mean, double *G_hat, double *T_hat,
+                              rs_error *err)
 {
     const size_t d = w->d, n = w->n;
     if (n < 3)
@@ -309,26 +315,29 @@ rs_status quad_moments_finish(const quad_moments_ws *w, double *mean, double *G_
             const double ma = s1[a] / nn, mb = s1[b] / nn, sab = s2_at(w, a, b) / nn;
             for (size_t c = 0; c < d; c++) {
                 const double mc = s1[c] / nn;
-                const double m3 = s3[c] / nn - ma * s2_at(w, b, c) / nn -
-                                  mb * s2_at(w, a, c) / nn - mc * sab + 2.0 * ma * mb * mc;
+                const double m3 = s3[c] / nn - ma * s2_at(w, b, c) / nn - mb * s2_at(w, a, c) / nn -
+                                  mc * sab + 2.0 * ma * mb * mc;
                 T_hat[(a * d + b) * d + c] = T_hat[(b * d + a) * d + c] = c3 * m3;
             }
         }
     return RS_OK;
 }
 
-size_t quad_moments_true_work(size_t d, size_t r) { return r * d * r + d * r * r; }
+size_t quad_moments_true_work(size_t d, size_t r)
+{
+    return r * d * r + d * r * r;
+}
 
 void quad_moments_true(const double *Q, size_t d, size_t r, double *G, double *T, double *work)
 {
     const size_t rr = r * r;
     /* G = Qvec Qvec^T, Qvec = Q read as d x r^2 (row a = vec(Q_a)): Tr(Q_a Q_b) for
      * symmetric Q_b is the entrywise inner product */
-    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)d, (int)d, (int)rr, 1.0, Q,
-                (int)rr, Q, (int)rr, 0.0, G, (int)d);
+    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)d, (int)d, (int)rr, 1.0, Q, (int)rr,
+                Q, (int)rr, 0.0, G, (int)d);
     if (!T)
         return;
-    double *M = work;           /* r x (d r): Q_a [Q_1 ... Q_d] */
+    double *M = work;              /* r x (d r): Q_a [Q_1 ... Q_d] */
     double *Mv = work + r * d * r; /* d x r^2: row b = vec(Q_a Q_b) */
     for (size_t a = 0; a < d; a++) {
         /* Q read as (d r) x r is [Q_1; ...; Q_d]; its transpose is [Q_1 ... Q_d] (Q_b

@@ -53,8 +53,8 @@ size_t quad_moments_count(const quad_moments_ws *w);
  * (d*d*d), with k_2 = n/(n-1) m_2 and k_3 = n^2/((n-1)(n-2)) m_3 from the central sample
  * moments m_2, m_3. mean (d) may be NULL. The accumulator is unchanged, so prefixes can be
  * evaluated while streaming. RS_EINVAL when fewer than 3 samples were added. */
-rs_status quad_moments_finish(const quad_moments_ws *w, double *mean, double *G_hat,
-                              double *T_hat, rs_error *err);
+rs_status quad_moments_finish(const quad_moments_ws *w, double *mean, double *G_hat, double *T_hat,
+                              rs_error *err);
 
 /* The true moments: G(a,b) = Tr(Q_a Q_b) (d*d) and, when T is non-NULL, T(a,b,c) =
  * Tr(Q_a Q_b Q_c) (d*d*d). Q is d*r*r (gen_quadratic.h layout), symmetric. For each a, one

@@ -8,7 +8,10 @@
  * libgslcblas is never linked. OpenBLAS's own cblas.h would clash with gsl_linalg.h. */
 #include <gsl/gsl_cblas.h>
 
-size_t angles_words(size_t n) { return (n + 63) / 64; }
+size_t angles_words(size_t n)
+{
+    return (n + 63) / 64;
+}
 
 void angles_pack(const double *X, size_t n, size_t d, const double *b_hat, uint64_t *bits)
 {
@@ -27,8 +30,8 @@ void angles_pack(const double *X, size_t n, size_t d, const double *b_hat, uint6
 
 /* Compiled for the popcnt instruction where the CPU has it (chosen at load time),
  * the portable bit trick otherwise. */
-__attribute__((target_clones("popcnt", "default")))
-static uint64_t and_count(const uint64_t *a, const uint64_t *b, size_t W)
+__attribute__((target_clones("popcnt", "default"))) static uint64_t
+and_count(const uint64_t *a, const uint64_t *b, size_t W)
 {
     uint64_t c0 = 0, c1 = 0, c2 = 0, c3 = 0;
     size_t w = 0;
@@ -67,8 +70,8 @@ void angles_count_dsyrk(const double *X, size_t n, size_t d, const double *b_hat
             counts[i * d + j] = counts[j * d + i];
 }
 
-void angles_sigma(const double *counts, size_t n, size_t d, const double *sigma2_hat,
-                  double *theta, double *Sigma_hat)
+void angles_sigma(const double *counts, size_t n, size_t d, const double *sigma2_hat, double *theta,
+                  double *Sigma_hat)
 {
     for (size_t i = 0; i < d; i++) {
         theta[i * d + i] = 0.0;

@@ -30,7 +30,7 @@ void angles_count_dsyrk(const double *X, size_t n, size_t d, const double *b_hat
 
 /* eq. (14) then Alg. 1, lines 8-9: theta (d x d) and Sigma_hat (d x d) from the counts,
  * sigma2_hat (the diagonal) and n. theta(i,i) = 0. */
-void angles_sigma(const double *counts, size_t n, size_t d, const double *sigma2_hat,
-                  double *theta, double *Sigma_hat);
+void angles_sigma(const double *counts, size_t n, size_t d, const double *sigma2_hat, double *theta,
+                  double *Sigma_hat);
 
 #endif

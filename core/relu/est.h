@@ -13,9 +13,9 @@
 #include "rs.h"
 
 typedef struct {
-    const double *X;           /* n x d samples, row-major */
+    const double *X; /* n x d samples, row-major */
     size_t n, d;
-    const gen_relu_stats *st;  /* positive-sample statistics of X (from gen_relu_sample) */
+    const gen_relu_stats *st; /* positive-sample statistics of X (from gen_relu_sample) */
 } est_input;
 
 typedef struct {

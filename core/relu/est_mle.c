@@ -45,9 +45,9 @@ rs_status est_mle_fit1(double count, double sum, double sumsq, double *mu, doubl
         const double Et = m + s * tm.e1;
         const double Et2 = m * m + 2.0 * m * s * tm.e1 + s * s * tm.e2;
         const double vt = s * s * tm.var;
-        const double cov = 2.0 * m * s * s * tm.var + s * s * s * tm.cov12;      /* Cov(t^2, t) */
+        const double cov = 2.0 * m * s * s * tm.var + s * s * s * tm.cov12; /* Cov(t^2, t) */
         const double vt2 = 4.0 * m * m * s * s * tm.var + 4.0 * m * s * s * s * tm.cov12 +
-                           s * s * s * s * tm.var2;                               /* Var(t^2) */
+                           s * s * s * s * tm.var2; /* Var(t^2) */
         /* gradient = E_v[T] - mean T = (-(E t^2)/2 + 1/2, E t - 0); Hessian = Cov_v(T). */
         const double ga = 0.5 * (1.0 - Et2), gh = Et;
         const double Haa = 0.25 * vt2, Hah = -0.5 * cov, Hhh = vt;

@@ -8,7 +8,10 @@
 
 enum { SGD_CANCEL_POLL = 4096 };
 
-static double clamp(double x, double lo, double hi) { return x < lo ? lo : (x > hi ? hi : x); }
+static double clamp(double x, double lo, double hi)
+{
+    return x < lo ? lo : (x > hi ? hi : x);
+}
 
 rs_status est_sgd_fit1(const double *t, size_t m, double c, const est_sgd_opts *opt, gsl_rng *r,
                        double *v_hat, double *path_v1, double *path_v2, size_t path_cap,
@@ -132,8 +135,7 @@ static rs_status fit_coord(const est_input *in, size_t i, const est_sgd_opts *op
 }
 
 rs_status est_sgd_fit(const est_input *in, const est_sgd_opts *opt, gsl_rng *r, double *buf,
-                      est_sgd_path *path, est_result *out, const atomic_int *cancel,
-                      rs_error *err)
+                      est_sgd_path *path, est_result *out, const atomic_int *cancel, rs_error *err)
 {
     if (!(opt->r > 1.0) || !(opt->lambda > 0.0) || opt->batches < 1 || opt->batches > 1000 ||
         opt->sgd_batch < 1)
@@ -143,8 +145,8 @@ rs_status est_sgd_fit(const est_input *in, const est_sgd_opts *opt, gsl_rng *r, 
                             opt->r, opt->lambda, opt->batches, opt->sgd_batch);
     out->flags = 0;
     for (size_t i = 0; i < in->d; i++) {
-        const rs_status st = fit_coord(in, i, opt, r, buf, path, &out->mu_hat[i],
-                                       &out->sigma2_hat[i], cancel, err);
+        const rs_status st =
+            fit_coord(in, i, opt, r, buf, path, &out->mu_hat[i], &out->sigma2_hat[i], cancel, err);
         if (st == RS_ECANCELLED)
             return st;
         if (st != RS_OK)

@@ -34,7 +34,6 @@ rs_status est_sgd_fit1(const double *t, size_t m, double c, const est_sgd_opts *
 /* All coordinates. buf is caller-owned scratch of in->n doubles; r is the estimator's own
  * stream; path may be NULL. RS_EINVAL for bad options, RS_ECANCELLED. */
 rs_status est_sgd_fit(const est_input *in, const est_sgd_opts *opt, gsl_rng *r, double *buf,
-                      est_sgd_path *path, est_result *out, const atomic_int *cancel,
-                      rs_error *err);
+                      est_sgd_path *path, est_result *out, const atomic_int *cancel, rs_error *err);
 
 #endif

@@ -33,7 +33,8 @@ rs_status gen_relu_truth(size_t d, size_t k, double kappa, int bias_mode, double
     for (size_t i = 0; i < d * k; i++)
         G->data[i] = gsl_ran_gaussian_ziggurat(r, 1.0);
     if (gsl_linalg_QR_decomp(G, tau) || gsl_linalg_QR_unpack(G, tau, Q, R)) {
-        st = rs_error_set(err, RS_ENUMERIC, "gen_relu_truth: QR of a %zux%zu Gaussian failed", d, k);
+        st =
+            rs_error_set(err, RS_ENUMERIC, "gen_relu_truth: QR of a %zux%zu Gaussian failed", d, k);
         goto done;
     }
     /* s_j = lambda0^{-(j-1)} with lambda0^2 = kappa^{1/(k-1)}: eigenvalues of W W^T are
@@ -45,10 +46,18 @@ rs_status gen_relu_truth(size_t d, size_t k, double kappa, int bias_mode, double
 
     for (size_t i = 0; i < d; i++) {
         switch (bias_mode) {
-        case 0: b[i] = fmax(0.0, bias_scale * gsl_ran_gaussian_ziggurat(r, 1.0)); break;
-        case 1: b[i] = bias_scale * gsl_ran_gaussian_ziggurat(r, 1.0); break;
-        case 2: b[i] = 0.0; break;
-        default: b[i] = bias_scale; break;
+        case 0:
+            b[i] = fmax(0.0, bias_scale * gsl_ran_gaussian_ziggurat(r, 1.0));
+            break;
+        case 1:
+            b[i] = bias_scale * gsl_ran_gaussian_ziggurat(r, 1.0);
+            break;
+        case 2:
+            b[i] = 0.0;
+            break;
+        default:
+            b[i] = bias_scale;
+            break;
         }
     }
 done:
@@ -76,8 +85,8 @@ rs_status gen_relu_sample(const double *W, const double *b, size_t d, size_t k, 
         for (size_t m = 0; m < rows; m++)
             memcpy(Xb + m * d, b, d * sizeof *b);
         /* X_block (rows x d) = Z (rows x k) W^T (k x d) + 1 b^T: one dgemm per block. */
-        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)rows, (int)d, (int)k, 1.0,
-                    zbuf, (int)k, W, (int)k, 1.0, Xb, (int)d);
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)rows, (int)d, (int)k, 1.0, zbuf,
+                    (int)k, W, (int)k, 1.0, Xb, (int)d);
         /* Branch-free ReLU (fmax compiles to maxsd) and the statistics in the same pass. */
         for (size_t m = 0; m < rows; m++) {
             double *x = Xb + m * d;

@@ -26,7 +26,10 @@ typedef struct {
     void *block;
 } relu_ws;
 
-static size_t relu_k(const rs_params *p) { return p->k == 0 ? p->d : p->k; }
+static size_t relu_k(const rs_params *p)
+{
+    return p->k == 0 ? p->d : p->k;
+}
 
 enum { RELU_WS_ARRAYS = 18 };
 
@@ -163,14 +166,14 @@ static void fill_detail_landscape(relu_detail *det, const relu_ws *ws)
 }
 
 /* The detail for the views: the first method's estimate, the data, the landscape. */
-static rs_status fill_detail(relu_detail *det, const rs_params *p, const est_input *in,
-                             relu_ws *ws, int method, gsl_rng *est_rng, const atomic_int *cancel,
-                             rs_error *err)
+static rs_status fill_detail(relu_detail *det, const rs_params *p, const est_input *in, relu_ws *ws,
+                             int method, gsl_rng *est_rng, const atomic_int *cancel, rs_error *err)
 {
     const size_t d = p->d;
     pthread_mutex_lock(&det->head.lock);
     det->head.ready = 0;
-    double *old[] = {det->theta_true, det->theta_hat, det->b, det->b_hat, det->sigma2, det->sigma2_hat};
+    double *old[] = {det->theta_true, det->theta_hat, det->b,
+                     det->b_hat,      det->sigma2,    det->sigma2_hat};
     for (size_t i = 0; i < 6; i++)
         free(old[i]);
     det->theta_true = malloc(d * d * sizeof(double));
@@ -271,15 +274,16 @@ rs_status job_relu_run(void *vctx, size_t v, double value, size_t run, sweep_cel
         angles_count_popcount(ws.bits, n, d, ws.counts);
         angles_sigma(ws.counts, n, d, ws.s2_hat, ws.theta_hat, ws.Sigma_hat);
         cell->metric[m][MET_RELU_SECONDS] = rs_now_s() - t0;
-        flags |= met_relu_eval(ws.Sigma, ws.b, ws.theta_true, ws.Sigma_hat, ws.b_hat,
-                               ws.theta_hat, d, ws.scratch, cell->metric[m]);
+        flags |= met_relu_eval(ws.Sigma, ws.b, ws.theta_true, ws.Sigma_hat, ws.b_hat, ws.theta_hat,
+                               d, ws.scratch, cell->metric[m]);
         cell->flags[m] = flags;
         if (first < 0 && ctx->detail && v == ctx->detail_value && run == 0) {
             first = m;
             /* Its own stream: asking for the detail must not change any metric. */
             gsl_rng *extra = rng_stream_alloc(p.seed, v, run, RNG_PURPOSE_EXTRA);
-            st = extra ? fill_detail((relu_detail *)ctx->detail, &p, &in, &ws, m, extra, cancel, err)
-                       : rs_error_set(err, RS_ENOMEM, "job_relu: RNG allocation");
+            st = extra
+                     ? fill_detail((relu_detail *)ctx->detail, &p, &in, &ws, m, extra, cancel, err)
+                     : rs_error_set(err, RS_ENOMEM, "job_relu: RNG allocation");
             gsl_rng_free(extra);
             if (st != RS_OK)
                 goto done;

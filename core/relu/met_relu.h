@@ -7,15 +7,19 @@
 #include "rs.h"
 
 enum {
-    MET_FLAG_SIGMA_NOT_PD = 1u << 0,     /* Sigma_hat not positive definite: sqrt_kl is nan */
-    MET_FLAG_TRUTH_SINGULAR = 1u << 1,   /* W W^T singular (k < d): sqrt_kl is nan */
-    MET_FLAG_FIT_FAILED = 1u << 2,       /* an estimator left a coordinate without a fit */
-    MET_FLAG_NOT_CONVERGED = 1u << 3     /* an estimator hit its iteration limit */
+    MET_FLAG_SIGMA_NOT_PD = 1u << 0,   /* Sigma_hat not positive definite: sqrt_kl is nan */
+    MET_FLAG_TRUTH_SINGULAR = 1u << 1, /* W W^T singular (k < d): sqrt_kl is nan */
+    MET_FLAG_FIT_FAILED = 1u << 2,     /* an estimator left a coordinate without a fit */
+    MET_FLAG_NOT_CONVERGED = 1u << 3   /* an estimator hit its iteration limit */
 };
 
 typedef enum {
-    MET_RELU_ERR_SIGMA, MET_RELU_ERR_B, MET_RELU_SQRT_KL, MET_RELU_ANGLE_ERR_MAX,
-    MET_RELU_SECONDS, MET_RELU_COUNT
+    MET_RELU_ERR_SIGMA,
+    MET_RELU_ERR_B,
+    MET_RELU_SQRT_KL,
+    MET_RELU_ANGLE_ERR_MAX,
+    MET_RELU_SECONDS,
+    MET_RELU_COUNT
 } met_relu_id;
 
 extern const char *const met_relu_names[MET_RELU_COUNT];

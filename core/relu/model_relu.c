@@ -7,8 +7,14 @@
 
 rs_status param_check_relu(const rs_params *p, rs_error *err);
 
-static void *relu_detail_alloc(void) { return job_relu_detail_alloc(); }
-static void relu_detail_free(void *det) { job_relu_detail_free(det); }
+static void *relu_detail_alloc(void)
+{
+    return job_relu_detail_alloc();
+}
+static void relu_detail_free(void *det)
+{
+    job_relu_detail_free(det);
+}
 
 static const char *const relu_flag_names[] = {"sigma_not_pd", "truth_singular", "fit_failed",
                                               "not_converged"};
@@ -19,8 +25,7 @@ const model_ops model_relu = {
     .method_key = "estimator",
     .methods = (1u << METHOD_SGD) | (1u << METHOD_MLE) | (1u << METHOD_MEDIAN),
     /* closed-form fits: no optimiser to watch, so no learning view */
-    .views = (1u << VIEW_CURVES) | (1u << VIEW_ANGLES) | (1u << VIEW_LANDSCAPE) |
-             (1u << VIEW_DATA),
+    .views = (1u << VIEW_CURVES) | (1u << VIEW_ANGLES) | (1u << VIEW_LANDSCAPE) | (1u << VIEW_DATA),
     .defaults = (const model_default[]){{NULL, NULL}},
     .n_metrics = MET_RELU_COUNT,
     .metric_names = met_relu_names,

@@ -37,8 +37,8 @@ static rs_status random_orthonormal(double *V, size_t m, size_t d, gsl_rng *r)
     return orthonormal_rows(V, m, d);
 }
 
-rs_status gen_teacher_truth(int truth, size_t k, size_t d, double kappa, gsl_rng *r,
-                            double *work, double *Astar, rs_error *err)
+rs_status gen_teacher_truth(int truth, size_t k, size_t d, double kappa, gsl_rng *r, double *work,
+                            double *Astar, rs_error *err)
 {
     if (k == 0 || k > d)
         return rs_error_set(err, RS_EINVAL, "gen_teacher_truth: k = %zu, allowed 1..d = %zu", k, d);
@@ -79,9 +79,9 @@ static double draw_coord(int input, gsl_rng *r)
     return gsl_ran_gaussian_ziggurat(r, 1.0);
 }
 
-rs_status gen_teacher_sample(int input, double m, const double *Astar, size_t k, size_t d,
-                             size_t n, double noise, gsl_rng *r, double *X, double *y,
-                             double *P, const atomic_int *cancel, rs_error *err)
+rs_status gen_teacher_sample(int input, double m, const double *Astar, size_t k, size_t d, size_t n,
+                             double noise, gsl_rng *r, double *X, double *y, double *P,
+                             const atomic_int *cancel, rs_error *err)
 {
     if (input < INPUT_GAUSSIAN || input > INPUT_MIXTURE)
         return rs_error_set(err, RS_EINVAL, "gen_teacher_sample: input = %d unknown", input);
@@ -121,8 +121,7 @@ static double mixture_post_plus(const double *x, size_t d, double m)
 }
 
 void gen_teacher_score(int input, double m, int gaussian_always, const double *X, size_t n,
-                       size_t d, double *const *Gm, double *const *wt, double *coef,
-                       size_t *n_comp)
+                       size_t d, double *const *Gm, double *const *wt, double *coef, size_t *n_comp)
 {
     if (gaussian_always || input == INPUT_GAUSSIAN) { /* Example 1: g = -x, G2 = -I */
         *n_comp = 1;

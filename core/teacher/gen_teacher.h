@@ -25,15 +25,15 @@ enum { GEN_TEACHER_MAX_COMP = 2 };
  * (orthonormal rows from the QR of a Gaussian matrix) or TRUTH_CONDITIONED (U diag(s) V^T
  * with s_i = kappa^{-(i-1)/(k-1)}, so cond(A*) = kappa). Draws from r. work: k*d + d*d +
  * 2*d doubles. RS_EINVAL for k = 0, k > d or an unknown truth. */
-rs_status gen_teacher_truth(int truth, size_t k, size_t d, double kappa, gsl_rng *r,
-                            double *work, double *Astar, rs_error *err);
+rs_status gen_teacher_truth(int truth, size_t k, size_t d, double kappa, gsl_rng *r, double *work,
+                            double *Astar, rs_error *err);
 
 /* Draw X (n x d) from input (rs_input) with mixture shift m, then
  * y = sum_i ReLU(<a*_i, x>) + noise * N(0, 1) (w* = 1). P: n x k scratch for X A*^T,
  * filled by one dgemm per block. Polls cancel between blocks. */
-rs_status gen_teacher_sample(int input, double m, const double *Astar, size_t k, size_t d,
-                             size_t n, double noise, gsl_rng *r, double *X, double *y,
-                             double *P, const atomic_int *cancel, rs_error *err);
+rs_status gen_teacher_sample(int input, double m, const double *Astar, size_t k, size_t d, size_t n,
+                             double noise, gsl_rng *r, double *X, double *y, double *P,
+                             const atomic_int *cancel, rs_error *err);
 
 /* The score components of input at the n rows of X:
  * S4(x_s) = sum_{c < *n_comp} wt[c][s] * T(Gm[c](s, :), coef[c] I).

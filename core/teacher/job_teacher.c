@@ -18,7 +18,10 @@
 #include "rng_stream.h"
 #include "workspace.h"
 
-static size_t teacher_k(const rs_params *p) { return p->k == 0 ? p->d : p->k; }
+static size_t teacher_k(const rs_params *p)
+{
+    return p->k == 0 ? p->d : p->k;
+}
 
 /* Doubles of each buffer, in the order job_teacher_ws lists them; 0 beyond the sizes the
  * products can hold. */
@@ -29,10 +32,14 @@ static int ws_layout(const rs_params *p, size_t s[JT_NBUF])
     if (d > 4096 || k > d || n > SIZE_MAX / 64 / (d * d + 1))
         return 0;
     const size_t d4 = ll ? d * d * d * d : 0;
-    const size_t list[JT_NBUF] = {n * d, n, n * k, k * d, k * d, k * d, n * d, n,
-                                  ll ? n * d : 0, ll ? n * d * d : 0, (n + 7) / 8,
-                                  4 * k * d + 2 * k * k + 4 * d + 8 + 2 * d4 + 4 * d * d,
-                                  2 * k * d, k * k};
+    const size_t list[JT_NBUF] = {
+        n * d,          n,
+        n * k,          k * d,
+        k * d,          k * d,
+        n * d,          n,
+        ll ? n * d : 0, ll ? n * d * d : 0,
+        (n + 7) / 8,    4 * k * d + 2 * k * k + 4 * d + 8 + 2 * d4 + 4 * d * d,
+        2 * k * d,      k * k};
     memcpy(s, list, sizeof list);
     return 1;
 }
@@ -42,8 +49,10 @@ size_t job_teacher_bytes(const rs_params *p)
     size_t s[JT_NBUF];
     const size_t k = teacher_k(p), ll = (param_methods(p) & (1u << METHOD_LLSFE)) != 0;
     const size_t core = ws_layout(p, s) ? workspace_bytes(s, JT_NBUF) : 0;
-    const size_t lw = ll ? llsfe_ws_bytes(p->n, p->d) : 0, lt = loss_teacher_ws_bytes(p->n, p->d, k, 1);
-    if (!core || !lt || (ll && !lw) || core > SIZE_MAX / 4 || lt > SIZE_MAX / 4 || lw > SIZE_MAX / 4)
+    const size_t lw = ll ? llsfe_ws_bytes(p->n, p->d) : 0,
+                 lt = loss_teacher_ws_bytes(p->n, p->d, k, 1);
+    if (!core || !lt || (ll && !lw) || core > SIZE_MAX / 4 || lt > SIZE_MAX / 4 ||
+        lw > SIZE_MAX / 4)
         return 0;
     return core + lw + lt;
 }
@@ -127,7 +136,8 @@ static rs_status train(const rs_params *p, int m, job_teacher_ws *ws, loss_teach
                        size_t run, const atomic_int *cancel, rs_error *err)
 {
     const size_t n = p->n, d = p->d, k = teacher_k(p);
-    rs_status st = loss_teacher_bind(lt, m, p->input, p->mixture_shift, ws->X, ws->y, ws->g1, ws->G2, err);
+    rs_status st =
+        loss_teacher_bind(lt, m, p->input, p->mixture_shift, ws->X, ws->y, ws->g1, ws->G2, err);
     if (st != RS_OK)
         return st;
     gsl_rng *init = rng_stream_alloc(p->init_seed, v, run, RNG_PURPOSE_ESTIMATOR);
@@ -139,8 +149,17 @@ static rs_status train(const rs_params *p, int m, job_teacher_ws *ws, loss_teach
     }
     opt_teacher_init(ws->A, k, d, init); /* the same start for every loss (init_seed) */
     const double lr = m == METHOD_L2 && p->lr_l2 > 0.0 ? p->lr_l2 : p->lr; /* Section 4.1 */
-    opt_teacher_state os = {lt, n, k, d, {p->optimizer, lr, p->mu, p->lambda, p->batch}, sgd,
-                            m == METHOD_LLSFE ? job_teacher_llsfe_rows : NULL, lc, ws->grad, 0, NAN};
+    opt_teacher_state os = {lt,
+                            n,
+                            k,
+                            d,
+                            {p->optimizer, lr, p->mu, p->lambda, p->batch},
+                            sgd,
+                            m == METHOD_LLSFE ? job_teacher_llsfe_rows : NULL,
+                            lc,
+                            ws->grad,
+                            0,
+                            NAN};
     const size_t stride = job_teacher_stride(p->iters);
     const double t0 = rs_now_s();
     unsigned flags = m == METHOD_L2 ? 0u : ws->kappa_flags;
@@ -202,8 +221,8 @@ static rs_status llsfe_accuracy(const rs_params *p, job_teacher_llsfe *lc, gsl_r
         return RS_OK; /* sgn(x)^4 is S4 only off the axes: no smooth truth to compare */
     double *x = lc->ws->work, *g = x + d, *G = g + d, *scratch = G + d * d, yq;
     double *P1 = lc->ws->P; /* one row of scratch for the sampler */
-    rs_status st = gen_teacher_sample(p->input, p->mixture_shift, lc->ws->Astar, 1, d, 1, 0.0, extra,
-                                      x, &yq, P1, NULL, err);
+    rs_status st = gen_teacher_sample(p->input, p->mixture_shift, lc->ws->Astar, 1, d, 1, 0.0,
+                                      extra, x, &yq, P1, NULL, err);
     if (st != RS_OK)
         return st;
     size_t failed = 0;
@@ -239,12 +258,14 @@ rs_status job_teacher_run(void *vctx, size_t v, double value, size_t run, sweep_
     gsl_rng *truth_rng = rng_stream_alloc(p.seed, 0, run, RNG_PURPOSE_TRUTH);
     gsl_rng *data_rng = rng_stream_alloc(p.seed, v, run, RNG_PURPOSE_SAMPLES);
     gsl_rng *extra = rng_stream_alloc(p.seed, v, run, RNG_PURPOSE_EXTRA);
-    job_teacher_llsfe lc = {lw, &ws, d, p.bandwidth > 0.0 ? p.bandwidth : llsfe_bandwidth(n, d), 0, cancel};
+    job_teacher_llsfe lc = {lw, &ws,   d, p.bandwidth > 0.0 ? p.bandwidth : llsfe_bandwidth(n, d),
+                            0,  cancel};
     if (!lt || (ll && !lw) || !truth_rng || !data_rng || !extra) {
         st = rs_error_set(err, RS_ENOMEM, "job_teacher: workspaces for n = %zu, d = %zu", n, d);
         goto done;
     }
-    if ((st = gen_teacher_truth(p.truth, k, d, p.kappa, truth_rng, ws.work, ws.Astar, err)) != RS_OK)
+    if ((st = gen_teacher_truth(p.truth, k, d, p.kappa, truth_rng, ws.work, ws.Astar, err)) !=
+        RS_OK)
         goto done;
     loss_teacher_set_kappa_sign(lt, kappa_sign(&p, ws.Astar, k, d, &ws.kappa_flags));
     st = gen_teacher_sample(p.input, p.mixture_shift, ws.Astar, k, d, n, p.noise, data_rng, ws.X,
@@ -269,7 +290,8 @@ rs_status job_teacher_run(void *vctx, size_t v, double value, size_t run, sweep_
             goto done;
     }
     if (det)
-        st = job_teacher_detail_end(det, &p, &ws, lt, &lc, model_ctx_learning_only(ctx), cancel, err);
+        st = job_teacher_detail_end(det, &p, &ws, lt, &lc, model_ctx_learning_only(ctx), cancel,
+                                    err);
 done:
     gsl_rng_free(truth_rng);
     gsl_rng_free(data_rng);

@@ -142,8 +142,8 @@ static size_t curve_rows(const rs_params *p)
     return p->optimizer == OPT_SGD && p->batch < p->n ? p->batch : p->n;
 }
 
-void job_teacher_record(teacher_detail *det, const rs_params *p, int m, size_t t, job_teacher_ws *ws,
-                        loss_teacher_ws *lt, job_teacher_llsfe *lc)
+void job_teacher_record(teacher_detail *det, const rs_params *p, int m, size_t t,
+                        job_teacher_ws *ws, loss_teacher_ws *lt, job_teacher_llsfe *lc)
 {
     const size_t k = det->k, d = det->d, rows = curve_rows(p);
     double loss = NAN, u, v;
@@ -179,7 +179,8 @@ void job_teacher_keep_final(teacher_detail *det, int m, const double *A, size_t 
         const double na = cblas_dnrm2((int)d, A + i * d, 1);
         for (size_t j = 0; j < k; j++) {
             const double ns = cblas_dnrm2((int)d, det->Astar + j * d, 1);
-            det->cos_abs[m][i * k + j] = fabs(cblas_ddot((int)d, A + i * d, 1, det->Astar + j * d, 1)) / (na * ns);
+            det->cos_abs[m][i * k + j] =
+                fabs(cblas_ddot((int)d, A + i * d, 1, det->Astar + j * d, 1)) / (na * ns);
         }
     }
     pthread_mutex_unlock(&det->head.lock);
@@ -194,8 +195,8 @@ rs_status job_teacher_detail_end(teacher_detail *det, const rs_params *p, job_te
     for (int m = METHOD_L2; m <= METHOD_LLSFE; m++) {
         if (!(det->methods & (1u << m)) || learning_only)
             continue;
-        rs_status st = loss_teacher_bind(lt, m, p->input, p->mixture_shift, ws->X, ws->y, ws->g1,
-                                         ws->G2, err);
+        rs_status st =
+            loss_teacher_bind(lt, m, p->input, p->mixture_shift, ws->X, ws->y, ws->g1, ws->G2, err);
         if (st == RS_OK && m == METHOD_LLSFE)
             st = job_teacher_llsfe_rows(lc, 0, p->n, err);
         if (st != RS_OK)
@@ -210,7 +211,8 @@ rs_status job_teacher_detail_end(teacher_detail *det, const rs_params *p, job_te
                     A[2] = cos(det->land_v[b]), A[3] = sin(det->land_v[b]);
                 } else {
                     for (size_t i = 0; i < kd; i++)
-                        A[i] = ws->Astar[i] + det->land_u[a] * ws->D12[i] + det->land_v[b] * ws->D12[kd + i];
+                        A[i] = ws->Astar[i] + det->land_u[a] * ws->D12[i] +
+                               det->land_v[b] * ws->D12[kd + i];
                 }
                 row[a] = NAN;
                 loss_teacher_eval(lt, A, 0, p->n, p->mu, p->lambda, &row[a], NULL, NULL);

@@ -31,7 +31,6 @@ typedef struct {
     const atomic_int *cancel;
 } job_teacher_llsfe;
 
-
 /* Rows hook of the llsfe loss (ctx is a job_teacher_llsfe): estimate g1, G2 by eqs.
  * (14)-(15) at rows s0..s0+b-1 not done yet. */
 rs_status job_teacher_llsfe_rows(void *ctx, size_t s0, size_t b, rs_error *err);
@@ -49,8 +48,8 @@ rs_status job_teacher_detail_begin(teacher_detail *det, const rs_params *p, job_
                                    gsl_rng *extra, rs_error *err);
 
 /* Append iteration t of loss m: e(A), the full-batch loss, the path point. */
-void job_teacher_record(teacher_detail *det, const rs_params *p, int m, size_t t, job_teacher_ws *ws,
-                        loss_teacher_ws *lt, job_teacher_llsfe *lc);
+void job_teacher_record(teacher_detail *det, const rs_params *p, int m, size_t t,
+                        job_teacher_ws *ws, loss_teacher_ws *lt, job_teacher_llsfe *lc);
 
 /* Keep the final A of loss m and its |cos| matrix against A*. */
 void job_teacher_keep_final(teacher_detail *det, int m, const double *A, size_t k, size_t d);

@@ -15,12 +15,12 @@
 enum { LLSFE_BLOCK = 64 };
 
 struct llsfe_ws {
-    size_t n, d, p;   /* p = 1 + d + d^2 columns of the design */
+    size_t n, d, p; /* p = 1 + d + d^2 columns of the design */
     const double *X;
-    double *D;        /* n x p: [1 | X | X (x) X] */
-    double *K;        /* LLSFE_BLOCK x n kernel weights */
-    double *M;        /* LLSFE_BLOCK x p raw weighted moments */
-    double *C;        /* d x d */
+    double *D; /* n x p: [1 | X | X (x) X] */
+    double *K; /* LLSFE_BLOCK x n kernel weights */
+    double *M; /* LLSFE_BLOCK x p raw weighted moments */
+    double *C; /* d x d */
     void *block;
 };
 
@@ -209,7 +209,8 @@ rs_status llsfe_exact(int input, double m, const double *x, size_t d, double *wo
                       double *S4, rs_error *err)
 {
     if (input != INPUT_GAUSSIAN && input != INPUT_MIXTURE)
-        return rs_error_set(err, RS_EINVAL, "llsfe_exact: input %d, allowed gaussian|mixture", input);
+        return rs_error_set(err, RS_EINVAL, "llsfe_exact: input %d, allowed gaussian|mixture",
+                            input);
     double *g = work, *G = work + d;
     for (size_t a = 0; a < d * d; a++)
         G[a] = (a % (d + 1) == 0) ? -1.0 : 0.0; /* G2 = -I for each Gaussian term */

@@ -18,14 +18,14 @@ enum { LOSS_BLOCK = 2048 };
 struct loss_teacher_ws {
     size_t n, d, k, blk;
     int loss;
-    double ysign;                /* sign(kappa*) convention, loss_teacher_set_kappa_sign */
+    double ysign; /* sign(kappa*) convention, loss_teacher_set_kappa_sign */
     size_t n_comp;
     double coef[GEN_TEACHER_MAX_COMP];
     double *Gm[GEN_TEACHER_MAX_COMP], *wt[GEN_TEACHER_MAX_COMP];
     const double *X, *y, *g1, *G2;
-    double *Q, *R, *QW, *QH;     /* blk x k */
-    double *H, *S, *Stot;        /* k x k */
-    double *AG, *SAG;            /* k x d (llsfe) */
+    double *Q, *R, *QW, *QH; /* blk x k */
+    double *H, *S, *Stot;    /* k x k */
+    double *AG, *SAG;        /* k x d (llsfe) */
     void *block;
 };
 
@@ -100,9 +100,11 @@ rs_status loss_teacher_bind(loss_teacher_ws *ws, int loss, int input, double m, 
                             const double *y, const double *g1, const double *G2, rs_error *err)
 {
     if (loss < METHOD_L2 || loss > METHOD_LLSFE)
-        return rs_error_set(err, RS_EINVAL, "loss_teacher_bind: loss = %d, allowed l2|ge|score|llsfe", loss);
+        return rs_error_set(err, RS_EINVAL,
+                            "loss_teacher_bind: loss = %d, allowed l2|ge|score|llsfe", loss);
     if (loss == METHOD_LLSFE && (!g1 || !G2 || !ws->AG))
-        return rs_error_set(err, RS_EINVAL, "loss_teacher_bind: llsfe needs g1, G2 and a workspace with_llsfe");
+        return rs_error_set(err, RS_EINVAL,
+                            "loss_teacher_bind: llsfe needs g1, G2 and a workspace with_llsfe");
     ws->loss = loss, ws->X = X, ws->y = y, ws->g1 = g1, ws->G2 = G2;
     if (loss == METHOD_GE || loss == METHOD_SCORE)
         gen_teacher_score(input, m, loss == METHOD_GE, X, ws->n, ws->d, ws->Gm, ws->wt, ws->coef,
@@ -129,7 +131,8 @@ double loss_teacher_t(const double *g, const double *G, const double *u, const d
             Guv += u[a] * G[a * d + b] * v[b];
         }
     }
-    return q * q * p * p + Guu * p * p + Gvv * q * q + 4.0 * Guv * q * p + Guu * Gvv + 2.0 * Guv * Guv;
+    return q * q * p * p + Guu * p * p + Gvv * q * q + 4.0 * Guv * q * p + Guu * Gvv +
+           2.0 * Guv * Guv;
 }
 
 /* The sample-independent invariants of H = A G A^T: trace, sum of squared diagonal

@@ -7,7 +7,7 @@
 #include <gsl/gsl_cblas.h>
 #include <lapacke.h>
 
-const char *const met_teacher_names[MET_TEACHER_COUNT] = {"e_a", "loss", "test_err", "seconds",
+const char *const met_teacher_names[MET_TEACHER_COUNT] = {"e_a",    "loss",   "test_err", "seconds",
                                                           "s2_err", "s4_err", "e_perm"};
 
 rs_status met_teacher_align(const double *A, const double *Astar, size_t k, size_t d, double *work,
@@ -22,8 +22,8 @@ rs_status met_teacher_align(const double *A, const double *Astar, size_t k, size
                 At[j * k + i] = Astar[i * d + j];
                 Bt[j * k + i] = A[i * d + j];
             }
-        if (LAPACKE_dgesv(LAPACK_ROW_MAJOR, (lapack_int)k, (lapack_int)k, At, (lapack_int)k, piv, Bt,
-                          (lapack_int)k) != 0)
+        if (LAPACKE_dgesv(LAPACK_ROW_MAJOR, (lapack_int)k, (lapack_int)k, At, (lapack_int)k, piv,
+                          Bt, (lapack_int)k) != 0)
             return rs_error_set(err, RS_ENUMERIC, "met_teacher_align: A* singular (k = %zu)", k);
         for (size_t i = 0; i < k; i++)
             for (size_t j = 0; j < k; j++)
@@ -37,7 +37,8 @@ rs_status met_teacher_align(const double *A, const double *Astar, size_t k, size
         for (size_t i = 0; i < k; i++) {
             const double s = cblas_dnrm2((int)d, A + i * d, 1);
             if (!(s > 0.0) || !isfinite(s))
-                return rs_error_set(err, RS_ENUMERIC, "met_teacher_align: row %zu of A is zero or not finite", i);
+                return rs_error_set(err, RS_ENUMERIC,
+                                    "met_teacher_align: row %zu of A is zero or not finite", i);
             for (size_t j = 0; j < k; j++)
                 M[i * k + j] /= s * cblas_dnrm2((int)d, Astar + j * d, 1);
         }
@@ -46,7 +47,8 @@ rs_status met_teacher_align(const double *A, const double *Astar, size_t k, size
     for (size_t i = 0; i < k; i++) { /* unit rows: e(A) ignores the row scaling D */
         const double s = cblas_dnrm2((int)k, M + i * k, 1);
         if (!(s > 0.0) || !isfinite(s))
-            return rs_error_set(err, RS_ENUMERIC, "met_teacher_align: row %zu of A is zero or not finite", i);
+            return rs_error_set(err, RS_ENUMERIC,
+                                "met_teacher_align: row %zu of A is zero or not finite", i);
         cblas_dscal((int)k, 1.0 / s, M + i * k, 1);
     }
     return RS_OK;
@@ -97,10 +99,12 @@ rs_status met_teacher_fit_w(const double *A, const double *X, const double *y, s
 {
     double *PtP = work, *rhs = work + k * k;
     features(A, X, n, k, d, P);
-    cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, (int)k, (int)n, 1.0, P, (int)k, 0.0, PtP, (int)k);
+    cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, (int)k, (int)n, 1.0, P, (int)k, 0.0, PtP,
+                (int)k);
     cblas_dgemv(CblasRowMajor, CblasTrans, (int)n, (int)k, 1.0, P, (int)k, y, 1, 0.0, rhs, 1);
     if (LAPACKE_dposv(LAPACK_ROW_MAJOR, 'U', (lapack_int)k, 1, PtP, (lapack_int)k, rhs, 1) != 0)
-        return rs_error_set(err, RS_ENUMERIC, "met_teacher_fit_w: Phi^T Phi not positive definite (k = %zu)", k);
+        return rs_error_set(err, RS_ENUMERIC,
+                            "met_teacher_fit_w: Phi^T Phi not positive definite (k = %zu)", k);
     memcpy(w, rhs, k * sizeof(double));
     return RS_OK;
 }

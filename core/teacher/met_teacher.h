@@ -10,16 +10,22 @@
 #include "rs.h"
 
 enum {
-    MET_TEACHER_FLAG_DIVERGED = 1u << 0,   /* the iterate became non-finite: e_a, loss nan */
-    MET_TEACHER_FLAG_W_SINGULAR = 1u << 1, /* Phi^T Phi not positive definite: test_err nan */
+    MET_TEACHER_FLAG_DIVERGED = 1u << 0,     /* the iterate became non-finite: e_a, loss nan */
+    MET_TEACHER_FLAG_W_SINGULAR = 1u << 1,   /* Phi^T Phi not positive definite: test_err nan */
     MET_TEACHER_FLAG_LLSFE_FAILED = 1u << 2, /* LLSFE covariance not PD at some points */
     MET_TEACHER_FLAG_KAPPA_ZERO = 1u << 3,   /* some kappa*_i = 0: L has no signal there */
     MET_TEACHER_FLAG_KAPPA_MIXED = 1u << 4   /* kappa*_i of both signs: Assumption 2(a) fails */
 };
 
 typedef enum {
-    MET_TEACHER_E_A, MET_TEACHER_LOSS, MET_TEACHER_TEST_ERR, MET_TEACHER_SECONDS,
-    MET_TEACHER_S2_ERR, MET_TEACHER_S4_ERR, MET_TEACHER_E_PERM, MET_TEACHER_COUNT
+    MET_TEACHER_E_A,
+    MET_TEACHER_LOSS,
+    MET_TEACHER_TEST_ERR,
+    MET_TEACHER_SECONDS,
+    MET_TEACHER_S2_ERR,
+    MET_TEACHER_S4_ERR,
+    MET_TEACHER_E_PERM,
+    MET_TEACHER_COUNT
 } met_teacher_id;
 
 extern const char *const met_teacher_names[MET_TEACHER_COUNT];

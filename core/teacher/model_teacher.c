@@ -7,8 +7,14 @@
 
 rs_status param_check_teacher(const rs_params *p, rs_error *err);
 
-static void *teacher_detail_alloc(void) { return job_teacher_detail_alloc(); }
-static void teacher_detail_free(void *det) { job_teacher_detail_free(det); }
+static void *teacher_detail_alloc(void)
+{
+    return job_teacher_detail_alloc();
+}
+static void teacher_detail_free(void *det)
+{
+    job_teacher_detail_free(det);
+}
 
 static const char *const teacher_flag_names[] = {"diverged", "w_singular", "llsfe_failed",
                                                  "kappa_zero", "kappa_mixed"};

@@ -28,14 +28,16 @@ rs_status opt_teacher_step(opt_teacher_state *st, double *A, rs_error *err)
             return rs;
     }
     double loss;
-    rs_status rs = loss_teacher_eval(st->ws, A, s0, b, st->opt.mu, st->opt.lambda, &loss, st->grad, err);
+    rs_status rs =
+        loss_teacher_eval(st->ws, A, s0, b, st->opt.mu, st->opt.lambda, &loss, st->grad, err);
     if (rs != RS_OK)
         return rs;
     st->loss = loss;
     cblas_daxpy((int)(st->k * st->d), -st->opt.lr, st->grad, 1, A, 1);
     st->iter++;
     if (!isfinite(loss) || !isfinite(cblas_dnrm2((int)(st->k * st->d), A, 1)))
-        return rs_error_set(err, RS_ENUMERIC, "opt_teacher_step: not finite at iteration %zu (loss %g)",
-                            st->iter, loss);
+        return rs_error_set(err, RS_ENUMERIC,
+                            "opt_teacher_step: not finite at iteration %zu (loss %g)", st->iter,
+                            loss);
     return RS_OK;
 }

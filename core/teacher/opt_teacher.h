@@ -13,9 +13,9 @@
 #include "rs.h"
 
 typedef struct {
-    int optimizer;      /* OPT_GD or OPT_SGD */
+    int optimizer; /* OPT_GD or OPT_SGD */
     double lr, mu, lambda;
-    size_t batch;       /* rows per SGD step (clamped to n) */
+    size_t batch; /* rows per SGD step (clamped to n) */
 } opt_teacher_opts;
 
 /* Optional hook run before a batch of rows is evaluated (the llsfe loss fills its
@@ -23,15 +23,15 @@ typedef struct {
 typedef rs_status (*opt_teacher_rows_fn)(void *ctx, size_t s0, size_t b, rs_error *err);
 
 typedef struct {
-    loss_teacher_ws *ws;  /* bound to one loss; not owned */
+    loss_teacher_ws *ws; /* bound to one loss; not owned */
     size_t n, k, d;
     opt_teacher_opts opt;
-    gsl_rng *rng;         /* SGD batch offsets; not owned (may be NULL for GD) */
+    gsl_rng *rng; /* SGD batch offsets; not owned (may be NULL for GD) */
     opt_teacher_rows_fn rows;
     void *rows_ctx;
-    double *grad;         /* k x d, caller-owned */
-    size_t iter;          /* steps taken */
-    double loss;          /* loss at the iterate before the last step (full batch for GD) */
+    double *grad; /* k x d, caller-owned */
+    size_t iter;  /* steps taken */
+    double loss;  /* loss at the iterate before the last step (full batch for GD) */
 } opt_teacher_state;
 
 /* Random initial A (k x d): i.i.d. N(0, 1/d) entries, so rows have norm about 1. */

@@ -90,8 +90,8 @@ static void view_waiting_draw(const view_input *in, grid_rect r, grid *g)
 
 /* A detail view: under the detail's lock, the waiting message until the detail is ready
  * (or streams), then the generator's drawer. */
-static rs_status draw_detail(const view_gen *vg, const view_input *in, int view,
-                             const view_opts *o, grid_rect r, grid *g)
+static rs_status draw_detail(const view_gen *vg, const view_input *in, int view, const view_opts *o,
+                             grid_rect r, grid *g)
 {
     model_detail_head *head = in->detail;
     if (!head) {
@@ -114,7 +114,8 @@ rs_status view_draw(const view_input *in, int view, const view_opts *o, grid_rec
 {
     const view_gen *vg = view_gen_get(in->p->generator);
     grid_fill(g, r, ' ', grid_style_default());
-    if (!vg || view < 0 || view >= VIEW_COUNT || !(view_available(in->p->generator) & (1u << view)) ||
+    if (!vg || view < 0 || view >= VIEW_COUNT ||
+        !(view_available(in->p->generator) & (1u << view)) ||
         (view != VIEW_CURVES && !vg->detail[view])) {
         char msg[160];
         snprintf(msg, sizeof msg, "the %s view is not part of the %s generator",
@@ -148,7 +149,8 @@ int view_flags_append(const model_ops *ops, int method, unsigned flags, char *bu
 {
     if (len < 0 || (size_t)len >= size)
         return size ? (int)size - 1 : 0;
-    len += snprintf(buf + len, size - (size_t)len, "%s%s:", len ? "  " : "", param_method_name(method));
+    len += snprintf(buf + len, size - (size_t)len, "%s%s:", len ? "  " : "",
+                    param_method_name(method));
     for (size_t f = 0; f < ops->n_flags && (size_t)len < size; f++)
         if (flags & (1u << f))
             len += snprintf(buf + len, size - (size_t)len, " %s", ops->flag_names[f]);

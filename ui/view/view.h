@@ -23,8 +23,8 @@
 
 /* What one computation produced, as the views read it. All pointers are borrowed. */
 typedef struct {
-    const rs_params *p;      /* the parameters the computation ran with */
-    const model_ops *ops;    /* metric and flag names */
+    const rs_params *p;   /* the parameters the computation ran with */
+    const model_ops *ops; /* metric and flag names */
     size_t n_values, runs;
     const double *values;    /* n_values sweep values (values[0] = 0 when sweep = none) */
     const sweep_cell *cells; /* n_values * runs, index v * runs + run; done = 1 when filled */
@@ -34,10 +34,10 @@ typedef struct {
 
 /* Per-view choices the keyboard changes (app keeps them; views only read them). */
 typedef struct {
-    size_t metric;   /* curves: the metric shown when only one panel fits ('m' cycles) */
-    bool ref_line;   /* curves: draw the reference slope line (e.g. n^-1/2) ('f') */
-    size_t method;   /* angles, data, landscape, learning: which of the compared methods
-                      * is shown, as an index into the set bits of param_methods ('e') */
+    size_t metric; /* curves: the metric shown when only one panel fits ('m' cycles) */
+    bool ref_line; /* curves: draw the reference slope line (e.g. n^-1/2) ('f') */
+    size_t method; /* angles, data, landscape, learning: which of the compared methods
+                    * is shown, as an index into the set bits of param_methods ('e') */
 } view_opts;
 
 void view_opts_init(view_opts *o);

@@ -55,8 +55,8 @@ static rs_status draw_panel(const view_input *in, const view_opts *o, const view
     for (int m = 0; m < METHOD_COUNT; m++) {
         if (!(mask & (1u << m)))
             continue;
-        s[ns] = plot_lines_series_make(param_method_name(m), palette_series((size_t)m), in->n_values,
-                                       cd.x, cd.y[m]);
+        s[ns] = plot_lines_series_make(param_method_name(m), palette_series((size_t)m),
+                                       in->n_values, cd.x, cd.y[m]);
         s[ns].std = cd.sd[m];
         s[ns].markers = true;
         s[ns].slope = x_log ? stats_ui_loglog_slope(cd.x, cd.y[m], in->n_values) : NAN;
@@ -102,7 +102,8 @@ static void draw_table(const view_input *in, const view_curves_metric *metrics, 
     const grid_style head = grid_style_make(PALETTE_TITLE, GRID_COLOR_DEFAULT, GRID_ATTR_BOLD);
     const grid_style text = grid_style_make(PALETTE_LABEL, GRID_COLOR_DEFAULT, 0);
     int y = r.y;
-    grid_puts(g, r.x, y++, "No sweep (sweep = none): mean ± std over the finished runs.", r.w, text);
+    grid_puts(g, r.x, y++, "No sweep (sweep = none): mean ± std over the finished runs.", r.w,
+              text);
     grid_puts(g, r.x, y++, "Set sweep to a key (e.g. n) to draw curves.", r.w, text);
     y++;
     const int name_w = 10, col_w = 22;
@@ -117,12 +118,13 @@ static void draw_table(const view_input *in, const view_curves_metric *metrics, 
     for (int m = 0; m < METHOD_COUNT && y < r.y + r.h; m++) {
         if (!(mask & (1u << m)))
             continue;
-        grid_puts(g, r.x, y, param_method_name(m), name_w, grid_style_make(palette_series((size_t)m),
-                                                                           GRID_COLOR_DEFAULT, 0));
+        grid_puts(g, r.x, y, param_method_name(m), name_w,
+                  grid_style_make(palette_series((size_t)m), GRID_COLOR_DEFAULT, 0));
         for (size_t j = 0; j < n_metrics; j++) {
             double mean, sd;
             size_t count, nan_runs;
-            sweep_aggregate(in->cells, in->runs, 0, m, metrics[j].id, &mean, &sd, &count, &nan_runs);
+            sweep_aggregate(in->cells, in->runs, 0, m, metrics[j].id, &mean, &sd, &count,
+                            &nan_runs);
             nan_total += nan_runs;
             char buf[64];
             if (count == 0)

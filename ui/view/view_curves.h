@@ -17,9 +17,9 @@
 #include "view.h"
 
 typedef struct {
-    size_t id;          /* metric id of in->ops */
-    const char *title;  /* panel title, e.g. "‖Σ̂ − WWᵀ‖_F / ‖W‖²_F"; NULL = metric name */
-    double ref_slope;   /* reference line exponent when opts->ref_line (NAN = none) */
+    size_t id;         /* metric id of in->ops */
+    const char *title; /* panel title, e.g. "‖Σ̂ − WWᵀ‖_F / ‖W‖²_F"; NULL = metric name */
+    double ref_slope;      /* reference line exponent when opts->ref_line (NAN = none) */
     const char *ref_label; /* e.g. "n^-1/2" */
 } view_curves_metric;
 

@@ -147,11 +147,10 @@ static rs_status draw_angles(const matrix_detail *det, const model_ops *ops, int
     return s1 != RS_OK ? s1 : s2;
 }
 
-static rs_status matrix_curves_draw(const view_input *in, const view_opts *o, grid_rect r,
-                                    grid *g)
+static rs_status matrix_curves_draw(const view_input *in, const view_opts *o, grid_rect r, grid *g)
 {
-    return view_curves_draw(in, o, matrix_curves, sizeof matrix_curves / sizeof matrix_curves[0],
-                            0, r, g);
+    return view_curves_draw(in, o, matrix_curves, sizeof matrix_curves / sizeof matrix_curves[0], 0,
+                            r, g);
 }
 
 static rs_status matrix_angles(const view_input *in, const void *det, const view_opts *o,
@@ -160,8 +159,8 @@ static rs_status matrix_angles(const view_input *in, const void *det, const view
     return draw_angles(det, in->ops, view_method(in->p, o), r, g);
 }
 
-static rs_status matrix_data(const view_input *in, const void *det, const view_opts *o,
-                             grid_rect r, grid *g)
+static rs_status matrix_data(const view_input *in, const void *det, const view_opts *o, grid_rect r,
+                             grid *g)
 {
     return view_matrix_data_draw(det, in->ops, view_method(in->p, o), r, g);
 }

@@ -7,8 +7,8 @@
 
 #include <stddef.h>
 
-#include "grid.h"
 #include "detail_matrix.h"
+#include "grid.h"
 #include "model.h"
 #include "rs.h"
 

@@ -3,8 +3,8 @@
 #ifndef VIEW_QUADRATIC_INTERNAL_H
 #define VIEW_QUADRATIC_INTERNAL_H
 
-#include "grid.h"
 #include "detail_quadratic.h"
+#include "grid.h"
 #include "rs.h"
 #include "view.h"
 

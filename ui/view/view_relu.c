@@ -174,15 +174,15 @@ static rs_status relu_curves_draw(const view_input *in, const view_opts *o, grid
     return view_curves_draw(in, o, relu_curves, 3, 0, r, g);
 }
 
-static rs_status relu_angles(const view_input *in, const void *det, const view_opts *o,
-                             grid_rect r, grid *g)
+static rs_status relu_angles(const view_input *in, const void *det, const view_opts *o, grid_rect r,
+                             grid *g)
 {
     (void)in, (void)o;
     return draw_angles(det, r, g);
 }
 
-static rs_status relu_data(const view_input *in, const void *det, const view_opts *o,
-                           grid_rect r, grid *g)
+static rs_status relu_data(const view_input *in, const void *det, const view_opts *o, grid_rect r,
+                           grid *g)
 {
     (void)in, (void)o;
     return draw_data(det, r, g);
@@ -197,7 +197,6 @@ static rs_status relu_landscape(const view_input *in, const void *det, const vie
 
 const view_gen view_relu = {
     .curves = relu_curves_draw,
-    .detail = {[VIEW_ANGLES] = relu_angles,
-               [VIEW_DATA] = relu_data,
-               [VIEW_LANDSCAPE] = relu_landscape},
+    .detail =
+        {[VIEW_ANGLES] = relu_angles, [VIEW_DATA] = relu_data, [VIEW_LANDSCAPE] = relu_landscape},
 };

@@ -19,11 +19,16 @@ enum { LEARN_MIN_W = 50, LEARN_MIN_H = 12, LOSS_MIN_W = 36 };
 const char *view_teacher_loss_symbol(int method)
 {
     switch (method) {
-    case METHOD_L2: return "ℓ2 (eq. 17)";
-    case METHOD_GE: return "G (Gaussian S4)";
-    case METHOD_SCORE: return "L (true score)";
-    case METHOD_LLSFE: return "L̂ (LLSFE S4)";
-    default: return param_method_name(method);
+    case METHOD_L2:
+        return "ℓ2 (eq. 17)";
+    case METHOD_GE:
+        return "G (Gaussian S4)";
+    case METHOD_SCORE:
+        return "L (true score)";
+    case METHOD_LLSFE:
+        return "L̂ (LLSFE S4)";
+    default:
+        return param_method_name(method);
     }
 }
 
@@ -44,9 +49,9 @@ size_t view_teacher_tiles(unsigned mask, int selected, grid_rect r, int min_w, i
     if (grid2) { /* 2 x 2 (four losses read better as squares than as strips) */
         for (int j = 0; j < n; j++) {
             const int cx = j % 2, cy = j / 2;
-            tiles[j] = (grid_rect){r.x + r.w * cx / 2, r.y + r.h * cy / 2,
-                                   r.w * (cx + 1) / 2 - r.w * cx / 2,
-                                   r.h * (cy + 1) / 2 - r.h * cy / 2};
+            tiles[j] =
+                (grid_rect){r.x + r.w * cx / 2, r.y + r.h * cy / 2,
+                            r.w * (cx + 1) / 2 - r.w * cx / 2, r.h * (cy + 1) / 2 - r.h * cy / 2};
         }
         return c;
     }
@@ -103,8 +108,8 @@ static rs_status learn_panel(const teacher_detail *det, unsigned mask, int which
         snprintf(title, sizeof title, "e(A), eq. 22 — iteration %zu of %zu%s", last, det->iters,
                  det->head.ready ? "" : " (running)");
     else
-        snprintf(title, sizeof title, "loss %s", ns ? view_teacher_loss_symbol(lowest_method(mask))
-                                                    : "");
+        snprintf(title, sizeof title, "loss %s",
+                 ns ? view_teacher_loss_symbol(lowest_method(mask)) : "");
     plot_lines_model pm;
     plot_lines_init(&pm);
     pm.title = title;
@@ -144,7 +149,8 @@ static rs_status view_teacher_learning(const teacher_detail *det, const view_inp
             if (!(mask & (1u << m)))
                 continue;
             const int x0 = rest.x + rest.w * j / n, x1 = rest.x + rest.w * (j + 1) / n;
-            const rs_status s = learn_panel(det, 1u << m, 1, (grid_rect){x0, rest.y, x1 - x0, rest.h}, g);
+            const rs_status s =
+                learn_panel(det, 1u << m, 1, (grid_rect){x0, rest.y, x1 - x0, rest.h}, g);
             st = st == RS_OK ? s : st;
             j++;
         }
@@ -157,7 +163,8 @@ static rs_status view_teacher_learning(const teacher_detail *det, const view_inp
             learn_panel(det, sel_mask, 1, (grid_rect){r.x + left, r.y, r.w - left, r.h}, g);
         return s1 != RS_OK ? s1 : s2;
     }
-    return o->metric % 2 == 0 ? learn_panel(det, mask, 0, r, g) : learn_panel(det, sel_mask, 1, r, g);
+    return o->metric % 2 == 0 ? learn_panel(det, mask, 0, r, g)
+                              : learn_panel(det, sel_mask, 1, r, g);
 }
 
 static bool any_curve(const teacher_detail *det)

@@ -69,7 +69,8 @@ static rs_status pct_panel(const view_input *in, const view_opts *o, const view_
     const bool x_log = strcmp(param_table[in->p->sweep].key, "n") == 0;
     plot_lines_series s[PCT_COUNT];
     for (size_t j = 0; j < PCT_COUNT; j++) {
-        s[j] = plot_lines_series_make(pct_names[j], palette_series(j), in->n_values, pd->x, pd->y[j]);
+        s[j] =
+            plot_lines_series_make(pct_names[j], palette_series(j), in->n_values, pd->x, pd->y[j]);
         s[j].markers = j == 2;
         s[j].slope = x_log ? stats_ui_loglog_slope(pd->x, pd->y[j], in->n_values) : NAN;
     }

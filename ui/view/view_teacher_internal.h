@@ -4,8 +4,8 @@
 
 #include <stddef.h>
 
-#include "grid.h"
 #include "detail_teacher.h"
+#include "grid.h"
 #include "rs.h"
 #include "view.h"
 

@@ -31,8 +31,8 @@ rs_status view_teacher_angles(const teacher_detail *det, const view_input *in, i
     (void)in;
     int methods[VT_TILES_MAX];
     grid_rect tiles[VT_TILES_MAX];
-    const size_t nt = view_teacher_tiles(det->methods, selected, r, ANG_MIN_W, ANG_MIN_H, methods,
-                                         tiles);
+    const size_t nt =
+        view_teacher_tiles(det->methods, selected, r, ANG_MIN_W, ANG_MIN_H, methods, tiles);
     rs_status st = RS_OK;
     for (size_t j = 0; j < nt; j++) {
         const int m = methods[j];
@@ -81,8 +81,9 @@ static rs_status land_one(const teacher_detail *det, int m, double *z, plot_heat
     /* Rows are defined up to sign, so an angle path wraps at pi: break the line there. */
     size_t np = 0;
     for (size_t j = 0; j < det->path_len[m]; j++) {
-        if (ang && j > 0 && (fabs(det->path_u[m][j] - det->path_u[m][j - 1]) > M_PI / 2 ||
-                             fabs(det->path_v[m][j] - det->path_v[m][j - 1]) > M_PI / 2))
+        if (ang && j > 0 &&
+            (fabs(det->path_u[m][j] - det->path_u[m][j - 1]) > M_PI / 2 ||
+             fabs(det->path_v[m][j] - det->path_v[m][j - 1]) > M_PI / 2))
             path[np++] = (plot_heatmap_point){NAN, NAN};
         path[np++] = (plot_heatmap_point){det->path_u[m][j], det->path_v[m][j]};
     }
@@ -93,8 +94,8 @@ static rs_status land_one(const teacher_detail *det, int m, double *z, plot_heat
                                           ang ? "global minima" : "A*"};
     if (det->path_len[m] && det->has_final[m]) {
         const size_t e = det->path_len[m] - 1;
-        marks[nm++] = (plot_heatmap_mark){det->path_u[m][e], det->path_v[m][e], GLYPH_MARK_X, -1,
-                                          "final A"};
+        marks[nm++] =
+            (plot_heatmap_mark){det->path_u[m][e], det->path_v[m][e], GLYPH_MARK_X, -1, "final A"};
     }
     char title[96];
     snprintf(title, sizeof title, "loss %s − min%s%s", view_teacher_loss_symbol(m),
@@ -126,8 +127,8 @@ rs_status view_teacher_landscape(const teacher_detail *det, const view_input *in
     (void)in;
     int methods[VT_TILES_MAX];
     grid_rect tiles[VT_TILES_MAX];
-    const size_t nt = view_teacher_tiles(det->methods, selected, r, LAND_MIN_W, LAND_MIN_H,
-                                         methods, tiles);
+    const size_t nt =
+        view_teacher_tiles(det->methods, selected, r, LAND_MIN_W, LAND_MIN_H, methods, tiles);
     double *z = malloc(TEACHER_LAND * TEACHER_LAND * sizeof *z);
     plot_heatmap_point *path = malloc(2 * TEACHER_CURVE_MAX * sizeof *path);
     rs_status st = RS_OK;
