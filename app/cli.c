@@ -148,7 +148,8 @@ rs_status cli_apply_pair(rs_params *p, const char *key, const char *value, rs_er
     const int i = param_find(key);
     if (i < 0)
         return rs_error_set(err, RS_EINVAL, "unknown key '%s' (see --help for the keys)", key);
-    return param_parse(p, i, value, err);
+    const rs_status st = param_check_key(i, p->generator, value, err);
+    return st != RS_OK ? st : param_parse(p, i, value, err);
 }
 
 /* Split "KEY=VALUE" into key (buffer) and value pointer. */
@@ -225,10 +226,23 @@ void cli_help(void *file)
             "keys (--set KEY=VALUE, preset [params]):\n",
             RS_VERSION);
     for (size_t i = 0; i < param_count; i++) {
-        char allowed[200];
+        char allowed[200], gens[96] = "";
         param_allowed((int)i, allowed, sizeof allowed);
-        fprintf(f, "  %-14s %-44s default %s\n  %-14s   %s\n", param_table[i].key,
+        if (param_table[i].generators != (1u << GEN_COUNT) - 1)
+            param_generators((int)i, gens, sizeof gens);
+        fprintf(f, "  %-14s %-44s default %s\n  %-14s   %s%s%s\n", param_table[i].key,
                 param_table[i].meaning, param_table[i].def[0] ? param_table[i].def : "(empty)", "",
-                allowed);
+                allowed, gens[0] ? "; only with " : "", gens);
     }
+    fputs("\nrules:\n"
+          "  A key the generator does not use is refused (exit 2), as is a value out of range.\n"
+          "  Methods: `estimator` (relu, matrix) or `loss` (teacher) names one method, `compare`\n"
+          "  a list of them. Whichever of the two is set last decides what runs: setting\n"
+          "  estimator/loss replaces compare (also a generator's default compare list), so\n"
+          "  `--set generator=teacher --set loss=llsfe` runs llsfe alone and checks llsfe's\n"
+          "  limits; setting compare afterwards runs the list. The checks apply to what runs.\n"
+          "  Later settings win: defaults, then the preset's lines in order, then --set pairs.\n"
+          "\nexit status: 0 done; 2 bad input (one line on stderr, nothing written); 1 other\n"
+          "  failure (one line); 130, 143, 129, 131 after SIGINT, SIGTERM, SIGHUP, SIGQUIT.\n",
+          f);
 }

@@ -472,7 +472,8 @@ rs_status preset_apply(const preset *pr, rs_params *out, rs_error *err)
                                 "%s:%d: unknown key '%s'; allowed the keys of "
                                 "reluscope --help",
                                 pr->path, q->line, q->key);
-        if (param_parse(out, i, q->value, &e) != RS_OK)
+        if (param_check_key(i, out->generator, q->value, &e) != RS_OK ||
+            param_parse(out, i, q->value, &e) != RS_OK)
             return rs_error_set(err, RS_EINVAL, "%s:%d: %s", pr->path, q->line, e.msg);
     }
     return RS_OK;

@@ -68,8 +68,8 @@ rs_status preset_read(const char *path, preset *p, rs_error *err);
  * pointer to buf. */
 rs_status preset_read_mem(const char *buf, size_t len, const char *name, preset *p, rs_error *err);
 
-/* Apply the [params] pairs of pr to out, in file order, without cross-key checks.
- * Errors: "FILE:LINE: KEY=VALUE: allowed ...". */
+/* Apply the [params] pairs of pr to out, in file order, without cross-key checks; a key
+ * out->generator does not use is refused. Errors: "FILE:LINE: KEY=VALUE: allowed ...". */
 rs_status preset_apply(const preset *pr, rs_params *out, rs_error *err);
 
 /* The generator the preset names (the table's default generator when it names none); RS_EINVAL with

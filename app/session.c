@@ -100,6 +100,15 @@ void session_init(session *s, const rs_params *p, const preset *pr, const char *
             s->menu_selected = i;
 }
 
+/* After a generator change: the view shown so far, if the new generator offers it (else
+ * its default view, which param_check would otherwise refuse). */
+static void keep_view(rs_params *q, int view)
+{
+    const model_ops *ops = model_get(q->generator);
+    if (ops && (ops->views & (1u << view)))
+        q->view = view;
+}
+
 /* Accept candidate parameters if they pass every check a --set would. */
 static unsigned try_params(session *s, const rs_params *q)
 {
@@ -203,7 +212,7 @@ static unsigned step_enum(session *s, int i, int dir)
             continue;
         if (strcmp(d->key, "generator") == 0) {
             param_defaults(&r, (rs_generator)r.generator);
-            r.view = s->p.view;
+            keep_view(&r, s->p.view);
         }
         if (param_check(&r, &ce) == RS_OK && machine_memory_check(&r, &ce) == RS_OK)
             return try_params(s, &r);
@@ -344,7 +353,7 @@ static unsigned finish_input(session *s)
         }
         if (strcmp(param_table[i].key, "generator") == 0 && q.generator != s->p.generator) {
             param_defaults(&q, (rs_generator)q.generator);
-            q.view = s->p.view;
+            keep_view(&q, s->p.view);
         }
         const unsigned r = try_params(s, &q);
         build_knobs(s);
@@ -499,7 +508,7 @@ static unsigned next_generator(session *s)
 {
     rs_params q;
     param_defaults(&q, (rs_generator)((s->p.generator + 1) % GEN_COUNT));
-    q.view = s->p.view;
+    keep_view(&q, s->p.view);
     const unsigned r = try_params(s, &q);
     if (r) {
         generator_changed(s);
