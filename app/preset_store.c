@@ -2,8 +2,10 @@
  * that the reader (preset.c) gives back unchanged. */
 #include "preset.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -236,6 +238,35 @@ static rs_status make_parent(const char *path, rs_error *err)
     }
 }
 
+/* Move the written temporary file tmp to path. Without overwrite the step is atomic and
+ * fails when path exists, also when another process creates it meanwhile: link(2) (or
+ * renameat2 with RENAME_NOREPLACE where links are not supported) refuses an existing
+ * name, so of two concurrent saves exactly one succeeds. tmp is gone afterwards. */
+static rs_status place(const char *tmp, const char *path, int overwrite, rs_error *err)
+{
+    int rc, e;
+    if (overwrite) {
+        rc = rename(tmp, path);
+        e = errno;
+    } else {
+        rc = link(tmp, path);
+        e = errno;
+        if (rc != 0 && e != EEXIST) {
+            rc = renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE);
+            e = errno;
+        }
+    }
+    unlink(tmp); /* after link: the second name; after a rename: nothing left */
+    if (rc == 0)
+        return RS_OK;
+    if (e == EEXIST)
+        return rs_error_set(err, RS_EINVAL,
+                            "%s exists; allowed only with overwrite (confirm to "
+                            "replace it)",
+                            path);
+    return rs_error_set(err, RS_EIO, "%s: cannot move into place (%s)", path, strerror(e));
+}
+
 rs_status preset_write(const char *path, const char *title, const char *caption, const rs_params *p,
                        int overwrite, rs_error *err)
 {
@@ -288,10 +319,27 @@ rs_status preset_write(const char *path, const char *title, const char *caption,
         unlink(tmp);
         return rs_error_set(err, RS_EIO, "%s: write error", tmp);
     }
-    if (rename(tmp, path) != 0) {
-        const int e = errno;
-        unlink(tmp);
-        return rs_error_set(err, RS_EIO, "%s: cannot rename into place (%s)", path, strerror(e));
+    return place(tmp, path, overwrite, err);
+}
+
+rs_status preset_name_check(const char *name, rs_error *err)
+{
+    const size_t len = strlen(name);
+    if (len > 4 && strcmp(name + len - 4, ".ini") == 0)
+        return rs_error_set(err, RS_EINVAL,
+                            "preset name '%.120s': allowed without .ini (it is added)", name);
+    if (len == 0 || len > PRESET_NAME_MAX)
+        return rs_error_set(err, RS_EINVAL,
+                            "preset name '%.120s%s': %zu bytes; allowed 1 to %d letters, "
+                            "digits, - and _",
+                            name, len > 120 ? "..." : "", len, PRESET_NAME_MAX);
+    for (size_t i = 0; i < len; i++) {
+        const unsigned char c = (unsigned char)name[i];
+        if (!(isalnum(c) && c < 0x80) && c != '-' && c != '_')
+            return rs_error_set(err, RS_EINVAL,
+                                "preset name '%s': byte 0x%02x at %zu; allowed letters, digits, "
+                                "- and _ (ASCII)",
+                                name, c, i + 1);
     }
     return RS_OK;
 }
