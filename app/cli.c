@@ -59,8 +59,9 @@ static rs_status parse_shard(cli *c, const char *v, rs_error *err)
 {
     size_t I = 0, N = 0;
     if (!parse_size_pair(v, '/', &I, &N) || N < 1 || I < 1 || I > N || N > 1000000)
-        return rs_error_set(err, RS_EINVAL, "--shard %s: allowed I/N with 1 <= I <= N <= 1000000",
-                            v ? v : "");
+        return rs_error_set(err, RS_EINVAL,
+                            "--shard %.*s%s: allowed I/N with 1 <= I <= N <= 1000000",
+                            PARAM_CLIP(v ? v : "", 80));
     c->shard_index = I - 1;
     c->shard_count = N;
     return RS_OK;
@@ -72,8 +73,9 @@ static rs_status parse_screen_size(cli *c, const char *v, rs_error *err)
     size_t cols = 0, rows = 0;
     if (!parse_size_pair(v, 'x', &cols, &rows) || cols < 80 || rows < 24 || cols > 1000 ||
         rows > 500)
-        return rs_error_set(err, RS_EINVAL, "--size %s: allowed COLSxROWS, from 80x24 to 1000x500",
-                            v ? v : "");
+        return rs_error_set(err, RS_EINVAL,
+                            "--size %.*s%s: allowed COLSxROWS, from 80x24 to 1000x500",
+                            PARAM_CLIP(v ? v : "", 80));
     c->cols = cols;
     c->rows = rows;
     return RS_OK;
@@ -105,7 +107,8 @@ rs_status cli_parse(cli *c, int argc, char **argv, rs_error *err)
             c->preset_arg = v;
         } else if (is_opt(a, "--set")) {
             if (!(v = opt_value("--set", &i, argc, argv)) || !strchr(v, '='))
-                return rs_error_set(err, RS_EINVAL, "--set %s: allowed KEY=VALUE", v ? v : "");
+                return rs_error_set(err, RS_EINVAL, "--set %.*s%s: allowed KEY=VALUE",
+                                    PARAM_CLIP(v ? v : "", 80));
             if (c->n_sets == CLI_MAX_SETS)
                 return rs_error_set(err, RS_EINVAL, "--set: at most %d", CLI_MAX_SETS);
             c->sets[c->n_sets++] = v;
@@ -116,7 +119,8 @@ rs_status cli_parse(cli *c, int argc, char **argv, rs_error *err)
             else if (v && strcmp(v, "json") == 0)
                 c->format = FORMAT_JSON;
             else
-                return rs_error_set(err, RS_EINVAL, "--format %s: allowed csv|json", v ? v : "");
+                return rs_error_set(err, RS_EINVAL, "--format %.*s%s: allowed csv|json",
+                                    PARAM_CLIP(v ? v : "", 80));
         } else if (is_opt(a, "--shard")) {
             rs_status st = parse_shard(c, opt_value("--shard", &i, argc, argv), err);
             if (st != RS_OK)
@@ -131,7 +135,8 @@ rs_status cli_parse(cli *c, int argc, char **argv, rs_error *err)
             if (st != RS_OK)
                 return st;
         } else {
-            return rs_error_set(err, RS_EINVAL, "%s: unknown option (see --help)", a);
+            return rs_error_set(err, RS_EINVAL, "%.*s%s: unknown option (see --help)",
+                                PARAM_CLIP(a, 80));
         }
     }
     if (c->mode == CLI_TUI && c->batch)
@@ -147,7 +152,8 @@ rs_status cli_apply_pair(rs_params *p, const char *key, const char *value, rs_er
 {
     const int i = param_find(key);
     if (i < 0)
-        return rs_error_set(err, RS_EINVAL, "unknown key '%s' (see --help for the keys)", key);
+        return rs_error_set(err, RS_EINVAL, "unknown key '%.*s%s' (see --help for the keys)",
+                            PARAM_CLIP(key, 80));
     const rs_status st = param_check_key(i, p->generator, value, err);
     return st != RS_OK ? st : param_parse(p, i, value, err);
 }
@@ -196,7 +202,8 @@ rs_status cli_params(cli *c, rs_error *err)
         char key[64];
         const char *value;
         if (!split_set(c->sets[j], key, sizeof key, &value))
-            return rs_error_set(err, RS_EINVAL, "--set %s: allowed KEY=VALUE", c->sets[j]);
+            return rs_error_set(err, RS_EINVAL, "--set %.*s%s: allowed KEY=VALUE",
+                                PARAM_CLIP(c->sets[j], 80));
         if (cli_apply_pair(&c->params, key, value, &e) != RS_OK)
             return rs_error_set(err, RS_EINVAL, "--set %s", e.msg);
     }

@@ -63,7 +63,8 @@ rs_status preset_find(const char *name, char *out, rs_error *err)
             return rs_error_set(err, RS_EINVAL, "--preset: path longer than %d bytes",
                                 PRESET_PATH - 1);
         if (!is_file(name))
-            return rs_error_set(err, RS_EIO, "--preset %s: no such file", name);
+            return rs_error_set(err, RS_EIO, "--preset %.*s%s: no such file",
+                                PARAM_CLIP(name, 300));
         memcpy(out, name, len + 1);
         return RS_OK;
     }
@@ -77,9 +78,9 @@ rs_status preset_find(const char *name, char *out, rs_error *err)
         }
     }
     return rs_error_set(err, RS_EINVAL,
-                        "--preset %s: no such preset; allowed a name from "
+                        "--preset %.*s%s: no such preset; allowed a name from "
                         "--list-presets or a PATH",
-                        name);
+                        PARAM_CLIP(name, 300));
 }
 
 static int cmp_name(const void *a, const void *b)

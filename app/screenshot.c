@@ -43,20 +43,23 @@ rs_status screenshot_check_path(const char *path, rs_error *err)
                             path, PATH_MAX - 1);
     if (strcmp(ext, "txt") && strcmp(ext, "ans") && strcmp(ext, "svg") && strcmp(ext, "html"))
         return rs_error_set(err, RS_EINVAL,
-                            "--screenshot %s: allowed extensions .txt .ans .svg .html", path);
+                            "--screenshot %.*s%s: allowed extensions .txt .ans .svg .html",
+                            PARAM_CLIP(path, 300));
     char dir[PATH_MAX];
     struct stat sb;
     if (!dir_of(path, dir, sizeof dir) || stat(dir, &sb) != 0)
-        return rs_error_set(err, RS_EINVAL, "--screenshot %s: directory %s: %s", path, dir,
-                            strerror(errno));
+        return rs_error_set(err, RS_EINVAL, "--screenshot %.*s%s: directory %.*s%s: %s",
+                            PARAM_CLIP(path, 300), PARAM_CLIP(dir, 300), strerror(errno));
     if (!S_ISDIR(sb.st_mode))
-        return rs_error_set(err, RS_EINVAL, "--screenshot %s: %s is not a directory", path, dir);
+        return rs_error_set(err, RS_EINVAL, "--screenshot %.*s%s: %.*s%s is not a directory",
+                            PARAM_CLIP(path, 300), PARAM_CLIP(dir, 300));
     if (access(dir, W_OK | X_OK) != 0)
-        return rs_error_set(err, RS_EINVAL, "--screenshot %s: directory %s: %s", path, dir,
-                            strerror(errno));
+        return rs_error_set(err, RS_EINVAL, "--screenshot %.*s%s: directory %.*s%s: %s",
+                            PARAM_CLIP(path, 300), PARAM_CLIP(dir, 300), strerror(errno));
     if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-        return rs_error_set(err, RS_EINVAL, "--screenshot %s: is a directory; allowed a file name",
-                            path);
+        return rs_error_set(err, RS_EINVAL,
+                            "--screenshot %.*s%s: is a directory; allowed a file name",
+                            PARAM_CLIP(path, 300));
     return RS_OK;
 }
 
@@ -85,8 +88,9 @@ rs_status screenshot_write(const grid *g, const char *path, rs_error *err)
     snprintf(tmp, sizeof tmp, "%s/.reluscope-shot-XXXXXX", dir);
     const int fd = mkstemp(tmp);
     if (fd < 0)
-        return rs_error_set(err, RS_EIO, "--screenshot %s: cannot create a file in %s (%s)", path,
-                            dir, strerror(errno));
+        return rs_error_set(err, RS_EIO,
+                            "--screenshot %.*s%s: cannot create a file in its directory (%s)",
+                            PARAM_CLIP(path, 300), strerror(errno));
     /* mkstemp makes the file 0600; a screenshot gets the mode a plain creat would give */
     const mode_t mask = umask(0);
     umask(mask);
@@ -95,7 +99,8 @@ rs_status screenshot_write(const grid *g, const char *path, rs_error *err)
         const int e = errno;
         close(fd);
         unlink(tmp);
-        return rs_error_set(err, RS_EIO, "--screenshot %s: %s", path, strerror(e));
+        return rs_error_set(err, RS_EIO, "--screenshot %.*s%s: %s", PARAM_CLIP(path, 300),
+                            strerror(e));
     }
     errno = 0;
     rs_status st = write_format(g, extension(path), f);
@@ -108,8 +113,8 @@ rs_status screenshot_write(const grid *g, const char *path, rs_error *err)
         st = RS_EIO, e = errno;
     if (st != RS_OK) {
         unlink(tmp);
-        return rs_error_set(err, RS_EIO, "--screenshot %s: write failed (%s)", path,
-                            e ? strerror(e) : "output error");
+        return rs_error_set(err, RS_EIO, "--screenshot %.*s%s: write failed (%s)",
+                            PARAM_CLIP(path, 300), e ? strerror(e) : "output error");
     }
     return RS_OK;
 }

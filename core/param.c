@@ -65,7 +65,8 @@ static rs_status bad(int i, const char *text, rs_error *err)
 {
     char allowed[200];
     param_allowed(i, allowed, sizeof allowed);
-    return rs_error_set(err, RS_EINVAL, "%s=%s: allowed %s", param_table[i].key, text, allowed);
+    return rs_error_set(err, RS_EINVAL, "%s=%.*s%s: allowed %s", param_table[i].key,
+                        PARAM_CLIP(text, 80), allowed);
 }
 
 /* Parse one finite real written in decimal ([+-]digits[.digits][e[+-]digits]); rejects
@@ -264,8 +265,9 @@ rs_status param_check_key(int i, int gen, const char *text, rs_error *err)
         return RS_OK;
     char gens[96];
     param_generators(i, gens, sizeof gens);
-    return rs_error_set(err, RS_EINVAL, "%s=%s: not a key of generator %s; allowed only with %s",
-                        param_table[i].key, text, param_generator_name(gen), gens);
+    return rs_error_set(err, RS_EINVAL,
+                        "%s=%.*s%s: not a key of generator %s; allowed only with %s",
+                        param_table[i].key, PARAM_CLIP(text, 80), param_generator_name(gen), gens);
 }
 
 rs_generator param_default_generator(void)

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "rs.h"
 
@@ -118,6 +119,10 @@ enum {
 
 extern const param_def param_table[];
 extern const size_t param_count;
+
+/* Text a user gave, clipped to n bytes for a one-line message:
+ * printf("%.*s%s", PARAM_CLIP(s, 80)) prints s, or its first 80 bytes and "...". */
+#define PARAM_CLIP(s, n) (int)(n), (s), (strlen(s) > (size_t)(n) ? "..." : "")
 
 /* Index of key in param_table, or -1. */
 int param_find(const char *key);
