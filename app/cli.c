@@ -218,6 +218,18 @@ rs_status cli_params(cli *c, rs_error *err)
     return machine_memory_check(&c->params, err);
 }
 
+void cli_print_error(void *file, const char *msg)
+{
+    FILE *f = file;
+    fputs("reluscope: ", f);
+    for (const unsigned char *c = (const unsigned char *)msg; *c; c++)
+        if (*c < 0x20 || *c == 0x7f)
+            fprintf(f, "\\x%02x", *c);
+        else
+            fputc(*c, f);
+    fputc('\n', f);
+}
+
 void cli_help(void *file)
 {
     FILE *f = file;

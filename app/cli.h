@@ -41,6 +41,10 @@ rs_status cli_params(cli *c, rs_error *err);
  * keys). */
 rs_status cli_apply_pair(rs_params *p, const char *key, const char *value, rs_error *err);
 
+/* "reluscope: MSG" and a newline to file (FILE *), with control characters of msg (a
+ * newline in an argument or a preset value) written as \xNN: always exactly one line. */
+void cli_print_error(void *file, const char *msg);
+
 void cli_help(void *file);
 
 #endif

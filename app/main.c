@@ -39,7 +39,7 @@ static int finish_stdout(int rc)
 
 static int fail(int rc, const rs_error *err)
 {
-    fprintf(stderr, "reluscope: %s\n", err->msg);
+    cli_print_error(stderr, err->msg);
     return rc;
 }
 

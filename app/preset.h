@@ -95,9 +95,10 @@ size_t preset_names(char (*names)[256], size_t cap);
  * directory if missing. Refuses to replace an existing file unless overwrite
  * (RS_EINVAL, "FILE exists; ..."), atomically: of two processes saving one new name at
  * once, exactly one succeeds and the other gets that error. A temporary file in the same
- * directory (mkstemp) is linked or renamed to path. RS_EINVAL for a title or caption the reader
- * would not give back (line breaks, control characters, ';' or '#' after a space); RS_EIO on write
- * errors. */
+ * directory (mkstemp) is linked or renamed to path. RS_EINVAL for a title or caption
+ * the reader would not give back (line breaks, control characters, leading or trailing
+ * spaces, ';' or '#' after a space) and for a value longer than PRESET_TEXT as text (a
+ * long list of long reals): refused whole, never written cut. RS_EIO on write errors. */
 rs_status preset_write(const char *path, const char *title, const char *caption, const rs_params *p,
                        int overwrite, rs_error *err);
 

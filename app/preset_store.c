@@ -144,7 +144,7 @@ void preset_list(void *file)
 }
 
 /* Refuse text that would not read back as written: line breaks, control characters,
- * and ';' or '#' after white space (the reader's comments). */
+ * leading or trailing spaces, and ';' or '#' after white space (the reader's comments). */
 static rs_status check_value(const char *what, const char *s, rs_error *err)
 {
     for (size_t i = 0; s[i]; i++) {
@@ -154,6 +154,11 @@ static rs_status check_value(const char *what, const char *s, rs_error *err)
                                 "preset_write: %s has a control character "
                                 "(0x%02x); allowed one line of text",
                                 what, c);
+        if (c == ' ' && (i == 0 || !s[i + 1]))
+            return rs_error_set(err, RS_EINVAL,
+                                "preset_write: %s has a leading or trailing space, which the "
+                                "reader strips; allowed text without it",
+                                what);
         if ((c == ';' || c == '#') && i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t'))
             return rs_error_set(err, RS_EINVAL,
                                 "preset_write: %s has '%c' after a space, which "
@@ -163,19 +168,23 @@ static rs_status check_value(const char *what, const char *s, rs_error *err)
     return RS_OK;
 }
 
-/* "KEY = VALUE", wrapped at PRESET_WRAP columns onto lines indented by 4 spaces, cut at
- * spaces; runs of spaces become one (the reader joins pieces with one space). */
+/* 1 when s[i] is a space with no space on either side: a place where a value may be cut
+ * onto a continuation line (the reader joins the pieces with one space). */
+static int lone_space(const char *s, size_t i)
+{
+    return s[i] == ' ' && s[i + 1] != ' ' && s[i + 1] && (i == 0 || s[i - 1] != ' ');
+}
+
+/* "KEY = VALUE", wrapped at PRESET_WRAP columns onto lines indented by 4 spaces, cut only
+ * at lone spaces, so that runs of spaces read back as written (check_value has refused
+ * leading and trailing spaces, which the reader strips). */
 static void write_wrapped(FILE *f, const char *key, const char *value)
 {
     size_t col = (size_t)fprintf(f, "%s =", key);
     const char *s = value;
     while (*s) {
-        while (*s == ' ')
-            s++;
-        if (!*s)
-            break;
-        size_t w = 0;
-        while (s[w] && s[w] != ' ')
+        size_t w = 1;
+        while (s[w] && !lone_space(s, w))
             w++;
         if (col > 4 && col + 1 + w > PRESET_WRAP) {
             fputs("\n   ", f);
@@ -183,7 +192,7 @@ static void write_wrapped(FILE *f, const char *key, const char *value)
         }
         fprintf(f, " %.*s", (int)w, s);
         col += 1 + w;
-        s += w;
+        s += w + (s[w] ? 1 : 0);
     }
     fputc('\n', f);
 }
@@ -214,6 +223,24 @@ static void format_value(const rs_params *p, int i, char *buf, size_t len)
     } else {
         param_format(p, i, buf, len);
     }
+}
+
+/* RS_EINVAL unless every key of p formats within the reader's PRESET_TEXT bytes (a long
+ * list of long reals may not): refused whole rather than written cut. */
+static rs_status check_lengths(const rs_params *p, rs_error *err)
+{
+    char value[PARAM_MAX_LIST * 40];
+    for (size_t i = 0; i < param_count; i++) {
+        if (!(param_table[i].generators & (1u << p->generator)))
+            continue;
+        format_value(p, (int)i, value, sizeof value);
+        if (strlen(value) >= PRESET_TEXT)
+            return rs_error_set(err, RS_EINVAL,
+                                "preset_write: %s takes %zu bytes as text; allowed at most %d "
+                                "(fewer or shorter values)",
+                                param_table[i].key, strlen(value), PRESET_TEXT - 1);
+    }
+    return RS_OK;
 }
 
 /* mkdir -p of the directory part of path. */
@@ -281,7 +308,8 @@ rs_status preset_write(const char *path, const char *title, const char *caption,
                             "a caption of at most %d",
                             PRESET_TEXT - 1, PRESET_TEXT - 1);
     if ((st = check_value("the title", title, err)) != RS_OK ||
-        (st = check_value("the caption", caption, err)) != RS_OK)
+        (st = check_value("the caption", caption, err)) != RS_OK ||
+        (st = check_lengths(p, err)) != RS_OK)
         return st;
     if (!overwrite && access(path, F_OK) == 0)
         return rs_error_set(err, RS_EINVAL,
@@ -305,7 +333,7 @@ rs_status preset_write(const char *path, const char *title, const char *caption,
     write_wrapped(f, "title", title);
     write_wrapped(f, "caption", caption);
     fputs("\n[params]\n", f);
-    char value[PRESET_TEXT];
+    char value[PARAM_MAX_LIST * 40]; /* check_lengths: what is written fits PRESET_TEXT */
     const int gi = param_find("generator");
     param_format(p, gi, value, sizeof value);
     write_wrapped(f, "generator", value);
