@@ -202,3 +202,24 @@ Test(cli, screenshot_never_writes_through_a_planted_link)
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     cr_assert_eq(system(cmd), 0);
 }
+
+/* issue 16: a write error on stdout (a full disk) is one line and a non-zero status in
+ * every mode that prints, never a silent 0. */
+Test(cli, stdout_write_errors_are_reported)
+{
+    const char *modes[] = {"--help", "--version", "--list-presets",
+                           "--batch --set n=1000 --set runs=1 --set threads=1"};
+    for (size_t j = 0; j < sizeof modes / sizeof modes[0]; j++) {
+        char cmd[512], out[4096];
+        snprintf(cmd, sizeof cmd, "%s %s 2>&1 >/dev/full", getenv("RELUSCOPE"), modes[j]);
+        FILE *f = popen(cmd, "r");
+        cr_assert(f);
+        const size_t got = fread(out, 1, sizeof out - 1, f);
+        out[got] = 0;
+        const int st = pclose(f);
+        cr_assert(WIFEXITED(st) && WEXITSTATUS(st) != 0, "%s: exit 0 on /dev/full", modes[j]);
+        cr_assert(strstr(out, "reluscope: stdout: write error"), "%s: '%s'", modes[j], out);
+        const char *nl = strchr(out, '\n');
+        cr_assert(nl && nl[1] == 0, "%s: not one line: '%s'", modes[j], out);
+    }
+}
