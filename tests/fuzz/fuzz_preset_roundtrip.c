@@ -104,16 +104,24 @@ static rs_status settings(const preset *pr, rs_params *out, rs_error *err)
     return preset_apply(pr, out, err);
 }
 
+static char dir[] = "/tmp/rs-fuzz-rt-XXXXXX", path[64];
+
+/* The scratch file and directory go when libFuzzer exits. */
+static void remove_scratch(void)
+{
+    unlink(path);
+    rmdir(dir);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static preset in, back; /* ~140 kB each: not on the stack */
-    static char path[64];
     if (!path[0]) {
         gsl_set_error_handler_off();
-        char dir[] = "/tmp/rs-fuzz-rt-XXXXXX";
         if (!mkdtemp(dir))
             abort();
         snprintf(path, sizeof path, "%s/p.ini", dir);
+        atexit(remove_scratch);
     }
     rs_params p, q;
     rs_error err = {""};
