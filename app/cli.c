@@ -59,8 +59,9 @@ static rs_status parse_shard(cli *c, const char *v, rs_error *err)
 {
     size_t I = 0, N = 0;
     if (!parse_size_pair(v, '/', &I, &N) || N < 1 || I < 1 || I > N || N > 1000000)
-        return rs_error_set(err, RS_EINVAL, "--shard %s: allowed I/N with 1 <= I <= N <= 1000000",
-                            v ? v : "");
+        return rs_error_set(err, RS_EINVAL,
+                            "--shard %.*s%s: allowed I/N with 1 <= I <= N <= 1000000",
+                            PARAM_CLIP(v ? v : "", 80));
     c->shard_index = I - 1;
     c->shard_count = N;
     return RS_OK;
@@ -72,8 +73,9 @@ static rs_status parse_screen_size(cli *c, const char *v, rs_error *err)
     size_t cols = 0, rows = 0;
     if (!parse_size_pair(v, 'x', &cols, &rows) || cols < 80 || rows < 24 || cols > 1000 ||
         rows > 500)
-        return rs_error_set(err, RS_EINVAL, "--size %s: allowed COLSxROWS, from 80x24 to 1000x500",
-                            v ? v : "");
+        return rs_error_set(err, RS_EINVAL,
+                            "--size %.*s%s: allowed COLSxROWS, from 80x24 to 1000x500",
+                            PARAM_CLIP(v ? v : "", 80));
     c->cols = cols;
     c->rows = rows;
     return RS_OK;
@@ -105,7 +107,8 @@ rs_status cli_parse(cli *c, int argc, char **argv, rs_error *err)
             c->preset_arg = v;
         } else if (is_opt(a, "--set")) {
             if (!(v = opt_value("--set", &i, argc, argv)) || !strchr(v, '='))
-                return rs_error_set(err, RS_EINVAL, "--set %s: allowed KEY=VALUE", v ? v : "");
+                return rs_error_set(err, RS_EINVAL, "--set %.*s%s: allowed KEY=VALUE",
+                                    PARAM_CLIP(v ? v : "", 80));
             if (c->n_sets == CLI_MAX_SETS)
                 return rs_error_set(err, RS_EINVAL, "--set: at most %d", CLI_MAX_SETS);
             c->sets[c->n_sets++] = v;
@@ -116,7 +119,8 @@ rs_status cli_parse(cli *c, int argc, char **argv, rs_error *err)
             else if (v && strcmp(v, "json") == 0)
                 c->format = FORMAT_JSON;
             else
-                return rs_error_set(err, RS_EINVAL, "--format %s: allowed csv|json", v ? v : "");
+                return rs_error_set(err, RS_EINVAL, "--format %.*s%s: allowed csv|json",
+                                    PARAM_CLIP(v ? v : "", 80));
         } else if (is_opt(a, "--shard")) {
             rs_status st = parse_shard(c, opt_value("--shard", &i, argc, argv), err);
             if (st != RS_OK)
@@ -131,7 +135,8 @@ rs_status cli_parse(cli *c, int argc, char **argv, rs_error *err)
             if (st != RS_OK)
                 return st;
         } else {
-            return rs_error_set(err, RS_EINVAL, "%s: unknown option (see --help)", a);
+            return rs_error_set(err, RS_EINVAL, "%.*s%s: unknown option (see --help)",
+                                PARAM_CLIP(a, 80));
         }
     }
     if (c->mode == CLI_TUI && c->batch)
@@ -147,8 +152,10 @@ rs_status cli_apply_pair(rs_params *p, const char *key, const char *value, rs_er
 {
     const int i = param_find(key);
     if (i < 0)
-        return rs_error_set(err, RS_EINVAL, "unknown key '%s' (see --help for the keys)", key);
-    return param_parse(p, i, value, err);
+        return rs_error_set(err, RS_EINVAL, "unknown key '%.*s%s' (see --help for the keys)",
+                            PARAM_CLIP(key, 80));
+    const rs_status st = param_check_key(i, p->generator, value, err);
+    return st != RS_OK ? st : param_parse(p, i, value, err);
 }
 
 /* Split "KEY=VALUE" into key (buffer) and value pointer. */
@@ -195,7 +202,8 @@ rs_status cli_params(cli *c, rs_error *err)
         char key[64];
         const char *value;
         if (!split_set(c->sets[j], key, sizeof key, &value))
-            return rs_error_set(err, RS_EINVAL, "--set %s: allowed KEY=VALUE", c->sets[j]);
+            return rs_error_set(err, RS_EINVAL, "--set %.*s%s: allowed KEY=VALUE",
+                                PARAM_CLIP(c->sets[j], 80));
         if (cli_apply_pair(&c->params, key, value, &e) != RS_OK)
             return rs_error_set(err, RS_EINVAL, "--set %s", e.msg);
     }
@@ -208,6 +216,18 @@ rs_status cli_params(cli *c, rs_error *err)
         return rs_error_set(err, RS_EINVAL, "%s", e.msg);
     }
     return machine_memory_check(&c->params, err);
+}
+
+void cli_print_error(void *file, const char *msg)
+{
+    FILE *f = file;
+    fputs("reluscope: ", f);
+    for (const unsigned char *c = (const unsigned char *)msg; *c; c++)
+        if (*c < 0x20 || *c == 0x7f)
+            fprintf(f, "\\x%02x", *c);
+        else
+            fputc(*c, f);
+    fputc('\n', f);
 }
 
 void cli_help(void *file)
@@ -225,10 +245,23 @@ void cli_help(void *file)
             "keys (--set KEY=VALUE, preset [params]):\n",
             RS_VERSION);
     for (size_t i = 0; i < param_count; i++) {
-        char allowed[200];
+        char allowed[200], gens[96] = "";
         param_allowed((int)i, allowed, sizeof allowed);
-        fprintf(f, "  %-14s %-44s default %s\n  %-14s   %s\n", param_table[i].key,
+        if (param_table[i].generators != (1u << GEN_COUNT) - 1)
+            param_generators((int)i, gens, sizeof gens);
+        fprintf(f, "  %-14s %-44s default %s\n  %-14s   %s%s%s\n", param_table[i].key,
                 param_table[i].meaning, param_table[i].def[0] ? param_table[i].def : "(empty)", "",
-                allowed);
+                allowed, gens[0] ? "; only with " : "", gens);
     }
+    fputs("\nrules:\n"
+          "  A key the generator does not use is refused (exit 2), as is a value out of range.\n"
+          "  Methods: `estimator` (relu, matrix) or `loss` (teacher) names one method, `compare`\n"
+          "  a list of them. Whichever of the two is set last decides what runs: setting\n"
+          "  estimator/loss replaces compare (also a generator's default compare list), so\n"
+          "  `--set generator=teacher --set loss=llsfe` runs llsfe alone and checks llsfe's\n"
+          "  limits; setting compare afterwards runs the list. The checks apply to what runs.\n"
+          "  Later settings win: defaults, then the preset's lines in order, then --set pairs.\n"
+          "\nexit status: 0 done; 2 bad input (one line on stderr, nothing written); 1 other\n"
+          "  failure (one line); 130, 143, 129, 131 after SIGINT, SIGTERM, SIGHUP, SIGQUIT.\n",
+          f);
 }

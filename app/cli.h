@@ -37,8 +37,13 @@ rs_status cli_parse(cli *c, int argc, char **argv, rs_error *err);
  * pairs, the --set pairs, then param_check and the memory check. */
 rs_status cli_params(cli *c, rs_error *err);
 
-/* Apply "KEY=VALUE" text to p (no checks across keys). */
+/* Apply "KEY=VALUE" text to p: the key must be one of p->generator's (no checks across
+ * keys). */
 rs_status cli_apply_pair(rs_params *p, const char *key, const char *value, rs_error *err);
+
+/* "reluscope: MSG" and a newline to file (FILE *), with control characters of msg (a
+ * newline in an argument or a preset value) written as \xNN: always exactly one line. */
+void cli_print_error(void *file, const char *msg);
 
 void cli_help(void *file);
 

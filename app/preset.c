@@ -206,12 +206,17 @@ static char *read_line(char *str, int num, void *stream)
     const size_t indent = r->split ? 1 : 0;
     size_t take = r->end - r->piece;
     if (take + indent > room) {
-        /* Cut at the last space that leaves a piece libinih will not read as a comment. */
+        /* Cut at the last space that leaves a piece libinih will not read as a comment,
+         * preferring a lone space: the pieces are joined with one space, so a cut inside
+         * a run of spaces would shorten the run. */
         const char *s = r->buf + r->piece;
-        size_t cut = room - indent;
-        while (cut > 0 &&
-               !(s[cut] == ' ' && (cut + 1 == take || (s[cut + 1] != ';' && s[cut + 1] != '#'))))
-            cut--;
+        size_t cut = 0;
+        for (int lone = 1; lone >= 0 && cut == 0; lone--)
+            for (cut = room - indent; cut > 0; cut--)
+                if (s[cut] == ' ' &&
+                    (cut + 1 == take || (s[cut + 1] != ';' && s[cut + 1] != '#')) &&
+                    (!lone || (s[cut - 1] != ' ' && (cut + 1 == take || s[cut + 1] != ' '))))
+                    break;
         if (cut == 0) {
             fail(r,
                  "%s:%d: more than %zu bytes without a space; allowed "
@@ -472,7 +477,8 @@ rs_status preset_apply(const preset *pr, rs_params *out, rs_error *err)
                                 "%s:%d: unknown key '%s'; allowed the keys of "
                                 "reluscope --help",
                                 pr->path, q->line, q->key);
-        if (param_parse(out, i, q->value, &e) != RS_OK)
+        if (param_check_key(i, out->generator, q->value, &e) != RS_OK ||
+            param_parse(out, i, q->value, &e) != RS_OK)
             return rs_error_set(err, RS_EINVAL, "%s:%d: %s", pr->path, q->line, e.msg);
     }
     return RS_OK;

@@ -31,6 +31,7 @@ enum {
     PRESET_TEXT = 1024,
     PRESET_PATH = 4096,
     PRESET_NAME = 256,
+    PRESET_NAME_MAX = 100,     /* longest name preset_name_check accepts */
     PRESET_LINE_MAX = 4096,    /* longest physical line accepted */
     PRESET_FILE_MAX = 1 << 20, /* largest file accepted (1 MiB) */
     PRESET_WRAP = 90           /* preset_write wraps long values at this column */
@@ -68,8 +69,8 @@ rs_status preset_read(const char *path, preset *p, rs_error *err);
  * pointer to buf. */
 rs_status preset_read_mem(const char *buf, size_t len, const char *name, preset *p, rs_error *err);
 
-/* Apply the [params] pairs of pr to out, in file order, without cross-key checks.
- * Errors: "FILE:LINE: KEY=VALUE: allowed ...". */
+/* Apply the [params] pairs of pr to out, in file order, without cross-key checks; a key
+ * out->generator does not use is refused. Errors: "FILE:LINE: KEY=VALUE: allowed ...". */
 rs_status preset_apply(const preset *pr, rs_params *out, rs_error *err);
 
 /* The generator the preset names (the table's default generator when it names none); RS_EINVAL with
@@ -92,11 +93,19 @@ size_t preset_names(char (*names)[256], size_t cap);
  * continuation lines) and [params] with generator first, then every key p->generator
  * uses, formatted so that reading it back gives bit-identical values. Creates the file's
  * directory if missing. Refuses to replace an existing file unless overwrite
- * (RS_EINVAL, "FILE exists; ..."). Atomic: a temporary file in the same directory is
- * renamed over path. RS_EINVAL for a title or caption the reader would not give back
- * (line breaks, control characters, ';' or '#' after a space); RS_EIO on write errors. */
+ * (RS_EINVAL, "FILE exists; ..."), atomically: of two processes saving one new name at
+ * once, exactly one succeeds and the other gets that error. A temporary file in the same
+ * directory (mkstemp) is linked or renamed to path. RS_EINVAL for a title or caption
+ * the reader would not give back (line breaks, control characters, leading or trailing
+ * spaces, ';' or '#' after a space) and for a value longer than PRESET_TEXT as text (a
+ * long list of long reals): refused whole, never written cut. RS_EIO on write errors. */
 rs_status preset_write(const char *path, const char *title, const char *caption, const rs_params *p,
                        int overwrite, rs_error *err);
+
+/* RS_EINVAL (err names the name and why) unless name is 1 to PRESET_NAME_MAX ASCII
+ * letters, digits, '-' and '_': the TUI saves NAME.ini under exactly that name or not at
+ * all (no ".ini" suffix of its own, nothing cut or dropped). */
+rs_status preset_name_check(const char *name, rs_error *err);
 
 /* Where the TUI saves presets: $XDG_CONFIG_HOME/reluscope/presets, else
  * $HOME/.config/reluscope/presets; written into buf (len bytes). NULL when neither

@@ -2,8 +2,10 @@
  * that the reader (preset.c) gives back unchanged. */
 #include "preset.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,7 +63,8 @@ rs_status preset_find(const char *name, char *out, rs_error *err)
             return rs_error_set(err, RS_EINVAL, "--preset: path longer than %d bytes",
                                 PRESET_PATH - 1);
         if (!is_file(name))
-            return rs_error_set(err, RS_EIO, "--preset %s: no such file", name);
+            return rs_error_set(err, RS_EIO, "--preset %.*s%s: no such file",
+                                PARAM_CLIP(name, 300));
         memcpy(out, name, len + 1);
         return RS_OK;
     }
@@ -75,9 +78,9 @@ rs_status preset_find(const char *name, char *out, rs_error *err)
         }
     }
     return rs_error_set(err, RS_EINVAL,
-                        "--preset %s: no such preset; allowed a name from "
+                        "--preset %.*s%s: no such preset; allowed a name from "
                         "--list-presets or a PATH",
-                        name);
+                        PARAM_CLIP(name, 300));
 }
 
 static int cmp_name(const void *a, const void *b)
@@ -141,7 +144,7 @@ void preset_list(void *file)
 }
 
 /* Refuse text that would not read back as written: line breaks, control characters,
- * and ';' or '#' after white space (the reader's comments). */
+ * leading or trailing spaces, and ';' or '#' after white space (the reader's comments). */
 static rs_status check_value(const char *what, const char *s, rs_error *err)
 {
     for (size_t i = 0; s[i]; i++) {
@@ -151,6 +154,11 @@ static rs_status check_value(const char *what, const char *s, rs_error *err)
                                 "preset_write: %s has a control character "
                                 "(0x%02x); allowed one line of text",
                                 what, c);
+        if (c == ' ' && (i == 0 || !s[i + 1]))
+            return rs_error_set(err, RS_EINVAL,
+                                "preset_write: %s has a leading or trailing space, which the "
+                                "reader strips; allowed text without it",
+                                what);
         if ((c == ';' || c == '#') && i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t'))
             return rs_error_set(err, RS_EINVAL,
                                 "preset_write: %s has '%c' after a space, which "
@@ -160,19 +168,23 @@ static rs_status check_value(const char *what, const char *s, rs_error *err)
     return RS_OK;
 }
 
-/* "KEY = VALUE", wrapped at PRESET_WRAP columns onto lines indented by 4 spaces, cut at
- * spaces; runs of spaces become one (the reader joins pieces with one space). */
+/* 1 when s[i] is a space with no space on either side: a place where a value may be cut
+ * onto a continuation line (the reader joins the pieces with one space). */
+static int lone_space(const char *s, size_t i)
+{
+    return s[i] == ' ' && s[i + 1] != ' ' && s[i + 1] && (i == 0 || s[i - 1] != ' ');
+}
+
+/* "KEY = VALUE", wrapped at PRESET_WRAP columns onto lines indented by 4 spaces, cut only
+ * at lone spaces, so that runs of spaces read back as written (check_value has refused
+ * leading and trailing spaces, which the reader strips). */
 static void write_wrapped(FILE *f, const char *key, const char *value)
 {
     size_t col = (size_t)fprintf(f, "%s =", key);
     const char *s = value;
     while (*s) {
-        while (*s == ' ')
-            s++;
-        if (!*s)
-            break;
-        size_t w = 0;
-        while (s[w] && s[w] != ' ')
+        size_t w = 1;
+        while (s[w] && !lone_space(s, w))
             w++;
         if (col > 4 && col + 1 + w > PRESET_WRAP) {
             fputs("\n   ", f);
@@ -180,7 +192,7 @@ static void write_wrapped(FILE *f, const char *key, const char *value)
         }
         fprintf(f, " %.*s", (int)w, s);
         col += 1 + w;
-        s += w;
+        s += w + (s[w] ? 1 : 0);
     }
     fputc('\n', f);
 }
@@ -213,6 +225,24 @@ static void format_value(const rs_params *p, int i, char *buf, size_t len)
     }
 }
 
+/* RS_EINVAL unless every key of p formats within the reader's PRESET_TEXT bytes (a long
+ * list of long reals may not): refused whole rather than written cut. */
+static rs_status check_lengths(const rs_params *p, rs_error *err)
+{
+    char value[PARAM_MAX_LIST * 40];
+    for (size_t i = 0; i < param_count; i++) {
+        if (!(param_table[i].generators & (1u << p->generator)))
+            continue;
+        format_value(p, (int)i, value, sizeof value);
+        if (strlen(value) >= PRESET_TEXT)
+            return rs_error_set(err, RS_EINVAL,
+                                "preset_write: %s takes %zu bytes as text; allowed at most %d "
+                                "(fewer or shorter values)",
+                                param_table[i].key, strlen(value), PRESET_TEXT - 1);
+    }
+    return RS_OK;
+}
+
 /* mkdir -p of the directory part of path. */
 static rs_status make_parent(const char *path, rs_error *err)
 {
@@ -236,6 +266,35 @@ static rs_status make_parent(const char *path, rs_error *err)
     }
 }
 
+/* Move the written temporary file tmp to path. Without overwrite the step is atomic and
+ * fails when path exists, also when another process creates it meanwhile: link(2) (or
+ * renameat2 with RENAME_NOREPLACE where links are not supported) refuses an existing
+ * name, so of two concurrent saves exactly one succeeds. tmp is gone afterwards. */
+static rs_status place(const char *tmp, const char *path, int overwrite, rs_error *err)
+{
+    int rc, e;
+    if (overwrite) {
+        rc = rename(tmp, path);
+        e = errno;
+    } else {
+        rc = link(tmp, path);
+        e = errno;
+        if (rc != 0 && e != EEXIST) {
+            rc = renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE);
+            e = errno;
+        }
+    }
+    unlink(tmp); /* after link: the second name; after a rename: nothing left */
+    if (rc == 0)
+        return RS_OK;
+    if (e == EEXIST)
+        return rs_error_set(err, RS_EINVAL,
+                            "%s exists; allowed only with overwrite (confirm to "
+                            "replace it)",
+                            path);
+    return rs_error_set(err, RS_EIO, "%s: cannot move into place (%s)", path, strerror(e));
+}
+
 rs_status preset_write(const char *path, const char *title, const char *caption, const rs_params *p,
                        int overwrite, rs_error *err)
 {
@@ -249,7 +308,8 @@ rs_status preset_write(const char *path, const char *title, const char *caption,
                             "a caption of at most %d",
                             PRESET_TEXT - 1, PRESET_TEXT - 1);
     if ((st = check_value("the title", title, err)) != RS_OK ||
-        (st = check_value("the caption", caption, err)) != RS_OK)
+        (st = check_value("the caption", caption, err)) != RS_OK ||
+        (st = check_lengths(p, err)) != RS_OK)
         return st;
     if (!overwrite && access(path, F_OK) == 0)
         return rs_error_set(err, RS_EINVAL,
@@ -273,7 +333,7 @@ rs_status preset_write(const char *path, const char *title, const char *caption,
     write_wrapped(f, "title", title);
     write_wrapped(f, "caption", caption);
     fputs("\n[params]\n", f);
-    char value[PRESET_TEXT];
+    char value[PARAM_MAX_LIST * 40]; /* check_lengths: what is written fits PRESET_TEXT */
     const int gi = param_find("generator");
     param_format(p, gi, value, sizeof value);
     write_wrapped(f, "generator", value);
@@ -288,10 +348,27 @@ rs_status preset_write(const char *path, const char *title, const char *caption,
         unlink(tmp);
         return rs_error_set(err, RS_EIO, "%s: write error", tmp);
     }
-    if (rename(tmp, path) != 0) {
-        const int e = errno;
-        unlink(tmp);
-        return rs_error_set(err, RS_EIO, "%s: cannot rename into place (%s)", path, strerror(e));
+    return place(tmp, path, overwrite, err);
+}
+
+rs_status preset_name_check(const char *name, rs_error *err)
+{
+    const size_t len = strlen(name);
+    if (len > 4 && strcmp(name + len - 4, ".ini") == 0)
+        return rs_error_set(err, RS_EINVAL,
+                            "preset name '%.120s': allowed without .ini (it is added)", name);
+    if (len == 0 || len > PRESET_NAME_MAX)
+        return rs_error_set(err, RS_EINVAL,
+                            "preset name '%.120s%s': %zu bytes; allowed 1 to %d letters, "
+                            "digits, - and _",
+                            name, len > 120 ? "..." : "", len, PRESET_NAME_MAX);
+    for (size_t i = 0; i < len; i++) {
+        const unsigned char c = (unsigned char)name[i];
+        if (!(isalnum(c) && c < 0x80) && c != '-' && c != '_')
+            return rs_error_set(err, RS_EINVAL,
+                                "preset name '%s': byte 0x%02x at %zu; allowed letters, digits, "
+                                "- and _ (ASCII)",
+                                name, c, i + 1);
     }
     return RS_OK;
 }

@@ -100,6 +100,15 @@ void session_init(session *s, const rs_params *p, const preset *pr, const char *
             s->menu_selected = i;
 }
 
+/* After a generator change: the view shown so far, if the new generator offers it (else
+ * its default view, which param_check would otherwise refuse). */
+static void keep_view(rs_params *q, int view)
+{
+    const model_ops *ops = model_get(q->generator);
+    if (ops && (ops->views & (1u << view)))
+        q->view = view;
+}
+
 /* Accept candidate parameters if they pass every check a --set would. */
 static unsigned try_params(session *s, const rs_params *q)
 {
@@ -203,7 +212,7 @@ static unsigned step_enum(session *s, int i, int dir)
             continue;
         if (strcmp(d->key, "generator") == 0) {
             param_defaults(&r, (rs_generator)r.generator);
-            r.view = s->p.view;
+            keep_view(&r, s->p.view);
         }
         if (param_check(&r, &ce) == RS_OK && machine_memory_check(&r, &ce) == RS_OK)
             return try_params(s, &r);
@@ -344,7 +353,7 @@ static unsigned finish_input(session *s)
         }
         if (strcmp(param_table[i].key, "generator") == 0 && q.generator != s->p.generator) {
             param_defaults(&q, (rs_generator)q.generator);
-            q.view = s->p.view;
+            keep_view(&q, s->p.view);
         }
         const unsigned r = try_params(s, &q);
         build_knobs(s);
@@ -361,16 +370,19 @@ static unsigned finish_input(session *s)
         if (!overwrite) {
             char dir[PRESET_PATH];
             const char *name = s->input_buf;
-            if (!name[0] || strchr(name, '/') || name[0] == '.') {
-                session_message(s, true, "preset name '%s': allowed letters, digits, - and _",
-                                name);
+            if (preset_name_check(name, &e) != RS_OK) {
+                session_message(s, true, "%s", e.msg);
                 return 0;
             }
             if (!preset_user_dir(dir, sizeof dir)) {
                 session_message(s, true, "no directory to save presets in (set HOME)");
                 return 0;
             }
-            snprintf(s->save_path, sizeof s->save_path, "%.3900s/%.100s.ini", dir, name);
+            const int w = snprintf(s->save_path, sizeof s->save_path, "%s/%s.ini", dir, name);
+            if (w < 0 || (size_t)w >= sizeof s->save_path) {
+                session_message(s, true, "%.200s...: path too long", dir);
+                return 0;
+            }
         }
         char title[PRESET_TEXT];
         snprintf(title, sizeof title, "%.900s (saved from the TUI)",
@@ -392,6 +404,31 @@ static unsigned finish_input(session *s)
     return 0;
 }
 
+/* cp (a Unicode scalar value) as UTF-8 into u; returns its length. */
+static size_t utf8_encode(unsigned cp, char *u)
+{
+    if (cp < 0x80) {
+        u[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        u[0] = (char)(0xc0 | cp >> 6);
+        u[1] = (char)(0x80 | (cp & 0x3f));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        u[0] = (char)(0xe0 | cp >> 12);
+        u[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+        u[2] = (char)(0x80 | (cp & 0x3f));
+        return 3;
+    }
+    u[0] = (char)(0xf0 | cp >> 18);
+    u[1] = (char)(0x80 | (cp >> 12 & 0x3f));
+    u[2] = (char)(0x80 | (cp >> 6 & 0x3f));
+    u[3] = (char)(0x80 | (cp & 0x3f));
+    return 4;
+}
+
 static unsigned input_key(session *s, int key)
 {
     size_t len = strlen(s->input_buf);
@@ -410,10 +447,18 @@ static unsigned input_key(session *s, int key)
         s->input_buf[len] = 0;
         return 0;
     }
-    if (key >= 0x20 && key < 0x7F && len + 1 < 120) {
-        s->input_buf[len] = (char)key;
-        s->input_buf[len + 1] = 0;
+    if (key < 0x20 || key == 0x7f || key >= 0x110000 || (key >= 0xd800 && key <= 0xdfff))
+        return 0; /* function keys and controls are not text */
+    /* Every character typed is kept (UTF-8) or refused aloud, so that what is checked on
+     * Enter is what was typed. */
+    char u[4];
+    const size_t n = utf8_encode((unsigned)key, u);
+    if (len + n >= SESSION_INPUT_MAX) {
+        session_message(s, true, "input: at most %d bytes", SESSION_INPUT_MAX - 1);
+        return 0;
     }
+    memcpy(s->input_buf + len, u, n);
+    s->input_buf[len + n] = 0;
     return 0;
 }
 
@@ -499,7 +544,7 @@ static unsigned next_generator(session *s)
 {
     rs_params q;
     param_defaults(&q, (rs_generator)((s->p.generator + 1) % GEN_COUNT));
-    q.view = s->p.view;
+    keep_view(&q, s->p.view);
     const unsigned r = try_params(s, &q);
     if (r) {
         generator_changed(s);
@@ -595,7 +640,8 @@ static unsigned action_key(session *s, int key)
         return SESSION_SCREENSHOT;
     case 'P':
         s->input = INPUT_SAVE_NAME;
-        snprintf(s->input_buf, 120, "%.100s%smine", s->preset_name, s->preset_name[0] ? "-" : "");
+        snprintf(s->input_buf, SESSION_INPUT_MAX, "%.90s%smine", s->preset_name,
+                 s->preset_name[0] ? "-" : "");
         return 0;
     case '?':
     case SKEY_F1:

@@ -45,7 +45,7 @@ enum {
     SESSION_PAUSE = 1u << 3,      /* pause state changed: see session.paused */
 };
 
-enum { SESSION_MAX_KNOBS = 64, SESSION_MAX_PRESETS = 256 };
+enum { SESSION_MAX_KNOBS = 64, SESSION_MAX_PRESETS = 256, SESSION_INPUT_MAX = 200 };
 
 typedef enum { INPUT_NONE, INPUT_VALUE, INPUT_SAVE_NAME, INPUT_CONFIRM_OVERWRITE } session_input;
 

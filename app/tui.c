@@ -1,10 +1,11 @@
 /* tui.c — the curses main loop (see tui.h).
  *
- * Only this file and ui/sink_curses.c touch curses. Terminal hygiene: SIGINT and
- * SIGTERM set a flag the loop polls every tick (the handler does nothing else), so the
- * normal exit path runs endwin; fatal signals (SIGSEGV, SIGBUS, SIGFPE, SIGABRT) write
- * the reset sequences directly and re-raise, so even a crash leaves a usable terminal.
- * Resizes arrive as KEY_RESIZE from ncurses' own SIGWINCH handling. [htop CRT.c] */
+ * Only this file and ui/sink_curses.c touch curses. Terminal hygiene: SIGINT, SIGTERM,
+ * SIGHUP and SIGQUIT set a flag the loop polls every tick (the handler does nothing
+ * else), so the normal exit path runs endwin and main exits with 128 + the signal; fatal signals
+ * (SIGSEGV, SIGBUS, SIGFPE, SIGABRT) write the reset sequences directly and re-raise, so even a
+ * crash leaves a usable terminal. Resizes arrive as KEY_RESIZE from ncurses' own SIGWINCH handling.
+ * [htop CRT.c] */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include "tui.h"
 
@@ -57,6 +58,7 @@ static void install_signals(void)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGQUIT, &sa, NULL); /* Ctrl-\ too: its default would leave the screen dirty */
     sa.sa_handler = on_fatal_signal;
     sa.sa_flags = SA_RESETHAND;
     sigaction(SIGSEGV, &sa, NULL);
@@ -296,5 +298,5 @@ int tui_run(const cli *c, rs_error *err)
             rs_error_set(err, st, "tui: out of memory");
         return 1;
     }
-    return 0;
+    return quit_signal ? 128 + quit_signal : 0;
 }

@@ -7,9 +7,11 @@
 #include "cli.h"
 #include "rs.h"
 
-/* Run the TUI on c->params until the user quits or a signal arrives. Returns 0, or 1
- * when the terminal could not be set up (err says why). The terminal is restored on
- * every way out. */
+/* Run the TUI on c->params until the user quits or a signal arrives. Returns 0 after q,
+ * 128 + the signal's number after SIGINT, SIGTERM, SIGHUP or SIGQUIT (130, 143, 129,
+ * 131: the status a shell reports for a process the signal ended), or 1 when the
+ * terminal could not be set up or a resize could not be drawn (err says why). The
+ * terminal is restored on every way out. */
 int tui_run(const cli *c, rs_error *err);
 
 #endif

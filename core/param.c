@@ -1,6 +1,7 @@
 /* param.c — parsing, formatting and validation of rs_params through param_table. */
 #include "param.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -18,8 +19,14 @@ int param_find(const char *key)
     return -1;
 }
 
-static void *field(rs_params *p, int i) { return (char *)p + param_table[i].offset; }
-static const void *cfield(const rs_params *p, int i) { return (const char *)p + param_table[i].offset; }
+static void *field(rs_params *p, int i)
+{
+    return (char *)p + param_table[i].offset;
+}
+static const void *cfield(const rs_params *p, int i)
+{
+    return (const char *)p + param_table[i].offset;
+}
 
 /* The estimator/loss enums store rs_method values; their name tables start at
  * METHOD_SGD and METHOD_L2 respectively. */
@@ -58,18 +65,27 @@ static rs_status bad(int i, const char *text, rs_error *err)
 {
     char allowed[200];
     param_allowed(i, allowed, sizeof allowed);
-    return rs_error_set(err, RS_EINVAL, "%s=%s: allowed %s", param_table[i].key, text, allowed);
+    return rs_error_set(err, RS_EINVAL, "%s=%.*s%s: allowed %s", param_table[i].key,
+                        PARAM_CLIP(text, 80), allowed);
 }
 
-/* Parse one finite real; rejects trailing junk, empty text, nan and inf. */
+/* Parse one finite real written in decimal ([+-]digits[.digits][e[+-]digits]); rejects
+ * trailing junk, empty text, nan, inf and the hexadecimal forms strtod would take, and
+ * values beyond the range of a double (1e400). */
 static int parse_real(const char *s, double *out)
 {
     char *end;
-    errno = 0;
     while (*s == ' ')
         s++;
     if (!*s)
         return 0;
+    const char *c = s + (*s == '+' || *s == '-');
+    if (!(isdigit((unsigned char)c[0]) || (c[0] == '.' && isdigit((unsigned char)c[1]))))
+        return 0;
+    for (; *c && *c != ' '; c++)
+        if (!isdigit((unsigned char)*c) && !strchr(".eE+-", *c))
+            return 0;
+    errno = 0;
     const double v = strtod(s, &end);
     while (*end == ' ')
         end++;
@@ -142,6 +158,11 @@ rs_status param_parse(rs_params *p, int i, const char *text, rs_error *err)
         if (j < 0)
             return bad(i, text, err);
         *(int *)field(p, i) = j + enum_base(i);
+        /* The generator's method key names the one method to run: set after compare, it
+         * replaces the list (the later setting wins), so that it is never ignored. */
+        const model_ops *ops = model_get(p->generator);
+        if (ops && strcmp(ops->method_key, d->key) == 0)
+            p->compare = 0;
         return RS_OK;
     }
     case PT_SET: {
@@ -219,12 +240,34 @@ void param_format(const rs_params *p, int i, char *buf, size_t len)
     }
     case PT_LIST:
         for (size_t j = 0; j < p->n_sweep_values && off < len; j++)
-            off += (size_t)snprintf(buf + off, len - off, "%s%.10g", j ? "," : "", p->sweep_values[j]);
+            off +=
+                (size_t)snprintf(buf + off, len - off, "%s%.10g", j ? "," : "", p->sweep_values[j]);
         return;
     case PT_KEY:
         snprintf(buf, len, "%s", p->sweep < 0 ? "none" : param_table[p->sweep].key);
         return;
     }
+}
+
+void param_generators(int i, char *buf, size_t len)
+{
+    size_t off = 0;
+    buf[0] = 0;
+    for (int g = 0; g < GEN_COUNT && off < len; g++)
+        if (param_table[i].generators & (1u << g))
+            off += (size_t)snprintf(buf + off, len - off, "%s%s", off ? "|" : "",
+                                    param_generator_name(g));
+}
+
+rs_status param_check_key(int i, int gen, const char *text, rs_error *err)
+{
+    if (param_table[i].generators & (1u << gen))
+        return RS_OK;
+    char gens[96];
+    param_generators(i, gens, sizeof gens);
+    return rs_error_set(err, RS_EINVAL,
+                        "%s=%.*s%s: not a key of generator %s; allowed only with %s",
+                        param_table[i].key, PARAM_CLIP(text, 80), param_generator_name(gen), gens);
 }
 
 rs_generator param_default_generator(void)
@@ -240,7 +283,8 @@ void param_defaults(rs_params *p, rs_generator gen)
 {
     memset(p, 0, sizeof *p);
     for (size_t i = 0; i < param_count; i++) {
-        if (param_table[i].def[0] || param_table[i].type == PT_SET || param_table[i].type == PT_LIST)
+        if (param_table[i].def[0] || param_table[i].type == PT_SET ||
+            param_table[i].type == PT_LIST)
             param_parse(p, (int)i, param_table[i].def, NULL);
     }
     p->generator = gen;
@@ -249,9 +293,18 @@ void param_defaults(rs_params *p, rs_generator gen)
         param_parse(p, param_find(def->key), def->value, NULL);
 }
 
-const char *param_generator_name(int gen) { return param_table[param_find("generator")].names[gen]; }
-const char *param_view_name(int view) { return param_table[param_find("view")].names[view]; }
-const char *param_method_name(int method) { return param_table[param_find("compare")].names[method]; }
+const char *param_generator_name(int gen)
+{
+    return param_table[param_find("generator")].names[gen];
+}
+const char *param_view_name(int view)
+{
+    return param_table[param_find("view")].names[view];
+}
+const char *param_method_name(int method)
+{
+    return param_table[param_find("compare")].names[method];
+}
 
 unsigned param_methods(const rs_params *p)
 {

@@ -8,18 +8,32 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "rs.h"
 
 typedef enum { GEN_RELU, GEN_MATRIX, GEN_TEACHER, GEN_QUADRATIC, GEN_COUNT } rs_generator;
 
-typedef enum { VIEW_CURVES, VIEW_ANGLES, VIEW_LANDSCAPE, VIEW_LEARNING, VIEW_DATA, VIEW_COUNT } rs_view;
+typedef enum {
+    VIEW_CURVES,
+    VIEW_ANGLES,
+    VIEW_LANDSCAPE,
+    VIEW_LEARNING,
+    VIEW_DATA,
+    VIEW_COUNT
+} rs_view;
 
 /* Estimators (relu, matrix) and losses (teacher) share one name space so that
  * `compare=` can list either kind. */
 typedef enum {
-    METHOD_SGD, METHOD_MLE, METHOD_MEDIAN, METHOD_SVD,
-    METHOD_L2, METHOD_GE, METHOD_SCORE, METHOD_LLSFE,
+    METHOD_SGD,
+    METHOD_MLE,
+    METHOD_MEDIAN,
+    METHOD_SVD,
+    METHOD_L2,
+    METHOD_GE,
+    METHOD_SCORE,
+    METHOD_LLSFE,
     METHOD_COUNT
 } rs_method;
 
@@ -41,21 +55,21 @@ typedef struct {
     size_t n, d, k;
     double kappa;
     size_t seed, runs, threads;
-    int sweep;     /* index into param_table of a numeric key, or -1 for none */
+    int sweep; /* index into param_table of a numeric key, or -1 for none */
     double sweep_values[PARAM_MAX_LIST];
     size_t n_sweep_values; /* 0: use sweep_from/to/steps/scale */
     double sweep_from, sweep_to;
     size_t sweep_steps;
     int sweep_scale; /* rs_sweep_scale */
     /* estimators / losses */
-    int estimator;     /* rs_method, relu and matrix */
-    int loss;          /* rs_method, teacher */
-    unsigned compare;  /* bit set of rs_method; 0 = just estimator/loss */
+    int estimator;    /* rs_method, relu and matrix */
+    int loss;         /* rs_method, teacher */
+    unsigned compare; /* bit set of rs_method; 0 = just estimator/loss */
     /* relu (SPEC 5.1) */
     int bias; /* rs_bias_mode */
     double bias_scale;
-    double r;       /* relu: ProjSGD domain D_r (eq. 8); quadratic: input dimension */
-    double lambda;  /* relu: ProjSGD step 1/(lambda t); teacher: lambda of eq. 19 */
+    double r;      /* relu: ProjSGD domain D_r (eq. 8); quadratic: input dimension */
+    double lambda; /* relu: ProjSGD step 1/(lambda t); teacher: lambda of eq. 19 */
     size_t batches, sgd_batch;
     size_t coord, coord2; /* coordinates shown by the data and landscape views */
     /* matrix (SPEC 5.2) */
@@ -73,27 +87,27 @@ typedef struct {
 } rs_params;
 
 typedef enum {
-    PT_SIZE,  /* size_t, integer in [min, max] */
-    PT_REAL,  /* double, finite, in [min, max] */
-    PT_ENUM,  /* int, one of names[] */
-    PT_SET,   /* unsigned bit set over names[] (comma list) */
-    PT_LIST,  /* comma list of reals, at most PARAM_MAX_LIST */
-    PT_KEY    /* the name of a numeric key in the table, or "none" */
+    PT_SIZE, /* size_t, integer in [min, max] */
+    PT_REAL, /* double, finite, in [min, max] */
+    PT_ENUM, /* int, one of names[] */
+    PT_SET,  /* unsigned bit set over names[] (comma list) */
+    PT_LIST, /* comma list of reals, at most PARAM_MAX_LIST */
+    PT_KEY   /* the name of a numeric key in the table, or "none" */
 } param_type;
 
 typedef struct {
     const char *key;
     param_type type;
-    size_t offset;         /* into rs_params */
-    double min, max;       /* PT_SIZE, PT_REAL, PT_LIST elements */
-    const char *def;       /* default, as text */
-    const char *unit;      /* "" when none */
-    const char *meaning;   /* one line */
+    size_t offset;            /* into rs_params */
+    double min, max;          /* PT_SIZE, PT_REAL, PT_LIST elements */
+    const char *def;          /* default, as text */
+    const char *unit;         /* "" when none */
+    const char *meaning;      /* one line */
     const char *const *names; /* PT_ENUM, PT_SET: NULL-terminated */
-    unsigned generators;   /* bit set of rs_generator that use the key */
-    int multiplicative;    /* TUI steps: 1 = x/÷ a factor (n, kappa), 0 = +/- a step */
-    double step;           /* TUI step: the factor or the increment */
-    unsigned flags;        /* PARAM_NO_SWEEP | PARAM_NO_CELLS */
+    unsigned generators;      /* bit set of rs_generator that use the key */
+    int multiplicative;       /* TUI steps: 1 = x/÷ a factor (n, kappa), 0 = +/- a step */
+    double step;              /* TUI step: the factor or the increment */
+    unsigned flags;           /* PARAM_NO_SWEEP | PARAM_NO_CELLS */
 } param_def;
 
 /* What a key is, beyond its type (param_def.flags): the one place that says which keys
@@ -106,6 +120,10 @@ enum {
 extern const param_def param_table[];
 extern const size_t param_count;
 
+/* Text a user gave, clipped to n bytes for a one-line message:
+ * printf("%.*s%s", PARAM_CLIP(s, 80)) prints s, or its first 80 bytes and "...". */
+#define PARAM_CLIP(s, n) (int)(n), (s), (strlen(s) > (size_t)(n) ? "..." : "")
+
 /* Index of key in param_table, or -1. */
 int param_find(const char *key);
 
@@ -116,8 +134,19 @@ rs_generator param_default_generator(void);
 /* Fill p with the table defaults, then the generator's own (model_ops.defaults). */
 void param_defaults(rs_params *p, rs_generator gen);
 
-/* Parse text into key i of p. On RS_EINVAL err says "KEY=VALUE: allowed ...". */
+/* Parse text into key i of p. On RS_EINVAL err says "KEY=VALUE: allowed ...". Numbers
+ * are decimal (no hex, nan, inf or overflow). Setting the method key of p->generator
+ * (model_ops.method_key: estimator or loss) empties compare: of the two, the one set
+ * last decides what runs (param_methods). */
 rs_status param_parse(rs_params *p, int i, const char *text, rs_error *err);
+
+/* RS_EINVAL unless key i is one of generator gen's keys (param_def.generators): a key
+ * the generator does not use would be ignored, so a user's setting of it is refused.
+ * text is the value, for the message "KEY=TEXT: not a key of generator G; ...". */
+rs_status param_check_key(int i, int gen, const char *text, rs_error *err);
+
+/* "relu|matrix": the generators that use key i, into buf (len bytes). */
+void param_generators(int i, char *buf, size_t len);
 
 /* Set a numeric key (PT_SIZE/PT_REAL) from a double, with the range check. */
 rs_status param_set_number(rs_params *p, int i, double v, rs_error *err);
@@ -135,9 +164,9 @@ void param_format(const rs_params *p, int i, char *buf, size_t len);
 void param_allowed(int i, char *buf, size_t len);
 
 /* Cross-key checks for p->generator at every sweep value: the generic ones for every
- * generator (k <= d, the method key and compare within the generator's methods,
- * coordinates < d, the sweep key numeric, sweepable and used by the generator), then the
- * generator's own (model_ops.check). */
+ * generator (k <= d, the method key and compare within the generator's methods, a view
+ * the generator offers, coordinates < d, the sweep key numeric, sweepable and used by the
+ * generator), then the generator's own (model_ops.check). */
 rs_status param_check(const rs_params *p, rs_error *err);
 
 /* The sweep values of p into out (capacity PARAM_MAX_LIST); returns the count (>= 1;

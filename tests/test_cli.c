@@ -167,3 +167,59 @@ Test(cli, screenshot_modes)
               "stdout screenshot: %s", out);
     rmdir(dir);
 }
+
+/* issue 16: a link planted where the old writer put its temporary file (PATH.tmp) is
+ * never followed: the file it points to is unchanged, the screenshot is written, and no
+ * temporary file is left. */
+Test(cli, screenshot_never_writes_through_a_planted_link)
+{
+    char dir[] = "/tmp/rs-link-XXXXXX";
+    cr_assert_not_null(mkdtemp(dir));
+    char victim[128], link_path[128], shot[128], args[512], out[8192];
+    snprintf(victim, sizeof victim, "%s/victim", dir);
+    snprintf(link_path, sizeof link_path, "%s/x.svg.tmp", dir);
+    snprintf(shot, sizeof shot, "%s/x.svg", dir);
+    FILE *f = fopen(victim, "w");
+    cr_assert(f && fputs("precious\n", f) >= 0 && fclose(f) == 0);
+    cr_assert_eq(symlink(victim, link_path), 0);
+    snprintf(args, sizeof args,
+             "--set n=2000 --set runs=1 --set sweep=none --screenshot %s --size 80x24", shot);
+    cr_assert_eq(run(args, out, sizeof out), 0, "%s", out);
+    char text[64] = "";
+    f = fopen(victim, "r");
+    cr_assert(f && fgets(text, sizeof text, f));
+    fclose(f);
+    cr_assert_str_eq(text, "precious\n", "the planted link's target was written");
+    f = fopen(shot, "r");
+    cr_assert_not_null(f, "the screenshot was written");
+    char head[8] = "";
+    cr_assert(fgets(head, sizeof head, f));
+    fclose(f);
+    cr_assert(strncmp(head, "<svg", 4) == 0 || strncmp(head, "<?xml", 5) == 0, "%s", head);
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "ls -A %s | grep -v -x -e victim -e x.svg -e x.svg.tmp", dir);
+    cr_assert_neq(system(cmd), 0, "a temporary file was left behind");
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    cr_assert_eq(system(cmd), 0);
+}
+
+/* issue 16: a write error on stdout (a full disk) is one line and a non-zero status in
+ * every mode that prints, never a silent 0. */
+Test(cli, stdout_write_errors_are_reported)
+{
+    const char *modes[] = {"--help", "--version", "--list-presets",
+                           "--batch --set n=1000 --set runs=1 --set threads=1"};
+    for (size_t j = 0; j < sizeof modes / sizeof modes[0]; j++) {
+        char cmd[512], out[4096];
+        snprintf(cmd, sizeof cmd, "%s %s 2>&1 >/dev/full", getenv("RELUSCOPE"), modes[j]);
+        FILE *f = popen(cmd, "r");
+        cr_assert(f);
+        const size_t got = fread(out, 1, sizeof out - 1, f);
+        out[got] = 0;
+        const int st = pclose(f);
+        cr_assert(WIFEXITED(st) && WEXITSTATUS(st) != 0, "%s: exit 0 on /dev/full", modes[j]);
+        cr_assert(strstr(out, "reluscope: stdout: write error"), "%s: '%s'", modes[j], out);
+        const char *nl = strchr(out, '\n');
+        cr_assert(nl && nl[1] == 0, "%s: not one line: '%s'", modes[j], out);
+    }
+}

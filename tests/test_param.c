@@ -37,6 +37,14 @@ Test(param, rejects_bad_values_with_key_value_and_allowed)
         {"sweep", "runs", "sweep=runs"},
         {"sweep_values", "1,,2", "sweep_values=1,,2"},
         {"d", "1e9", "d=1e9"},
+        {"n", "0x10", "n=0x10"},
+        {"kappa", "0x1p3", "kappa=0x1p3"},
+        {"kappa", "inf", "kappa=inf"},
+        {"kappa", "1e400", "kappa=1e400"},
+        {"kappa", "-", "kappa=-"},
+        {"kappa", "", "kappa=: allowed"},
+        {"kappa", "2e", "kappa=2e"},
+        {"sweep_values", "1,0x20", "sweep_values=1,0x20"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         cr_assert_eq(param_parse(&p, param_find(bad[i].key), bad[i].value, &err), RS_EINVAL);
@@ -61,6 +69,48 @@ Test(param, cross_checks)
     param_parse(&p, param_find("sweep_values"), "5,9,0", NULL);
     cr_assert_eq(param_check(&p, &err), RS_EINVAL);
     cr_assert(strstr(err.msg, "d=0"), "%s", err.msg);
+}
+
+/* issue 16: the method key set after compare replaces the list (it is never ignored),
+ * compare set afterwards runs its list; the checks see what runs. */
+Test(param, method_key_and_compare_later_wins)
+{
+    rs_params p;
+    rs_error err;
+    param_defaults(&p, GEN_TEACHER);
+    cr_assert_neq(p.compare, 0u, "teacher compares by default");
+    cr_assert_eq(param_parse(&p, param_find("loss"), "llsfe", &err), RS_OK);
+    cr_assert_eq(param_methods(&p), 1u << METHOD_LLSFE);
+    cr_assert_eq(param_parse(&p, param_find("d"), "17", &err), RS_OK);
+    cr_assert_eq(param_check(&p, &err), RS_EINVAL, "llsfe's d <= 16 is checked");
+    cr_assert(strstr(err.msg, "d=17") && strstr(err.msg, "16") && strstr(err.msg, "llsfe"), "%s",
+              err.msg);
+    cr_assert_eq(param_parse(&p, param_find("compare"), "l2,ge", &err), RS_OK);
+    cr_assert_eq(param_methods(&p), (1u << METHOD_L2) | (1u << METHOD_GE));
+    cr_assert_eq(param_check(&p, &err), RS_OK, "%s", err.msg);
+    param_defaults(&p, GEN_MATRIX);
+    cr_assert_eq(param_parse(&p, param_find("estimator"), "svd", &err), RS_OK);
+    cr_assert_eq(param_methods(&p), 1u << METHOD_SVD);
+    /* The same key of another generator does not touch compare. */
+    param_defaults(&p, GEN_TEACHER);
+    cr_assert_eq(param_parse(&p, param_find("estimator"), "mle", &err), RS_OK);
+    cr_assert_neq(p.compare, 0u);
+}
+
+Test(param, keys_and_views_of_another_generator_are_refused)
+{
+    rs_error err;
+    cr_assert_eq(param_check_key(param_find("mu"), GEN_RELU, "5", &err), RS_EINVAL);
+    cr_assert(strstr(err.msg, "mu=5: not a key of generator relu; allowed only with teacher"), "%s",
+              err.msg);
+    cr_assert_eq(param_check_key(param_find("estimator"), GEN_MATRIX, "svd", &err), RS_OK);
+    cr_assert_eq(param_check_key(param_find("n"), GEN_QUADRATIC, "5", &err), RS_OK);
+    rs_params p;
+    param_defaults(&p, GEN_QUADRATIC);
+    cr_assert_eq(param_parse(&p, param_find("view"), "learning", &err), RS_OK);
+    cr_assert_eq(param_check(&p, &err), RS_EINVAL);
+    cr_assert(strstr(err.msg, "view=learning: allowed curves|angles|landscape|data for quadratic"),
+              "%s", err.msg);
 }
 
 Test(param, sweep_values_log_spaced_and_rounded)

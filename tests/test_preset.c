@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <gsl/gsl_errno.h>
@@ -331,4 +332,91 @@ Test(preset, names_cover_the_user_dir_sorted_and_unique)
     cr_assert_eq(preset_find("default", found, &err), RS_OK);
     cr_assert_str_eq(found, path);
     cr_assert_eq(preset_names(after, 3), 3);
+}
+
+/* One child of the race: wait for the start signal on fd, save, exit 0 when saved, 1
+ * when refused because the file exists, 2 otherwise. */
+static void race_child(int fd, const char *path, const char *title)
+{
+    char c;
+    if (read(fd, &c, 1) < 0)
+        _exit(3);
+    rs_params q;
+    param_defaults(&q, GEN_RELU);
+    rs_error err = {""};
+    const rs_status st = preset_write(path, title, "", &q, 0, &err);
+    _exit(st == RS_OK ? 0 : st == RS_EINVAL && strstr(err.msg, "exists") ? 1 : 2);
+}
+
+/* issue 16: two processes saving one new name at once: exactly one succeeds, the other is
+ * told the file exists, and the file is the winner's, whole. 50 rounds. */
+Test(preset, concurrent_saves_of_one_name_one_wins)
+{
+    make_tmpdir();
+    static preset p;
+    for (int round = 0; round < 50; round++) {
+        char path[PRESET_PATH];
+        snprintf(path, sizeof path, "%s/race%02d.ini", tmpdir, round);
+        int go[2];
+        cr_assert_eq(pipe(go), 0);
+        pid_t pid[2];
+        for (int j = 0; j < 2; j++) {
+            pid[j] = fork();
+            cr_assert_geq(pid[j], 0);
+            if (pid[j] == 0) {
+                close(go[1]);
+                race_child(go[0], path, j ? "Second" : "First");
+            }
+        }
+        close(go[0]);
+        close(go[1]); /* both children read EOF at once: the start */
+        int ok = 0, refused = 0;
+        for (int j = 0; j < 2; j++) {
+            int status;
+            cr_assert_eq(waitpid(pid[j], &status, 0), pid[j]);
+            cr_assert(WIFEXITED(status));
+            ok += WEXITSTATUS(status) == 0;
+            refused += WEXITSTATUS(status) == 1;
+        }
+        cr_assert(ok == 1 && refused == 1, "round %d: %d saved, %d refused", round, ok, refused);
+        rs_error err = {""};
+        cr_assert_eq(preset_read(path, &p, &err), RS_OK, "%s", err.msg);
+        cr_assert(strcmp(p.title, "First") == 0 || strcmp(p.title, "Second") == 0);
+    }
+    DIR *dir = opendir(tmpdir);
+    size_t files = 0;
+    const struct dirent *e;
+    while ((e = readdir(dir)))
+        files += e->d_name[0] != '.';
+    closedir(dir);
+    cr_assert_eq(files, 50, "no temporary file left behind");
+}
+
+/* issue 16: a preset name is taken as typed or refused, never altered. */
+Test(preset, names_are_accepted_or_refused_never_altered)
+{
+    rs_error err = {""};
+    cr_assert_eq(preset_name_check("my-preset_2", &err), RS_OK, "%s", err.msg);
+    const struct {
+        const char *name, *needle;
+    } bad[] = {
+        {"x.ini", "allowed without .ini"},
+        {"", "allowed 1 to 100"},
+        {"a/b", "byte 0x2f at 2"},
+        {".hidden", "byte 0x2e at 1"},
+        {"caf\xc3\xa9", "byte 0xc3 at 4; allowed letters, digits, - and _ (ASCII)"},
+        {"sp ace", "byte 0x20"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        cr_assert_eq(preset_name_check(bad[i].name, &err), RS_EINVAL, "%s", bad[i].name);
+        cr_assert(strstr(err.msg, bad[i].needle), "'%s' lacks '%s'", err.msg, bad[i].needle);
+    }
+    char name[PRESET_NAME_MAX + 2];
+    memset(name, 'a', PRESET_NAME_MAX);
+    name[PRESET_NAME_MAX] = 0;
+    cr_assert_eq(preset_name_check(name, &err), RS_OK, "%s", err.msg);
+    name[PRESET_NAME_MAX] = 'a';
+    name[PRESET_NAME_MAX + 1] = 0;
+    cr_assert_eq(preset_name_check(name, &err), RS_EINVAL);
+    cr_assert(strstr(err.msg, "101 bytes; allowed 1 to 100"), "%s", err.msg);
 }

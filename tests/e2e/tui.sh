@@ -1,8 +1,9 @@
 #!/bin/bash
 # tui.sh — end-to-end test of the real TUI inside tmux (SPEC 7, issue 3): change n with
 # the keys, switch through every view, shrink to 60x20 (message) and back, open help,
-# quit; then Ctrl-C and SIGTERM; then start and quit under several TERM values. Each step
-# checks capture-pane. Usage: tui.sh PATH_TO_RELUSCOPE
+# quit; then Ctrl-C, Ctrl-\, SIGTERM, SIGHUP and SIGQUIT (exit 128 + signal, terminal and
+# cursor restored); stdin not a terminal (exit 2); then start and quit under several TERM
+# values. Each step checks capture-pane. Usage: tui.sh PATH_TO_RELUSCOPE
 set -u
 BIN=${1:?usage: tui.sh RELUSCOPE}
 command -v tmux >/dev/null || { echo "SKIP: tmux not installed"; exit 77; }
@@ -10,6 +11,9 @@ SOCK="rs-e2e-$$"
 T="tmux -L $SOCK"
 WORK=$(mktemp -d)
 trap '$T kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
+# A session that lives as long as the test, so that killing the one under test never
+# leaves the server empty: an empty server exits, racing the next new-session.
+$T new-session -d -s keep "sleep 3600"
 FAILS=0
 # A small sweep so that each computation takes well under a second.
 ARGS="--set n=20000 --set sweep=n --set sweep_values=5000,10000,20000 --set runs=3 --set threads=2"
@@ -124,19 +128,35 @@ expect "EXITED 0" "quit after the preset flow"
 "$BIN" --preset "$WORK/.config/reluscope/presets/mine-e2e.ini" --batch >/dev/null 2>&1 ||
     fail "the saved preset does not load back"
 
-# --- Ctrl-C and SIGTERM restore the terminal ---------------------------------------
-start xterm-256color 100 30
-expect "parameters" "start for Ctrl-C"
-keys C-c
-expect "EXITED 0" "Ctrl-C exits cleanly"
-expect_not "parameters" "terminal restored after Ctrl-C"
+# --- signals restore the terminal and exit 128 + the signal (issue 16) ------------
+# cursor_visible: tmux's cursor flag of the pane (1 = shown), after the program left.
+cursor_visible() { [ "$($T display-message -p -t e2e '#{cursor_flag}')" = 1 ]; }
+signal_exit() { # signal_exit HOW STATUS: HOW is a key (C-c, C-\) or a signal name for kill
+    start xterm-256color 100 30
+    expect "parameters" "start for $1"
+    case $1 in
+    C-*) keys "$1" ;;
+    *)
+        PID=$(pgrep -n -f "$BIN $ARGS" || true)
+        [ -n "$PID" ] && kill -"$1" "$PID"
+        ;;
+    esac
+    expect "EXITED $2" "$1 exits with status $2"
+    expect_not "parameters" "terminal restored after $1 (alternate screen left)"
+    cursor_visible || fail "cursor still hidden after $1"
+}
+signal_exit C-c 130
+signal_exit 'C-\' 131
+signal_exit TERM 143
+signal_exit HUP 129
+signal_exit QUIT 131
 
-start xterm-256color 100 30
-expect "parameters" "start for SIGTERM"
-PID=$(pgrep -n -f "$BIN $ARGS" || true)
-[ -n "$PID" ] && kill -TERM "$PID"
-expect "EXITED 0" "SIGTERM exits cleanly"
-expect_not "parameters" "terminal restored after SIGTERM"
+# --- no terminal on stdin: refused with one line, status 2 -------------------------
+$T kill-session -t e2e 2>/dev/null
+$T new-session -d -s e2e -x 100 -y 30 \
+    "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $BIN $ARGS </dev/null; echo \"EXITED \$?\"; sleep 30"
+expect "stdin is not a terminal" "TUI refused without a terminal on stdin"
+expect "EXITED 2" "exit status 2 without a terminal on stdin"
 
 # --- other terminals ---------------------------------------------------------------
 for term in xterm screen-256color linux; do
