@@ -10,8 +10,8 @@
 
 static const char *const gen_names[] = {"relu", "matrix", "teacher", "quadratic", NULL};
 static const char *const view_names[] = {"curves", "angles", "landscape", "learning", "data", NULL};
-static const char *const method_names[] = {"sgd", "mle", "median", "svd",
-                                           "l2",  "ge",  "score",  "llsfe", NULL};
+static const char *const method_names[] = {"sgd", "mle",   "median", "svd", "l2",
+                                           "ge",  "score", "llsfe",  NULL};
 static const char *const estimator_names[] = {"sgd", "mle", "median", "svd", NULL};
 static const char *const loss_names[] = {"l2", "ge", "score", "llsfe", NULL};
 static const char *const bias_names[] = {"nonneg", "signed", "zero", "const", NULL};
@@ -26,6 +26,9 @@ static const char *const family_names[] = {"smoothed", "random", "diagonal", NUL
 /* Loss enum values are offset by METHOD_L2 in rs_method; param.c handles the shift. */
 const char *const *const param_loss_names = loss_names;
 
+/* One compact row per key, as tmux's options-table.c: clang-format would put every field
+ * on a line of its own and make the table unreviewable. */
+/* clang-format off */
 const param_def param_table[] = {
     {.key = "generator", .type = PT_ENUM, .offset = OFF(generator), .def = "relu", .unit = "",
      .meaning = "which generative model", .names = gen_names, .generators = ALL, .step = 1,
@@ -160,5 +163,6 @@ const param_def param_table[] = {
      .unit = "", .meaning = "apply Q_a -> U Q_a U^T (1 = on)", .generators = G(GEN_QUADRATIC),
      .step = 1},
 };
+/* clang-format on */
 
 const size_t param_count = sizeof param_table / sizeof param_table[0];
