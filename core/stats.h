@@ -5,8 +5,8 @@
  * R's default: for m values and 0 <= q <= 1, the order statistics of ranks floor(h) and
  * floor(h) + 1 (0-based) interpolated at h = q (m - 1). The functions differ only in how
  * they find those ranks (sorted input, selection, sort after dropping non-finite values).
- * The ui layer keeps its own copy of the few it draws with (ui/stats_ui.h), because the
- * toolkit includes nothing from core but rs.h (STYLE 1). */
+ * The views (ui/view/) print the same slopes and quantiles through this header: pure
+ * arithmetic on arrays, the one copy in the tree. */
 #ifndef STATS_H
 #define STATS_H
 

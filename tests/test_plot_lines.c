@@ -1,4 +1,4 @@
-/* test_plot_lines.c — line plots: goldens, purity, errors (slopes: test_stats_ui.c). */
+/* test_plot_lines.c — line plots: goldens, purity, errors (slopes: test_stats.c). */
 #include <criterion/criterion.h>
 
 #include <math.h>

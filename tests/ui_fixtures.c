@@ -8,7 +8,7 @@
 #include "plot_heatmap.h"
 #include "plot_hist.h"
 #include "plot_lines.h"
-#include "stats_ui.h"
+#include "stats.h"
 #include "widgets.h"
 
 static const char *const fixture_names[FIX_COUNT] = {
@@ -36,8 +36,8 @@ static rs_status fixture_lines_loglog(grid_rect r, grid *g)
     plot_lines_series s[2] = {plot_lines_series_make("mle", palette_series(0), N, n, a),
                               plot_lines_series_make("sgd", palette_series(1), N, n, b)};
     s[0].std = as, s[1].std = bs;
-    s[0].slope = stats_ui_loglog_slope(n, a, N);
-    s[1].slope = stats_ui_loglog_slope(n, b, N);
+    s[0].slope = stats_loglog_slope(n, a, N);
+    s[1].slope = stats_loglog_slope(n, b, N);
     s[0].markers = true;
     plot_lines_model m;
     plot_lines_init(&m);

@@ -15,7 +15,7 @@
 #include "palette.h"
 #include "plot.h"
 #include "plot_lines.h"
-#include "stats_ui.h"
+#include "stats.h"
 #include "text.h"
 #include "view_curves.h"
 #include "view_quadratic_internal.h"
@@ -72,7 +72,7 @@ static rs_status draw_prefix_curves(const quadratic_detail *det, const view_opts
         plot_lines_series s =
             plot_lines_series_make("run 1", palette_series(0), n, det->curve_n, y);
         s.markers = true;
-        s.slope = stats_ui_loglog_slope(det->curve_n, y, n);
+        s.slope = stats_loglog_slope(det->curve_n, y, n);
         plot_lines_model m;
         plot_lines_init(&m);
         m.title = quad_curves[id].title; /* quad_curves[j].id == j */

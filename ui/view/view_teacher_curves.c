@@ -14,7 +14,7 @@
 #include "palette.h"
 #include "plot.h"
 #include "plot_lines.h"
-#include "stats_ui.h"
+#include "stats.h"
 #include "view_curves.h"
 
 enum { PCT_COUNT = 5, PCT_MIN_W = 50, PCT_MIN_H = 12 };
@@ -55,10 +55,10 @@ static void pct_collect(const view_input *in, size_t id, double *buf, pct_data *
             else
                 pd->nan_runs++;
         }
-        qsort(buf, m, sizeof *buf, stats_ui_cmp_double);
+        qsort(buf, m, sizeof *buf, stats_cmp_double);
         pd->x[v] = in->values[v];
         for (size_t j = 0; j < PCT_COUNT; j++)
-            pd->y[j][v] = stats_ui_quantile_sorted(buf, m, pct_q[j]);
+            pd->y[j][v] = stats_quantile_sorted(buf, m, pct_q[j]);
     }
 }
 
@@ -72,7 +72,7 @@ static rs_status pct_panel(const view_input *in, const view_opts *o, const view_
         s[j] =
             plot_lines_series_make(pct_names[j], palette_series(j), in->n_values, pd->x, pd->y[j]);
         s[j].markers = j == 2;
-        s[j].slope = x_log ? stats_ui_loglog_slope(pd->x, pd->y[j], in->n_values) : NAN;
+        s[j].slope = x_log ? stats_loglog_slope(pd->x, pd->y[j], in->n_values) : NAN;
     }
     char title[128], x_title[64];
     snprintf(title, sizeof title, "%s, percentiles over %zu runs", vm->title,
