@@ -8,16 +8,14 @@
 
 #include "batch.h"
 #include "cli.h"
+#include "lecture.h"
 #include "screenshot.h"
 #include "tui.h"
+#include "version.h"
 
 /* OpenBLAS's own thread pool stays at one thread: parallelism is across jobs, which
  * keeps every job's arithmetic identical whatever the thread count (STYLE 6). */
 void openblas_set_num_threads(int num_threads);
-
-#ifndef RS_VERSION
-#define RS_VERSION "0.0.0"
-#endif
 
 static cli the_cli;
 
@@ -36,7 +34,7 @@ int main(int argc, char **argv)
         cli_help(stdout);
         return 0;
     case CLI_VERSION:
-        printf("reluscope %s\n", RS_VERSION);
+        printf("reluscope %s\n", version_line());
         return 0;
     case CLI_LIST:
         preset_list(stdout);
@@ -44,6 +42,8 @@ int main(int argc, char **argv)
     default:
         break;
     }
+    if (c->tour || c->n_loads) /* issue 18: lecture.c */
+        return lecture_main(c);
     /* The screen modes open on the default preset, as `scripts/run` promises (SPEC 3);
      * batch keeps the table defaults so that --set alone means exactly what it says. */
     char default_path[PRESET_PATH];
@@ -76,9 +76,10 @@ int main(int argc, char **argv)
         return fflush(stdout) == 0 ? 0 : 1;
     }
     setlocale(LC_ALL, "");
-    if (tui_run(c, &err) != 0) {
+    const int rc = tui_run(c, &err);
+    if (rc != 0) {
         fprintf(stderr, "reluscope: %s\n", err.msg);
-        return 1;
+        return rc;
     }
     return 0;
 }
