@@ -314,14 +314,15 @@ static rs_status json_head(loader *L, char *line, rs_error *err)
         snprintf(L->pairs[j].value, sizeof L->pairs[j].value, "%s", mem[j].value);
     }
     L->n_pairs = (size_t)n;
-    *params = 0; /* the members before "params" only from here on */
+    /* each string is cut off in place: read the members from the last to the first */
+    *params = 0;
+    const char *preset = load_parse_json_string(line, "preset");
+    snprintf(L->preset, sizeof L->preset, "%s", preset ? preset : "");
     const char *shard = load_parse_json_string(line, "shard");
     if (!shard || sscanf(shard, "%zu/%zu", &L->shard_i, &L->shard_n) != 2 || L->shard_i < 1 ||
         L->shard_i > L->shard_n)
         return at_line(L, err, "a JSON head without a shard I/N");
     L->shard_i--;
-    const char *preset = load_parse_json_string(line, "preset");
-    snprintf(L->preset, sizeof L->preset, "%s", preset ? preset : "");
     const char *version = load_parse_json_string(line, "reluscope");
     snprintf(L->version, sizeof L->version, "%s", version ? version : "");
     rs_status st = end_head(L, err);
