@@ -6,6 +6,7 @@
 
 #include "batch_format.h"
 #include "batch_learning.h"
+#include "batch_meta.h"
 #include "machine.h"
 #include "model.h"
 #include "sweep.h"
@@ -17,15 +18,19 @@ typedef struct {
     const model_ops *ops;
     const char *key; /* the swept key, or NULL */
     int integer_key, json, first_row;
+    batch_meta meta;
 } batch_rows;
 
 static void print_header(const batch_rows *b)
 {
     if (b->json) {
-        fprintf(b->out, "{\"generator\": \"%s\", \"sweep\": \"%s\", \"rows\": [\n", b->ops->name,
+        fprintf(b->out, "{\"generator\": \"%s\", \"sweep\": \"%s\", ", b->ops->name,
                 b->key ? b->key : "none");
+        batch_meta_json(b->out, &b->meta, b->p);
+        fputs("\"rows\": [\n", b->out);
         return;
     }
+    batch_meta_csv(b->out, &b->meta, b->p);
     if (b->key)
         fprintf(b->out, "%s,", b->key);
     fputs("run,estimator", b->out);
@@ -88,6 +93,22 @@ static void print_cells(batch_rows *b, const double *values, size_t n_values,
         fputs("\n]}\n", b->out);
 }
 
+void batch_print(const cli *c, const double *values, size_t n_values, const sweep_cell *cells,
+                 FILE *out)
+{
+    const rs_params *p = &c->params;
+    batch_rows b = {
+        .out = out,
+        .p = p,
+        .ops = model_get(p->generator),
+        .key = p->sweep >= 0 ? param_table[p->sweep].key : NULL,
+        .integer_key = p->sweep >= 0 && param_table[p->sweep].type == PT_SIZE,
+        .json = c->format == FORMAT_JSON,
+        .first_row = 1,
+        .meta = {c->shard_index, c->shard_count, c->have_preset ? c->preset.name : NULL}};
+    print_cells(&b, values, n_values, cells);
+}
+
 rs_status batch_run(const cli *c, FILE *out, rs_error *err)
 {
     const rs_params *p = &c->params;
@@ -112,16 +133,8 @@ rs_status batch_run(const cli *c, FILE *out, rs_error *err)
                              .ctx = &ctx,
                              .progress = isatty(2) ? batch_format_progress : NULL};
     const rs_status st = sweep_run(&spec, err);
-    if (st == RS_OK) {
-        batch_rows b = {.out = out,
-                        .p = p,
-                        .ops = ops,
-                        .key = p->sweep >= 0 ? param_table[p->sweep].key : NULL,
-                        .integer_key = p->sweep >= 0 && param_table[p->sweep].type == PT_SIZE,
-                        .json = c->format == FORMAT_JSON,
-                        .first_row = 1};
-        print_cells(&b, values, n_values, cells);
-    }
+    if (st == RS_OK)
+        batch_print(c, values, n_values, cells, out);
     free(cells);
     return st;
 }

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "batch_format.h"
+#include "batch_meta.h"
 #include "machine.h"
 #include "model.h"
 #include "sweep.h"
@@ -75,11 +76,15 @@ static void print_all(const cli *c, const model_ops *ops, const double *values, 
                         .json = c->format == FORMAT_JSON,
                         .integer_key = p->sweep >= 0 && param_table[p->sweep].type == PT_SIZE,
                         .first = 1};
+    const batch_meta meta = {c->shard_index, c->shard_count,
+                             c->have_preset ? c->preset.name : NULL};
     if (lp.json) {
-        fprintf(out,
-                "{\"generator\": \"%s\", \"view\": \"learning\", \"sweep\": \"%s\", \"rows\": [\n",
+        fprintf(out, "{\"generator\": \"%s\", \"view\": \"learning\", \"sweep\": \"%s\", ",
                 ops->name, lp.key ? lp.key : "none");
+        batch_meta_json(out, &meta, p);
+        fputs("\"rows\": [\n", out);
     } else {
+        batch_meta_csv(out, &meta, p);
         if (lp.key)
             fprintf(out, "%s,", lp.key);
         fprintf(out, "run,%s,iteration", ops->method_key);

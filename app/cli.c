@@ -88,6 +88,7 @@ rs_status cli_parse(cli *c, int argc, char **argv, rs_error *err)
     c->shard_count = 1;
     c->cols = 120;
     c->rows = 40;
+    rs_status lst = RS_OK;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v;
@@ -134,6 +135,9 @@ rs_status cli_parse(cli *c, int argc, char **argv, rs_error *err)
             rs_status st = parse_screen_size(c, opt_value("--size", &i, argc, argv), err);
             if (st != RS_OK)
                 return st;
+        } else if (cli_lecture_option(c, &i, argc, argv, &lst, err)) {
+            if (lst != RS_OK)
+                return lst;
         } else {
             return rs_error_set(err, RS_EINVAL, "%.*s%s: unknown option (see --help)",
                                 PARAM_CLIP(a, 80));
@@ -145,7 +149,7 @@ rs_status cli_parse(cli *c, int argc, char **argv, rs_error *err)
         c->mode = CLI_SCREENSHOT;
     if (c->batch && c->screenshot)
         return rs_error_set(err, RS_EINVAL, "--batch and --screenshot: allowed one of them");
-    return RS_OK;
+    return cli_lecture_check(c, err);
 }
 
 rs_status cli_apply_pair(rs_params *p, const char *key, const char *value, rs_error *err)
@@ -241,6 +245,12 @@ void cli_help(void *file)
             "screen (.txt .ans .svg .html)\n"
             "  reluscope ... --batch [--format csv|json] [--shard I/N]        print the numbers to "
             "stdout\n"
+            "  reluscope --tour [FILE] [--screenshot DIR/]                    a guided tour of "
+            "presets\n"
+            "  reluscope --load FILE... [--batch | --screenshot PATH]          show merged batch "
+            "shards\n"
+            "  reluscope ... --record FILE.cast                               record the TUI "
+            "(asciicast v2)\n"
             "  reluscope --list-presets | --help | --version\n\n"
             "keys (--set KEY=VALUE, preset [params]):\n",
             RS_VERSION);

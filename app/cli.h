@@ -9,7 +9,7 @@
 #include "preset.h"
 #include "rs.h"
 
-enum { CLI_MAX_SETS = 256 };
+enum { CLI_MAX_SETS = 256, CLI_MAX_LOADS = 4096 };
 
 typedef enum { CLI_TUI, CLI_BATCH, CLI_SCREENSHOT, CLI_HELP, CLI_VERSION, CLI_LIST } cli_mode;
 typedef enum { FORMAT_CSV, FORMAT_JSON } cli_format;
@@ -28,6 +28,12 @@ typedef struct {
     preset preset; /* loaded when preset_arg */
     int have_preset;
     rs_params params;
+    /* issue 18, parsed by cli_lecture.c: --tour [FILE], --record FILE.cast, --load FILE... */
+    int tour;                         /* --tour seen */
+    const char *tour_file;            /* NULL = the shipped intro tour */
+    const char *record;               /* asciicast file, or NULL */
+    const char *loads[CLI_MAX_LOADS]; /* batch files to merge */
+    size_t n_loads;
 } cli;
 
 /* Parse argv into c. Bad options give RS_EINVAL with one line in err. */
@@ -46,5 +52,13 @@ rs_status cli_apply_pair(rs_params *p, const char *key, const char *value, rs_er
 void cli_print_error(void *file, const char *msg);
 
 void cli_help(void *file);
+
+/* cli_lecture.c: when argv[*i] is --tour, --record or --load, consume it (and its values,
+ * moving *i) and return 1 with *st the outcome (RS_EINVAL, err set, on a bad value);
+ * otherwise return 0. */
+int cli_lecture_option(cli *c, int *i, int argc, char **argv, rs_status *st, rs_error *err);
+
+/* cli_lecture.c: refuse combinations of those options the modes cannot honour. */
+rs_status cli_lecture_check(const cli *c, rs_error *err);
 
 #endif

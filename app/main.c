@@ -9,16 +9,14 @@
 
 #include "batch.h"
 #include "cli.h"
+#include "lecture.h"
 #include "screenshot.h"
 #include "tui.h"
+#include "version.h"
 
 /* OpenBLAS's own thread pool stays at one thread: parallelism is across jobs, which
  * keeps every job's arithmetic identical whatever the thread count (STYLE 6). */
 void openblas_set_num_threads(int num_threads);
-
-#ifndef RS_VERSION
-#define RS_VERSION "0.0.0"
-#endif
 
 static cli the_cli;
 
@@ -49,7 +47,7 @@ static int info_mode(const cli *c)
     if (c->mode == CLI_HELP)
         cli_help(stdout);
     else if (c->mode == CLI_VERSION)
-        printf("reluscope %s\n", RS_VERSION);
+        printf("reluscope %s\n", version_line());
     else
         preset_list(stdout);
     return finish_stdout(0);
@@ -88,6 +86,8 @@ int main(int argc, char **argv)
         return fail(2, &err);
     if (c->mode == CLI_HELP || c->mode == CLI_VERSION || c->mode == CLI_LIST)
         return info_mode(c);
+    if (c->tour || c->n_loads) /* issue 18: lecture.c */
+        return finish_stdout(lecture_main(c));
     const int rc = check_inputs(c, &err);
     if (rc != 0)
         return fail(rc, &err);

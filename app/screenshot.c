@@ -147,22 +147,24 @@ rs_status screenshot_run(const cli *c, const char *path, FILE *out, rs_error *er
     worker_view(w, &in);
     screen_model m;
     session_model(s, &ws, &in, &m);
-    const bool image = path && strcmp(extension(path), "txt") != 0;
-    /* plain text carries no colour: draw it in mono, so that colour-only encodings (the
-     * half-block heatmaps) fall back to their character ramps */
-    grid_set_caps(g, (grid_caps){image ? GRID_COLORS_256 : GRID_COLORS_MONO, c->ascii != 0});
-    st = screen_draw(&m, g);
-    if (st != RS_OK) { /* the screen says why; still write it, but report */
-        st = RS_OK;
-    }
-    if (path)
-        st = screenshot_write(g, path, err);
-    else
-        st = sink_txt_write(g, out) == RS_OK ? RS_OK
-                                             : rs_error_set(err, RS_EIO, "stdout: write failed");
+    st = screenshot_emit(&m, c, g, path, out, err);
 done:
     grid_free(g);
     free(s);
     worker_free(w);
     return st;
+}
+
+rs_status screenshot_emit(const screen_model *m, const cli *c, grid *g, const char *path, FILE *out,
+                          rs_error *err)
+{
+    const bool image = path && strcmp(extension(path), "txt") != 0;
+    /* plain text carries no colour: draw it in mono, so that colour-only encodings (the
+     * half-block heatmaps) fall back to their character ramps */
+    grid_set_caps(g, (grid_caps){image ? GRID_COLORS_256 : GRID_COLORS_MONO, c->ascii != 0});
+    screen_draw(m, g); /* on error the screen says why; it is still written */
+    if (path)
+        return screenshot_write(g, path, err);
+    return sink_txt_write(g, out) == RS_OK ? RS_OK
+                                           : rs_error_set(err, RS_EIO, "stdout: write failed");
 }

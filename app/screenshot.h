@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "grid.h"
 #include "rs.h"
+#include "screen.h"
 
 /* Write g to path in the format of its extension (.txt .ans .svg .html). RS_EINVAL for
  * another extension, RS_EIO when the file cannot be written (err names it). */
@@ -20,5 +21,11 @@ rs_status screenshot_check_path(const char *path, rs_error *err);
 /* Compute c->params to the end and write the screen at c->cols x c->rows to
  * c->screenshot, or as text to `out` when path is NULL. */
 rs_status screenshot_run(const cli *c, const char *path, FILE *out, rs_error *err);
+
+/* Draw m into g (c->cols x c->rows, c->ascii) and write it to path, or as text to out
+ * when path is NULL: the last step of screenshot_run, shared by the tour and --load
+ * screens (lecture.c). */
+rs_status screenshot_emit(const screen_model *m, const cli *c, grid *g, const char *path, FILE *out,
+                          rs_error *err);
 
 #endif

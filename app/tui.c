@@ -19,10 +19,12 @@
 #include <unistd.h>
 
 #include "grid.h"
+#include "lecture.h"
 #include "machine.h"
 #include "screen.h"
 #include "screenshot.h"
 #include "session.h"
+#include "sink_cast.h"
 #include "sink_curses.h"
 #include "worker.h"
 
@@ -184,6 +186,9 @@ typedef struct {
     sink_curses *sink;
     grid *g;
     grid_caps caps;
+    lecture *l;      /* tour or loaded shards (issue 18), or NULL */
+    sink_cast *cast; /* --record, or NULL */
+    double t0_s;     /* the recording's start */
 } tui_state;
 
 /* Carry out what a key asked for. Returns 1 to quit. */
@@ -203,8 +208,9 @@ static int apply_action(tui_state *t, unsigned act)
         view_input in;
         screen_model m;
         worker_status_get(t->w, &ws);
-        worker_view(t->w, &in);
+        lecture_input(t->l, t->w, &ws, &in);
         session_model(t->s, &ws, &in, &m);
+        lecture_decorate(t->l, t->s, &m);
         write_screenshot(t->s, &m, t->g->w, t->g->h);
     }
     return 0;
@@ -219,15 +225,20 @@ static rs_status event_loop(tui_state *t)
     while (!quit_signal) {
         worker_reap(t->w);
         worker_status ws;
-        worker_status_get(t->w, &ws);
+        view_input in;
+        lecture_input(t->l, t->w, &ws, &in);
+        if (apply_action(t, lecture_tick(t->l, t->s, &ws)))
+            return RS_OK;
         const bool busy = ws.state == WORKER_RUNNING;
         if (dirty || busy || ws.generation != drawn_generation) {
             screen_model m;
-            view_input in;
-            worker_view(t->w, &in);
+            lecture_input(t->l, t->w, &ws, &in);
             session_model(t->s, &ws, &in, &m);
+            lecture_decorate(t->l, t->s, &m);
             screen_draw(&m, t->g);
             sink_curses_draw(t->sink, t->g, NULL);
+            if (t->cast && sink_cast_frame(t->cast, t->g, rs_now_s() - t->t0_s) != RS_OK)
+                session_message(t->s, true, "--record: write failed; recording stopped");
             drawn_generation = ws.generation;
             /* one more frame after the computation ends shows its final state */
             dirty = busy;
@@ -251,37 +262,69 @@ static rs_status event_loop(tui_state *t)
                 return RS_OK; /* the only key the "too small" screen takes */
             continue;
         }
-        if (apply_action(t, session_key(t->s, map_key(rc, ch))))
+        if (apply_action(t, lecture_key(t->l, t->s, map_key(rc, ch))))
             return RS_OK;
     }
     return RS_OK;
 }
 
+/* --record: the asciicast file, opened before the terminal is taken over so that a bad
+ * path is reported as bad input (status 2). NULL without --record. */
+static FILE *open_record(const cli *c, rs_error *err, int *rc)
+{
+    if (!c->record)
+        return NULL;
+    FILE *f = fopen(c->record, "w");
+    if (!f) {
+        rs_error_set(err, RS_EIO, "--record %s: cannot create the file", c->record);
+        *rc = 2;
+    }
+    return f;
+}
+
 int tui_run(const cli *c, rs_error *err)
 {
-    tui_state t = {.s = malloc(sizeof *t.s), .w = worker_alloc()};
+    return tui_run_lecture(c, NULL, err);
+}
+
+int tui_run_lecture(const cli *c, lecture *l, rs_error *err)
+{
+    int rc = 0;
+    FILE *rec = open_record(c, err, &rc);
+    if (rc)
+        return rc;
+    tui_state t = {.s = malloc(sizeof *t.s), .w = worker_alloc(), .l = l};
     if (!t.s || !t.w) {
         free(t.s);
         worker_free(t.w);
+        if (rec)
+            fclose(rec);
         rs_error_set(err, RS_ENOMEM, "tui: out of memory");
         return 1;
     }
     session_init(t.s, &c->params, c->have_preset ? &c->preset : NULL,
                  c->have_preset ? c->preset.name : NULL);
+    if (l && l->tour)
+        tour_goto(l->tour, t.s, 0);
     install_signals();
     SCREEN *screen = start_curses(err);
     if (!screen) {
         worker_free(t.w);
         free(t.s);
+        if (rec)
+            fclose(rec);
         return 1;
     }
     t.caps = terminal_caps(c);
     t.sink = sink_curses_alloc(t.caps);
     t.g = grid_alloc(COLS, LINES);
-    rs_status st = t.sink && t.g ? RS_OK : RS_ENOMEM;
+    t.t0_s = rs_now_s();
+    t.cast = rec ? sink_cast_alloc(rec, COLS, LINES, (long)time(NULL), getenv("TERM")) : NULL;
+    rs_status st = t.sink && t.g && (!rec || t.cast) ? RS_OK : RS_ENOMEM;
     if (st == RS_OK) {
         grid_set_caps(t.g, t.caps);
-        st = worker_submit(t.w, &t.s->p, machine_threads(&t.s->p), err);
+        if (!l || !l->load)
+            st = worker_submit(t.w, &t.s->p, machine_threads(&t.s->p), err);
     }
     if (st == RS_OK)
         st = event_loop(&t);
@@ -290,6 +333,9 @@ int tui_run(const cli *c, rs_error *err)
     curses_active = 0;
     delscreen(screen);
     sink_curses_free(t.sink);
+    sink_cast_free(t.cast);
+    if (rec && fclose(rec) != 0 && st == RS_OK)
+        st = rs_error_set(err, RS_EIO, "--record %s: write failed", c->record);
     grid_free(t.g);
     worker_free(t.w);
     free(t.s);

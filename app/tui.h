@@ -14,4 +14,9 @@
  * terminal is restored on every way out. */
 int tui_run(const cli *c, rs_error *err);
 
+/* The same with the hooks of a tour or of loaded shards (lecture.h; NULL = tui_run). With
+ * c->record, every frame is also written to that asciicast file (sink_cast.h). */
+struct lecture;
+int tui_run_lecture(const cli *c, struct lecture *l, rs_error *err);
+
 #endif

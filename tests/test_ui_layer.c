@@ -100,8 +100,8 @@ static void ui_layer_views(const char *file, const char *line)
         return;
     const int result_type = strcmp(name, "rs.h") == 0 || strcmp(name, "param.h") == 0 ||
                             strcmp(name, "sweep.h") == 0 || strcmp(name, "model.h") == 0 ||
-                            strcmp(name, "stats.h") == 0 ||
-                            strncmp(name, "detail_", 7) == 0 || strncmp(name, "met_", 4) == 0;
+                            strcmp(name, "stats.h") == 0 || strncmp(name, "detail_", 7) == 0 ||
+                            strncmp(name, "met_", 4) == 0;
     cr_assert(result_type, "ui/view/%s includes the core header %s, not a result type", file, name);
 }
 

@@ -23,8 +23,7 @@ static void sink_ans_color(FILE *f, grid_colors colors, int c, bool fg)
     fprintf(f, ";%d;5;%d", fg ? 38 : 48, c);
 }
 
-/* Write the escape that sets cell c's style from a reset state. */
-static void sink_ans_style(FILE *f, grid_colors colors, const grid_cell *c)
+void sink_ans_sgr(FILE *f, grid_colors colors, const grid_cell *c)
 {
     fputs("\x1b[0", f);
     if (c->attr & GRID_ATTR_BOLD)
@@ -52,7 +51,7 @@ rs_status sink_ans_write(const grid *g, FILE *f)
         for (int x = 0; x < n; x++) {
             const grid_cell *c = grid_get(g, x, y);
             if (c->fg != cur.fg || c->bg != cur.bg || c->attr != cur.attr) {
-                sink_ans_style(f, colors, c);
+                sink_ans_sgr(f, colors, c);
                 cur = *c;
                 styled = true;
             }

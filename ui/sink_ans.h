@@ -18,4 +18,8 @@
 /* Write g to f. Returns RS_OK, or RS_EIO when a write fails. Does not close f. */
 rs_status sink_ans_write(const grid *g, FILE *f);
 
+/* Write the escape that sets cell c's style from a reset state (ESC[0;...m): its
+ * attributes and, for the colour mode, its colours. Shared with sink_cast. */
+void sink_ans_sgr(FILE *f, grid_colors colors, const grid_cell *c);
+
 #endif
