@@ -214,7 +214,7 @@ Test(job_relu, detail_does_not_change_metrics)
     sweep_cell cell;
     sweep_cells_init(&cell, 1);
     model_ctx ctx = {.base = &p, .detail = det};
-    cr_assert_eq(job_relu_run(&ctx, 0, 0, 0, &cell, NULL, NULL), RS_OK);
+    cr_assert_eq(job_relu_run(&ctx, 0, 0, 0, &cell, NULL, NULL, NULL), RS_OK);
     for (size_t id = 0; id < MET_RELU_SECONDS; id++)
         cr_assert(
             memcmp(&a[0].metric[METHOD_SGD][id], &cell.metric[METHOD_SGD][id], sizeof(double)) == 0,

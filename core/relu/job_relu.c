@@ -52,7 +52,8 @@ size_t job_relu_bytes(const rs_params *p)
     return ws_layout(p->n, p->d, relu_k(p), s) ? workspace_bytes(s, RELU_WS_ARRAYS) : 0;
 }
 
-static rs_status ws_alloc(relu_ws *ws, size_t n, size_t d, size_t k, rs_error *err)
+static rs_status ws_alloc(relu_ws *ws, workspace_arena *arena, size_t n, size_t d, size_t k,
+                          rs_error *err)
 {
     size_t s[RELU_WS_ARRAYS];
     double *bits = NULL;
@@ -61,7 +62,7 @@ static rs_status ws_alloc(relu_ws *ws, size_t n, size_t d, size_t k, rs_error *e
         &ws->count,     &ws->sum,       &ws->sumsq,  &ws->mu_hat,  &ws->s2_hat, &ws->b_hat,
         &ws->theta_hat, &ws->Sigma_hat, &ws->counts, &ws->scratch, &ws->buf,    &bits};
     const int ok = ws_layout(n, d, k, s);
-    ws->block = ok ? workspace_alloc(s, slots, RELU_WS_ARRAYS) : NULL;
+    ws->block = ok ? workspace_take(arena, 0, s, slots, RELU_WS_ARRAYS) : NULL;
     if (!ws->block)
         return rs_error_set(err, RS_ENOMEM,
                             "job_relu: cannot allocate %zu bytes (n = %zu, d = %zu)",
@@ -221,7 +222,7 @@ static rs_status fill_detail(relu_detail *det, const rs_params *p, const est_inp
 }
 
 rs_status job_relu_run(void *vctx, size_t v, double value, size_t run, sweep_cell *cell,
-                       const atomic_int *cancel, rs_error *err)
+                       workspace_arena *arena, const atomic_int *cancel, rs_error *err)
 {
     const model_ctx *ctx = vctx;
     rs_params p;
@@ -232,7 +233,7 @@ rs_status job_relu_run(void *vctx, size_t v, double value, size_t run, sweep_cel
     }
     const size_t n = p.n, d = p.d, k = relu_k(&p);
     relu_ws ws;
-    rs_status st = ws_alloc(&ws, n, d, k, err);
+    rs_status st = ws_alloc(&ws, arena, n, d, k, err);
     if (st != RS_OK)
         return st;
     gsl_rng *truth_rng = rng_stream_alloc(p.seed, 0, run, RNG_PURPOSE_TRUTH);
@@ -293,7 +294,7 @@ done:
     gsl_rng_free(truth_rng);
     gsl_rng_free(data_rng);
     gsl_rng_free(est_rng);
-    workspace_free(ws.block);
+    workspace_put(arena, ws.block);
     return st;
 }
 
