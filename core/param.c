@@ -18,8 +18,14 @@ int param_find(const char *key)
     return -1;
 }
 
-static void *field(rs_params *p, int i) { return (char *)p + param_table[i].offset; }
-static const void *cfield(const rs_params *p, int i) { return (const char *)p + param_table[i].offset; }
+static void *field(rs_params *p, int i)
+{
+    return (char *)p + param_table[i].offset;
+}
+static const void *cfield(const rs_params *p, int i)
+{
+    return (const char *)p + param_table[i].offset;
+}
 
 /* The estimator/loss enums store rs_method values; their name tables start at
  * METHOD_SGD and METHOD_L2 respectively. */
@@ -219,7 +225,8 @@ void param_format(const rs_params *p, int i, char *buf, size_t len)
     }
     case PT_LIST:
         for (size_t j = 0; j < p->n_sweep_values && off < len; j++)
-            off += (size_t)snprintf(buf + off, len - off, "%s%.10g", j ? "," : "", p->sweep_values[j]);
+            off +=
+                (size_t)snprintf(buf + off, len - off, "%s%.10g", j ? "," : "", p->sweep_values[j]);
         return;
     case PT_KEY:
         snprintf(buf, len, "%s", p->sweep < 0 ? "none" : param_table[p->sweep].key);
@@ -240,7 +247,8 @@ void param_defaults(rs_params *p, rs_generator gen)
 {
     memset(p, 0, sizeof *p);
     for (size_t i = 0; i < param_count; i++) {
-        if (param_table[i].def[0] || param_table[i].type == PT_SET || param_table[i].type == PT_LIST)
+        if (param_table[i].def[0] || param_table[i].type == PT_SET ||
+            param_table[i].type == PT_LIST)
             param_parse(p, (int)i, param_table[i].def, NULL);
     }
     p->generator = gen;
@@ -249,9 +257,18 @@ void param_defaults(rs_params *p, rs_generator gen)
         param_parse(p, param_find(def->key), def->value, NULL);
 }
 
-const char *param_generator_name(int gen) { return param_table[param_find("generator")].names[gen]; }
-const char *param_view_name(int view) { return param_table[param_find("view")].names[view]; }
-const char *param_method_name(int method) { return param_table[param_find("compare")].names[method]; }
+const char *param_generator_name(int gen)
+{
+    return param_table[param_find("generator")].names[gen];
+}
+const char *param_view_name(int view)
+{
+    return param_table[param_find("view")].names[view];
+}
+const char *param_method_name(int method)
+{
+    return param_table[param_find("compare")].names[method];
+}
 
 unsigned param_methods(const rs_params *p)
 {

@@ -21,7 +21,8 @@ static void method_list(unsigned set, char *buf, size_t len)
     buf[0] = 0;
     for (int m = 0; m < METHOD_COUNT && off < len; m++)
         if (set & (1u << m))
-            off += (size_t)snprintf(buf + off, len - off, "%s%s", off ? "|" : "", param_method_name(m));
+            off += (size_t)snprintf(buf + off, len - off, "%s%s", off ? "|" : "",
+                                    param_method_name(m));
 }
 
 /* The checks every generator shares: k <= d, the method key and compare within the
@@ -48,8 +49,8 @@ static rs_status check_generic(const model_ops *ops, const rs_params *p, rs_erro
                             allowed, ops->name);
     }
     if (uses_key(p->generator, "coord") && (p->coord >= p->d || p->coord2 >= p->d))
-        return rs_error_set(err, RS_EINVAL, "coord=%zu, coord2=%zu: allowed 0..d-1 = %zu",
-                            p->coord, p->coord2, p->d - 1);
+        return rs_error_set(err, RS_EINVAL, "coord=%zu, coord2=%zu: allowed 0..d-1 = %zu", p->coord,
+                            p->coord2, p->d - 1);
     return RS_OK;
 }
 
@@ -72,25 +73,31 @@ rs_status param_check(const rs_params *p, rs_error *err)
         return check_point(p, err);
     const param_def *key = &param_table[p->sweep];
     if (key->flags & PARAM_NO_SWEEP)
-        return rs_error_set(err, RS_EINVAL, "sweep=%s: allowed a numeric key other than seeds, "
-                            "run counts, coordinates and the sweep's own settings", key->key);
+        return rs_error_set(err, RS_EINVAL,
+                            "sweep=%s: allowed a numeric key other than seeds, "
+                            "run counts, coordinates and the sweep's own settings",
+                            key->key);
     if (!(key->generators & (1u << p->generator)))
         return rs_error_set(err, RS_EINVAL, "sweep=%s: not a key of generator %s", key->key,
                             param_generator_name(p->generator));
     if (p->n_sweep_values == 0 && p->sweep_scale == SWEEP_LOG &&
         !(p->sweep_from > 0.0 && p->sweep_to > 0.0))
-        return rs_error_set(err, RS_EINVAL, "sweep_from=%g, sweep_to=%g: allowed positive values with sweep_scale=log",
-                            p->sweep_from, p->sweep_to);
+        return rs_error_set(
+            err, RS_EINVAL,
+            "sweep_from=%g, sweep_to=%g: allowed positive values with sweep_scale=log",
+            p->sweep_from, p->sweep_to);
     double values[PARAM_MAX_LIST];
     const size_t m = param_sweep_values(p, values);
     for (size_t j = 0; j < m; j++) {
         rs_params q = *p;
         rs_error e;
         if (param_set_number(&q, p->sweep, values[j], &e) != RS_OK)
-            return rs_error_set(err, RS_EINVAL, "sweep value %s=%.10g: %s", key->key, values[j], e.msg);
+            return rs_error_set(err, RS_EINVAL, "sweep value %s=%.10g: %s", key->key, values[j],
+                                e.msg);
         const rs_status st = check_point(&q, &e);
         if (st != RS_OK)
-            return rs_error_set(err, st, "%s (at sweep value %s=%.10g)", e.msg, key->key, values[j]);
+            return rs_error_set(err, st, "%s (at sweep value %s=%.10g)", e.msg, key->key,
+                                values[j]);
     }
     return RS_OK;
 }

@@ -68,37 +68,49 @@ done:
     return st;
 }
 
+void gen_relu_block(const double *W, const double *b, size_t d, size_t k, size_t rows, gsl_rng *r,
+                    double *Xb, double *zbuf, gen_relu_stats *st)
+{
+    for (size_t i = 0; i < rows * k; i++)
+        zbuf[i] = gsl_ran_gaussian_ziggurat(r, 1.0);
+    for (size_t m = 0; m < rows; m++)
+        memcpy(Xb + m * d, b, d * sizeof *b);
+    /* X_block (rows x d) = Z (rows x k) W^T (k x d) + 1 b^T: one dgemm per block. */
+    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)rows, (int)d, (int)k, 1.0, zbuf,
+                (int)k, W, (int)k, 1.0, Xb, (int)d);
+    /* Branch-free ReLU and the statistics in the same pass. Written as a comparison, not
+     * fmax: without -ffinite-math-only fmax is an out-of-line libm call per element, while
+     * `x > 0 ? x : 0` is one maxsd (x is never NaN here; both give +0 for x = +0). */
+    for (size_t m = 0; m < rows; m++) {
+        double *x = Xb + m * d;
+        for (size_t i = 0; i < d; i++)
+            x[i] = x[i] > 0.0 ? x[i] : 0.0;
+        if (st)
+            for (size_t i = 0; i < d; i++) {
+                st->count[i] += (double)(x[i] > 0.0);
+                st->sum[i] += x[i];
+                st->sumsq[i] += x[i] * x[i];
+            }
+    }
+}
+
+void gen_relu_stats_zero(gen_relu_stats *st, size_t d)
+{
+    for (size_t i = 0; i < d; i++)
+        st->count[i] = st->sum[i] = st->sumsq[i] = 0.0;
+}
+
 rs_status gen_relu_sample(const double *W, const double *b, size_t d, size_t k, size_t n,
                           gsl_rng *r, double *X, double *zbuf, gen_relu_stats *st,
                           const atomic_int *cancel, rs_error *err)
 {
     if (st)
-        for (size_t i = 0; i < d; i++)
-            st->count[i] = st->sum[i] = st->sumsq[i] = 0.0;
+        gen_relu_stats_zero(st, d);
     for (size_t m0 = 0; m0 < n; m0 += GEN_RELU_BLOCK) {
         if (cancel && atomic_load_explicit(cancel, memory_order_relaxed))
             return rs_error_set(err, RS_ECANCELLED, "gen_relu_sample: cancelled");
         const size_t rows = n - m0 < GEN_RELU_BLOCK ? n - m0 : GEN_RELU_BLOCK;
-        double *Xb = X + m0 * d;
-        for (size_t i = 0; i < rows * k; i++)
-            zbuf[i] = gsl_ran_gaussian_ziggurat(r, 1.0);
-        for (size_t m = 0; m < rows; m++)
-            memcpy(Xb + m * d, b, d * sizeof *b);
-        /* X_block (rows x d) = Z (rows x k) W^T (k x d) + 1 b^T: one dgemm per block. */
-        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)rows, (int)d, (int)k, 1.0, zbuf,
-                    (int)k, W, (int)k, 1.0, Xb, (int)d);
-        /* Branch-free ReLU (fmax compiles to maxsd) and the statistics in the same pass. */
-        for (size_t m = 0; m < rows; m++) {
-            double *x = Xb + m * d;
-            for (size_t i = 0; i < d; i++)
-                x[i] = fmax(x[i], 0.0);
-            if (st)
-                for (size_t i = 0; i < d; i++) {
-                    st->count[i] += (double)(x[i] > 0.0);
-                    st->sum[i] += x[i];
-                    st->sumsq[i] += x[i] * x[i];
-                }
-        }
+        gen_relu_block(W, b, d, k, rows, r, X + m0 * d, zbuf, st);
     }
     return RS_OK;
 }
