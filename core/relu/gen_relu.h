@@ -14,6 +14,11 @@
  * in L2 at k = d = 25 and to poll the cancel flag every fraction of a millisecond. */
 enum { GEN_RELU_BLOCK = 2048 };
 
+/* Above this d the truth's QR goes through LAPACK (dgeqrf + dorgqr, the d x k factor
+ * only) and Sigma and the angles through BLAS 3; at and below it the original GSL QR and
+ * loops, whose bits the shipped presets' figures were made with. */
+enum { GEN_RELU_LAPACK_D = 128 };
+
 /* Per-coordinate sufficient statistics of the positive samples, accumulated during
  * generation: count, sum and sum of squares of x_m(i) over x_m(i) > 0 (Alg. 1, line 2). */
 typedef struct {
