@@ -73,12 +73,12 @@ static void on_progress(void *pctx, size_t done, size_t total)
 
 /* Jobs whose cell was carried over from the previous computation are already done. */
 static rs_status comp_job(void *ctx, size_t v, double value, size_t run, sweep_cell *cell,
-                          const atomic_int *cancel, rs_error *err)
+                          workspace_arena *arena, const atomic_int *cancel, rs_error *err)
 {
     comp *c = ctx;
     if (atomic_load_explicit(&cell->done, memory_order_acquire))
         return RS_OK;
-    return c->ops->job(&c->ctx, v, value, run, cell, cancel, err);
+    return c->ops->job(&c->ctx, v, value, run, cell, arena, cancel, err);
 }
 
 static void *worker_main(void *arg)

@@ -84,6 +84,8 @@ typedef struct {
     int family;
     double smooth;
     size_t gauge;
+    /* relu: memory budget of the sample matrix (issue 15) */
+    size_t mem_mb;
 } rs_params;
 
 typedef enum {

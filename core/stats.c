@@ -77,6 +77,24 @@ double stats_quantile_select(double *x, size_t n, double q)
     return interpolate(x[k], hi, h, k);
 }
 
+size_t stats_quantile_rank(size_t n, double q)
+{
+    return (size_t)floor(q * (double)(n - 1));
+}
+
+double stats_quantile_from_ranks(double lo, double hi, size_t n, double q)
+{
+    const double h = q * (double)(n - 1);
+    const size_t k = (size_t)floor(h);
+    return k + 1 >= n ? lo : interpolate(lo, hi, h, k);
+}
+
+double stats_select(double *x, size_t n, size_t k)
+{
+    select_rank(x, n, k);
+    return x[k];
+}
+
 double stats_quantile(double *v, size_t m, double q)
 {
     size_t c = 0;

@@ -23,6 +23,18 @@ double stats_quantile_sorted(const double *v, size_t n, double q);
  * place; NAN when n is 0. Same value as stats_quantile_sorted on the sorted x. */
 double stats_quantile_select(double *x, size_t n, double q);
 
+/* The rank k = floor(q (n - 1)) whose order statistic (with rank k + 1's) gives
+ * stats_quantile_select's quantile q of n values. */
+size_t stats_quantile_rank(size_t n, double q);
+
+/* stats_quantile_select's value from the order statistics lo (rank k) and hi (rank k + 1,
+ * ignored when k + 1 >= n) of n values, k = stats_quantile_rank(n, q): bit for bit the
+ * same, for callers that find the two order statistics another way (by streaming). */
+double stats_quantile_from_ranks(double lo, double hi, size_t n, double q);
+
+/* The value of rank k (0-based) of x[0..n-1], n > k; reorders x. */
+double stats_select(double *x, size_t n, size_t k);
+
 /* The q-quantile of the finite values among v[0..m-1]: they are moved to the front of v
  * and sorted, the others dropped; NAN when none is finite. */
 double stats_quantile(double *v, size_t m, double q);

@@ -49,18 +49,20 @@ static void *worker(void *arg)
     const sweep_spec *s = st->s;
     const size_t total = s->n_values * s->runs;
     const size_t shard_total = sweep_shard_jobs(s);
+    workspace_arena arena; /* this thread's, lent to every job it runs */
+    workspace_arena_init(&arena);
     for (;;) {
         if (atomic_load(&st->failed) || (s->cancel && atomic_load(s->cancel)))
-            return NULL;
+            break;
         const size_t k = atomic_fetch_add(&st->next, 1);
         if (k >= total)
-            return NULL;
+            break;
         const size_t run = k / s->n_values, v = k % s->n_values; /* run-major */
         if (!in_shard(s, v, run))
             continue;
         sweep_cell *cell = &s->cells[v * s->runs + run];
         rs_error err;
-        const rs_status rc = s->job(s->ctx, v, s->values[v], run, cell, s->cancel, &err);
+        const rs_status rc = s->job(s->ctx, v, s->values[v], run, cell, &arena, s->cancel, &err);
         if (rc != RS_OK) {
             pthread_mutex_lock(&st->err_lock);
             if (!atomic_load(&st->failed)) {
@@ -69,13 +71,15 @@ static void *worker(void *arg)
                 atomic_store(&st->failed, 1);
             }
             pthread_mutex_unlock(&st->err_lock);
-            return NULL;
+            break;
         }
         atomic_store_explicit(&cell->done, 1, memory_order_release);
         const size_t done = atomic_fetch_add(&st->done, 1) + 1;
         if (s->progress)
             s->progress(s->pctx, done, shard_total);
     }
+    workspace_arena_done(&arena);
+    return NULL;
 }
 
 rs_status sweep_run(const sweep_spec *s, rs_error *err)

@@ -14,6 +14,7 @@
 
 #include "param.h"
 #include "rs.h"
+#include "workspace.h"
 
 enum { SWEEP_MAX_METRICS = 8 };
 
@@ -24,9 +25,11 @@ typedef struct {
 } sweep_cell;
 
 /* One job: fill cell for sweep value index v (value `value`) and run `run`.
+ * arena is the running worker's (workspace.h): the job borrows its large arrays from it
+ * instead of allocating them; NULL when the caller has no worker (then the job allocates).
  * Must poll cancel and return RS_ECANCELLED promptly. */
 typedef rs_status (*sweep_job_fn)(void *ctx, size_t v, double value, size_t run, sweep_cell *cell,
-                                  const atomic_int *cancel, rs_error *err);
+                                  workspace_arena *arena, const atomic_int *cancel, rs_error *err);
 
 typedef void (*sweep_progress_fn)(void *pctx, size_t done, size_t total);
 

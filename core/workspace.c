@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 
 /* Bytes of counts doubles rounded up to WORKSPACE_ALIGN; 0 with *ok cleared on overflow. */
 static size_t padded_bytes(size_t count, int *ok)
@@ -29,25 +30,90 @@ size_t workspace_bytes(const size_t *counts, size_t n)
     return n == 0 ? 0 : (total ? total : WORKSPACE_ALIGN);
 }
 
-void *workspace_alloc(const size_t *counts, double **const *slots, size_t n)
+/* A block of total bytes (a multiple of WORKSPACE_ALIGN): a large one on a huge-page
+ * boundary, rounded up to whole huge pages and advised MADV_HUGEPAGE (a hint: where the
+ * kernel keeps transparent huge pages off it changes nothing but the alignment). */
+static void *block_alloc(size_t total)
 {
-    const size_t total = workspace_bytes(counts, n);
-    if (total == 0)
+    if (total < WORKSPACE_HUGE_BYTES)
+        return aligned_alloc(WORKSPACE_ALIGN, total);
+    if (total > SIZE_MAX - WORKSPACE_HUGE_BYTES)
         return NULL;
-    /* total is a multiple of WORKSPACE_ALIGN, as aligned_alloc requires */
-    char *block = aligned_alloc(WORKSPACE_ALIGN, total);
-    if (!block)
-        return NULL;
+    const size_t rounded =
+        (total + WORKSPACE_HUGE_BYTES - 1) / WORKSPACE_HUGE_BYTES * WORKSPACE_HUGE_BYTES;
+    void *block = aligned_alloc(WORKSPACE_HUGE_BYTES, rounded);
+#ifdef MADV_HUGEPAGE
+    if (block)
+        (void)madvise(block, rounded, MADV_HUGEPAGE); /* advice only: failure is harmless */
+#endif
+    return block;
+}
+
+/* Point slots[i] at array i of block. */
+static void carve(char *block, const size_t *counts, double **const *slots, size_t n)
+{
     int ok = 1;
     size_t off = 0;
     for (size_t i = 0; i < n; i++) {
         *slots[i] = (double *)(void *)(block + off);
         off += padded_bytes(counts[i], &ok);
     }
+}
+
+void *workspace_alloc(const size_t *counts, double **const *slots, size_t n)
+{
+    const size_t total = workspace_bytes(counts, n);
+    if (total == 0)
+        return NULL;
+    char *block = block_alloc(total);
+    if (!block)
+        return NULL;
+    carve(block, counts, slots, n);
     return block;
 }
 
 void workspace_free(void *block)
 {
     free(block);
+}
+
+void workspace_arena_init(workspace_arena *a)
+{
+    for (size_t i = 0; i < WORKSPACE_ARENA_SLOTS; i++) {
+        a->block[i] = NULL;
+        a->bytes[i] = 0;
+    }
+}
+
+void workspace_arena_done(workspace_arena *a)
+{
+    for (size_t i = 0; i < WORKSPACE_ARENA_SLOTS; i++)
+        free(a->block[i]);
+    workspace_arena_init(a);
+}
+
+void *workspace_take(workspace_arena *a, size_t slot, const size_t *counts, double **const *slots,
+                     size_t n)
+{
+    if (!a)
+        return workspace_alloc(counts, slots, n);
+    const size_t total = workspace_bytes(counts, n);
+    if (total == 0 || slot >= WORKSPACE_ARENA_SLOTS)
+        return NULL;
+    if (a->bytes[slot] < total) { /* grow: the old contents are not needed */
+        free(a->block[slot]);
+        a->bytes[slot] = 0;
+        a->block[slot] = block_alloc(total);
+        if (!a->block[slot])
+            return NULL;
+        a->bytes[slot] = total;
+    }
+    carve(a->block[slot], counts, slots, n);
+    return a->block[slot];
+}
+
+void workspace_put(workspace_arena *a, void *block)
+{
+    if (!a)
+        free(block);
 }

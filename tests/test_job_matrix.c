@@ -44,7 +44,8 @@ Test(job_matrix, mle_beats_svd_over_20_runs)
     for (size_t r = 0; r < runs; r++) {
         sweep_cell cell;
         rs_error err;
-        cr_assert_eq(job_matrix_run(&ctx, 0, 0.0, r, &cell, NULL, &err), RS_OK, "%s", err.msg);
+        cr_assert_eq(job_matrix_run(&ctx, 0, 0.0, r, &cell, NULL, NULL, &err), RS_OK, "%s",
+                     err.msg);
         for (size_t m = 0; m < 2; m++)
             diff[m][r] = cell.metric[METHOD_SVD][ids[m]] - cell.metric[METHOD_MLE][ids[m]];
     }
@@ -69,8 +70,8 @@ Test(job_matrix, reruns_are_bit_identical_and_the_detail_does_not_change_metrics
     model_ctx plain = {.base = &p}, with = {.base = &p, .detail = det};
     sweep_cell a, b;
     rs_error err;
-    cr_assert_eq(job_matrix_run(&plain, 0, 0.0, 0, &a, NULL, &err), RS_OK, "%s", err.msg);
-    cr_assert_eq(job_matrix_run(&with, 0, 0.0, 0, &b, NULL, &err), RS_OK, "%s", err.msg);
+    cr_assert_eq(job_matrix_run(&plain, 0, 0.0, 0, &a, NULL, NULL, &err), RS_OK, "%s", err.msg);
+    cr_assert_eq(job_matrix_run(&with, 0, 0.0, 0, &b, NULL, NULL, &err), RS_OK, "%s", err.msg);
     for (int m = METHOD_MLE; m <= METHOD_SVD; m += METHOD_SVD - METHOD_MLE)
         for (size_t i = 0; i < MET_MATRIX_COUNT; i++)
             if (i != MET_MATRIX_SECONDS)
@@ -115,9 +116,9 @@ Test(job_matrix, cancel_and_bad_methods)
     sweep_cell cell;
     rs_error err;
     atomic_int cancel = 1;
-    cr_assert_eq(job_matrix_run(&ctx, 0, 0.0, 0, &cell, &cancel, &err), RS_ECANCELLED);
+    cr_assert_eq(job_matrix_run(&ctx, 0, 0.0, 0, &cell, NULL, &cancel, &err), RS_ECANCELLED);
     p.compare = 1u << METHOD_SGD;
-    cr_assert_eq(job_matrix_run(&ctx, 0, 0.0, 0, &cell, NULL, &err), RS_EINVAL);
+    cr_assert_eq(job_matrix_run(&ctx, 0, 0.0, 0, &cell, NULL, NULL, &err), RS_EINVAL);
     const model_ops *ops = model_get(GEN_MATRIX);
     cr_assert_not_null(ops);
     cr_assert_eq(ops->n_metrics, MET_MATRIX_COUNT);

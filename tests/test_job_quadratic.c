@@ -79,7 +79,7 @@ static rs_status run1(const rs_params *p, quadratic_detail *det, sweep_cell *cel
     model_ctx ctx = {.base = p, .detail = det};
     sweep_cells_init(cell, 1);
     rs_error e;
-    const rs_status st = job_quadratic_run(&ctx, 0, 0.0, 0, cell, NULL, &e);
+    const rs_status st = job_quadratic_run(&ctx, 0, 0.0, 0, cell, NULL, NULL, &e);
     cr_assert_eq(st, RS_OK, "%s", e.msg);
     return st;
 }
@@ -280,6 +280,6 @@ Test(job_quadratic, a_raised_cancel_flag_stops_the_job)
     sweep_cell c;
     sweep_cells_init(&c, 1);
     rs_error e;
-    cr_assert_eq(job_quadratic_run(&ctx, 0, 0.0, 0, &c, &cancel, &e), RS_ECANCELLED);
+    cr_assert_eq(job_quadratic_run(&ctx, 0, 0.0, 0, &c, NULL, &cancel, &e), RS_ECANCELLED);
     cr_assert(strstr(met_quadratic_err_q_note, "sum-of-squares") != NULL);
 }

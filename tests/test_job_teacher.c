@@ -47,7 +47,7 @@ static void run_job(const rs_params *p, teacher_detail *det, sweep_cell *cell)
     cr_assert_gt(ops->job_bytes(p), 0);
     model_ctx ctx = {.base = p, .detail = det};
     sweep_cells_init(cell, 1);
-    cr_assert_eq(ops->job(&ctx, 0, 0.0, 0, cell, NULL, &e), RS_OK, "%s", e.msg);
+    cr_assert_eq(ops->job(&ctx, 0, 0.0, 0, cell, NULL, NULL, &e), RS_OK, "%s", e.msg);
 }
 
 Test(job_teacher, metrics_and_detail, .timeout = 60)

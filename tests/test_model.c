@@ -187,7 +187,7 @@ static void *cancel_thread(void *arg)
     sweep_cell cell;
     sweep_cells_init(&cell, 1);
     rs_error err;
-    c->status = c->ops->job(&ctx, 0, (double)c->p->n, 0, &cell, &c->cancel, &err);
+    c->status = c->ops->job(&ctx, 0, (double)c->p->n, 0, &cell, NULL, &c->cancel, &err);
     c->returned_cpu_s = clock_s(CLOCK_THREAD_CPUTIME_ID);
     c->returned_s = clock_s(CLOCK_MONOTONIC);
     return NULL;

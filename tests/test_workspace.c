@@ -45,3 +45,30 @@ Test(workspace, overflow_and_empty_refused)
     const size_t none[] = {0, 0};
     cr_assert_eq(workspace_bytes(none, 2), WORKSPACE_ALIGN, "a block of empty arrays");
 }
+
+Test(workspace, arena_reuses_a_slot_and_grows_it_only_for_a_larger_job)
+{
+    workspace_arena a;
+    workspace_arena_init(&a);
+    double *x = NULL, *y = NULL;
+    double **const slots[] = {&x, &y};
+    const size_t small[] = {100, 7}, large[] = {WORKSPACE_HUGE_BYTES / sizeof(double), 3};
+    void *b1 = workspace_take(&a, 0, small, slots, 2);
+    cr_assert_not_null(b1);
+    x[99] = y[6] = 2.385;
+    workspace_put(&a, b1); /* kept by the arena */
+    void *b2 = workspace_take(&a, 0, small, slots, 2);
+    cr_assert_eq(b2, b1, "the same job size reuses the block");
+    void *b3 = workspace_take(&a, 0, large, slots, 2);
+    cr_assert_not_null(b3);
+    cr_assert_eq((uintptr_t)b3 % WORKSPACE_HUGE_BYTES, 0, "a large block starts on a huge page");
+    x[large[0] - 1] = y[2] = 2.385;
+    void *b4 = workspace_take(&a, 0, small, slots, 2);
+    cr_assert_eq(b4, b3, "a smaller job keeps the grown block");
+    cr_assert_null(workspace_take(&a, WORKSPACE_ARENA_SLOTS, small, slots, 2));
+    workspace_arena_done(&a);
+    cr_assert_null(a.block[0]);
+    void *own = workspace_take(NULL, 0, small, slots, 2); /* no arena: the caller's block */
+    cr_assert_not_null(own);
+    workspace_put(NULL, own);
+}

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "est_matrix_mle.h"
+#include "workspace.h"
 
 struct est_matrix_mle_ws {
     size_t d, n, k, t0, t1;   /* t0 = k(k+1)/2, t1 = (k+1)(k+2)/2: packed triangles */
@@ -23,6 +24,7 @@ struct est_matrix_mle_ws {
     double *Up, *bp, *Vp;     /* d x k, d, n x k: the iterate before the last iteration */
     int *iwork;               /* 2 d */
     void *block;
+    workspace_arena *arena; /* lender of block, or NULL */
 };
 
 /* Index of (a, b), a <= b, in a packed row-major upper triangle of order m. */

@@ -54,6 +54,12 @@ size_t est_matrix_mle_ws_bytes(size_t d, size_t n, size_t k)
 
 est_matrix_mle_ws *est_matrix_mle_ws_alloc(size_t d, size_t n, size_t k)
 {
+    return est_matrix_mle_ws_take(d, n, k, NULL, 0);
+}
+
+est_matrix_mle_ws *est_matrix_mle_ws_take(size_t d, size_t n, size_t k, workspace_arena *arena,
+                                          size_t slot)
+{
     size_t s[MLE_WS_ARRAYS];
     if (k == 0 || !layout(d, n, k, s))
         return NULL;
@@ -67,7 +73,8 @@ est_matrix_mle_ws *est_matrix_mle_ws_alloc(size_t d, size_t n, size_t k)
         &ws->KU,   &ws->Hcol,     &ws->Gcol,    &ws->dV,       &ws->Vtr,  &ws->cold,
         &ws->cnew, &ws->ct,       &ws->cpen,    &ws->cpen_new, &ws->sys,  &ws->npos,
         &ws->ymin, &ws->svd_work, &ws->Up,      &ws->bp,       &ws->Vp,   &iwork};
-    ws->block = workspace_alloc(s, slots, MLE_WS_ARRAYS);
+    ws->block = workspace_take(arena, slot, s, slots, MLE_WS_ARRAYS);
+    ws->arena = arena;
     if (!ws->block) {
         free(ws);
         return NULL;
@@ -81,7 +88,7 @@ void est_matrix_mle_ws_free(est_matrix_mle_ws *ws)
 {
     if (!ws)
         return;
-    workspace_free(ws->block);
+    workspace_put(ws->arena, ws->block);
     free(ws);
 }
 

@@ -44,6 +44,7 @@
 
 #include "est_matrix.h"
 #include "rs.h"
+#include "workspace.h"
 
 typedef struct {
     gen_matrix_bias bias; /* the density p of eq. (8), known to the estimator */
@@ -78,6 +79,10 @@ typedef struct est_matrix_mle_ws est_matrix_mle_ws;
  * V (the extrapolation of step 4); the blocks are O(d EST_MATRIX_BLOCK). */
 size_t est_matrix_mle_ws_bytes(size_t d, size_t n, size_t k);
 est_matrix_mle_ws *est_matrix_mle_ws_alloc(size_t d, size_t n, size_t k);
+/* The same with its arrays borrowed from slot `slot` of a worker's arena (workspace.h;
+ * NULL: allocated), kept as a pointer until est_matrix_mle_ws_free. */
+est_matrix_mle_ws *est_matrix_mle_ws_take(size_t d, size_t n, size_t k, workspace_arena *arena,
+                                          size_t slot);
 void est_matrix_mle_ws_free(est_matrix_mle_ws *ws);
 
 /* Fit. out->U (d x k), V (n x k), b (d) are caller-owned outputs; out->iters the

@@ -45,7 +45,8 @@ size_t job_matrix_bytes(const rs_params *p)
     return a && b && a < SIZE_MAX / 2 && b < SIZE_MAX / 2 ? a + b : 0;
 }
 
-static rs_status ws_alloc(matrix_ws *ws, size_t n, size_t d, size_t k, rs_error *err)
+static rs_status ws_alloc(matrix_ws *ws, workspace_arena *arena, size_t n, size_t d, size_t k,
+                          rs_error *err)
 {
     size_t s[MATRIX_WS_ARRAYS];
     double *iwork = NULL;
@@ -53,7 +54,7 @@ static rs_status ws_alloc(matrix_ws *ws, size_t n, size_t d, size_t k, rs_error 
                                               &ws->Uk, &ws->zero_rows, &ws->U, &ws->V,
                                               &ws->bh, &ws->work,      &iwork};
     const int ok = ws_layout(n, d, k, s);
-    ws->block = ok ? workspace_alloc(s, slots, MATRIX_WS_ARRAYS) : NULL;
+    ws->block = ok ? workspace_take(arena, 0, s, slots, MATRIX_WS_ARRAYS) : NULL;
     if (!ws->block)
         return rs_error_set(err, RS_ENOMEM,
                             "job_matrix: cannot allocate %zu bytes (d = %zu, n = %zu)",
@@ -115,7 +116,7 @@ static rs_status fit_method(int m, matrix_ws *ws, est_matrix_mle_ws *mws,
 }
 
 rs_status job_matrix_run(void *vctx, size_t v, double value, size_t run, sweep_cell *cell,
-                         const atomic_int *cancel, rs_error *err)
+                         workspace_arena *arena, const atomic_int *cancel, rs_error *err)
 {
     const model_ctx *ctx = vctx;
     rs_params p;
@@ -138,10 +139,10 @@ rs_status job_matrix_run(void *vctx, size_t v, double value, size_t run, sweep_c
     matrix_detail *det = model_ctx_detail(ctx, v, run);
     matrix_ws ws;
     est_matrix_mle_ws *mws = NULL;
-    rs_status st = ws_alloc(&ws, n, d, k, err);
+    rs_status st = ws_alloc(&ws, arena, n, d, k, err);
     if (st != RS_OK)
         return st;
-    if ((methods & (1u << METHOD_MLE)) && !(mws = est_matrix_mle_ws_alloc(d, n, k))) {
+    if ((methods & (1u << METHOD_MLE)) && !(mws = est_matrix_mle_ws_take(d, n, k, arena, 1))) {
         st = rs_error_set(err, RS_ENOMEM, "job_matrix: MLE workspace for d = %zu, k = %zu", d, k);
         goto done;
     }
@@ -175,6 +176,6 @@ rs_status job_matrix_run(void *vctx, size_t v, double value, size_t run, sweep_c
     }
 done:
     est_matrix_mle_ws_free(mws);
-    workspace_free(ws.block);
+    workspace_put(arena, ws.block);
     return st;
 }

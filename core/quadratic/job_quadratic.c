@@ -47,7 +47,7 @@ size_t job_quadratic_bytes(const rs_params *p)
     return total + acc;
 }
 
-static rs_status ws_alloc(quad_ws *ws, size_t d, size_t r, rs_error *err)
+static rs_status ws_alloc(quad_ws *ws, workspace_arena *arena, size_t d, size_t r, rs_error *err)
 {
     size_t s[QUAD_WS_ARRAYS];
     double *iwork = NULL;
@@ -57,10 +57,10 @@ static rs_status ws_alloc(quad_ws *ws, size_t d, size_t r, rs_error *err)
         &ws->K,  &ws->X,     &ws->X0, &ws->G,     &ws->T,     &ws->Gh,    &ws->Th, &ws->C,
         &ws->Ch, &ws->twork, &ws->W,  &ws->Wh,    &ws->jwork, &ws->mwork, &iwork};
     const int ok = ws_layout(d, r, s);
-    ws->block = ok ? workspace_alloc(s, slots, QUAD_WS_ARRAYS) : NULL;
+    ws->block = ok ? workspace_take(arena, 0, s, slots, QUAD_WS_ARRAYS) : NULL;
     ws->acc = quad_moments_alloc(d, 1);
     if (!ws->block || !ws->acc) {
-        workspace_free(ws->block);
+        workspace_put(arena, ws->block);
         quad_moments_free(ws->acc);
         return rs_error_set(err, RS_ENOMEM,
                             "job_quadratic: cannot allocate %zu bytes (d = %zu, r = %zu)",
@@ -73,9 +73,9 @@ static rs_status ws_alloc(quad_ws *ws, size_t d, size_t r, rs_error *err)
     return RS_OK;
 }
 
-static void ws_free(quad_ws *ws)
+static void ws_free(quad_ws *ws, workspace_arena *arena)
 {
-    workspace_free(ws->block);
+    workspace_put(arena, ws->block);
     quad_moments_free(ws->acc);
 }
 
@@ -171,7 +171,7 @@ rs_status quad_eval(quad_ws *ws, const quad_moments_ws *acc, const quad_job *job
 }
 
 rs_status job_quadratic_run(void *vctx, size_t v, double value, size_t run, sweep_cell *cell,
-                            const atomic_int *cancel, rs_error *err)
+                            workspace_arena *arena, const atomic_int *cancel, rs_error *err)
 {
     const model_ctx *ctx = vctx;
     rs_params p;
@@ -182,7 +182,7 @@ rs_status job_quadratic_run(void *vctx, size_t v, double value, size_t run, swee
     }
     const quad_job job = {&p, v, run};
     quad_ws ws;
-    rs_status st = ws_alloc(&ws, p.d, quad_r(&p), err);
+    rs_status st = ws_alloc(&ws, arena, p.d, quad_r(&p), err);
     if (st != RS_OK)
         return st;
     quadratic_detail *det = ctx->detail && v == ctx->detail_value && run == 0 ? ctx->detail : NULL;
@@ -226,6 +226,6 @@ done:
     gsl_rng_free(truth);
     gsl_rng_free(data);
     gsl_rng_free(est);
-    ws_free(&ws);
+    ws_free(&ws, arena);
     return st;
 }

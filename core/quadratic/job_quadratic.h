@@ -24,7 +24,7 @@ void job_quadratic_detail_free(quadratic_detail *det);
  * a quadratic_detail). Metric ids are met_quadratic_id. The one estimator (the method of
  * moments) writes its metrics into every slot of param_methods(p). */
 rs_status job_quadratic_run(void *ctx, size_t v, double value, size_t run, sweep_cell *cell,
-                            const atomic_int *cancel, rs_error *err);
+                            workspace_arena *arena, const atomic_int *cancel, rs_error *err);
 
 /* Bytes one job allocates at p (d, r; n is streamed and costs nothing), without the
  * detail's; 0 on overflow. */

@@ -56,6 +56,23 @@ void angles_count_popcount(const uint64_t *bits, size_t n, size_t d, double *cou
         }
 }
 
+void angles_count_block(const double *Xb, size_t rows, size_t d, const double *b_hat,
+                        uint64_t *bits, uint64_t *cnt)
+{
+    const size_t W = angles_words(rows);
+    angles_pack(Xb, rows, d, b_hat, bits);
+    for (size_t i = 0; i < d; i++)
+        for (size_t j = i; j < d; j++)
+            cnt[i * d + j] += and_count(bits + i * W, bits + j * W, W);
+}
+
+void angles_counts_finish(const uint64_t *cnt, size_t d, double *counts)
+{
+    for (size_t i = 0; i < d; i++)
+        for (size_t j = i; j < d; j++)
+            counts[i * d + j] = counts[j * d + i] = (double)cnt[i * d + j];
+}
+
 void angles_count_dsyrk(const double *X, size_t n, size_t d, const double *b_hat, double *ind,
                         double *counts)
 {

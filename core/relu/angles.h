@@ -24,6 +24,17 @@ void angles_pack(const double *X, size_t n, size_t d, const double *b_hat, uint6
 /* counts (d x d, caller-owned) from packed bits: counts(i,j) = #rows with both set. */
 void angles_count_popcount(const uint64_t *bits, size_t n, size_t d, double *counts);
 
+/* Streaming form of pack + popcount: add to the integer pair counts cnt (d x d, upper
+ * triangle i <= j, caller-owned, zeroed by the caller before the first block) those of
+ * the rows x d block Xb. bits is caller-owned scratch of angles_words(rows) * d words.
+ * Counts are integers, so adding them block by block (in any order, on any thread) gives
+ * exactly the counts of angles_count_popcount over all rows. */
+void angles_count_block(const double *Xb, size_t rows, size_t d, const double *b_hat,
+                        uint64_t *bits, uint64_t *cnt);
+
+/* counts (d x d, both triangles) from the upper triangle of angles_count_block's cnt. */
+void angles_counts_finish(const uint64_t *cnt, size_t d, double *counts);
+
 /* The same counts by dsyrk on a 0/1 matrix; ind is caller-owned scratch of n*d doubles. */
 void angles_count_dsyrk(const double *X, size_t n, size_t d, const double *b_hat, double *ind,
                         double *counts);

@@ -12,6 +12,55 @@
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_matrix.h>
 #include <gsl/gsl_randist.h>
+#include <lapacke.h>
+
+/* Q (d x k, row-major, into W): the first k columns of the Q factor of the Householder
+ * QR of G (d x k, row-major, in W on entry), by GSL's unblocked QR and a d x d Q. */
+static rs_status q_gsl(size_t d, size_t k, double *W, rs_error *err)
+{
+    gsl_matrix *G = gsl_matrix_alloc(d, k);
+    gsl_vector *tau = gsl_vector_alloc(k);
+    gsl_matrix *Q = gsl_matrix_alloc(d, d);
+    gsl_matrix *R = gsl_matrix_alloc(d, k);
+    rs_status st = RS_OK;
+    if (!G || !tau || !Q || !R)
+        st = rs_error_set(err, RS_ENOMEM, "gen_relu_truth: d = %zu too large", d);
+    else {
+        memcpy(G->data, W, d * k * sizeof *W);
+        if (gsl_linalg_QR_decomp(G, tau) || gsl_linalg_QR_unpack(G, tau, Q, R))
+            st = rs_error_set(err, RS_ENUMERIC, "gen_relu_truth: QR of a %zux%zu Gaussian failed",
+                              d, k);
+        for (size_t i = 0; st == RS_OK && i < d; i++)
+            for (size_t j = 0; j < k; j++)
+                W[i * k + j] = gsl_matrix_get(Q, i, j);
+    }
+    gsl_matrix_free(G);
+    gsl_vector_free(tau);
+    gsl_matrix_free(Q);
+    gsl_matrix_free(R);
+    return st;
+}
+
+/* The same Q by LAPACK's blocked QR (dgeqrf) and only its d x k factor (dorgqr): O(d k^2)
+ * flops through BLAS 3, where q_gsl's d x d Q costs O(d^3) unblocked (minutes at d = 2000).
+ * Both use Householder reflectors with beta = -sign(alpha) ||x||, so the factors agree up
+ * to rounding. */
+static rs_status q_lapack(size_t d, size_t k, double *W, rs_error *err)
+{
+    double *tau = malloc(k * sizeof *tau);
+    if (!tau)
+        return rs_error_set(err, RS_ENOMEM, "gen_relu_truth: d = %zu too large", d);
+    lapack_int info =
+        LAPACKE_dgeqrf(LAPACK_ROW_MAJOR, (lapack_int)d, (lapack_int)k, W, (lapack_int)k, tau);
+    if (info == 0)
+        info = LAPACKE_dorgqr(LAPACK_ROW_MAJOR, (lapack_int)d, (lapack_int)k, (lapack_int)k, W,
+                              (lapack_int)k, tau);
+    free(tau);
+    return info == 0 ? RS_OK
+                     : rs_error_set(err, RS_ENUMERIC,
+                                    "gen_relu_truth: LAPACK QR of a %zux%zu Gaussian: info %d", d,
+                                    k, (int)info);
+}
 
 rs_status gen_relu_truth(size_t d, size_t k, double kappa, int bias_mode, double bias_scale,
                          gsl_rng *r, double *W, double *b, rs_error *err)
@@ -20,29 +69,17 @@ rs_status gen_relu_truth(size_t d, size_t k, double kappa, int bias_mode, double
         return rs_error_set(err, RS_EINVAL, "gen_relu_truth: k = %zu must be in 1..d = %zu", k, d);
     if (!(kappa >= 1.0) || !isfinite(kappa))
         return rs_error_set(err, RS_EINVAL, "gen_relu_truth: kappa = %g must be >= 1", kappa);
-
-    gsl_matrix *G = gsl_matrix_alloc(d, k);
-    gsl_vector *tau = gsl_vector_alloc(k);
-    gsl_matrix *Q = gsl_matrix_alloc(d, d);
-    gsl_matrix *R = gsl_matrix_alloc(d, k);
-    rs_status st = RS_OK;
-    if (!G || !tau || !Q || !R) {
-        st = rs_error_set(err, RS_ENOMEM, "gen_relu_truth: d = %zu too large", d);
-        goto done;
-    }
-    for (size_t i = 0; i < d * k; i++)
-        G->data[i] = gsl_ran_gaussian_ziggurat(r, 1.0);
-    if (gsl_linalg_QR_decomp(G, tau) || gsl_linalg_QR_unpack(G, tau, Q, R)) {
-        st =
-            rs_error_set(err, RS_ENUMERIC, "gen_relu_truth: QR of a %zux%zu Gaussian failed", d, k);
-        goto done;
-    }
+    for (size_t i = 0; i < d * k; i++) /* G, row-major, then Q in place */
+        W[i] = gsl_ran_gaussian_ziggurat(r, 1.0);
+    const rs_status st = d > GEN_RELU_LAPACK_D ? q_lapack(d, k, W, err) : q_gsl(d, k, W, err);
+    if (st != RS_OK)
+        return st;
     /* s_j = lambda0^{-(j-1)} with lambda0^2 = kappa^{1/(k-1)}: eigenvalues of W W^T are
      * s_j^2 = kappa^{-(j-1)/(k-1)}, from 1 down to 1/kappa. */
     const double log_lambda0 = k > 1 ? 0.5 * log(kappa) / (double)(k - 1) : 0.0;
     for (size_t i = 0; i < d; i++)
         for (size_t j = 0; j < k; j++)
-            W[i * k + j] = gsl_matrix_get(Q, i, j) * exp(-(double)j * log_lambda0); /* U(i,j) s_j */
+            W[i * k + j] *= exp(-(double)j * log_lambda0); /* U(i,j) s_j */
 
     for (size_t i = 0; i < d; i++) {
         switch (bias_mode) {
@@ -60,12 +97,39 @@ rs_status gen_relu_truth(size_t d, size_t k, double kappa, int bias_mode, double
             break;
         }
     }
-done:
-    gsl_matrix_free(G);
-    gsl_vector_free(tau);
-    gsl_matrix_free(Q);
-    gsl_matrix_free(R);
-    return st;
+    return RS_OK;
+}
+
+void gen_relu_block(const double *W, const double *b, size_t d, size_t k, size_t rows, gsl_rng *r,
+                    double *Xb, double *zbuf, gen_relu_stats *st)
+{
+    for (size_t i = 0; i < rows * k; i++)
+        zbuf[i] = gsl_ran_gaussian_ziggurat(r, 1.0);
+    for (size_t m = 0; m < rows; m++)
+        memcpy(Xb + m * d, b, d * sizeof *b);
+    /* X_block (rows x d) = Z (rows x k) W^T (k x d) + 1 b^T: one dgemm per block. */
+    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)rows, (int)d, (int)k, 1.0, zbuf,
+                (int)k, W, (int)k, 1.0, Xb, (int)d);
+    /* Branch-free ReLU and the statistics in the same pass. Written as a comparison, not
+     * fmax: without -ffinite-math-only fmax is an out-of-line libm call per element, while
+     * `x > 0 ? x : 0` is one maxsd (x is never NaN here; both give +0 for x = +0). */
+    for (size_t m = 0; m < rows; m++) {
+        double *x = Xb + m * d;
+        for (size_t i = 0; i < d; i++)
+            x[i] = x[i] > 0.0 ? x[i] : 0.0;
+        if (st)
+            for (size_t i = 0; i < d; i++) {
+                st->count[i] += (double)(x[i] > 0.0);
+                st->sum[i] += x[i];
+                st->sumsq[i] += x[i] * x[i];
+            }
+    }
+}
+
+void gen_relu_stats_zero(gen_relu_stats *st, size_t d)
+{
+    for (size_t i = 0; i < d; i++)
+        st->count[i] = st->sum[i] = st->sumsq[i] = 0.0;
 }
 
 rs_status gen_relu_sample(const double *W, const double *b, size_t d, size_t k, size_t n,
@@ -73,32 +137,12 @@ rs_status gen_relu_sample(const double *W, const double *b, size_t d, size_t k, 
                           const atomic_int *cancel, rs_error *err)
 {
     if (st)
-        for (size_t i = 0; i < d; i++)
-            st->count[i] = st->sum[i] = st->sumsq[i] = 0.0;
+        gen_relu_stats_zero(st, d);
     for (size_t m0 = 0; m0 < n; m0 += GEN_RELU_BLOCK) {
         if (cancel && atomic_load_explicit(cancel, memory_order_relaxed))
             return rs_error_set(err, RS_ECANCELLED, "gen_relu_sample: cancelled");
         const size_t rows = n - m0 < GEN_RELU_BLOCK ? n - m0 : GEN_RELU_BLOCK;
-        double *Xb = X + m0 * d;
-        for (size_t i = 0; i < rows * k; i++)
-            zbuf[i] = gsl_ran_gaussian_ziggurat(r, 1.0);
-        for (size_t m = 0; m < rows; m++)
-            memcpy(Xb + m * d, b, d * sizeof *b);
-        /* X_block (rows x d) = Z (rows x k) W^T (k x d) + 1 b^T: one dgemm per block. */
-        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)rows, (int)d, (int)k, 1.0, zbuf,
-                    (int)k, W, (int)k, 1.0, Xb, (int)d);
-        /* Branch-free ReLU (fmax compiles to maxsd) and the statistics in the same pass. */
-        for (size_t m = 0; m < rows; m++) {
-            double *x = Xb + m * d;
-            for (size_t i = 0; i < d; i++)
-                x[i] = fmax(x[i], 0.0);
-            if (st)
-                for (size_t i = 0; i < d; i++) {
-                    st->count[i] += (double)(x[i] > 0.0);
-                    st->sum[i] += x[i];
-                    st->sumsq[i] += x[i] * x[i];
-                }
-        }
+        gen_relu_block(W, b, d, k, rows, r, X + m0 * d, zbuf, st);
     }
     return RS_OK;
 }

@@ -14,6 +14,11 @@
  * in L2 at k = d = 25 and to poll the cancel flag every fraction of a millisecond. */
 enum { GEN_RELU_BLOCK = 2048 };
 
+/* Above this d the truth's QR goes through LAPACK (dgeqrf + dorgqr, the d x k factor
+ * only) and Sigma and the angles through BLAS 3; at and below it the original GSL QR and
+ * loops, whose bits the shipped presets' figures were made with. */
+enum { GEN_RELU_LAPACK_D = 128 };
+
 /* Per-coordinate sufficient statistics of the positive samples, accumulated during
  * generation: count, sum and sum of squares of x_m(i) over x_m(i) > 0 (Alg. 1, line 2). */
 typedef struct {
@@ -40,6 +45,16 @@ rs_status gen_relu_truth(size_t d, size_t k, double kappa, int bias_mode, double
 rs_status gen_relu_sample(const double *W, const double *b, size_t d, size_t k, size_t n,
                           gsl_rng *r, double *X, double *zbuf, gen_relu_stats *st,
                           const atomic_int *cancel, rs_error *err);
+
+/* One block of gen_relu_sample: rows (<= GEN_RELU_BLOCK) samples into Xb (rows x d,
+ * caller-owned), the next rows * k normals of r, the statistics added to st (may be NULL).
+ * Drawing n samples block by block from the same stream gives the same X, bit for bit,
+ * as gen_relu_sample: the streaming job regenerates its blocks this way. */
+void gen_relu_block(const double *W, const double *b, size_t d, size_t k, size_t rows, gsl_rng *r,
+                    double *Xb, double *zbuf, gen_relu_stats *st);
+
+/* Zero the statistics of d coordinates. */
+void gen_relu_stats_zero(gen_relu_stats *st, size_t d);
 
 /* theta*(i,j): angle between rows W(i,:) and W(j,:) (eq. 2), into theta (d*d). */
 void gen_relu_angles(const double *W, size_t d, size_t k, double *theta);

@@ -19,7 +19,7 @@ void job_relu_detail_free(relu_detail *det);
 /* The sweep_job_fn of the relu generator (ctx is a model_ctx whose detail, if any, is a
  * relu_detail). Metric ids are met_relu_id. */
 rs_status job_relu_run(void *ctx, size_t v, double value, size_t run, sweep_cell *cell,
-                       const atomic_int *cancel, rs_error *err);
+                       workspace_arena *arena, const atomic_int *cancel, rs_error *err);
 
 /* Bytes one job allocates at the given parameters (n, d, k), for the caller's memory
  * check before anything is allocated; 0 on overflow. */

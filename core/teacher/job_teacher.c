@@ -57,7 +57,8 @@ size_t job_teacher_bytes(const rs_params *p)
     return core + lw + lt;
 }
 
-static rs_status ws_alloc(job_teacher_ws *ws, const rs_params *p, rs_error *err)
+static rs_status ws_alloc(job_teacher_ws *ws, workspace_arena *arena, const rs_params *p,
+                          rs_error *err)
 {
     size_t s[JT_NBUF];
     memset(ws, 0, sizeof *ws);
@@ -65,7 +66,7 @@ static rs_status ws_alloc(job_teacher_ws *ws, const rs_params *p, rs_error *err)
                                      &ws->grad,      &ws->Xt,   &ws->yt,  &ws->g1,    &ws->G2,
                                      &ws->done_bits, &ws->work, &ws->D12, &ws->M};
     const int ok = ws_layout(p, s);
-    ws->block = ok ? workspace_alloc(s, slots, JT_NBUF) : NULL;
+    ws->block = ok ? workspace_take(arena, 0, s, slots, JT_NBUF) : NULL;
     if (!ws->block)
         return rs_error_set(err, RS_ENOMEM,
                             "job_teacher: cannot allocate %zu bytes (n = %zu, d = %zu)",
@@ -238,7 +239,7 @@ static rs_status llsfe_accuracy(const rs_params *p, job_teacher_llsfe *lc, gsl_r
 }
 
 rs_status job_teacher_run(void *vctx, size_t v, double value, size_t run, sweep_cell *cell,
-                          const atomic_int *cancel, rs_error *err)
+                          workspace_arena *arena, const atomic_int *cancel, rs_error *err)
 {
     const model_ctx *ctx = vctx;
     rs_params p;
@@ -248,13 +249,13 @@ rs_status job_teacher_run(void *vctx, size_t v, double value, size_t run, sweep_
     const size_t n = p.n, d = p.d, k = teacher_k(&p);
     const unsigned methods = param_methods(&p);
     job_teacher_ws ws;
-    if ((st = ws_alloc(&ws, &p, err)) != RS_OK)
+    if ((st = ws_alloc(&ws, arena, &p, err)) != RS_OK)
         return st;
     memset(ws.done_bits, 0, (n + 7) / 8 * sizeof(double));
     teacher_detail *det = model_ctx_detail(ctx, v, run);
     const int ll = (methods & (1u << METHOD_LLSFE)) != 0;
-    loss_teacher_ws *lt = loss_teacher_ws_alloc(n, d, k, ll);
-    llsfe_ws *lw = ll ? llsfe_ws_alloc(n, d) : NULL;
+    loss_teacher_ws *lt = loss_teacher_ws_take(n, d, k, ll, arena, 1);
+    llsfe_ws *lw = ll ? llsfe_ws_take(n, d, arena, 2) : NULL;
     gsl_rng *truth_rng = rng_stream_alloc(p.seed, 0, run, RNG_PURPOSE_TRUTH);
     gsl_rng *data_rng = rng_stream_alloc(p.seed, v, run, RNG_PURPOSE_SAMPLES);
     gsl_rng *extra = rng_stream_alloc(p.seed, v, run, RNG_PURPOSE_EXTRA);
@@ -298,6 +299,6 @@ done:
     gsl_rng_free(extra);
     loss_teacher_ws_free(lt);
     llsfe_ws_free(lw);
-    workspace_free(ws.block);
+    workspace_put(arena, ws.block);
     return st;
 }

@@ -22,7 +22,7 @@ void job_teacher_detail_free(teacher_detail *det);
  * are filled for every loss run; s2_err, s4_err (the LLSFE accuracy at one fresh point from
  * the input law, Figures 1-2) under METHOD_LLSFE for gaussian and mixture inputs. */
 rs_status job_teacher_run(void *ctx, size_t v, double value, size_t run, sweep_cell *cell,
-                          const atomic_int *cancel, rs_error *err);
+                          workspace_arena *arena, const atomic_int *cancel, rs_error *err);
 
 /* Bytes one job allocates at p (0 on overflow), for the caller's check. */
 size_t job_teacher_bytes(const rs_params *p);

@@ -22,6 +22,7 @@ struct llsfe_ws {
     double *M; /* LLSFE_BLOCK x p raw weighted moments */
     double *C; /* d x d */
     void *block;
+    workspace_arena *arena; /* lender of block, or NULL */
 };
 
 double llsfe_bandwidth(size_t n, size_t d)
@@ -51,6 +52,11 @@ size_t llsfe_ws_bytes(size_t n, size_t d)
 
 llsfe_ws *llsfe_ws_alloc(size_t n, size_t d)
 {
+    return llsfe_ws_take(n, d, NULL, 0);
+}
+
+llsfe_ws *llsfe_ws_take(size_t n, size_t d, workspace_arena *arena, size_t slot)
+{
     size_t s[LLSFE_WS_ARRAYS];
     if (!n || !d || !ws_layout(n, d, s))
         return NULL;
@@ -58,10 +64,11 @@ llsfe_ws *llsfe_ws_alloc(size_t n, size_t d)
     if (!ws)
         return NULL;
     double **const slots[LLSFE_WS_ARRAYS] = {&ws->D, &ws->K, &ws->M, &ws->C};
-    if (!(ws->block = workspace_alloc(s, slots, LLSFE_WS_ARRAYS))) {
+    if (!(ws->block = workspace_take(arena, slot, s, slots, LLSFE_WS_ARRAYS))) {
         free(ws);
         return NULL;
     }
+    ws->arena = arena;
     ws->n = n, ws->d = d, ws->p = 1 + d + d * d;
     return ws;
 }
@@ -70,7 +77,7 @@ void llsfe_ws_free(llsfe_ws *ws)
 {
     if (!ws)
         return;
-    workspace_free(ws->block);
+    workspace_put(ws->arena, ws->block);
     free(ws);
 }
 

@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "rs.h"
+#include "workspace.h"
 
 typedef struct llsfe_ws llsfe_ws; /* opaque */
 
@@ -21,6 +22,9 @@ double llsfe_bandwidth(size_t n, size_t d);
 
 /* Workspace for data of n points in dimension d; NULL on failure or overflow. */
 llsfe_ws *llsfe_ws_alloc(size_t n, size_t d);
+/* The same with its arrays borrowed from slot `slot` of a worker's arena (workspace.h;
+ * NULL: allocated), kept as a pointer until llsfe_ws_free. */
+llsfe_ws *llsfe_ws_take(size_t n, size_t d, workspace_arena *arena, size_t slot);
 void llsfe_ws_free(llsfe_ws *ws);
 size_t llsfe_ws_bytes(size_t n, size_t d);
 

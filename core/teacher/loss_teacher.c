@@ -27,6 +27,7 @@ struct loss_teacher_ws {
     double *H, *S, *Stot;    /* k x k */
     double *AG, *SAG;        /* k x d (llsfe) */
     void *block;
+    workspace_arena *arena; /* lender of block, or NULL */
 };
 
 /* Arrays of the workspace: Gm and wt per component, Q R QW QH, H S Stot, then AG SAG. */
@@ -61,6 +62,12 @@ size_t loss_teacher_ws_bytes(size_t n, size_t d, size_t k, int with_llsfe)
 
 loss_teacher_ws *loss_teacher_ws_alloc(size_t n, size_t d, size_t k, int with_llsfe)
 {
+    return loss_teacher_ws_take(n, d, k, with_llsfe, NULL, 0);
+}
+
+loss_teacher_ws *loss_teacher_ws_take(size_t n, size_t d, size_t k, int with_llsfe,
+                                      workspace_arena *arena, size_t slot)
+{
     if (n == 0 || d == 0 || k == 0)
         return NULL;
     const size_t blk = n < LOSS_BLOCK ? n : LOSS_BLOCK;
@@ -79,10 +86,11 @@ loss_teacher_ws *loss_teacher_ws_alloc(size_t n, size_t d, size_t k, int with_ll
                              &ws->S, &ws->Stot, &ws->AG, &ws->SAG};
     for (size_t j = 0; j < sizeof rest / sizeof rest[0]; j++)
         slots[i++] = rest[j];
-    if (!(ws->block = workspace_alloc(s, slots, arrays))) {
+    if (!(ws->block = workspace_take(arena, slot, s, slots, arrays))) {
         free(ws);
         return NULL;
     }
+    ws->arena = arena;
     ws->n = n, ws->d = d, ws->k = k, ws->blk = blk, ws->loss = -1;
     ws->ysign = LOSS_TEACHER_KAPPA_SIGN;
     return ws;
@@ -92,7 +100,7 @@ void loss_teacher_ws_free(loss_teacher_ws *ws)
 {
     if (!ws)
         return;
-    workspace_free(ws->block);
+    workspace_put(ws->arena, ws->block);
     free(ws);
 }
 

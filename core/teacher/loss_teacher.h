@@ -41,6 +41,7 @@
 #include <stddef.h>
 
 #include "rs.h"
+#include "workspace.h"
 
 #define LOSS_TEACHER_KAPPA_SIGN (-1.0)
 
@@ -49,6 +50,10 @@ typedef struct loss_teacher_ws loss_teacher_ws; /* opaque */
 /* Workspace for n samples, dimension d, k rows; with_llsfe != 0 reserves the per-sample
  * k x k and k x d scratch of the llsfe loss. NULL on failure or size overflow. */
 loss_teacher_ws *loss_teacher_ws_alloc(size_t n, size_t d, size_t k, int with_llsfe);
+/* The same with its arrays borrowed from slot `slot` of a worker's arena (workspace.h;
+ * NULL: allocated), kept as a pointer until loss_teacher_ws_free. */
+loss_teacher_ws *loss_teacher_ws_take(size_t n, size_t d, size_t k, int with_llsfe,
+                                      workspace_arena *arena, size_t slot);
 void loss_teacher_ws_free(loss_teacher_ws *ws);
 
 /* Bytes loss_teacher_ws_alloc would take; 0 on overflow. */
