@@ -67,6 +67,13 @@ static int check_inputs(cli *c, rs_error *err)
     if (cli_params(c, err) != RS_OK)
         return 2;
     /* The TUI reads keys from stdin: without a terminal there it could only spin. */
+    /* --record writes what the TUI shows; without a terminal on stdout there is no TUI, and
+     * the text screenshot printed instead would leave the setting silently unused. */
+    if (c->record && c->mode == CLI_TUI && !isatty(STDOUT_FILENO)) {
+        rs_error_set(err, RS_EINVAL,
+                     "--record %s: records the TUI, which needs a terminal on stdout", c->record);
+        return 2;
+    }
     if (c->mode == CLI_TUI && isatty(STDOUT_FILENO) && !isatty(STDIN_FILENO)) {
         rs_error_set(err, RS_EINVAL,
                      "stdin is not a terminal; the TUI needs one (allowed: --batch, "

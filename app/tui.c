@@ -10,6 +10,8 @@
 #include "tui.h"
 
 #include <curses.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <signal.h>
 #include <stdio.h>
@@ -274,9 +276,15 @@ static FILE *open_record(const cli *c, rs_error *err, int *rc)
 {
     if (!c->record)
         return NULL;
-    FILE *f = fopen(c->record, "w");
+    /* O_NOFOLLOW: never write through a link planted at the path (as the screenshot and
+     * preset writers); the file is ours or the path is refused. */
+    const int fd = open(c->record, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
     if (!f) {
-        rs_error_set(err, RS_EIO, "--record %s: cannot create the file", c->record);
+        rs_error_set(err, RS_EIO, "--record %s: cannot create the file (%s)", c->record,
+                     strerror(errno));
+        if (fd >= 0)
+            close(fd);
         *rc = 2;
     }
     return f;

@@ -102,6 +102,8 @@ static bad_row rows[] = {
     /* sgd keeps its samples in memory (the other estimators stream them) */
     {.args = B "--set n=1000000000 --set d=2000 --set estimator=sgd",
      .needle = "more than this machine"},
+    /* --record records the TUI: without a terminal on stdout it would go unused */
+    {.args = "--record @D/x.cast", .needle = "--record @D/x.cast: records the TUI"},
     /* options, shards, sizes */
     {.args = B "--shard 0/3", .needle = "--shard 0/3: allowed I/N"},
     {.args = B "--shard 4/3", .needle = "--shard 4/3: allowed"},

@@ -65,5 +65,14 @@ sleep 1.5
 capture replay > "$W/replay.txt"
 cmp -s "$W/live.txt" "$W/replay.txt" || { fail "the replayed frames end on another screen"; diff "$W/live.txt" "$W/replay.txt" | head -10; }
 
+# --record never writes through a link planted at its path: exit 2, the target unchanged
+echo keep > "$W/victim"
+ln -s "$W/victim" "$W/planted.cast"
+$T new-session -d -s planted -x 120 -y 40 \
+    "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $BIN --set runs=1 --record $W/planted.cast; echo \"EXITED \$?\"; sleep 30"
+sleep 1
+capture planted | grep -q 'EXITED 2' || fail "--record through a planted link did not exit 2"
+[ "$(cat "$W/victim")" = keep ] || fail "--record wrote through a planted link"
+
 [ $FAILS -eq 0 ] && echo "lecture.sh: all passed"
 exit $((FAILS > 0))
