@@ -42,4 +42,7 @@ rs_status cli_apply_pair(rs_params *p, const char *key, const char *value, rs_er
 
 void cli_help(void *file);
 
+/* Say once, on file (a FILE *), which old method names p's parsing rewrote. */
+void cli_alias_note(const rs_params *p, void *file);
+
 #endif

@@ -32,7 +32,7 @@ Test(param, rejects_bad_values_with_key_value_and_allowed)
         {"n", "2.5", "n=2.5"},
         {"kappa", "nan", "kappa=nan: allowed a number from 1"},
         {"kappa", "0.5", "kappa=0.5"},
-        {"estimator", "magic", "estimator=magic: allowed one of sgd|mle|median|svd"},
+        {"estimator", "magic", "estimator=magic: allowed one of sgd|mle|median|svd|truncated|censored|moments"},
         {"compare", "sgd,foo", "compare=sgd,foo"},
         {"sweep", "runs", "sweep=runs"},
         {"sweep_values", "1,,2", "sweep_values=1,,2"},
