@@ -6,6 +6,7 @@
 
 #include "batch_format.h"
 #include "batch_learning.h"
+#include "batch_summary.h"
 #include "machine.h"
 #include "model.h"
 #include "sweep.h"
@@ -86,6 +87,8 @@ static void print_cells(batch_rows *b, const double *values, size_t n_values,
         }
     if (b->json)
         fputs("\n]}\n", b->out);
+    else
+        batch_summary_write(b->out, b->p, b->ops, values, n_values, cells);
 }
 
 rs_status batch_run(const cli *c, FILE *out, rs_error *err)

@@ -52,6 +52,15 @@ Test(cli, bad_keys_values_and_shards)
     expect_error("--batch --set n=1000000000 --set d=2000", "more than this machine");
 }
 
+/* Lines of a CSV that are not '#' comments (the nan trailer of batch_summary.c). */
+static size_t data_lines(const char *csv)
+{
+    size_t n = 0;
+    for (const char *c = csv; *c; c = strchr(c, '\n') ? strchr(c, '\n') + 1 : c + strlen(c))
+        n += *c != '#';
+    return n;
+}
+
 Test(cli, batch_csv_rows_and_shards_partition)
 {
     char all[65536], s1[65536], s2[65536];
@@ -63,19 +72,13 @@ Test(cli, batch_csv_rows_and_shards_partition)
     const char *head = "n,run,estimator,err_sigma,err_b,sqrt_kl,angle_err_max,seconds,"
                        "err_b_clipped,log10_n_needed,flags\n";
     cr_assert(strncmp(all, head, strlen(head)) == 0, "%s", all);
-    size_t lines = 0;
-    for (const char *c = all; *c; c++)
-        lines += *c == '\n';
+    const size_t lines = data_lines(all);
     cr_assert_eq(lines, 1 + 2 * 3 * 2); /* header + values x runs x methods */
     snprintf(args, sizeof args, "%s --shard 1/2", base);
     cr_assert_eq(run(args, s1, sizeof s1), 0);
     snprintf(args, sizeof args, "%s --shard 2/2", base);
     cr_assert_eq(run(args, s2, sizeof s2), 0);
-    size_t l1 = 0, l2 = 0;
-    for (const char *c = s1; *c; c++)
-        l1 += *c == '\n';
-    for (const char *c = s2; *c; c++)
-        l2 += *c == '\n';
+    const size_t l1 = data_lines(s1), l2 = data_lines(s2);
     cr_assert_eq(l1 + l2, lines + 1, "shards %zu + %zu lines", l1, l2); /* two headers */
     cr_assert(l1 > 1 && l2 > 1);
 }
@@ -87,6 +90,31 @@ Test(cli, json_output)
     cr_assert(strstr(out, "\"generator\": \"relu\""));
     cr_assert(strstr(out, "\"estimator\": \"censored\""), "%s", out); /* relu's default */
     cr_assert(strstr(out, "\"err_sigma\": "));
+}
+
+Test(cli, csv_trailer_counts_runs_left_out_of_means)
+{
+    /* Issue 14, item 3: ProjSGD's Sigma_hat is often not positive definite at n = 1e4
+     * (sqrt_kl nan); the CSV says how many runs per point, and why. */
+    char out[65536];
+    cr_assert_eq(run("--batch --set compare=sgd,censored --set n=10000 --set runs=12 "
+                     "--set threads=2",
+                     out, sizeof out),
+                 0);
+    const char *line = strstr(out, "\n# nan: sweep=0 sgd sqrt_kl: ");
+    cr_assert(line, "%s", out);
+    unsigned k = 0, r = 0;
+    cr_assert_eq(sscanf(line, "\n# nan: sweep=0 sgd sqrt_kl: %u/%u runs (sigma_not_pd)", &k, &r), 2,
+                 "%s", line);
+    cr_assert(k > 0 && k < 12 && r == 12, "%u/%u", k, r);
+    unsigned nan_rows = 0; /* the rows agree with the trailer */
+    for (const char *c = out; (c = strstr(c, ",sgd,")) != NULL; c++) {
+        const char *eol = strchr(c, '\n');
+        const char *flag = strstr(c, "sigma_not_pd");
+        nan_rows += flag && eol && flag < eol;
+    }
+    cr_assert_eq(nan_rows, k);
+    cr_assert(!strstr(out, "censored sqrt_kl"), "%s", out);
 }
 
 Test(cli, relu_mle_is_an_alias_of_truncated_said_once)
