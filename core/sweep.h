@@ -15,7 +15,7 @@
 #include "param.h"
 #include "rs.h"
 
-enum { SWEEP_MAX_METRICS = 8 };
+enum { SWEEP_MAX_METRICS = 10 };
 
 typedef struct {
     double metric[METHOD_COUNT][SWEEP_MAX_METRICS]; /* per method, per metric id */
