@@ -7,6 +7,7 @@
 #include "batch_format.h"
 #include "batch_learning.h"
 #include "batch_meta.h"
+#include "batch_summary.h"
 #include "machine.h"
 #include "model.h"
 #include "sweep.h"
@@ -91,6 +92,8 @@ static void print_cells(batch_rows *b, const double *values, size_t n_values,
         }
     if (b->json)
         fputs("\n]}\n", b->out);
+    else
+        batch_summary_write(b->out, b->p, b->ops, values, n_values, cells);
 }
 
 void batch_print(const cli *c, const double *values, size_t n_values, const sweep_cell *cells,

@@ -219,6 +219,7 @@ rs_status cli_params(cli *c, rs_error *err)
     } else if (param_check(&c->params, &e) != RS_OK) {
         return rs_error_set(err, RS_EINVAL, "%s", e.msg);
     }
+    cli_alias_note(&c->params, stderr);
     return machine_memory_check(&c->params, err);
 }
 
@@ -232,6 +233,15 @@ void cli_print_error(void *file, const char *msg)
         else
             fputc(*c, f);
     fputc('\n', f);
+}
+
+void cli_alias_note(const rs_params *p, void *file)
+{
+    const model_ops *ops = model_get(p->generator);
+    for (const model_alias *a = ops ? ops->aliases : NULL; a && a->from >= 0; a++)
+        if (p->aliased & (1u << a->from))
+            fprintf(file, "reluscope: note: %s %s is an old name, now called %s\n", ops->name,
+                    param_method_name(a->from), param_method_name(a->to));
 }
 
 void cli_help(void *file)

@@ -61,4 +61,7 @@ int cli_lecture_option(cli *c, int *i, int argc, char **argv, rs_status *st, rs_
 /* cli_lecture.c: refuse combinations of those options the modes cannot honour. */
 rs_status cli_lecture_check(const cli *c, rs_error *err);
 
+/* Say once, on file (a FILE *), which old method names p's parsing rewrote. */
+void cli_alias_note(const rs_params *p, void *file);
+
 #endif

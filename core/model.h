@@ -78,6 +78,13 @@ typedef struct {
                  model_learning_emit emit, void *ctx);
 } model_learning;
 
+/* An old method name a generator still accepts: parsing the method key or compare for
+ * this generator stores `to` instead of `from` and sets `from` in rs_params.aliased, so
+ * that app can say so once (relu: mle -> truncated, SPEC 10). */
+typedef struct {
+    int from, to; /* rs_method */
+} model_alias;
+
 /* What one generator is, for the generic code. */
 typedef struct {
     const char *name;                /* its value of the generator key, e.g. "relu" */
@@ -86,6 +93,7 @@ typedef struct {
     unsigned methods;                /* bit set of rs_method it accepts */
     unsigned views;                  /* bit set of rs_view it offers */
     const model_default *defaults;   /* its own defaults, ending with {NULL, NULL} */
+    const model_alias *aliases;      /* old method names, ending with {-1, -1}, or NULL */
     const model_learning *learning;  /* its learning curves, or NULL when nothing iterates */
     size_t n_metrics;                /* metric ids 0..n_metrics-1 of sweep_cell.metric[m] */
     const char *const *metric_names; /* as printed in CSV headers */

@@ -28,11 +28,11 @@ static const void *cfield(const rs_params *p, int i)
     return (const char *)p + param_table[i].offset;
 }
 
-/* The estimator/loss enums store rs_method values; their name tables start at
- * METHOD_SGD and METHOD_L2 respectively. */
-static int enum_base(int i)
+/* The estimator/loss enums store rs_method values: the index of the name in the
+ * methods' names, whatever its place in the key's own list. */
+static int is_method_key(int i)
 {
-    return strcmp(param_table[i].key, "loss") == 0 ? METHOD_L2 : 0;
+    return strcmp(param_table[i].key, "loss") == 0 || strcmp(param_table[i].key, "estimator") == 0;
 }
 
 void param_allowed(int i, char *buf, size_t len)
@@ -143,6 +143,28 @@ double param_get_number(const rs_params *p, int i)
     return NAN;
 }
 
+/* Rewrite the methods of key i (estimator, loss or compare) that p's generator accepts
+ * under an old name (model_ops.aliases), noting which in p->aliased. */
+static void resolve_aliases(rs_params *p, int i)
+{
+    const model_ops *ops = model_get(p->generator);
+    const char *key = param_table[i].key;
+    if (!ops || !ops->aliases || (strcmp(key, ops->method_key) != 0 && strcmp(key, "compare") != 0))
+        return;
+    for (const model_alias *a = ops->aliases; a->from >= 0; a++) {
+        if (param_table[i].type == PT_SET) {
+            unsigned *set = field(p, i);
+            if (*set & (1u << a->from)) {
+                *set = (*set & ~(1u << a->from)) | (1u << a->to);
+                p->aliased |= 1u << a->from;
+            }
+        } else if (*(int *)field(p, i) == a->from) {
+            *(int *)field(p, i) = a->to;
+            p->aliased |= 1u << a->from;
+        }
+    }
+}
+
 rs_status param_parse(rs_params *p, int i, const char *text, rs_error *err)
 {
     const param_def *d = &param_table[i];
@@ -157,7 +179,9 @@ rs_status param_parse(rs_params *p, int i, const char *text, rs_error *err)
         const int j = name_index(d->names, text, strlen(text));
         if (j < 0)
             return bad(i, text, err);
-        *(int *)field(p, i) = j + enum_base(i);
+        *(int *)field(p, i) =
+            is_method_key(i) ? name_index(param_method_names, text, strlen(text)) : j;
+        resolve_aliases(p, i);
         /* The generator's method key names the one method to run: set after compare, it
          * replaces the list (the later setting wins), so that it is never ignored. */
         const model_ops *ops = model_get(p->generator);
@@ -178,6 +202,7 @@ rs_status param_parse(rs_params *p, int i, const char *text, rs_error *err)
             s += len + (comma ? 1 : 0);
         }
         *(unsigned *)field(p, i) = set;
+        resolve_aliases(p, i);
         return RS_OK;
     }
     case PT_LIST: {
@@ -229,7 +254,9 @@ void param_format(const rs_params *p, int i, char *buf, size_t len)
         snprintf(buf, len, "%.10g", *(const double *)cfield(p, i));
         return;
     case PT_ENUM:
-        snprintf(buf, len, "%s", d->names[*(const int *)cfield(p, i) - enum_base(i)]);
+        snprintf(buf, len, "%s",
+                 is_method_key(i) ? param_method_names[*(const int *)cfield(p, i)]
+                                  : d->names[*(const int *)cfield(p, i)]);
         return;
     case PT_SET: {
         const unsigned set = *(const unsigned *)cfield(p, i);
@@ -282,15 +309,20 @@ rs_generator param_default_generator(void)
 void param_defaults(rs_params *p, rs_generator gen)
 {
     memset(p, 0, sizeof *p);
+    /* The generator first, so that the table's method defaults resolve its aliases. */
+    p->generator = gen;
+    const int gi = param_find("generator");
     for (size_t i = 0; i < param_count; i++) {
+        if ((int)i == gi)
+            continue;
         if (param_table[i].def[0] || param_table[i].type == PT_SET ||
             param_table[i].type == PT_LIST)
             param_parse(p, (int)i, param_table[i].def, NULL);
     }
-    p->generator = gen;
     const model_ops *ops = model_get(gen);
     for (const model_default *def = ops ? ops->defaults : NULL; def && def->key; def++)
         param_parse(p, param_find(def->key), def->value, NULL);
+    p->aliased = 0; /* defaults are nobody's old name */
 }
 
 const char *param_generator_name(int gen)

@@ -25,6 +25,10 @@ typedef enum {
 
 /* Estimators (relu, matrix) and losses (teacher) share one name space so that
  * `compare=` can list either kind. */
+/* The estimator and loss keys store the index of their name in the compare key's names
+ * (param.c maps them), so new methods go at the end and old indices (colours, goldens)
+ * stay. `mle` is the matrix MLE, and for relu an alias of `truncated` (SPEC 10:
+ * model_ops.aliases); `moments` is the quadratic method of moments. */
 typedef enum {
     METHOD_SGD,
     METHOD_MLE,
@@ -34,6 +38,9 @@ typedef enum {
     METHOD_GE,
     METHOD_SCORE,
     METHOD_LLSFE,
+    METHOD_TRUNCATED,
+    METHOD_CENSORED,
+    METHOD_MOMENTS,
     METHOD_COUNT
 } rs_method;
 
@@ -45,6 +52,9 @@ typedef enum { INPUT_GAUSSIAN, INPUT_LAPLACE, INPUT_MIXTURE } rs_input;
 typedef enum { TRUTH_IDENTITY, TRUTH_ORTHOGONAL, TRUTH_CONDITIONED } rs_truth;
 typedef enum { OPT_GD, OPT_SGD } rs_optimizer;
 typedef enum { FAMILY_SMOOTHED, FAMILY_RANDOM, FAMILY_DIAGONAL } rs_family;
+/* relu: project b_hat onto b >= 0 (Alg. 1, line 4) always, never, or only when the bias
+ * mode says the true bias is non-negative (nonneg, zero, const >= 0). */
+typedef enum { CLIP_AUTO, CLIP_ON, CLIP_OFF } rs_clip_bias;
 
 enum { PARAM_MAX_LIST = 64 };
 
@@ -72,6 +82,9 @@ typedef struct {
     double lambda; /* relu: ProjSGD step 1/(lambda t); teacher: lambda of eq. 19 */
     size_t batches, sgd_batch;
     size_t coord, coord2; /* coordinates shown by the data and landscape views */
+    int clip_bias;        /* rs_clip_bias */
+    double target_err;    /* relu Claim 2: err_b target of the samples-needed curve, 0 = off */
+    unsigned aliased;     /* bit set of rs_method aliases that parsing rewrote (say so once) */
     /* matrix (SPEC 5.2) */
     int latent, bias_dist;
     double sparsity, bias_mean;

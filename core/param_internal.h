@@ -5,5 +5,6 @@
 #include "param.h"
 
 extern const char *const *const param_loss_names;
+extern const char *const *const param_method_names; /* in rs_method order */
 
 #endif

@@ -10,9 +10,13 @@
 
 static const char *const gen_names[] = {"relu", "matrix", "teacher", "quadratic", NULL};
 static const char *const view_names[] = {"curves", "angles", "landscape", "learning", "data", NULL};
-static const char *const method_names[] = {"sgd", "mle",   "median", "svd", "l2",
-                                           "ge",  "score", "llsfe",  NULL};
-static const char *const estimator_names[] = {"sgd", "mle", "median", "svd", NULL};
+/* In rs_method order. */
+static const char *const method_names[] = {"sgd",       "mle",      "median",  "svd",
+                                           "l2",        "ge",       "score",   "llsfe",
+                                           "truncated", "censored", "moments", NULL};
+static const char *const estimator_names[] = {"sgd",       "mle",      "median",  "svd",
+                                              "truncated", "censored", "moments", NULL};
+static const char *const clip_names[] = {"auto", "on", "off", NULL};
 static const char *const loss_names[] = {"l2", "ge", "score", "llsfe", NULL};
 static const char *const bias_names[] = {"nonneg", "signed", "zero", "const", NULL};
 static const char *const scale_names[] = {"lin", "log", NULL};
@@ -23,8 +27,8 @@ static const char *const truth_names[] = {"identity", "orthogonal", "conditioned
 static const char *const optimizer_names[] = {"gd", "sgd", NULL};
 static const char *const family_names[] = {"smoothed", "random", "diagonal", NULL};
 
-/* Loss enum values are offset by METHOD_L2 in rs_method; param.c handles the shift. */
-const char *const *const param_loss_names = loss_names;
+/* The estimator and loss keys store rs_method values (param.c maps their names). */
+const char *const *const param_method_names = method_names;
 
 /* One compact row per key, as tmux's options-table.c: clang-format would put every field
  * on a line of its own and make the table unreviewable. */
@@ -111,6 +115,12 @@ const param_def param_table[] = {
     {.key = "coord2", .type = PT_SIZE, .offset = OFF(coord2), .min = 0, .max = 1999, .def = "1",
      .unit = "", .meaning = "second coordinate of the scatter", .generators = ALL, .step = 1,
      .flags = PARAM_NO_SWEEP},
+    {.key = "clip_bias", .type = PT_ENUM, .offset = OFF(clip_bias), .def = "auto", .unit = "",
+     .meaning = "b_hat := max(0, b_hat) (Alg. 1 l. 4); auto: if b >= 0", .names = clip_names,
+     .generators = G(GEN_RELU), .step = 1},
+    {.key = "target_err", .type = PT_REAL, .offset = OFF(target_err), .min = 0, .max = 10,
+     .def = "0", .unit = "", .meaning = "Claim 2: err_b target of samples needed (0 = off)",
+     .generators = G(GEN_RELU), .multiplicative = 1, .step = 2},
     {.key = "latent", .type = PT_ENUM, .offset = OFF(latent), .def = "gaussian", .unit = "",
      .meaning = "distribution of the latent codes C", .names = latent_names,
      .generators = G(GEN_MATRIX), .step = 1},

@@ -16,7 +16,7 @@
 #include "rs.h"
 #include "workspace.h"
 
-enum { SWEEP_MAX_METRICS = 8 };
+enum { SWEEP_MAX_METRICS = 10 };
 
 typedef struct {
     double metric[METHOD_COUNT][SWEEP_MAX_METRICS]; /* per method, per metric id */

@@ -28,7 +28,7 @@ static const preset_case preset_cases[] = {
      "@:6: n=1e5x: allowed an integer from 1 to"},
     {"out of range", PC_HEAD "kappa = 0.25\n", 0, 0, "@:5: kappa=0.25: allowed a number from 1"},
     {"bad enum", PC_HEAD "estimator = svd\n", 0, 0,
-     "@:5: estimator=svd: allowed sgd|mle|median for relu"},
+     "@:5: estimator=svd: allowed sgd|median|truncated|censored for relu"},
     {"bad generator", PC_HEAD "generator = cnn\n", 0, 0, "@:5: generator=cnn: allowed"},
     {"unknown key", PC_HEAD "n = 5\nfrobnicate = 1\n", 0, 0,
      "@:6: unknown key 'frobnicate' in [params]; allowed the keys of reluscope --help"},

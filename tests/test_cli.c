@@ -33,7 +33,8 @@ static const char *table(const char *csv)
     return csv;
 }
 
-/* Lines of text that are not '#' head lines. */
+/* Lines of text that are not '#' lines (the head of issue 18, the nan trailer of
+ * batch_summary.c). */
 static size_t table_lines(const char *text)
 {
     size_t n = 0;
@@ -58,7 +59,8 @@ Test(cli, bad_keys_values_and_shards)
     expect_error("--batch --set foo=1", "unknown key 'foo'");
     expect_error("--batch --set n=abc", "n=abc: allowed an integer from 1 to");
     expect_error("--batch --set kappa=-3", "kappa=-3: allowed a number from 1");
-    expect_error("--batch --set estimator=svd", "estimator=svd: allowed sgd|mle|median for relu");
+    expect_error("--batch --set estimator=svd",
+                 "estimator=svd: allowed sgd|median|truncated|censored for relu");
     expect_error("--batch --set d=3 --set k=4", "k=4");
     expect_error("--batch --shard 0/3", "--shard 0/3: allowed I/N");
     expect_error("--batch --shard 4/3", "--shard 4/3");
@@ -77,15 +79,14 @@ Test(cli, batch_csv_rows_and_shards_partition)
     char all[65536], s1[65536], s2[65536];
     const char *base =
         "--batch --set n=2000 --set runs=3 --set sweep=n --set sweep_values=1000,2000 "
-        "--set compare=mle,median --set threads=1";
+        "--set compare=truncated,median --set threads=1";
     char args[1024];
     cr_assert_eq(run(base, all, sizeof all), 0);
     cr_assert(strncmp(all, "# reluscope ", 12) == 0, "%s", all);
     cr_assert(strstr(all, "\n# shard 1/1\n# generator=relu\n"), "%s", all);
-    cr_assert(strncmp(table(all),
-                      "n,run,estimator,err_sigma,err_b,sqrt_kl,angle_err_max,seconds,flags\n",
-                      68) == 0,
-              "%s", all);
+    const char *head = "n,run,estimator,err_sigma,err_b,sqrt_kl,angle_err_max,seconds,"
+                       "err_b_clipped,log10_n_needed,flags\n";
+    cr_assert(strncmp(table(all), head, strlen(head)) == 0, "%s", all);
     const size_t lines = table_lines(all);
     cr_assert_eq(lines, 1 + 2 * 3 * 2); /* header + values x runs x methods */
     snprintf(args, sizeof args, "%s --shard 1/2", base);
@@ -103,8 +104,51 @@ Test(cli, json_output)
     char out[65536];
     cr_assert_eq(run("--batch --format json --set n=1000 --set runs=1", out, sizeof out), 0);
     cr_assert(strstr(out, "\"generator\": \"relu\""));
-    cr_assert(strstr(out, "\"estimator\": \"mle\""));
+    cr_assert(strstr(out, "\"estimator\": \"censored\""), "%s", out); /* relu's default */
     cr_assert(strstr(out, "\"err_sigma\": "));
+}
+
+Test(cli, csv_trailer_counts_runs_left_out_of_means)
+{
+    /* Issue 14, item 3: ProjSGD's Sigma_hat is often not positive definite at n = 1e4
+     * (sqrt_kl nan); the CSV says how many runs per point, and why. */
+    char out[65536];
+    cr_assert_eq(run("--batch --set compare=sgd,censored --set n=10000 --set runs=12 "
+                     "--set threads=2",
+                     out, sizeof out),
+                 0);
+    const char *line = strstr(out, "\n# nan: sweep=0 sgd sqrt_kl: ");
+    cr_assert(line, "%s", out);
+    unsigned k = 0, r = 0;
+    cr_assert_eq(sscanf(line, "\n# nan: sweep=0 sgd sqrt_kl: %u/%u runs (sigma_not_pd)", &k, &r), 2,
+                 "%s", line);
+    cr_assert(k > 0 && k < 12 && r == 12, "%u/%u", k, r);
+    unsigned nan_rows = 0; /* the rows agree with the trailer */
+    for (const char *c = out; (c = strstr(c, ",sgd,")) != NULL; c++) {
+        const char *eol = strchr(c, '\n');
+        const char *flag = strstr(c, "sigma_not_pd");
+        nan_rows += flag && eol && flag < eol;
+    }
+    cr_assert_eq(nan_rows, k);
+    cr_assert(!strstr(out, "censored sqrt_kl"), "%s", out);
+}
+
+Test(cli, relu_mle_is_an_alias_of_truncated_said_once)
+{
+    /* SPEC 10: relu's `mle` is now `truncated`; the rows say so and one note on stderr. */
+    char out[65536];
+    cr_assert_eq(run("--batch --set n=1000 --set runs=2 --set estimator=mle --set compare=mle", out,
+                     sizeof out),
+                 0);
+    const char *note = "reluscope: note: relu mle is an old name, now called truncated\n";
+    const char *first = strstr(out, note);
+    cr_assert(first, "%s", out);
+    cr_assert(!strstr(first + 1, note), "note said twice: %s", out);
+    cr_assert(strstr(out, "0,truncated,") && strstr(out, "1,truncated,") && !strstr(out, ",mle,"),
+              "%s", out);
+    cr_assert_eq(run("--batch --set n=1000 --set runs=1 --set estimator=censored", out, sizeof out),
+                 0);
+    cr_assert(strstr(out, "0,censored,") && !strstr(out, "note"), "%s", out);
 }
 
 /* Each malformed preset of preset_cases.h, through the binary: exit status 2 and its

@@ -93,7 +93,7 @@ Test(job_quadratic, diagonal_job_recovers_and_detail_changes_nothing)
     support_set(&p, "smooth", "1.5");
     support_set(&p, "n", "40000");
     support_set(&p, "gauge", "1");
-    const int m = METHOD_MLE; /* param_methods of the defaults */
+    const int m = METHOD_MOMENTS; /* param_methods of the defaults */
     cr_assert_eq(param_methods(&p), 1u << m);
     sweep_cell c1, c2;
     run1(&p, NULL, &c1);
@@ -151,7 +151,7 @@ Test(job_quadratic, non_diagonal_families_flag_err_q)
 {
     rs_params p = base();
     support_set(&p, "n", "5000");
-    const int m = METHOD_MLE;
+    const int m = METHOD_MOMENTS;
     sweep_cell c;
     for (int f = 0; f < 2; f++) {
         p.family = f;
@@ -193,7 +193,7 @@ Test(job_quadratic, sweep_is_bit_identical_for_any_thread_count)
     for (size_t c = 0; c < 4; c++)
         for (size_t i = 0; i < MET_QUAD_COUNT; i++)
             if (i != MET_QUAD_SECONDS)
-                cr_assert(memcmp(&a[c].metric[METHOD_MLE][i], &b[c].metric[METHOD_MLE][i],
+                cr_assert(memcmp(&a[c].metric[METHOD_MOMENTS][i], &b[c].metric[METHOD_MOMENTS][i],
                                  sizeof(double)) == 0,
                           "cell %zu metric %zu", c, i);
 }

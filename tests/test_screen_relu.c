@@ -26,12 +26,12 @@ static view_input in;
 static view_opts opts;
 static widgets_kv_item items[4];
 
-/* Per method (sgd, mle, median): err_sigma, err_b, sqrt_kl, angle_err_max at n = 5000,
+/* Per method (sgd, truncated, median): err_sigma, err_b, sqrt_kl, angle_err_max at n = 5000,
  * falling as n^-1/2. */
 static void fill_cells(void)
 {
     sweep_cells_init(cells, 3 * P.runs);
-    const int methods[3] = {METHOD_SGD, METHOD_MLE, METHOD_MEDIAN};
+    const int methods[3] = {METHOD_SGD, METHOD_TRUNCATED, METHOD_MEDIAN};
     const double scale[3][4] = {{0.0813, 0.0524, 0.0471, 0.0706},
                                 {0.0642, 0.0413, 0.0386, 0.0581},
                                 {0.0968, 0.0731, 0.0577, 0.0893}};
@@ -51,7 +51,7 @@ static void setup(void)
     P.n_sweep_values = 3;
     memcpy(P.sweep_values, values, sizeof values);
     rs_error err;
-    cr_assert_eq(param_parse(&P, param_find("compare"), "sgd,mle,median", &err), RS_OK);
+    cr_assert_eq(param_parse(&P, param_find("compare"), "sgd,truncated,median", &err), RS_OK);
     cr_assert_eq(param_check(&P, &err), RS_OK, "%s", err.msg);
     cells = malloc(3 * P.runs * sizeof *cells);
     cr_assert_not_null(cells);
@@ -126,8 +126,9 @@ TestSuite(screen_relu, .init = setup, .fini = teardown, .timeout = 120);
 
 Test(screen_relu, curves_at_both_sizes)
 {
-    const char *const must[] = {"‖Σ̂ − WWᵀ‖_F / ‖W‖²_F", "sgd",        "mle",      "median", "slope",
-                                "n (samples)",          "parameters", "1 curves", NULL};
+    const char *const must[] = {
+        "‖Σ̂ − WWᵀ‖_F / ‖W‖²_F", "sgd",        "truncated", "median", "slope",
+        "n (samples)",          "parameters", "1 curves",  NULL};
     check_view(VIEW_CURVES, 80, 24, must);
     const char *const must_big[] = {"‖b̂ − b‖₂ / ‖W‖_F", "√(KL/2) ≥ TV", "n^-1/2", NULL};
     check_view(VIEW_CURVES, 200, 60, must_big);

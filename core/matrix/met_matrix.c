@@ -1,6 +1,7 @@
 /* met_matrix.c — rel_err_m, subspace_err, err_b, the likelihood (8) and the constraint
  * violation of a matrix-model estimate (seed 001). */
 #include "met_matrix.h"
+#include "met_matrix_gauge.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -11,7 +12,8 @@
 #include <gsl/gsl_cblas.h>
 
 const char *const met_matrix_names[MET_MATRIX_COUNT] = {
-    "rel_err_m", "subspace_err", "err_b", "objective", "violation", "iters", "seconds"};
+    "rel_err_m", "subspace_err", "err_b",      "objective",    "violation",
+    "iters",     "seconds",      "rel_err_mb", "rel_err_gauge"};
 
 size_t met_matrix_work(size_t d, size_t k)
 {
@@ -144,6 +146,8 @@ unsigned met_matrix_eval(const double *Y, size_t d, size_t n, size_t k, const me
     out[MET_MATRIX_ERR_B] = sqrt(e2 / (double)d);
     likelihood(Y, d, n, k, est, bias, work, &out[MET_MATRIX_OBJECTIVE], &out[MET_MATRIX_VIOLATION]);
     out[MET_MATRIX_ITERS] = (double)est->iters;
+    met_matrix_gauge_eval(t->A, t->C, t->b, t->Uk, est->U, est->V, est->b, d, n, k, work,
+                          &out[MET_MATRIX_REL_ERR_MB], &out[MET_MATRIX_REL_ERR_GAUGE]);
     if (est->flags & EST_MATRIX_FLAG_NOT_CONVERGED)
         flags |= MET_MATRIX_FLAG_NOT_CONVERGED;
     if (est->flags & EST_MATRIX_FLAG_EMPTY_ROWS)

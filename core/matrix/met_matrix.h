@@ -15,13 +15,15 @@ enum {
 };
 
 typedef enum {
-    MET_MATRIX_REL_ERR_M,    /* ||M_hat - M||_F / ||M||_F */
-    MET_MATRIX_SUBSPACE_ERR, /* ||sin Theta(U_k, U_hat_k)||_F */
-    MET_MATRIX_ERR_B,        /* ||b_hat - b||_2 / sqrt(d) */
-    MET_MATRIX_OBJECTIVE,    /* -L_Y(M_hat)/d of eq. (8) at (M_hat, b_hat) */
-    MET_MATRIX_VIOLATION,    /* RMS violation of (5)-(6) by M_hat + b_hat 1^T */
-    MET_MATRIX_ITERS,        /* outer iterations (0 for svd) */
-    MET_MATRIX_SECONDS,      /* estimation time (filled by the job) */
+    MET_MATRIX_REL_ERR_M,     /* ||M_hat - M||_F / ||M||_F */
+    MET_MATRIX_SUBSPACE_ERR,  /* ||sin Theta(U_k, U_hat_k)||_F */
+    MET_MATRIX_ERR_B,         /* ||b_hat - b||_2 / sqrt(d) */
+    MET_MATRIX_OBJECTIVE,     /* -L_Y(M_hat)/d of eq. (8) at (M_hat, b_hat) */
+    MET_MATRIX_VIOLATION,     /* RMS violation of (5)-(6) by M_hat + b_hat 1^T */
+    MET_MATRIX_ITERS,         /* outer iterations (0 for svd) */
+    MET_MATRIX_SECONDS,       /* estimation time (filled by the job) */
+    MET_MATRIX_REL_ERR_MB,    /* gauge-invariant: pre-activation M + b 1^T (met_matrix_gauge.h) */
+    MET_MATRIX_REL_ERR_GAUGE, /* gauge-invariant: M up to the shift A w 1^T */
     MET_MATRIX_COUNT
 } met_matrix_id;
 

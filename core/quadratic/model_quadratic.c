@@ -22,15 +22,17 @@ static const char *const quadratic_flag_names[] = {"not_diagonal", "rank", "comp
 const model_ops model_quadratic = {
     .name = "quadratic",
     .summary = "degree-2 polynomial pushforward x_a = gᵀQ_a g: moments, angles and Jennrich",
-    /* One estimator, the method of moments; rs_method has no name for it, so the job writes
-     * its metrics into the slot(s) param_methods() names (the default estimator's). */
+    /* One estimator, the method of moments (SPEC 10: method `moments`). */
     .method_key = "estimator",
-    .methods = (1u << METHOD_SGD) | (1u << METHOD_MLE) | (1u << METHOD_MEDIAN),
+    .methods = 1u << METHOD_MOMENTS,
     /* moments, no optimiser: no learning view */
     .views = (1u << VIEW_CURVES) | (1u << VIEW_ANGLES) | (1u << VIEW_LANDSCAPE) | (1u << VIEW_DATA),
-    .defaults =
-        (const model_default[]){
-            {"r", "10"}, {"d", "6"}, {"view", "angles"}, {"n", "50000"}, {NULL, NULL}},
+    .defaults = (const model_default[]){{"estimator", "moments"},
+                                        {"r", "10"},
+                                        {"d", "6"},
+                                        {"view", "angles"},
+                                        {"n", "50000"},
+                                        {NULL, NULL}},
     .n_metrics = MET_QUAD_COUNT,
     .metric_names = met_quadratic_names,
     .n_flags = MODEL_COUNT_OF(quadratic_flag_names),

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "gen_relu.h"
+#include "param.h"
 #include "rs.h"
 
 typedef struct {
@@ -32,5 +33,10 @@ enum {
 
 /* Alg. 1, line 4 and footnote 3: b_hat = max(0, mu_hat). */
 void est_clip_bias(const double *mu_hat, size_t d, double *b_hat);
+
+/* Whether the reported b_hat is clipped (clip_bias: rs_clip_bias): on, off, or auto =
+ * only when the bias mode makes every b(i) >= 0 (nonneg, zero, const with scale >= 0),
+ * the assumption under which Algorithm 1 projects. */
+int est_clip_wanted(int clip_bias, int bias_mode, double bias_scale);
 
 #endif

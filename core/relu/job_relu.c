@@ -9,11 +9,13 @@
 #include <gsl/gsl_rng.h>
 
 #include "angles.h"
+#include "est_censored.h"
 #include "est_median.h"
 #include "est_median_stream.h"
 #include "est_mle.h"
 #include "est_sgd.h"
 #include "gen_relu.h"
+#include "job_relu_needed.h"
 #include "job_relu_stream.h"
 #include "met_relu.h"
 #include "rng_stream.h"
@@ -128,12 +130,15 @@ static rs_status fit_method(int method, const rs_params *p, const est_input *in,
     if (method == METHOD_SGD) {
         const est_sgd_opts opt = {p->r, p->lambda, p->batches, p->sgd_batch};
         st = est_sgd_fit(in, &opt, est_rng, ws->buf, path, &res, cancel, err);
-    } else if (method == METHOD_MLE) {
+    } else if (method == METHOD_TRUNCATED || method == METHOD_MLE) { /* mle: its old name */
         st = est_mle_fit(in, &res, err);
+    } else if (method == METHOD_CENSORED) {
+        st = est_censored_fit(in, &res, err);
     } else if (method == METHOD_MEDIAN) {
         st = est_median_fit(in, ws->buf, &res, err);
     } else {
-        return rs_error_set(err, RS_EINVAL, "job_relu: estimator %s is not one of sgd|mle|median",
+        return rs_error_set(err, RS_EINVAL,
+                            "job_relu: estimator %s is not one of sgd|truncated|censored|median",
                             param_method_name(method));
     }
     *flags = 0;
@@ -395,6 +400,8 @@ rs_status job_relu_run(void *vctx, size_t v, double value, size_t run, sweep_cel
         if (st != RS_OK)
             return st;
     }
+    if (p.target_err > 0.0) /* Claim 2's samples-needed curve: its own job */
+        return job_relu_needed_run(&p, v, run, cell, cancel, err);
     const size_t n = p.n, d = p.d, k = relu_k(&p);
     const int stream = relu_streams(&p);
     relu_ws ws;
@@ -431,13 +438,20 @@ rs_status job_relu_run(void *vctx, size_t v, double value, size_t run, sweep_cel
             st = fit_method(m, &p, &in, &ws, est_rng, NULL, &flags, cancel, err);
         if (st != RS_OK)
             goto done;
+        /* eq. (14) needs the indicator x > b, observable only for b >= 0: the angles
+         * always use the clipped b_hat; the reported b_hat follows clip_bias. */
         est_clip_bias(ws.mu_hat, d, ws.b_hat);
+        const double *b_report =
+            est_clip_wanted(p.clip_bias, p.bias, p.bias_scale) ? ws.b_hat : ws.mu_hat;
         if ((st = angles_of(&ws, s, n, d, cancel, err)) != RS_OK)
             goto done;
         cell->metric[m][MET_RELU_SECONDS] = truth_s + (rs_now_s() - t0);
-        flags |= met_relu_eval(ws.Sigma, ws.b, ws.theta_true, ws.Sigma_hat, ws.b_hat, ws.theta_hat,
+        flags |= met_relu_eval(ws.Sigma, ws.b, ws.theta_true, ws.Sigma_hat, b_report, ws.theta_hat,
                                d, ws.scratch, cell->metric[m]);
-        cell->flags[m] = flags;
+        cell->metric[m][MET_RELU_ERR_B_CLIPPED] =
+            met_relu_err_b_clipped(ws.Sigma, ws.b, ws.mu_hat, d);
+        cell->metric[m][MET_RELU_LOG10_N_NEEDED] = NAN; /* only the Claim 2 job searches n */
+        cell->flags[m] = flags | MET_FLAG_NO_TARGET;
         if (first < 0 && ctx->detail && v == ctx->detail_value && run == 0) {
             first = m;
             /* Its own stream: asking for the detail must not change any metric. */

@@ -8,8 +8,8 @@
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_matrix.h>
 
-const char *const met_relu_names[MET_RELU_COUNT] = {"err_sigma", "err_b", "sqrt_kl",
-                                                    "angle_err_max", "seconds"};
+const char *const met_relu_names[MET_RELU_COUNT] = {
+    "err_sigma", "err_b", "sqrt_kl", "angle_err_max", "seconds", "err_b_clipped", "log10_n_needed"};
 
 rs_status met_relu_kl(const double *mu0, const double *S0, const double *mu1, const double *S1,
                       size_t d, double *scratch, double *kl)
@@ -81,4 +81,15 @@ unsigned met_relu_eval(const double *Sigma, const double *b, const double *theta
         out[MET_RELU_SQRT_KL] = sqrt(fmax(0.0, fmin(kl_te, kl_et)) / 2.0);
     }
     return flags;
+}
+
+double met_relu_err_b_clipped(const double *Sigma, const double *b, const double *mu_hat, size_t d)
+{
+    double eb = 0.0, normW2 = 0.0;
+    for (size_t i = 0; i < d; i++) {
+        const double e = fmax(0.0, mu_hat[i]) - b[i]; /* Alg. 1, line 4 */
+        eb += e * e;
+        normW2 += Sigma[i * d + i];
+    }
+    return sqrt(eb) / sqrt(normW2);
 }

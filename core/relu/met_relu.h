@@ -10,7 +10,11 @@ enum {
     MET_FLAG_SIGMA_NOT_PD = 1u << 0,   /* Sigma_hat not positive definite: sqrt_kl is nan */
     MET_FLAG_TRUTH_SINGULAR = 1u << 1, /* W W^T singular (k < d): sqrt_kl is nan */
     MET_FLAG_FIT_FAILED = 1u << 2,     /* an estimator left a coordinate without a fit */
-    MET_FLAG_NOT_CONVERGED = 1u << 3   /* an estimator hit its iteration limit */
+    MET_FLAG_NOT_CONVERGED = 1u << 3,  /* an estimator hit its iteration limit */
+    /* log10_n_needed is nan: no grid n met target_err (Claim 2 job) ... */
+    MET_FLAG_TARGET_NOT_REACHED = 1u << 4,
+    /* ... or target_err = 0, so the samples-needed search did not run */
+    MET_FLAG_NO_TARGET = 1u << 5
 };
 
 typedef enum {
@@ -19,6 +23,8 @@ typedef enum {
     MET_RELU_SQRT_KL,
     MET_RELU_ANGLE_ERR_MAX,
     MET_RELU_SECONDS,
+    MET_RELU_ERR_B_CLIPPED,  /* err_b of max(0, b_hat): Alg. 1 line 4, whatever clip_bias */
+    MET_RELU_LOG10_N_NEEDED, /* Claim 2 job: log10 of the samples needed for err_b <= target */
     MET_RELU_COUNT
 } met_relu_id;
 
@@ -36,5 +42,9 @@ rs_status met_relu_kl(const double *mu0, const double *S0, const double *mu1, co
 unsigned met_relu_eval(const double *Sigma, const double *b, const double *theta_true,
                        const double *Sigma_hat, const double *b_hat, const double *theta_hat,
                        size_t d, double *scratch, double *out);
+
+/* ||max(0, mu_hat) - b||_2 / ||W||_F: the err_b Algorithm 1's clip (line 4) leaves, from
+ * the unclipped fit mu_hat (d) and Sigma = W W^T (d x d). */
+double met_relu_err_b_clipped(const double *Sigma, const double *b, const double *mu_hat, size_t d);
 
 #endif

@@ -16,17 +16,21 @@ static void relu_detail_free(void *det)
     job_relu_detail_free(det);
 }
 
-static const char *const relu_flag_names[] = {"sigma_not_pd", "truth_singular", "fit_failed",
-                                              "not_converged"};
+static const char *const relu_flag_names[] = {"sigma_not_pd",       "truth_singular",
+                                              "fit_failed",         "not_converged",
+                                              "target_not_reached", "no_target_err"};
 
 const model_ops model_relu = {
     .name = "relu",
     .summary = "one-layer ReLU network x = ReLU(Wz + b) (Wu, Dimakis, Sanghavi 2019)",
     .method_key = "estimator",
-    .methods = (1u << METHOD_SGD) | (1u << METHOD_MLE) | (1u << METHOD_MEDIAN),
+    .methods = (1u << METHOD_SGD) | (1u << METHOD_TRUNCATED) | (1u << METHOD_CENSORED) |
+               (1u << METHOD_MEDIAN),
+    /* `mle` was the truncated-sample MLE's name before the censored MLE existed (SPEC 10) */
+    .aliases = (const model_alias[]){{METHOD_MLE, METHOD_TRUNCATED}, {-1, -1}},
     /* closed-form fits: no optimiser to watch, so no learning view */
     .views = (1u << VIEW_CURVES) | (1u << VIEW_ANGLES) | (1u << VIEW_LANDSCAPE) | (1u << VIEW_DATA),
-    .defaults = (const model_default[]){{NULL, NULL}},
+    .defaults = (const model_default[]){{"estimator", "censored"}, {NULL, NULL}},
     .n_metrics = MET_RELU_COUNT,
     .metric_names = met_relu_names,
     .n_flags = MODEL_COUNT_OF(relu_flag_names),

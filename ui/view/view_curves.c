@@ -25,6 +25,10 @@ static bool key_is_log(const rs_params *p)
 typedef struct {
     double x[PARAM_MAX_LIST], y[METHOD_COUNT][PARAM_MAX_LIST], sd[METHOD_COUNT][PARAM_MAX_LIST];
     size_t nan_runs;
+    /* Per method, the point with the most runs left out of its mean (issue 14, item 3: a
+     * mean over a different set of runs per point must say so): how many of how many. */
+    size_t worst_nan[METHOD_COUNT], worst_of[METHOD_COUNT], worst_v[METHOD_COUNT];
+    double guide[PARAM_MAX_LIST];
 } curves_data;
 
 static void collect(const view_input *in, size_t id, unsigned mask, curves_data *cd)
@@ -35,12 +39,57 @@ static void collect(const view_input *in, size_t id, unsigned mask, curves_data 
         for (int m = 0; m < METHOD_COUNT; m++) {
             if (!(mask & (1u << m)))
                 continue;
+            if (v == 0)
+                cd->worst_nan[m] = cd->worst_of[m] = cd->worst_v[m] = 0;
             size_t count, nan_runs;
             sweep_aggregate(in->cells, in->runs, v, m, id, &cd->y[m][v], &cd->sd[m][v], &count,
                             &nan_runs);
             cd->nan_runs += nan_runs;
+            if (nan_runs > cd->worst_nan[m]) {
+                cd->worst_nan[m] = nan_runs;
+                cd->worst_of[m] = nan_runs + count;
+                cd->worst_v[m] = v;
+            }
         }
     }
+}
+
+/* The name of the flag most often set on the runs of method m at value v whose metric id
+ * is nan (e.g. sigma_not_pd), or "nan". */
+static const char *nan_cause(const view_input *in, int m, size_t v, size_t id)
+{
+    size_t hits[32] = {0}, best = 0;
+    const char *name = "nan";
+    for (size_t run = 0; run < in->runs; run++) {
+        const sweep_cell *c = &in->cells[v * in->runs + run];
+        if (!atomic_load_explicit(&c->done, memory_order_acquire) || isfinite(c->metric[m][id]))
+            continue;
+        for (size_t f = 0; f < in->ops->n_flags && f < 32; f++)
+            if ((c->flags[m] & (1u << f)) && ++hits[f] > best) {
+                best = hits[f];
+                name = in->ops->flag_names[f];
+            }
+    }
+    return name;
+}
+
+/* The guide of vm over the sweep values, fitted to the first finished point of y:
+ * a multiplicative constant, or an additive one when vm->guide_additive. */
+static bool fit_guide(const view_input *in, const view_curves_metric *vm, const double *y,
+                      double *out, const char **label)
+{
+    for (size_t v = 0; v < in->n_values; v++) {
+        const double g0 = vm->guide(in->values[v], in->p, label);
+        if (!isfinite(y[v]) || !isfinite(g0) || (!vm->guide_additive && g0 == 0.0))
+            continue;
+        const double c = vm->guide_additive ? y[v] - g0 : y[v] / g0;
+        for (size_t u = 0; u < in->n_values; u++) {
+            const double g = vm->guide(in->values[u], in->p, label);
+            out[u] = vm->guide_additive ? c + g : c * g;
+        }
+        return true;
+    }
+    return false;
 }
 
 static rs_status draw_panel(const view_input *in, const view_opts *o, const view_curves_metric *vm,
@@ -49,14 +98,23 @@ static rs_status draw_panel(const view_input *in, const view_opts *o, const view
     static curves_data cd; /* main thread only; too large for a small stack frame */
     collect(in, vm->id, mask, &cd);
     const bool x_log = key_is_log(in->p);
-    plot_lines_series s[METHOD_COUNT];
+    plot_lines_series s[METHOD_COUNT + 1];
+    static char names[METHOD_COUNT][96], guide_name[96]; /* main thread only */
     size_t ns = 0;
     double y_min = INFINITY, y_max = -INFINITY;
     for (int m = 0; m < METHOD_COUNT; m++) {
         if (!(mask & (1u << m)))
             continue;
-        s[ns] = plot_lines_series_make(param_method_name(m), palette_series((size_t)m),
-                                       in->n_values, cd.x, cd.y[m]);
+        char at[48];
+        snprintf(at, sizeof at, "%g", cd.x[cd.worst_v[m]]);
+        if (cd.worst_nan[m])
+            snprintf(names[m], sizeof names[m], "%s (%zu/%zu %s at %s=%s)", param_method_name(m),
+                     cd.worst_nan[m], cd.worst_of[m], nan_cause(in, m, cd.worst_v[m], vm->id),
+                     param_table[in->p->sweep].key, at);
+        else
+            snprintf(names[m], sizeof names[m], "%s", param_method_name(m));
+        s[ns] = plot_lines_series_make(names[m], palette_series((size_t)m), in->n_values, cd.x,
+                                       cd.y[m]);
         s[ns].std = cd.sd[m];
         s[ns].markers = true;
         s[ns].slope = x_log ? stats_loglog_slope(cd.x, cd.y[m], in->n_values) : NAN;
@@ -65,6 +123,12 @@ static rs_status draw_panel(const view_input *in, const view_opts *o, const view
                 y_min = fmin(y_min, cd.y[m][v]);
                 y_max = fmax(y_max, cd.y[m][v]);
             }
+        ns++;
+    }
+    const char *guide_label = "";
+    if (vm->guide && ns > 0 && fit_guide(in, vm, s[0].y, cd.guide, &guide_label)) {
+        snprintf(guide_name, sizeof guide_name, "%s (constant fitted to 1st point)", guide_label);
+        s[ns] = plot_lines_series_make(guide_name, PALETTE_REF, in->n_values, cd.x, cd.guide);
         ns++;
     }
     plot_lines_model pm;

@@ -10,6 +10,7 @@
 #ifndef VIEW_CURVES_H
 #define VIEW_CURVES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "grid.h"
@@ -21,6 +22,13 @@ typedef struct {
     const char *title; /* panel title, e.g. "‖Σ̂ − WWᵀ‖_F / ‖W‖²_F"; NULL = metric name */
     double ref_slope;      /* reference line exponent when opts->ref_line (NAN = none) */
     const char *ref_label; /* e.g. "n^-1/2" */
+    /* A theory guide (a paper's rate or bound, issue 14 item 9): y = c * guide(x, p), or
+     * c + guide(x, p) when guide_additive, drawn grey with c fitted to the first finished
+     * point of the first series (the constant the paper leaves unknown; the legend says
+     * so). guide returns NAN, and its label, for the swept key p->sweep: NAN everywhere
+     * when it has no guide for that key. NULL = none. */
+    double (*guide)(double x, const rs_params *p, const char **label);
+    bool guide_additive;
 } view_curves_metric;
 
 /* Draw the metrics of `metrics` (n_metrics of them) for the methods of in->p.

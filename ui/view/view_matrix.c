@@ -23,9 +23,15 @@
  * what an error per entry falling with the sample size would look like (the presets'
  * captions explain why rel_err_m levels off instead). */
 static const view_curves_metric matrix_curves[] = {
-    {MET_MATRIX_REL_ERR_M, "‖M̂ − M‖_F / ‖M‖_F", -0.5, "n^-1/2"},
-    {MET_MATRIX_SUBSPACE_ERR, "‖sin Θ(U_k, Û_k)‖_F", -0.5, "n^-1/2"},
-    {MET_MATRIX_ERR_B, "‖b̂ − b‖₂ / √d", -0.5, "n^-1/2"},
+    {.id = MET_MATRIX_REL_ERR_M,
+     .title = "‖M̂ − M‖_F / ‖M‖_F",
+     .ref_slope = -0.5,
+     .ref_label = "n^-1/2"},
+    {.id = MET_MATRIX_SUBSPACE_ERR,
+     .title = "‖sin Θ(U_k, Û_k)‖_F",
+     .ref_slope = -0.5,
+     .ref_label = "n^-1/2"},
+    {.id = MET_MATRIX_ERR_B, .title = "‖b̂ − b‖₂ / √d", .ref_slope = -0.5, .ref_label = "n^-1/2"},
 };
 
 /* Row and column labels of the cosine matrix are printed up to this k. */

@@ -23,10 +23,22 @@
 /* The curve panels: moments (both families), angles, and Jennrich's recovery (diagonal
  * only: err_q is nan otherwise). The rate of all of them in n is n^-1/2 (CLT). */
 static const view_curves_metric quad_curves[] = {
-    {MET_QUAD_ERR_GRAM, "‖Ĝ − G‖_F / ‖G‖_F, G = Tr(Q_aQ_b)", -0.5, "n^-1/2"},
-    {MET_QUAD_ERR_THIRD, "‖T̂ − T‖_F / ‖T‖_F, T = Tr(Q_aQ_bQ_c)", -0.5, "n^-1/2"},
-    {MET_QUAD_ANGLE_ERR_MAX, "max |θ̂_ab − θ_ab| (rad)", -0.5, "n^-1/2"},
-    {MET_QUAD_ERR_Q, "err_q: Jennrich, diagonal Q_a", -0.5, "n^-1/2"},
+    {.id = MET_QUAD_ERR_GRAM,
+     .title = "‖Ĝ − G‖_F / ‖G‖_F, G = Tr(Q_aQ_b)",
+     .ref_slope = -0.5,
+     .ref_label = "n^-1/2"},
+    {.id = MET_QUAD_ERR_THIRD,
+     .title = "‖T̂ − T‖_F / ‖T‖_F, T = Tr(Q_aQ_bQ_c)",
+     .ref_slope = -0.5,
+     .ref_label = "n^-1/2"},
+    {.id = MET_QUAD_ANGLE_ERR_MAX,
+     .title = "max |θ̂_ab − θ_ab| (rad)",
+     .ref_slope = -0.5,
+     .ref_label = "n^-1/2"},
+    {.id = MET_QUAD_ERR_Q,
+     .title = "err_q: Jennrich, diagonal Q_a",
+     .ref_slope = -0.5,
+     .ref_label = "n^-1/2"},
 };
 
 int vq_text(grid *g, grid_rect r, int y, const char *text, grid_style s)

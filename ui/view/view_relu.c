@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "detail_relu.h"
 #include "met_relu.h"
@@ -18,12 +19,86 @@
 #include "plot_lines.h"
 #include "view_curves.h"
 
+/* The guides of Wu, Dimakis, Sanghavi 2019 for err_b and err_sigma over d and kappa:
+ * Theorem 1's bound does not depend on them (flat). Over n the reference line n^-1/2 is
+ * both Theorem 1's rate and Theorem 2's lower bound Omega(1/eps^2). */
+static double guide_param(double x, const rs_params *p, const char **label)
+{
+    (void)x;
+    const char *key = param_table[p->sweep].key;
+    if (strcmp(key, "d") == 0 || strcmp(key, "kappa") == 0) {
+        *label = "Thm 1: free of d and κ";
+        return 1.0;
+    }
+    return NAN;
+}
+
+/* Corollary 1: TV <= eps from n = O~(kappa^2 d^2 / eps^2), i.e. the bound grows like
+ * kappa d / sqrt(n) (over n: the n^-1/2 reference line). */
+static double guide_kl(double x, const rs_params *p, const char **label)
+{
+    const char *key = param_table[p->sweep].key;
+    if (strcmp(key, "d") == 0) {
+        *label = "Cor. 1 upper bound: c·d";
+        return x;
+    }
+    if (strcmp(key, "kappa") == 0) {
+        *label = "Cor. 1 upper bound: c·κ";
+        return x;
+    }
+    return NAN;
+}
+
 /* Metric panels of Figure 1 (the three curves the paper plots) with the n^-1/2 rate of
- * Theorem 1 as the reference. */
+ * Theorem 1 as the reference line and the guides above. */
 static const view_curves_metric relu_curves[] = {
-    {MET_RELU_ERR_SIGMA, "‖Σ̂ − WWᵀ‖_F / ‖W‖²_F", -0.5, "n^-1/2"},
-    {MET_RELU_ERR_B, "‖b̂ − b‖₂ / ‖W‖_F", -0.5, "n^-1/2"},
-    {MET_RELU_SQRT_KL, "√(KL/2) ≥ TV", -0.5, "n^-1/2"},
+    {.id = MET_RELU_ERR_SIGMA,
+     .title = "‖Σ̂ − WWᵀ‖_F / ‖W‖²_F",
+     .ref_slope = -0.5,
+     .ref_label = "n^-1/2",
+     .guide = guide_param},
+    {.id = MET_RELU_ERR_B,
+     .title = "‖b̂ − b‖₂ / ‖W‖_F",
+     .ref_slope = -0.5,
+     .ref_label = "n^-1/2",
+     .guide = guide_param},
+    {.id = MET_RELU_SQRT_KL,
+     .title = "√(KL/2) ≥ TV",
+     .ref_slope = -0.5,
+     .ref_label = "n^-1/2",
+     .guide = guide_kl},
+};
+
+/* Claim 2: a non-zero sample has probability Phi(b) <= exp(-b^2/2), so telling b from
+ * b - delta needs Omega(exp(b^2/2)) samples: log10 n grows like b^2 / (2 ln 10). */
+static double guide_claim2(double b, const rs_params *p, const char **label)
+{
+    (void)p;
+    *label = "Claim 2: n ∝ exp(b²/2)";
+    return b * b / (2.0 * M_LN10);
+}
+
+/* Alg. 1 line 4 clips b_hat at 0: for b < 0 its error is |b| whatever n. */
+static double guide_clip(double b, const rs_params *p, const char **label)
+{
+    (void)p;
+    *label = "|b|";
+    return b <= 0.0 ? -b : NAN;
+}
+
+/* The Claim 2 screen (target_err > 0): samples needed vs b, and the errors at the n
+ * where the unclipped fit met the target, with and without Algorithm 1's clip. */
+static const view_curves_metric relu_claim2_curves[] = {
+    {.id = MET_RELU_LOG10_N_NEEDED,
+     .title = "log10 n needed for err_b ≤ target (censored)",
+     .ref_slope = NAN,
+     .guide = guide_claim2,
+     .guide_additive = true},
+    {.id = MET_RELU_ERR_B_CLIPPED,
+     .title = "err_b clipped at 0 (Alg. 1, line 4), same fit",
+     .ref_slope = NAN,
+     .guide = guide_clip},
+    {.id = MET_RELU_ERR_B, .title = "err_b unclipped at that n", .ref_slope = NAN},
 };
 
 static rs_status draw_angles(const relu_detail *det, grid_rect r, grid *g)
@@ -171,6 +246,8 @@ static rs_status draw_landscape(const relu_detail *det, grid_rect r, grid *g)
 
 static rs_status relu_curves_draw(const view_input *in, const view_opts *o, grid_rect r, grid *g)
 {
+    if (in->p->target_err > 0.0)
+        return view_curves_draw(in, o, relu_claim2_curves, 3, 0, r, g);
     return view_curves_draw(in, o, relu_curves, 3, 0, r, g);
 }
 

@@ -23,14 +23,26 @@ static const double pct_q[PCT_COUNT] = {0.05, 0.25, 0.50, 0.75, 0.95};
 static const char *const pct_names[PCT_COUNT] = {"p5", "p25", "median", "p75", "p95"};
 
 static const view_curves_metric teacher_curves[] = {
-    {MET_TEACHER_E_A, "final e(A), eq. 22", NAN, NULL},
-    {MET_TEACHER_E_PERM, "final e_perm (max of the eq. 22 terms)", NAN, NULL},
-    {MET_TEACHER_TEST_ERR, "test error (w by least squares)", NAN, NULL},
+    {.id = MET_TEACHER_E_A, .title = "final e(A), eq. 22", .ref_slope = NAN, .ref_label = NULL},
+    {.id = MET_TEACHER_E_PERM,
+     .title = "final e_perm (max of the eq. 22 terms)",
+     .ref_slope = NAN,
+     .ref_label = NULL},
+    {.id = MET_TEACHER_TEST_ERR,
+     .title = "test error (w by least squares)",
+     .ref_slope = NAN,
+     .ref_label = NULL},
 };
 
 static const view_curves_metric llsfe_metrics[] = {
-    {MET_TEACHER_S2_ERR, "‖Ŝ₂ − S₂‖_sp (LLSFE)", -0.5, "n^-1/2"},
-    {MET_TEACHER_S4_ERR, "‖Ŝ₄ − S₄‖_F (LLSFE)", -0.5, "n^-1/2"},
+    {.id = MET_TEACHER_S2_ERR,
+     .title = "‖Ŝ₂ − S₂‖_sp (LLSFE)",
+     .ref_slope = -0.5,
+     .ref_label = "n^-1/2"},
+    {.id = MET_TEACHER_S4_ERR,
+     .title = "‖Ŝ₄ − S₄‖_F (LLSFE)",
+     .ref_slope = -0.5,
+     .ref_label = "n^-1/2"},
 };
 
 typedef struct {
