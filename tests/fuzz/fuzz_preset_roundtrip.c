@@ -41,10 +41,18 @@ static void set_key(rs_params *p, int i, const uint8_t *v)
         size_t n = 0;
         while (d->names[n])
             n++;
-        if (d->type == PT_ENUM)
+        if (d->type == PT_ENUM) {
             param_parse(p, i, d->names[bits % n], NULL);
-        else
-            *(unsigned *)((char *)p + d->offset) = (unsigned)(bits & ((1u << n) - 1));
+        } else { /* as text, the way a user sets it: old names resolve as on reading */
+            char set[512];
+            size_t off = 0;
+            set[0] = 0;
+            for (size_t j = 0; j < n && off < sizeof set; j++)
+                if (bits & (1u << j))
+                    off += (size_t)snprintf(set + off, sizeof set - off, "%s%s", off ? "," : "",
+                                            d->names[j]);
+            param_parse(p, i, set, NULL);
+        }
     } else if (d->type == PT_LIST) {
         p->n_sweep_values = bits % (PARAM_MAX_LIST + 1);
         for (size_t j = 0; j < p->n_sweep_values; j++)
