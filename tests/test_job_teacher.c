@@ -181,9 +181,11 @@ static void check_preset(const char *name)
 
 Test(job_teacher, presets_parse_and_check)
 {
-    const char *names[] = {"teacher-fig3",         "teacher-laplace",   "teacher-fig4-gaussian",
-                           "teacher-fig4-mixture", "teacher-landscape", "teacher-mu",
-                           "llsfe-gaussian",       "llsfe-mixture"};
+    const char *names[] = {"teacher-fig3",         "teacher-fig3-doubled-mu",
+                           "teacher-laplace",      "teacher-fig4-gaussian",
+                           "teacher-fig4-mixture", "teacher-landscape",
+                           "teacher-mu",           "llsfe-gaussian",
+                           "llsfe-mixture"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         check_preset(names[i]);
 }
