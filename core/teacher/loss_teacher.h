@@ -1,5 +1,5 @@
-/* loss_teacher.h — the four training losses of the teacher network (seed 003) and their
- * analytic gradients with respect to the first layer A (k x d, row i = a_i).
+/* loss_teacher.h — the four training losses of the teacher network (Gao, Makkuva, Oh, Viswanath
+ * 2019) and their analytic gradients with respect to the first layer A (k x d, row i = a_i).
  *
  *   l2     eq. (17): (1/n) sum_s (sum_i ReLU(<a_i, x_s>) - y_s)^2, second layer fixed at 1;
  *   ge     eq. (19) built with the Gaussian S4 of Example 1 whatever the input (G(A));

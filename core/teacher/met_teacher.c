@@ -1,4 +1,5 @@
-/* met_teacher.c — e(A) of eq. (22), second-layer fit and test error (seed 003). */
+/* met_teacher.c — e(A) of eq. (22), second-layer fit and test error (Gao, Makkuva, Oh, Viswanath
+ * 2019). */
 #include "met_teacher.h"
 
 #include <math.h>

@@ -1,7 +1,7 @@
-/* met_teacher.h — the metrics of the teacher network (seed 003, Section 4): the
- * parameter error e(A) of eq. (22), the second-layer least-squares fit and test error.
- * The percentile and log-log slope summaries of the LLSFE accuracy figures (1-2) are
- * stats_quantile and stats_loglog_slope (stats.h). */
+/* met_teacher.h — the metrics of the teacher network (Gao, Makkuva, Oh, Viswanath 2019, Section 4):
+ * the parameter error e(A) of eq. (22), the second-layer least-squares fit and test error. The
+ * percentile and log-log slope summaries of the LLSFE accuracy figures (1-2) are stats_quantile and
+ * stats_loglog_slope (stats.h). */
 #ifndef MET_TEACHER_H
 #define MET_TEACHER_H
 

@@ -1,4 +1,4 @@
-/* view_matrix.c — the views of the ReLU matrix model (seed 001, SPEC 5.2 and 6): error
+/* view_matrix.c — the views of the ReLU matrix model (Mazumdar, Rawat 2019, SPEC 5.2 and 6): error
  * curves of mle against the svd baseline, and the angles between the true and recovered
  * column spaces. The data, landscape and learning views are in view_matrix_data.c and
  * view_matrix_fit.c. Reads matrix_detail under its lock; computes nothing. */

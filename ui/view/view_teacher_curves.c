@@ -1,8 +1,8 @@
 /* view_teacher_curves.c — the curves view of the teacher generator: final e(A), e_perm and
  * test error against the swept key for each loss (mean ± std over runs); and, when only the
- * llsfe loss runs, the LLSFE accuracy of seed 003 Figures 1-2: the 5/25/50/75/95
- * percentiles over runs of ‖Ŝ₂ − S₂‖_sp and ‖Ŝ₄ − S₄‖_F against n, each with its fitted
- * log-log slope. */
+ * llsfe loss runs, the LLSFE accuracy of Gao, Makkuva, Oh, Viswanath 2019 Figures 1-2: the
+ * 5/25/50/75/95 percentiles over runs of ‖Ŝ₂ − S₂‖_sp and ‖Ŝ₄ − S₄‖_F against n, each with its
+ * fitted log-log slope. */
 #include "view_teacher_internal.h"
 
 #include <math.h>
