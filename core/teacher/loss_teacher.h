@@ -73,6 +73,11 @@ rs_status loss_teacher_bind(loss_teacher_ws *ws, int loss, int input, double m, 
 rs_status loss_teacher_eval(loss_teacher_ws *ws, const double *A, size_t s0, size_t b, double mu,
                             double lambda, double *loss, double *grad, rs_error *err);
 
+/* The norm penalty of L: squared = 0 gives lambda sum_i (|a_i| - 1)^2 as printed in eq. (19)
+ * (the default), squared = 1 lambda sum_i (|a_i|^2 - 1)^2 as eq. (21) writes it. Kept across
+ * loss_teacher_bind. */
+void loss_teacher_set_penalty(loss_teacher_ws *ws, int squared);
+
 /* Build L (ge, score, llsfe) on sign(kappa*) y: kappa_sign > 0 uses y, anything else -y
  * (the ReLU default, LOSS_TEACHER_KAPPA_SIGN). Kept across loss_teacher_bind. */
 void loss_teacher_set_kappa_sign(loss_teacher_ws *ws, int kappa_sign);
