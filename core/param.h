@@ -56,6 +56,14 @@ typedef enum { FAMILY_SMOOTHED, FAMILY_RANDOM, FAMILY_DIAGONAL } rs_family;
  * mode says the true bias is non-negative (nonneg, zero, const >= 0). */
 typedef enum { CLIP_AUTO, CLIP_ON, CLIP_OFF } rs_clip_bias;
 
+/* teacher: the norm penalty of L (Gao et al. 2019): lambda sum_i (|a_i| - 1)^2 as printed in
+ * eq. (19), or lambda sum_i (|a_i|^2 - 1)^2 as eq. (21) writes it. */
+typedef enum { PENALTY_EQ19, PENALTY_EQ21 } rs_penalty;
+
+/* teacher: the matrix e(A) of eq. (22) is taken on: A A*^-1 (ours, a signed permutation
+ * exactly when A recovers A* up to row order, sign and scale) or A*^-1 A (as printed). */
+typedef enum { E_ORIENT_OURS, E_ORIENT_PRINTED } rs_e_orient;
+
 enum { PARAM_MAX_LIST = 64 };
 
 typedef struct {
@@ -93,6 +101,8 @@ typedef struct {
     double mixture_shift, noise, mu, lr, bandwidth;
     double lr_l2; /* learning rate of the l2 loss (0 = lr): Figure 3 uses 100 x lr */
     size_t iters, batch, init_seed;
+    int penalty;  /* rs_penalty */
+    int e_orient; /* rs_e_orient */
     /* quadratic (SPEC 5.4) */
     int family;
     double smooth;

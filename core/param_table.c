@@ -26,6 +26,8 @@ static const char *const input_names[] = {"gaussian", "laplace", "mixture", NULL
 static const char *const truth_names[] = {"identity", "orthogonal", "conditioned", NULL};
 static const char *const optimizer_names[] = {"gd", "sgd", NULL};
 static const char *const family_names[] = {"smoothed", "random", "diagonal", NULL};
+static const char *const penalty_names[] = {"eq19", "eq21", NULL};
+static const char *const orient_names[] = {"ours", "printed", NULL};
 
 /* The estimator and loss keys store rs_method values (param.c maps their names). */
 const char *const *const param_method_names = method_names;
@@ -167,6 +169,12 @@ const param_def param_table[] = {
     {.key = "init_seed", .type = PT_SIZE, .offset = OFF(init_seed), .min = 0, .max = 1e15,
      .def = "7", .unit = "", .meaning = "seed of the optimiser's initial point",
      .generators = G(GEN_TEACHER), .step = 1, .flags = PARAM_NO_SWEEP},
+    {.key = "penalty", .type = PT_ENUM, .offset = OFF(penalty), .def = "eq19", .unit = "",
+     .meaning = "L's norm penalty: eq19 l(|a|-1)^2, eq21 l(|a|^2-1)^2", .names = penalty_names,
+     .generators = G(GEN_TEACHER), .step = 1},
+    {.key = "e_orient", .type = PT_ENUM, .offset = OFF(e_orient), .def = "ours", .unit = "",
+     .meaning = "e(A) on A A*^-1 (ours) or A*^-1 A (printed eq. 22)", .names = orient_names,
+     .generators = G(GEN_TEACHER), .step = 1},
     {.key = "family", .type = PT_ENUM, .offset = OFF(family), .def = "smoothed", .unit = "",
      .meaning = "family of the Q_a", .names = family_names, .generators = G(GEN_QUADRATIC),
      .step = 1},

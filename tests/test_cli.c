@@ -184,7 +184,8 @@ Test(cli, list_presets_shows_every_shipped_preset_with_its_title)
 {
     char out[65536];
     cr_assert_eq(run("--list-presets", out, sizeof out), 0);
-    cr_assert(strstr(out, "fig1-samples             Figure 1 (left): error vs number of samples\n"),
+    cr_assert(strstr(out, "fig1-samples             Wu, Dimakis, Sanghavi 2019, Figure 1 (left): "
+                          "error vs number of samples\n"),
               "%s", out);
     cr_assert(strstr(out, "relu-negative-bias "), "%s", out);
     cr_assert(!strstr(out, "does not load"), "%s", out);

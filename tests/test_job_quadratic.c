@@ -242,7 +242,7 @@ static size_t load_preset(const char *name, rs_params *p)
 Test(job_quadratic, presets_parse_and_pass_the_checks)
 {
     const char *names[] = {"quadratic-moments", "quadratic-gauge", "quadratic-jennrich",
-                           "quadratic-smoothing"};
+                           "quadratic-smoothing", "quadratic-identifiable"};
     for (size_t j = 0; j < sizeof names / sizeof names[0]; j++) {
         rs_params p = base();
         cr_assert_gt(load_preset(names[j], &p), 3u);

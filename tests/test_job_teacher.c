@@ -181,9 +181,11 @@ static void check_preset(const char *name)
 
 Test(job_teacher, presets_parse_and_check)
 {
-    const char *names[] = {"teacher-fig3",         "teacher-laplace",   "teacher-fig4-gaussian",
-                           "teacher-fig4-mixture", "teacher-landscape", "teacher-mu",
-                           "llsfe-gaussian",       "llsfe-mixture"};
+    const char *names[] = {"teacher-fig3",         "teacher-fig3-doubled-mu",
+                           "teacher-laplace",      "teacher-fig4-gaussian",
+                           "teacher-fig4-mixture", "teacher-landscape",
+                           "teacher-mu",           "llsfe-gaussian",
+                           "llsfe-mixture"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         check_preset(names[i]);
 }
@@ -211,5 +213,28 @@ Test(job_teacher, kappa_flags, .timeout = 60)
         cr_assert_eq(cell.flags[METHOD_SCORE] & k, cases[c].want, "%s %s", cases[c].input,
                      cases[c].shift);
         cr_assert_eq(cell.flags[METHOD_L2] & k, 0u);
+    }
+}
+
+/* Issue 14 item 5, in the flags: mu >= 0.01 is outside Assumption 2(b) for the L-type losses
+ * (l2 has no mu), the LLSFE loss takes sign(kappa*) from the known input law (an oracle),
+ * and e_orient = printed changes e(A) only through its matrix (A* = I: the same value). */
+Test(job_teacher, assumption_and_oracle_flags, .timeout = 60)
+{
+    const unsigned mu_f = MET_TEACHER_FLAG_MU_OUTSIDE, or_f = MET_TEACHER_FLAG_KAPPA_ORACLE;
+    const char *mus[2] = {"2", "0.005"};
+    for (size_t c = 0; c < 2; c++) {
+        rs_params p = small_params();
+        support_set(&p, "mu", mus[c]);
+        support_set(&p, "iters", "5");
+        sweep_cell cell, printed;
+        run_job(&p, NULL, &cell);
+        cr_assert_eq(cell.flags[METHOD_L2] & (mu_f | or_f), 0u);
+        cr_assert_eq(cell.flags[METHOD_SCORE] & (mu_f | or_f), c ? 0u : mu_f, "mu %s", mus[c]);
+        cr_assert_eq(cell.flags[METHOD_LLSFE] & (mu_f | or_f), (c ? 0u : mu_f) | or_f);
+        support_set(&p, "e_orient", "printed");
+        run_job(&p, NULL, &printed);
+        cr_assert_float_eq(printed.metric[METHOD_SCORE][MET_TEACHER_E_A],
+                           cell.metric[METHOD_SCORE][MET_TEACHER_E_A], 1e-12);
     }
 }

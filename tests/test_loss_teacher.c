@@ -51,13 +51,14 @@ static void make(fixture *f, int input, uint64_t seed)
 /* Relative error of the analytic gradient against central differences with step
  * eps = 1e-5: truncation O(eps^2 |f'''|) and rounding O(u |f| / eps) are both below
  * 1e-8 relative here, so 1e-5 leaves a wide margin while catching any wrong term. */
-static void check_gradient(int loss, int input)
+static void check_gradient_penalty(int loss, int input, int squared)
 {
     fixture f;
     make(&f, input, 2385 + (uint64_t)loss * 10 + (uint64_t)input);
     loss_teacher_ws *ws = loss_teacher_ws_alloc(N, D, K, 1);
     cr_assert_not_null(ws);
     cr_assert_eq(loss_teacher_bind(ws, loss, input, 1.0, f.X, f.y, f.g1, f.G2, NULL), RS_OK);
+    loss_teacher_set_penalty(ws, squared);
     const double mu = 2.385, lambda = 1.7;
     double grad[K * D], fd[K * D], val;
     cr_assert_eq(loss_teacher_eval(ws, f.A, 0, N, mu, lambda, &val, grad, NULL), RS_OK);
@@ -78,6 +79,11 @@ static void check_gradient(int loss, int input)
     cr_assert(sqrt(num / den) < 1e-5, "%s on input %d: relative gradient error %g",
               param_method_name(loss), input, sqrt(num / den));
     loss_teacher_ws_free(ws);
+}
+
+static void check_gradient(int loss, int input)
+{
+    check_gradient_penalty(loss, input, 0);
 }
 
 Test(loss_teacher, gradient_l2)
@@ -181,4 +187,32 @@ Test(loss_teacher, errors)
     loss_teacher_ws_free(ws);
     cr_assert_null(loss_teacher_ws_alloc(0, 2, 2, 0));
     loss_teacher_ws_free(NULL);
+}
+
+/* penalty = eq21 (issue 14 item 5): the loss changes by exactly
+ * lambda sum_i [(|a_i|^2 - 1)^2 - (|a_i| - 1)^2] against eq. (19)'s default, and its
+ * gradient passes the same central-difference check. */
+Test(loss_teacher, penalty_eq21)
+{
+    check_gradient_penalty(METHOD_SCORE, INPUT_LAPLACE, 1);
+    fixture f;
+    make(&f, INPUT_GAUSSIAN, 2385);
+    loss_teacher_ws *ws = loss_teacher_ws_alloc(N, D, K, 0);
+    cr_assert_not_null(ws);
+    cr_assert_eq(loss_teacher_bind(ws, METHOD_GE, INPUT_GAUSSIAN, 1.0, f.X, f.y, NULL, NULL, NULL),
+                 RS_OK);
+    const double mu = 2.385, lambda = 1.7;
+    double v19, v21, want = 0.0;
+    cr_assert_eq(loss_teacher_eval(ws, f.A, 0, N, mu, lambda, &v19, NULL, NULL), RS_OK);
+    loss_teacher_set_penalty(ws, 1);
+    cr_assert_eq(loss_teacher_eval(ws, f.A, 0, N, mu, lambda, &v21, NULL, NULL), RS_OK);
+    for (size_t i = 0; i < K; i++) {
+        double s2 = 0.0;
+        for (size_t j = 0; j < D; j++)
+            s2 += f.A[i * D + j] * f.A[i * D + j];
+        want += lambda * ((s2 - 1.0) * (s2 - 1.0) - (sqrt(s2) - 1.0) * (sqrt(s2) - 1.0));
+    }
+    cr_assert(fabs((v21 - v19) - want) < 1e-12 * (1.0 + fabs(v19)), "%.17g vs %.17g", v21 - v19,
+              want);
+    loss_teacher_ws_free(ws);
 }

@@ -92,3 +92,39 @@ Test(met_teacher, random_e_perm_at_least_e_a)
     }
     gsl_rng_free(r);
 }
+
+/* e_orient = printed (issue 14 item 5): eq. (22) as printed takes M = A*^{-1} A. With A* = I
+ * both orientations give the same M; for the signed permutation of a general A* above
+ * (recovery up to row order, sign and scale) ours scores 0 and the printed one does not,
+ * which is why ours is the default; A = A* scores 0 either way. */
+Test(met_teacher, printed_orientation)
+{
+    const double As[9] = {2.385, -0.71, 0.43, 0.18, 1.92, -0.66, -0.57, 0.29, 1.46};
+    const double I3[9] = {1, 0, 0, 0, 1, 0, 0, 0, 1};
+    const size_t perm[3] = {2, 0, 1};
+    const double dscale[3] = {-1.7, 0.41, -3.05};
+    double A[9], M[9], Mp[9], work[2 * 9 + 3];
+    for (size_t i = 0; i < 3; i++)
+        for (size_t j = 0; j < 3; j++)
+            A[i * 3 + j] = dscale[i] * As[perm[i] * 3 + j];
+    cr_assert_eq(met_teacher_align(A, I3, 3, 3, work, M, NULL), RS_OK);
+    cr_assert_eq(met_teacher_align_printed(A, I3, 3, 3, work, Mp, NULL), RS_OK);
+    for (size_t i = 0; i < 9; i++)
+        cr_assert(fabs(M[i] - Mp[i]) < TOL, "A* = I: entry %zu %g vs %g", i, M[i], Mp[i]);
+    cr_assert_eq(met_teacher_align_printed(A, As, 3, 3, work, Mp, NULL), RS_OK);
+    cr_assert_gt(met_teacher_e(Mp, 3), 0.05, "printed e_a %g", met_teacher_e(Mp, 3));
+    cr_assert_eq(met_teacher_align_printed(As, As, 3, 3, work, Mp, NULL), RS_OK);
+    cr_assert(fabs(met_teacher_e_perm(Mp, 3)) < TOL, "A = A*: %g", met_teacher_e_perm(Mp, 3));
+    const double singular[9] = {1, 2, 3, 2, 4, 6, 0, 0, 1};
+    cr_assert_eq(met_teacher_align_printed(A, singular, 3, 3, work, Mp, NULL), RS_ENUMERIC);
+}
+
+/* Assumption 2(b): mu < c/kappa* with c <= 0.01 and kappa* >= 1. */
+Test(met_teacher, mu_outside_assumption_2b)
+{
+    cr_assert_eq(met_teacher_mu_flags(0.0), 0u);
+    cr_assert_eq(met_teacher_mu_flags(0.00999), 0u);
+    cr_assert_eq(met_teacher_mu_flags(0.01), MET_TEACHER_FLAG_MU_OUTSIDE);
+    cr_assert_eq(met_teacher_mu_flags(30.0), MET_TEACHER_FLAG_MU_OUTSIDE);
+    cr_assert_eq(met_teacher_mu_flags(NAN), MET_TEACHER_FLAG_MU_OUTSIDE);
+}

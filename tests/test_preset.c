@@ -69,6 +69,17 @@ Test(preset, every_shipped_preset_loads_and_validates)
         cr_assert(p.title[0] && p.caption[0], "%s: shipped presets have a title and a caption",
                   path);
         cr_assert(strlen(p.caption) > 40, "%s: caption too short to explain anything", path);
+        /* Issue 14 item 10: papers are named by authors and year, never by the seeds'
+         * file numbers, and every caption states its deviations from the paper. */
+        for (size_t i = 0; i < 2; i++) {
+            const char *text = i ? p.caption : p.title;
+            cr_assert(!strstr(text, "Seed 00") && !strstr(text, "seed 00"),
+                      "%s: names a paper by its file number", path);
+        }
+        cr_assert(strstr(p.title, " 2019") || strstr(p.title, "slides"),
+                  "%s: the title names no paper by authors and year", path);
+        cr_assert(strstr(p.caption, "Deviation") || strstr(p.caption, "deviation"),
+                  "%s: the caption states no deviations", path);
         count++;
     }
     closedir(dir);

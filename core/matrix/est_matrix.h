@@ -1,5 +1,5 @@
 /* est_matrix.h — types and helpers shared by the estimators of the ReLU matrix model
- * (seed 001): the low-rank factor form of an estimate, the bias density p of eq. (8),
+ * (Mazumdar, Rawat 2019): the low-rank factor form of an estimate, the bias density p of eq. (8),
  * and the top-k eigenvectors used for "the top-k left singular vectors" (LAPACKE). */
 #ifndef EST_MATRIX_H
 #define EST_MATRIX_H

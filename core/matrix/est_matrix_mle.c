@@ -1,4 +1,4 @@
-/* est_matrix_mle.c — driver of the matrix-model MLE (seed 001, eqs. 8-9, relaxation in
+/* est_matrix_mle.c — driver of the matrix-model MLE (Mazumdar, Rawat 2019, eqs. 8-9, relaxation in
  * est_matrix_mle.h): workspace, warm start, the gauge step, convergence, evaluation. */
 #include "est_matrix_mle.h"
 

@@ -1,4 +1,4 @@
-/* est_matrix_mle.h — the likelihood estimator of the ReLU matrix model (seed 001,
+/* est_matrix_mle.h — the likelihood estimator of the ReLU matrix model (Mazumdar, Rawat 2019,
  * eqs. 5-9): maximise the likelihood (8) over the constraint set (7).
  *
  * Relaxation solved (and why): program (9) is over all d x n matrices X with the hard

@@ -1,4 +1,4 @@
-/* est_matrix_svd.c — the centred top-k SVD baseline of the matrix model (seed 001). */
+/* est_matrix_svd.c — the centred top-k SVD baseline of the matrix model (Mazumdar, Rawat 2019). */
 #include "est_matrix_svd.h"
 
 #include <stdint.h>

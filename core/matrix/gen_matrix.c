@@ -1,5 +1,5 @@
 /* gen_matrix.c — ground truth, latent codes and observations of the ReLU matrix model
- * (seed 001, eq. 4). */
+ * (Mazumdar, Rawat 2019, eq. 4). */
 #include "gen_matrix.h"
 
 #include <math.h>

@@ -1,4 +1,4 @@
-/* gen_matrix.h — the ReLU matrix model of Mazumdar and Rawat (seed 001, eq. 4):
+/* gen_matrix.h — the ReLU matrix model (Mazumdar, Rawat 2019, eq. 4):
  * Y = ReLU(A C + b (x) 1^T) in R^{d x n}, A in R^{d x k}, latent codes C in R^{k x n},
  * one bias b_i per row, fixed across the n columns (the paper stresses this). */
 #ifndef GEN_MATRIX_H

@@ -1,4 +1,4 @@
-/* job_matrix.c — one job of the matrix generator (seed 001): Y = ReLU(A C + b 1^T), the
+/* job_matrix.c — one job of the matrix generator (Mazumdar, Rawat 2019): Y = ReLU(A C + b 1^T), the
  * likelihood estimator and the SVD baseline on the same Y, their metrics. */
 #include "job_matrix.h"
 

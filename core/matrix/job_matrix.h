@@ -1,4 +1,4 @@
-/* job_matrix.h — one (sweep value, run) job of the matrix generator (seed 001): truth,
+/* job_matrix.h — one (sweep value, run) job of the matrix generator (Mazumdar, Rawat 2019): truth,
  * observations Y, every requested estimator (mle, svd), metrics; and optionally the detail
  * the angles, data, landscape and learning views draw. */
 #ifndef JOB_MATRIX_H

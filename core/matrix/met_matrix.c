@@ -1,5 +1,5 @@
 /* met_matrix.c — rel_err_m, subspace_err, err_b, the likelihood (8) and the constraint
- * violation of a matrix-model estimate (seed 001). */
+ * violation of a matrix-model estimate (Mazumdar, Rawat 2019). */
 #include "met_matrix.h"
 #include "met_matrix_gauge.h"
 

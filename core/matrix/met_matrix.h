@@ -1,4 +1,4 @@
-/* met_matrix.h — the metrics of the ReLU matrix model (seed 001, SPEC 5.2). */
+/* met_matrix.h — the metrics of the ReLU matrix model (Mazumdar, Rawat 2019, SPEC 5.2). */
 #ifndef MET_MATRIX_H
 #define MET_MATRIX_H
 

@@ -1,5 +1,5 @@
 /* param_check_matrix.c — cross-key checks of one parameter point of the matrix generator
- * (seed 001, SPEC 5.2), run before any computation. Each failure is one line naming the
+ * (Mazumdar, Rawat 2019, SPEC 5.2), run before any computation. Each failure is one line naming the
  * key, the value and what is allowed. */
 #include "param.h"
 

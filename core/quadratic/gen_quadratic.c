@@ -1,5 +1,5 @@
 /* gen_quadratic.c — ground truth, gauge action and samples of the quadratic pushforward
- * (seed 002). */
+ * (the polynomial-pushforward slides). */
 #include "gen_quadratic.h"
 
 #include <math.h>

@@ -1,5 +1,5 @@
-/* gen_quadratic.h — degree-2 pushforwards of a Gaussian (seed 002, "Parameter recovery"):
- * x_a = g^T Q_a g, a = 1..d, g ~ N(0, I_r), Q_a symmetric r x r.
+/* gen_quadratic.h — degree-2 pushforwards of a Gaussian (the polynomial-pushforward slides,
+ * "Parameter recovery"): x_a = g^T Q_a g, a = 1..d, g ~ N(0, I_r), Q_a symmetric r x r.
  *
  * Storage: the d matrices are one block Q of d*r*r doubles, Q_a(i,j) = Q[(a*r + i)*r + j];
  * read as a d x r^2 row-major matrix its row a is vec(Q_a). */

@@ -1,5 +1,5 @@
-/* jennrich.c — Jennrich's algorithm for the diagonal quadratic pushforward (seed 002), and
- * the permutation-matched error. */
+/* jennrich.c — Jennrich's algorithm for the diagonal quadratic pushforward (the
+ * polynomial-pushforward slides), and the permutation-matched error. */
 #include "jennrich.h"
 
 #include <float.h>

@@ -1,9 +1,9 @@
-/* jennrich.h — the diagonal case of seed 002 ("Note: when the Q_a are all diagonal,
- * equivalent to tensor decomposition ... Jennrich's algorithm"):
- *   Tr(Q_a Q_b Q_c) = sum_i q_a(i) q_b(i) q_c(i),  Tr(Q_a Q_b) = sum_i q_a(i) q_b(i),
- * i.e. T = sum_i w_i (x) w_i (x) w_i and G = W W^T for the d x r factor W(a,i) = q_a(i).
- * Jennrich's algorithm (Harshman 1970; Leurgans, Ross, Abel 1993) recovers the columns w_i
- * up to order when they are linearly independent (r <= d).
+/* jennrich.h — the diagonal case of the polynomial-pushforward slides ("Note: when the Q_a are all
+ * diagonal, equivalent to tensor decomposition ... Jennrich's algorithm"): Tr(Q_a Q_b Q_c) = sum_i
+ * q_a(i) q_b(i) q_c(i),  Tr(Q_a Q_b) = sum_i q_a(i) q_b(i), i.e. T = sum_i w_i (x) w_i (x) w_i and
+ * G = W W^T for the d x r factor W(a,i) = q_a(i). Jennrich's algorithm (Harshman 1970; Leurgans,
+ * Ross, Abel 1993) recovers the columns w_i up to order when they are linearly independent (r <=
+ * d).
  *
  * Steps, with the second moments used twice (whitening and the scale of each column):
  * 1. G = U_r Lambda U_r^T (top r eigenpairs); P = Lambda^{-1/2} U_r^T makes B = P W an

@@ -1,5 +1,6 @@
-/* job_quadratic.c — one job of the quadratic generator (seed 002, SPEC 5.4): truth, samples
- * streamed through the moment accumulator, estimates, Jennrich (diagonal family), metrics. */
+/* job_quadratic.c — one job of the quadratic generator (the polynomial-pushforward slides,
+ * SPEC 5.4): truth, samples streamed through the moment accumulator, estimates, Jennrich (diagonal
+ * family), metrics. */
 #include "job_quadratic.h"
 
 #include <math.h>

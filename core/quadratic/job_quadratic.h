@@ -1,8 +1,8 @@
-/* job_quadratic.h — one (sweep value, run) job of the quadratic generator (seed 002):
- * truth Q_a (optionally gauged), samples x_a = g^T Q_a g streamed in blocks, moment
- * estimates of Tr(Q_a Q_b) and Tr(Q_a Q_b Q_c), the angle matrix, Jennrich's recovery in the
- * diagonal case, metrics; and optionally the detail the angles, curves, data and landscape
- * views draw. */
+/* job_quadratic.h — one (sweep value, run) job of the quadratic generator (the
+ * polynomial-pushforward slides): truth Q_a (optionally gauged), samples x_a = g^T Q_a g streamed
+ * in blocks, moment estimates of Tr(Q_a Q_b) and Tr(Q_a Q_b Q_c), the angle matrix, Jennrich's
+ * recovery in the diagonal case, metrics; and optionally the detail the angles, curves, data and
+ * landscape views draw. */
 #ifndef JOB_QUADRATIC_H
 #define JOB_QUADRATIC_H
 

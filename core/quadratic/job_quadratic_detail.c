@@ -1,6 +1,6 @@
 /* job_quadratic_detail.c — what the angles, curves, data and landscape views of the
- * quadratic generator draw (seed 002): filled by the detail job only, so asking for it never
- * changes a metric (its extra randomness re-seeds the job's own streams). */
+ * quadratic generator draw (the polynomial-pushforward slides): filled by the detail job only, so
+ * asking for it never changes a metric (its extra randomness re-seeds the job's own streams). */
 #include "job_quadratic_internal.h"
 
 #include <math.h>

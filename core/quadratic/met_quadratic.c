@@ -1,4 +1,5 @@
-/* met_quadratic.c — moment and recovery errors of the quadratic generator (seed 002). */
+/* met_quadratic.c — moment and recovery errors of the quadratic generator (the
+ * polynomial-pushforward slides). */
 #include "met_quadratic.h"
 
 #include <math.h>

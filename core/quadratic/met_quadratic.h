@@ -1,4 +1,5 @@
-/* met_quadratic.h — the metrics of the quadratic generator (seed 002, SPEC 5.4). */
+/* met_quadratic.h — the metrics of the quadratic generator (the polynomial-pushforward slides,
+ * SPEC 5.4). */
 #ifndef MET_QUADRATIC_H
 #define MET_QUADRATIC_H
 

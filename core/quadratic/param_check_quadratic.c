@@ -1,6 +1,6 @@
 /* param_check_quadratic.c — the checks of one parameter point of the quadratic generator
- * (seed 002, SPEC 5.4), as param_check_relu does for relu: one line naming the key, the
- * value and what is allowed. */
+ * (the polynomial-pushforward slides, SPEC 5.4), as param_check_relu does for relu: one line naming
+ * the key, the value and what is allowed. */
 #include "param.h"
 
 #include <math.h>

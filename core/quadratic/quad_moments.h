@@ -1,7 +1,7 @@
-/* quad_moments.h — the moments of a quadratic pushforward (seed 002, "Moments"):
- *   Cov(x_a, x_b) = 2 Tr(Q_a Q_b),   kappa_3(x_a, x_b, x_c) = 8 Tr(Q_a Q_b Q_c),
- * their true values from the Q_a, their estimates from samples (streamed in blocks, so the
- * samples need not be stored), and the angle matrix cos(Q_a, Q_b) = Tr(Q_a Q_b) /
+/* quad_moments.h — the moments of a quadratic pushforward (the polynomial-pushforward slides,
+ * "Moments"): Cov(x_a, x_b) = 2 Tr(Q_a Q_b),   kappa_3(x_a, x_b, x_c) = 8 Tr(Q_a Q_b Q_c), their
+ * true values from the Q_a, their estimates from samples (streamed in blocks, so the samples need
+ * not be stored), and the angle matrix cos(Q_a, Q_b) = Tr(Q_a Q_b) /
  * (||Q_a||_F ||Q_b||_F) between the Q_a regarded as vectors of R^{r^2}.
  *
  * The slides write the moments "proportional to"; the constants 2 and 8 are those of

@@ -1,4 +1,5 @@
-/* angles.h — pairwise angles by eq. (14) of seed 000 and Sigma_hat by Alg. 1, line 8.
+/* angles.h — pairwise angles by eq. (14) of Wu, Dimakis, Sanghavi 2019 and Sigma_hat by Alg. 1,
+ * line 8.
  *
  * theta_hat(i,j) = pi - (2 pi / n) #{m : x_m(i) > b_hat(i) and x_m(j) > b_hat(j)}.
  * The pair counts are the work: two kernels compute them.

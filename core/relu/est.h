@@ -1,4 +1,4 @@
-/* est.h — types shared by the norm/bias estimators of Algorithm 1 (seed 000).
+/* est.h — types shared by the norm/bias estimators of Algorithm 1 (Wu, Dimakis, Sanghavi 2019).
  *
  * Each estimator fills, per coordinate i, the truncated-normal fit of x(i) | x(i) > 0:
  * mu_hat(i) (the bias before Alg. 1 line 4's clip) and sigma2_hat(i) = Sigma_hat(i,i)

@@ -1,4 +1,4 @@
-/* est_median.c — footnote 4 of seed 000: median and upper-quantile estimates. */
+/* est_median.c — footnote 4 of Wu, Dimakis, Sanghavi 2019: median and upper-quantile estimates. */
 #include "est_median.h"
 
 #include "stats.h"

@@ -1,5 +1,5 @@
-/* est_median.h — footnote 4 of seed 000: the bias from the median of the coordinate and
- * the row norm from an upper quantile.
+/* est_median.h — footnote 4 of Wu, Dimakis, Sanghavi 2019: the bias from the median of the
+ * coordinate and the row norm from an upper quantile.
  *
  * For b(i) >= 0, x(i) = ReLU(y), y ~ N(b(i), s^2) and ReLU is monotone, so the median of
  * x(i) is b(i) and its Phi(1)-quantile is b(i) + s. */

@@ -1,4 +1,4 @@
-/* est_median_stream.c — footnote 4 of seed 000 on streamed samples: exact order
+/* est_median_stream.c — footnote 4 of Wu, Dimakis, Sanghavi 2019 on streamed samples: exact order
  * statistics by shrinking brackets (see est_median_stream.h). */
 #include "est_median_stream.h"
 

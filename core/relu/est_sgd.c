@@ -1,4 +1,4 @@
-/* est_sgd.c — Algorithms 2 (NormBiasEst) and 3 (ProjSGD) of seed 000. */
+/* est_sgd.c — Algorithms 2 (NormBiasEst) and 3 (ProjSGD) of Wu, Dimakis, Sanghavi 2019. */
 #include "est_sgd.h"
 
 #include <math.h>

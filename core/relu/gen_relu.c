@@ -1,4 +1,5 @@
-/* gen_relu.c — ground truth and samples of the one-layer ReLU model (seed 000). */
+/* gen_relu.c — ground truth and samples of the one-layer ReLU model (Wu, Dimakis, Sanghavi 2019).
+ */
 #include "gen_relu.h"
 
 #include <math.h>

@@ -1,5 +1,5 @@
-/* gen_relu.h — the one-layer ReLU generator of Wu, Dimakis, Sanghavi (seed 000, eq. 1):
- * x = ReLU(W z + b), z ~ N(0, I_k), W in R^{d x k}. */
+/* gen_relu.h — the one-layer ReLU generator (Wu, Dimakis, Sanghavi 2019,
+ * eq. 1): x = ReLU(W z + b), z ~ N(0, I_k), W in R^{d x k}. */
 #ifndef GEN_RELU_H
 #define GEN_RELU_H
 

@@ -1,4 +1,5 @@
-/* job_relu.c — one job of the relu generator (seed 000, Algorithm 1 end to end). */
+/* job_relu.c — one job of the relu generator (Wu, Dimakis, Sanghavi 2019, Algorithm 1 end to end).
+ */
 #include "job_relu.h"
 
 #include <math.h>

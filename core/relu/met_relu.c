@@ -1,4 +1,5 @@
-/* met_relu.c — parameter errors and the KL-based TV bound of seed 000, Section 6. */
+/* met_relu.c — parameter errors and the KL-based TV bound of Wu, Dimakis, Sanghavi 2019, Section 6.
+ */
 #include "met_relu.h"
 
 #include <math.h>

@@ -1,4 +1,4 @@
-/* met_relu.h — the metrics of seed 000, Section 6 (Figure 1). */
+/* met_relu.h — the metrics of Wu, Dimakis, Sanghavi 2019, Section 6 (Figure 1). */
 #ifndef MET_RELU_H
 #define MET_RELU_H
 

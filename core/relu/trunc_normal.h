@@ -1,5 +1,5 @@
 /* trunc_normal.h — the univariate normal truncated to (c, inf): moments, negative
- * log-likelihood and exact samplers (seed 000, Definition 2, eq. 5). */
+ * log-likelihood and exact samplers (Wu, Dimakis, Sanghavi 2019, Definition 2, eq. 5). */
 #ifndef TRUNC_NORMAL_H
 #define TRUNC_NORMAL_H
 

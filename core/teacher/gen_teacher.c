@@ -1,4 +1,5 @@
-/* gen_teacher.c — truth, samples and exact scores of the teacher network (seed 003). */
+/* gen_teacher.c — truth, samples and exact scores of the teacher network (Gao, Makkuva, Oh,
+ * Viswanath 2019). */
 #include "gen_teacher.h"
 
 #include <math.h>

@@ -1,5 +1,5 @@
-/* gen_teacher.h — the teacher network of seed 003: inputs x, the true first layer A*,
- * outputs y = sum_i w*_i ReLU(<a*_i, x>) + eta (eq. 18), and the inputs' exact scores.
+/* gen_teacher.h — the teacher network of Gao, Makkuva, Oh, Viswanath 2019: inputs x, the true first
+ * layer A*, outputs y = sum_i w*_i ReLU(<a*_i, x>) + eta (eq. 18), and the inputs' exact scores.
  *
  * Matrices are flat row-major: X is n x d (one sample per row), A* is k x d (row i = a*_i).
  *

@@ -108,7 +108,8 @@ rs_status job_teacher_llsfe_rows(void *vctx, size_t s0, size_t b, rs_error *err)
 
 double job_teacher_e(job_teacher_ws *ws, const double *A, size_t k, size_t d, double *e_perm)
 {
-    const int ok = met_teacher_align(A, ws->Astar, k, d, ws->work, ws->M, NULL) == RS_OK;
+    const int ok = (ws->e_printed ? met_teacher_align_printed : met_teacher_align)(
+                       A, ws->Astar, k, d, ws->work, ws->M, NULL) == RS_OK;
     if (e_perm)
         *e_perm = ok ? met_teacher_e_perm(ws->M, k) : NAN;
     return ok ? met_teacher_e(ws->M, k) : NAN;
@@ -164,6 +165,8 @@ static rs_status train(const rs_params *p, int m, job_teacher_ws *ws, loss_teach
     const size_t stride = job_teacher_stride(p->iters);
     const double t0 = rs_now_s();
     unsigned flags = m == METHOD_L2 ? 0u : ws->kappa_flags;
+    if (m == METHOD_LLSFE) /* the LLSFE loss would not know the law its sign comes from */
+        flags |= MET_TEACHER_FLAG_KAPPA_ORACLE;
     if (det)
         job_teacher_record(det, p, m, 0, ws, lt, lc);
     for (size_t t = 1; t <= p->iters && st == RS_OK; t++) {
@@ -252,6 +255,7 @@ rs_status job_teacher_run(void *vctx, size_t v, double value, size_t run, sweep_
     if ((st = ws_alloc(&ws, arena, &p, err)) != RS_OK)
         return st;
     memset(ws.done_bits, 0, (n + 7) / 8 * sizeof(double));
+    ws.e_printed = p.e_orient == E_ORIENT_PRINTED;
     teacher_detail *det = model_ctx_detail(ctx, v, run);
     const int ll = (methods & (1u << METHOD_LLSFE)) != 0;
     loss_teacher_ws *lt = loss_teacher_ws_take(n, d, k, ll, arena, 1);
@@ -269,6 +273,8 @@ rs_status job_teacher_run(void *vctx, size_t v, double value, size_t run, sweep_
         RS_OK)
         goto done;
     loss_teacher_set_kappa_sign(lt, kappa_sign(&p, ws.Astar, k, d, &ws.kappa_flags));
+    ws.kappa_flags |= met_teacher_mu_flags(p.mu);
+    loss_teacher_set_penalty(lt, p.penalty == PENALTY_EQ21);
     st = gen_teacher_sample(p.input, p.mixture_shift, ws.Astar, k, d, n, p.noise, data_rng, ws.X,
                             ws.y, ws.P, cancel, err);
     /* fresh test data for the test error, then the LLSFE point and landscape directions */

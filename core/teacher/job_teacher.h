@@ -1,7 +1,7 @@
-/* job_teacher.h — one (sweep value, run) job of the teacher generator (seed 003): truth,
- * samples, every requested loss trained by GD or SGD, the metrics of met_teacher.h, the
- * LLSFE accuracy at a fresh point; and optionally the detail the learning, angles,
- * landscape and data views draw (the views only format it). */
+/* job_teacher.h — one (sweep value, run) job of the teacher generator (Gao, Makkuva, Oh, Viswanath
+ * 2019): truth, samples, every requested loss trained by GD or SGD, the metrics of met_teacher.h,
+ * the LLSFE accuracy at a fresh point; and optionally the detail the learning, angles, landscape
+ * and data views draw (the views only format it). */
 #ifndef JOB_TEACHER_H
 #define JOB_TEACHER_H
 

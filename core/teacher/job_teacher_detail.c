@@ -1,5 +1,6 @@
 /* job_teacher_detail.c — what the learning, angles, landscape and data views of the
- * teacher generator show (seed 003, Figures 3-4 and the d = k = 2 landscapes). */
+ * teacher generator show (Gao, Makkuva, Oh, Viswanath 2019, Figures 3-4 and the d = k = 2
+ * landscapes). */
 #include "job_teacher_internal.h"
 
 #include <math.h>

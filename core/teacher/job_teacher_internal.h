@@ -18,7 +18,8 @@ enum { JT_NBUF = 14 };
 typedef struct {
     double *X, *y, *P, *Astar, *A, *grad, *Xt, *yt, *g1, *G2, *done_bits, *work, *D12, *M;
     void *block;
-    unsigned kappa_flags; /* MET_TEACHER_FLAG_KAPPA_* of the run's A* (job_teacher.c) */
+    unsigned kappa_flags; /* MET_TEACHER_FLAG_KAPPA_* of the run's A*, MU_OUTSIDE (job_teacher.c) */
+    int e_printed;        /* e(A) on A*^-1 A as eq. (22) prints it (key e_orient) */
 } job_teacher_ws;
 
 /* The lazily filled LLSFE scores at the samples (rows hook of opt_teacher). */

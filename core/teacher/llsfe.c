@@ -1,4 +1,5 @@
-/* llsfe.c — second-degree LLSFE (seed 003, eqs. 6-7, 14-15) and exact scores. */
+/* llsfe.c — second-degree LLSFE (Gao, Makkuva, Oh, Viswanath 2019, eqs. 6-7, 14-15) and exact
+ * scores. */
 #include "llsfe.h"
 
 #include <math.h>

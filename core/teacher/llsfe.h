@@ -1,5 +1,5 @@
-/* llsfe.h — the second-degree local likelihood score function estimator (seed 003,
- * Section 2.4): Gaussian kernel, p = 2, closed forms (14)-(15) for the log-density
+/* llsfe.h — the second-degree local likelihood score function estimator (Gao, Makkuva, Oh,
+ * Viswanath 2019, Section 2.4): Gaussian kernel, p = 2, closed forms (14)-(15) for the log-density
  * gradient g1 and Hessian G2 at query points, and the scores S2 (eq. 6) and S4 (eq. 7,
  * with G3 = G4 = 0) assembled from them. Also the exact S2, S4 of the Gaussian and
  * mixture inputs, for the accuracy figures (Figures 1-2).

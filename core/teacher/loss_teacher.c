@@ -19,6 +19,7 @@ struct loss_teacher_ws {
     size_t n, d, k, blk;
     int loss;
     double ysign; /* sign(kappa*) convention, loss_teacher_set_kappa_sign */
+    int squared;  /* norm penalty of eq. (21) instead of eq. (19), loss_teacher_set_penalty */
     size_t n_comp;
     double coef[GEN_TEACHER_MAX_COMP];
     double *Gm[GEN_TEACHER_MAX_COMP], *wt[GEN_TEACHER_MAX_COMP];
@@ -118,6 +119,11 @@ rs_status loss_teacher_bind(loss_teacher_ws *ws, int loss, int input, double m, 
         gen_teacher_score(input, m, loss == METHOD_GE, X, ws->n, ws->d, ws->Gm, ws->wt, ws->coef,
                           &ws->n_comp);
     return RS_OK;
+}
+
+void loss_teacher_set_penalty(loss_teacher_ws *ws, int squared)
+{
+    ws->squared = squared != 0;
 }
 
 void loss_teacher_set_kappa_sign(loss_teacher_ws *ws, int kappa_sign)
@@ -351,9 +357,16 @@ rs_status loss_teacher_eval(loss_teacher_ws *ws, const double *A, size_t s0, siz
     else
         for (size_t c = 0; c < ws->n_comp; c++)
             eval_component(ws, c, A, s0, b, mu, scale, &acc, grad);
-    for (size_t i = 0; i < k; i++) { /* lambda sum_i (|a_i| - 1)^2, eq. (19) */
+    for (size_t i = 0; i < k; i++) {
         const double nrm = cblas_dnrm2((int)d, A + i * d, 1);
-        acc += lambda * (nrm - 1.0) * (nrm - 1.0);
+        if (ws->squared) { /* lambda sum_i (|a_i|^2 - 1)^2, eq. (21) */
+            const double t = nrm * nrm - 1.0;
+            acc += lambda * t * t;
+            if (grad)
+                cblas_daxpy((int)d, 4.0 * lambda * t, A + i * d, 1, grad + i * d, 1);
+            continue;
+        }
+        acc += lambda * (nrm - 1.0) * (nrm - 1.0); /* lambda sum_i (|a_i| - 1)^2, eq. (19) */
         if (grad && nrm > 0.0)
             cblas_daxpy((int)d, 2.0 * lambda * (nrm - 1.0) / nrm, A + i * d, 1, grad + i * d, 1);
     }

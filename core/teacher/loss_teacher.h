@@ -1,5 +1,5 @@
-/* loss_teacher.h — the four training losses of the teacher network (seed 003) and their
- * analytic gradients with respect to the first layer A (k x d, row i = a_i).
+/* loss_teacher.h — the four training losses of the teacher network (Gao, Makkuva, Oh, Viswanath
+ * 2019) and their analytic gradients with respect to the first layer A (k x d, row i = a_i).
  *
  *   l2     eq. (17): (1/n) sum_s (sum_i ReLU(<a_i, x_s>) - y_s)^2, second layer fixed at 1;
  *   ge     eq. (19) built with the Gaussian S4 of Example 1 whatever the input (G(A));
@@ -72,6 +72,11 @@ rs_status loss_teacher_bind(loss_teacher_ws *ws, int loss, int input, double m, 
  * may be NULL. Returns RS_EINVAL when the range is outside 0..n. */
 rs_status loss_teacher_eval(loss_teacher_ws *ws, const double *A, size_t s0, size_t b, double mu,
                             double lambda, double *loss, double *grad, rs_error *err);
+
+/* The norm penalty of L: squared = 0 gives lambda sum_i (|a_i| - 1)^2 as printed in eq. (19)
+ * (the default), squared = 1 lambda sum_i (|a_i|^2 - 1)^2 as eq. (21) writes it. Kept across
+ * loss_teacher_bind. */
+void loss_teacher_set_penalty(loss_teacher_ws *ws, int squared);
 
 /* Build L (ge, score, llsfe) on sign(kappa*) y: kappa_sign > 0 uses y, anything else -y
  * (the ReLU default, LOSS_TEACHER_KAPPA_SIGN). Kept across loss_teacher_bind. */

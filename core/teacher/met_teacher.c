@@ -1,4 +1,5 @@
-/* met_teacher.c — e(A) of eq. (22), second-layer fit and test error (seed 003). */
+/* met_teacher.c — e(A) of eq. (22), second-layer fit and test error (Gao, Makkuva, Oh, Viswanath
+ * 2019). */
 #include "met_teacher.h"
 
 #include <math.h>
@@ -52,6 +53,40 @@ rs_status met_teacher_align(const double *A, const double *Astar, size_t k, size
         cblas_dscal((int)k, 1.0 / s, M + i * k, 1);
     }
     return RS_OK;
+}
+
+unsigned met_teacher_mu_flags(double mu)
+{
+    return mu < MET_TEACHER_MU_MAX ? 0u : MET_TEACHER_FLAG_MU_OUTSIDE;
+}
+
+/* Scale each row of M (k x k) to unit norm: e(A) ignores the row scaling D. */
+static rs_status unit_rows(double *M, size_t k, rs_error *err)
+{
+    for (size_t i = 0; i < k; i++) {
+        const double s = cblas_dnrm2((int)k, M + i * k, 1);
+        if (!(s > 0.0) || !isfinite(s))
+            return rs_error_set(err, RS_ENUMERIC,
+                                "met_teacher_align: row %zu of A is zero or not finite", i);
+        cblas_dscal((int)k, 1.0 / s, M + i * k, 1);
+    }
+    return RS_OK;
+}
+
+rs_status met_teacher_align_printed(const double *A, const double *Astar, size_t k, size_t d,
+                                    double *work, double *M, rs_error *err)
+{
+    if (k != d)
+        return met_teacher_align(A, Astar, k, d, work, M, err);
+    /* A* M = A: one LU solve with k right-hand sides (the columns of A) */
+    double *As = work;
+    lapack_int *piv = (lapack_int *)(work + 2 * k * d);
+    memcpy(As, Astar, k * d * sizeof *As);
+    memcpy(M, A, k * d * sizeof *M);
+    if (LAPACKE_dgesv(LAPACK_ROW_MAJOR, (lapack_int)k, (lapack_int)k, As, (lapack_int)k, piv, M,
+                      (lapack_int)k) != 0)
+        return rs_error_set(err, RS_ENUMERIC, "met_teacher_align: A* singular (k = %zu)", k);
+    return unit_rows(M, k, err);
 }
 
 /* The two terms of eq. (22): 1 - min_i max_j |M_ij| (rows) and 1 - min_j max_i |M_ij|. */

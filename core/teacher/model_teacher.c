@@ -16,8 +16,9 @@ static void teacher_detail_free(void *det)
     job_teacher_detail_free(det);
 }
 
-static const char *const teacher_flag_names[] = {"diverged", "w_singular", "llsfe_failed",
-                                                 "kappa_zero", "kappa_mixed"};
+static const char *const teacher_flag_names[] = {"diverged",    "w_singular",  "llsfe_failed",
+                                                 "kappa_zero",  "kappa_mixed", "mu_outside_2b",
+                                                 "kappa_oracle"};
 
 static void teacher_learning_rows(const void *detail, unsigned methods, const sweep_cell *cell,
                                   model_learning_emit emit, void *ctx)

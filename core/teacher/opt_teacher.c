@@ -1,4 +1,5 @@
-/* opt_teacher.c — full-batch GD and minibatch SGD on the teacher losses (seed 003). */
+/* opt_teacher.c — full-batch GD and minibatch SGD on the teacher losses (Gao, Makkuva, Oh,
+ * Viswanath 2019). */
 #include "opt_teacher.h"
 
 #include <math.h>

@@ -1,4 +1,4 @@
-/* view_matrix.c — the views of the ReLU matrix model (seed 001, SPEC 5.2 and 6): error
+/* view_matrix.c — the views of the ReLU matrix model (Mazumdar, Rawat 2019, SPEC 5.2 and 6): error
  * curves of mle against the svd baseline, and the angles between the true and recovered
  * column spaces. The data, landscape and learning views are in view_matrix_data.c and
  * view_matrix_fit.c. Reads matrix_detail under its lock; computes nothing. */
@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,26 +14,101 @@
 #include "detail_matrix.h"
 #include "met_matrix.h"
 #include "palette.h"
+#include "param.h"
 #include "plot.h"
 #include "plot_heatmap.h"
 #include "plot_lines.h"
 #include "view_curves.h"
 #include "view_matrix_internal.h"
 
-/* Theorem 1 bounds ||M - M_hat||_F^2 by a constant times d: the n^-1/2 reference is
- * what an error per entry falling with the sample size would look like (the presets'
- * captions explain why rel_err_m levels off instead). */
+/* The presets open on the errors the symmetry (C, b) -> (C + w 1^T, b - A w) cannot move
+ * (issue 14 item 7, met_matrix_gauge.h), then subspace_err, then rel_err_m, which keeps the
+ * unidentifiable shift A w 1^T at every n: Theorem 1's n-free bound on ||M - M_hat||_F
+ * (Mazumdar, Rawat 2019) cannot hold for it as printed. The n^-1/2 reference is what an
+ * error falling with the sample size would look like. */
+/* Theorem 1 (Mazumdar, Rawat 2019) bounds ||M - M_hat||_F^2 by C0 L gamma d / (beta omega),
+ * free of n; with ||M||_F growing like sqrt(d n) that is a relative error c n^-1/2 over n
+ * (and flat over d). Drawn on rel_err_m, where the symmetry keeps it from holding, and on
+ * rel_err_gauge, where it can. */
+static double guide_thm1(double x, const rs_params *p, const char **label)
+{
+    if (strcmp(param_table[p->sweep].key, "n") != 0)
+        return NAN;
+    *label = "Thm 1 bound as printed: c·n^-1/2";
+    return 1.0 / sqrt(x);
+}
+
 static const view_curves_metric matrix_curves[] = {
-    {.id = MET_MATRIX_REL_ERR_M,
-     .title = "‖M̂ − M‖_F / ‖M‖_F",
+    {.id = MET_MATRIX_REL_ERR_GAUGE,
+     .title = "min_w ‖M̂ − M − Aw1ᵀ‖_F / ‖M‖_F (gauge-free)",
      .ref_slope = -0.5,
-     .ref_label = "n^-1/2"},
+     .ref_label = "n^-1/2",
+     .guide = guide_thm1},
     {.id = MET_MATRIX_SUBSPACE_ERR,
      .title = "‖sin Θ(U_k, Û_k)‖_F",
      .ref_slope = -0.5,
      .ref_label = "n^-1/2"},
-    {.id = MET_MATRIX_ERR_B, .title = "‖b̂ − b‖₂ / √d", .ref_slope = -0.5, .ref_label = "n^-1/2"},
+    {.id = MET_MATRIX_REL_ERR_MB,
+     .title = "‖(M̂ + b̂1ᵀ) − (M + b1ᵀ)‖_F / ‖M + b1ᵀ‖_F (gauge-free)",
+     .ref_slope = -0.5,
+     .ref_label = "n^-1/2"},
+    {.id = MET_MATRIX_REL_ERR_M,
+     .title = "‖M̂ − M‖_F / ‖M‖_F (moves with the gauge)",
+     .ref_slope = -0.5,
+     .ref_label = "n^-1/2",
+     .guide = guide_thm1},
 };
+
+/* subspace_err at or below this is "exact": the fit's own tolerance (a run whose every row
+ * is identified recovers col(A) to about 1e-7, test_job_matrix). */
+static const double SUBSPACE_EXACT = 1e-6;
+
+static int cmp_double(const void *a, const void *b)
+{
+    const double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* subspace_err is bimodal (exact, or off by a missing row's direction), so its mean and
+ * sd hide what happens: one line with the median and the fraction of exact runs of the
+ * first compared method at the last value with finished runs. 0 when nothing to say. */
+static int subspace_note(const view_input *in, char *buf, size_t len)
+{
+    const unsigned methods = param_methods(in->p);
+    int m = -1;
+    for (int j = 0; j < METHOD_COUNT && m < 0; j++)
+        if (methods & (1u << j))
+            m = j;
+    if (m < 0 || !in->cells || in->runs == 0)
+        return 0;
+    double *x = malloc(in->runs * sizeof *x);
+    if (!x)
+        return 0;
+    for (size_t v = in->n_values; v-- > 0;) {
+        size_t cnt = 0, exact = 0;
+        for (size_t r = 0; r < in->runs; r++) {
+            const sweep_cell *c = &in->cells[v * in->runs + r];
+            const double e = c->metric[m][MET_MATRIX_SUBSPACE_ERR];
+            if (atomic_load(&c->done) && isfinite(e)) {
+                x[cnt++] = e;
+                exact += e <= SUBSPACE_EXACT;
+            }
+        }
+        if (cnt == 0)
+            continue;
+        qsort(x, cnt, sizeof *x, cmp_double);
+        const double med = cnt % 2 ? x[cnt / 2] : 0.5 * (x[cnt / 2 - 1] + x[cnt / 2]);
+        char at[48] = "";
+        if (in->p->sweep >= 0)
+            snprintf(at, sizeof at, ", %s = %g", param_table[in->p->sweep].key, in->values[v]);
+        snprintf(buf, len, "subspace_err %s%s: median %.3g, exact %zu/%zu", param_method_name(m),
+                 at, med, exact, cnt);
+        free(x);
+        return 1;
+    }
+    free(x);
+    return 0;
+}
 
 /* Row and column labels of the cosine matrix are printed up to this k. */
 enum { ANGLE_LABELS_MAX = 16 };
@@ -155,6 +231,12 @@ static rs_status draw_angles(const matrix_detail *det, const model_ops *ops, int
 
 static rs_status matrix_curves_draw(const view_input *in, const view_opts *o, grid_rect r, grid *g)
 {
+    char note[160];
+    if (r.h >= 12 && subspace_note(in, note, sizeof note)) {
+        r.h--;
+        grid_puts(g, r.x, r.y + r.h, note, r.w,
+                  (grid_style){GRID_COLOR_DEFAULT, GRID_COLOR_DEFAULT, 0});
+    }
     return view_curves_draw(in, o, matrix_curves, sizeof matrix_curves / sizeof matrix_curves[0], 0,
                             r, g);
 }

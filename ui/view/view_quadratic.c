@@ -1,6 +1,6 @@
-/* view_quadratic.c — the views of the quadratic generator (seed 002, SPEC 5.4 and 6):
- * moment-error curves (over the sweep, or over prefixes of one run's samples when nothing
- * is swept), and the dispatch to the angles/gauge, data and landscape views
+/* view_quadratic.c — the views of the quadratic generator (the polynomial-pushforward slides,
+ * SPEC 5.4 and 6): moment-error curves (over the sweep, or over prefixes of one run's samples when
+ * nothing is swept), and the dispatch to the angles/gauge, data and landscape views
  * (view_quadratic_angles.c, view_quadratic_data.c). Reads quadratic_detail under its
  * lock; computes nothing. */
 #include "view.h"

@@ -1,8 +1,8 @@
-/* view_quadratic_angles.c — the angles view of the quadratic generator (seed 002): the
- * angle matrix cos∠(Q_a, Q_b) = Tr(Q_aQ_b) / (‖Q_a‖_F ‖Q_b‖_F), true and estimated from
- * Cov(x_a, x_b) = 2 Tr(Q_aQ_b), and their difference; below it, when there is room, the
- * gauge symmetry (Q_c next to U Q_c Uᵀ with how much entries and moments moved) or, for
- * diagonal Q_a, the planted factors W next to Jennrich's Ŵ. */
+/* view_quadratic_angles.c — the angles view of the quadratic generator (the polynomial-pushforward
+ * slides): the angle matrix cos∠(Q_a, Q_b) = Tr(Q_aQ_b) / (‖Q_a‖_F ‖Q_b‖_F), true and estimated
+ * from Cov(x_a, x_b) = 2 Tr(Q_aQ_b), and their difference; below it, when there is room, the gauge
+ * symmetry (Q_c next to U Q_c Uᵀ with how much entries and moments moved) or, for diagonal Q_a, the
+ * planted factors W next to Jennrich's Ŵ. */
 #include "view_quadratic_internal.h"
 
 #include <math.h>

@@ -1,7 +1,7 @@
-/* view_relu.c — the views of the one-layer ReLU generator (seed 000, SPEC 5.1 and 6):
- * error curves of Figure 1, the angle matrices of eq. (14), the rectified data with the
- * fitted truncated normal, and the truncated-normal likelihood landscape that ProjSGD
- * (Alg. 3) descends. Reads relu_detail under its lock; computes nothing. */
+/* view_relu.c — the views of the one-layer ReLU generator (Wu, Dimakis, Sanghavi 2019, SPEC 5.1 and
+ * 6): error curves of Figure 1, the angle matrices of eq. (14), the rectified data with the fitted
+ * truncated normal, and the truncated-normal likelihood landscape that ProjSGD (Alg. 3) descends.
+ * Reads relu_detail under its lock; computes nothing. */
 #include "view.h"
 
 #include <math.h>

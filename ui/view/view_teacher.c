@@ -1,5 +1,5 @@
-/* view_teacher.c — the views of the teacher network (seed 003, SPEC 5.3 and 6): the
- * learning curves of Figures 3-4 (e(A) of eq. 22 and each loss against the iteration,
+/* view_teacher.c — the views of the teacher network (Gao, Makkuva, Oh, Viswanath 2019, SPEC 5.3 and
+ * 6): the learning curves of Figures 3-4 (e(A) of eq. 22 and each loss against the iteration,
  * streaming), and the dispatch to the angle, landscape, data and curve views. Reads
  * teacher_detail under its lock; computes nothing. */
 #include "view.h"

@@ -1,8 +1,8 @@
 /* view_teacher_curves.c — the curves view of the teacher generator: final e(A), e_perm and
  * test error against the swept key for each loss (mean ± std over runs); and, when only the
- * llsfe loss runs, the LLSFE accuracy of seed 003 Figures 1-2: the 5/25/50/75/95
- * percentiles over runs of ‖Ŝ₂ − S₂‖_sp and ‖Ŝ₄ − S₄‖_F against n, each with its fitted
- * log-log slope. */
+ * llsfe loss runs, the LLSFE accuracy of Gao, Makkuva, Oh, Viswanath 2019 Figures 1-2: the
+ * 5/25/50/75/95 percentiles over runs of ‖Ŝ₂ − S₂‖_sp and ‖Ŝ₄ − S₄‖_F against n, each with its
+ * fitted log-log slope. */
 #include "view_teacher_internal.h"
 
 #include <math.h>
@@ -46,9 +46,37 @@ static const view_curves_metric llsfe_metrics[] = {
 };
 
 typedef struct {
-    double x[PARAM_MAX_LIST], y[PCT_COUNT][PARAM_MAX_LIST];
+    double x[PARAM_MAX_LIST], y[PCT_COUNT][PARAM_MAX_LIST], guide[PARAM_MAX_LIST];
     size_t runs_done, nan_runs;
 } pct_data;
+
+/* Remark 1 of Gao et al. 2019, eq. (13): with h = n^(-1/(2p+2+d)) the degree-p LLSFE of S_m
+ * errs by O_p(d^(m/2) n^(-(p+1-m)/(2p+2+d))). Ours is the second-degree estimator (p = 2):
+ * S2 (m = 2) gets n^(-1/(6+d)), and S4 (m = 4) a positive exponent, no rate at all (why
+ * Assumption 1(a) asks p >= 4). The guide is that power of n through the first finished
+ * median: the constant is unknown, the legend says so. */
+static double remark1_exponent(size_t m, size_t d)
+{
+    const double p = 2.0;
+    return -(p + 1.0 - (double)m) / (2.0 * p + 2.0 + (double)d);
+}
+
+/* The guide of S_m into pd->guide and its legend into label; false when no median is
+ * finite and positive yet. */
+static bool remark1_guide(const view_input *in, size_t m, pct_data *pd, char *label, size_t len)
+{
+    const double e = remark1_exponent(m, in->p->d);
+    for (size_t v = 0; v < in->n_values; v++) {
+        if (!(isfinite(pd->y[2][v]) && pd->y[2][v] > 0.0 && pd->x[v] > 0.0))
+            continue;
+        for (size_t u = 0; u < in->n_values; u++)
+            pd->guide[u] = pd->y[2][v] * pow(pd->x[u] / pd->x[v], e);
+        snprintf(label, len, "Remark 1 (p = 2): c·n^%+.3g%s, c fitted to the 1st median", e,
+                 e >= 0.0 ? ", no rate" : "");
+        return true;
+    }
+    return false;
+}
 
 /* Percentiles over the finished runs of each sweep value (buf: runs doubles). */
 static void pct_collect(const view_input *in, size_t id, double *buf, pct_data *pd)
@@ -79,13 +107,18 @@ static rs_status pct_panel(const view_input *in, const view_opts *o, const view_
 {
     pct_collect(in, vm->id, buf, pd);
     const bool x_log = strcmp(param_table[in->p->sweep].key, "n") == 0;
-    plot_lines_series s[PCT_COUNT];
+    plot_lines_series s[PCT_COUNT + 1];
+    size_t ns = PCT_COUNT;
     for (size_t j = 0; j < PCT_COUNT; j++) {
         s[j] =
             plot_lines_series_make(pct_names[j], palette_series(j), in->n_values, pd->x, pd->y[j]);
         s[j].markers = j == 2;
         s[j].slope = x_log ? stats_loglog_slope(pd->x, pd->y[j], in->n_values) : NAN;
     }
+    static char guide_label[96]; /* main thread only, as view_curves' legend names */
+    const size_t m = vm->id == MET_TEACHER_S2_ERR ? 2 : 4;
+    if (x_log && remark1_guide(in, m, pd, guide_label, sizeof guide_label))
+        s[ns++] = plot_lines_series_make(guide_label, PALETTE_REF, in->n_values, pd->x, pd->guide);
     char title[128], x_title[64];
     snprintf(title, sizeof title, "%s, percentiles over %zu runs", vm->title,
              in->n_values ? pd->runs_done / in->n_values : 0);
@@ -98,7 +131,7 @@ static rs_status pct_panel(const view_input *in, const view_opts *o, const view_
     pm.x_log = x_log;
     pm.y_log = x_log;
     pm.series = s;
-    pm.n_series = PCT_COUNT;
+    pm.n_series = ns;
     if (o->ref_line && x_log)
         for (size_t v = 0; v < in->n_values; v++)
             if (isfinite(pd->y[2][v]) && pd->y[2][v] > 0) { /* anchored at the median */

@@ -1,7 +1,7 @@
 /* view_teacher_maps.c — the teacher views drawn once a job is final: the alignment of the
  * learned rows with A* (a permutation matrix when a loss recovers A*, Theorem 2), the
  * loss landscapes (over the row angles at d = k = 2, else over a plane through A*), and
- * the data (seed 003, Section 4). Reads a locked, ready teacher_detail. */
+ * the data (Gao, Makkuva, Oh, Viswanath 2019, Section 4). Reads a locked, ready teacher_detail. */
 #include "view_teacher_internal.h"
 
 #include <math.h>
