@@ -214,3 +214,34 @@ Test(screen_relu, too_small_shows_a_message_and_recovers)
     cr_expect(!screen_has(g, "terminal too small") && screen_has(g, "parameters"));
     grid_free(g);
 }
+
+/* Issue 13, points 1 and 6: a caption longer than its rows ends in an ellipsis, the full
+ * caption takes more rows from the plot, and the dim note says which knobs left the
+ * preset. Goldens at 120x40 for short and full. */
+Test(screen_relu, caption_short_full_and_note)
+{
+    static const char long_caption[] =
+        "Eq. (14) estimates each angle from how often two coordinates are both positive, "
+        "given the fitted norms and biases. The difference panel stays below about 0.1 rad "
+        "everywhere although the condition number is ten: the angles do not suffer from a "
+        "bad condition number. The median estimator wins at small n because it ignores the "
+        "tail that the truncated likelihood has to model, and the mle catches up at large n "
+        "where its efficiency shows. Press m to see the other metrics.";
+    grid *g = grid_alloc(120, 40);
+    screen_model m;
+    model_for(&m, VIEW_CURVES);
+    m.caption = long_caption;
+    m.caption_note = "preset relu-angles, changed: d, n";
+    cr_assert_eq(screen_draw(&m, g), RS_OK);
+    cr_expect(screen_has(g, "… "), "a cut caption ends in an ellipsis");
+    cr_expect(screen_has(g, "preset relu-angles, changed: d, n"), "the note is shown");
+    cr_expect(!screen_has(g, "efficiency"), "the short caption is cut");
+    char msg[256];
+    cr_expect(golden_check(g, "screen_caption_short_120x40", msg, sizeof msg), "%s", msg);
+    m.caption_full = true;
+    cr_assert_eq(screen_draw(&m, g), RS_OK);
+    cr_expect(screen_has(g, "efficiency") && screen_has(g, "other metrics."), "full caption");
+    cr_expect(!screen_has(g, "… "), "a whole caption has no ellipsis");
+    cr_expect(golden_check(g, "screen_caption_full_120x40", msg, sizeof msg), "%s", msg);
+    grid_free(g);
+}
