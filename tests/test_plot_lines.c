@@ -7,6 +7,7 @@
 #include "golden.h"
 #include "palette.h"
 #include "plot_lines.h"
+#include "sink_txt.h"
 
 static const grid_caps caps256 = {GRID_COLORS_256, false};
 
@@ -116,5 +117,34 @@ Test(plot_lines, points_only_draws_no_joining_line)
         for (int x = 0; x < 40; x++)
             braille += grid_get(g, x, y)->fg == 39 && grid_get(g, x, y)->ch > 0x2800;
     cr_assert_gt(braille, 10, "joined by a line");
+    grid_free(g);
+}
+
+/* Issue 13, points 7 and 8: without colour the two series differ by their point markers
+ * (o and x in ASCII), the legend shows them, and the reference line has its own dashes,
+ * visible beside the data. */
+Test(plot_lines, markers_tell_series_apart_in_mono)
+{
+    grid *g = grid_alloc(60, 20);
+    grid_set_caps(g, (grid_caps){GRID_COLORS_MONO, true});
+    cr_assert_eq(fixture_draw(FIX_LINES_LOGLOG, (grid_rect){0, 0, 60, 20}, g), RS_OK);
+    int o = 0, x = 0, dash = 0;
+    for (int y = 3; y < 17; y++)
+        for (int c = 5; c < 60; c++) {
+            const uint32_t ch = grid_get(g, c, y)->ch;
+            o += ch == 'o', x += ch == 'x';
+            dash += ch == '-' && grid_get(g, c - 1, y)->ch == ' ';
+        }
+    cr_expect_geq(o, 6, "mle's markers: %d", o);
+    cr_expect_geq(x, 5, "sgd's markers: %d (one point is NaN)", x);
+    cr_expect_geq(dash, 4, "reference dashes: %d", dash);
+    char row[256];
+    int legend = 0;
+    for (int y = 0; y < 3; y++) {
+        sink_txt_row(g, y, row, sizeof row);
+        legend += strstr(row, "=o mle") != NULL;
+        legend += strstr(row, "=x sgd") != NULL;
+    }
+    cr_expect_eq(legend, 2, "legend swatches carry the markers");
     grid_free(g);
 }

@@ -126,15 +126,18 @@ static size_t hm_legend(const plot_heatmap_model *m, legend_entry *e)
 {
     size_t n = 0;
     if (m->path && m->n_path && m->path_label)
-        e[n++] = (legend_entry){GLYPH_HLINE, m->path_color, m->path_label, false};
+        e[n++] = (legend_entry){
+            .swatch = GLYPH_HLINE, .color = m->path_color, .text = m->path_label, .once = false};
     for (size_t i = 0; i < m->n_marks && n < HM_LEGEND_MAX; i++) {
         const plot_heatmap_mark *k = &m->marks[i];
         bool seen = !k->label;
         for (size_t j = 0; j < n && !seen; j++)
             seen = strcmp(e[j].text, k->label) == 0;
         if (!seen)
-            e[n++] =
-                (legend_entry){k->glyph, k->color < 0 ? PALETTE_WHITE : k->color, k->label, true};
+            e[n++] = (legend_entry){.swatch = k->glyph,
+                                    .color = k->color < 0 ? PALETTE_WHITE : k->color,
+                                    .text = k->label,
+                                    .once = true};
     }
     return n;
 }

@@ -195,9 +195,13 @@ static size_t hist_legend(const plot_hist_model *m, legend_entry *e)
 {
     size_t n = 0;
     if (m->bars_label && m->n_bins)
-        e[n++] = (legend_entry){GLYPH_FULL, m->bar_color, m->bars_label, false};
+        e[n++] = (legend_entry){
+            .swatch = GLYPH_FULL, .color = m->bar_color, .text = m->bars_label, .once = false};
     if (m->curve_label && m->n_curve)
-        e[n++] = (legend_entry){GLYPH_HLINE_BOLD, m->curve_color, m->curve_label, false};
+        e[n++] = (legend_entry){.swatch = GLYPH_HLINE_BOLD,
+                                .color = m->curve_color,
+                                .text = m->curve_label,
+                                .once = false};
     return n;
 }
 

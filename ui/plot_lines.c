@@ -161,27 +161,62 @@ static void plot_lines_band(const plot_lines_model *m, const plot_lines_series *
     }
 }
 
+/* The reference line in cells: a ╌ every other column on the power law through twice
+ * the anchor, put only where no data is drawn (blank or band cells). */
 static void plot_lines_ref(const plot_lines_model *m, const axis_scale *xs, const axis_scale *ys,
-                           const axis_frame *f, canvas *cv)
+                           const axis_frame *f, grid *g)
 {
     if (!isfinite(m->ref_slope) || !(m->ref_x > 0) || !(m->ref_y > 0))
         return;
-    /* Sample the power law at every dot column: straight on log-log axes, a curve on
-     * any other; points off the plot or undefined leave a gap. */
-    const int wd = canvas_dot_w(cv);
-    const double last = wd > 1 ? wd - 1 : 1;
-    int px = 0, py = 0, have = 0;
-    for (int dx = 0; dx < wd; dx++) {
-        const double x = axis_value(xs, dx / last);
-        const double fy = axis_frac(ys, m->ref_y * pow(x / m->ref_x, m->ref_slope));
-        if (!isfinite(fy) || fy < -1 || fy > 2) {
-            have = 0;
+    const grid_style st = grid_style_make(PALETTE_REF, GRID_COLOR_DEFAULT, 0);
+    const uint32_t dot = glyph_get(GLYPH_MIDDOT, g->caps.ascii);
+    const double last = f->plot.w > 1 ? f->plot.w - 1 : 1;
+    for (int c = 0; c < f->plot.w; c += 2) {
+        const double x = axis_value(xs, c / last);
+        const double fy = axis_frac(ys, 2 * m->ref_y * pow(x / m->ref_x, m->ref_slope));
+        if (!isfinite(fy) || fy < 0 || fy > 1)
             continue;
+        const int row = (int)floor(axis_dot_y(f, fy) / 4);
+        if (row < 0 || row >= f->plot.h)
+            continue;
+        const grid_cell *cell = grid_get(g, f->plot.x + c, f->plot.y + row);
+        if (cell && (cell->ch == ' ' || cell->ch == dot))
+            grid_put(g, f->plot.x + c, f->plot.y + row, glyph_get(GLYPH_HLINE_DASH, g->caps.ascii),
+                     st);
+    }
+}
+
+/* The marker glyph of series s: its place among the marked line series of m. */
+static glyph_id plot_lines_mark(const plot_lines_model *m, size_t s)
+{
+    static const glyph_id marks[] = {GLYPH_MARK_DOT,     GLYPH_MARK_X,    GLYPH_MARK_PLUS,
+                                     GLYPH_MARK_DIAMOND, GLYPH_MARK_STAR, GLYPH_MARK_SQUARE,
+                                     GLYPH_MARK_TRI};
+    size_t k = 0;
+    for (size_t i = 0; i < s; i++)
+        k += m->series[i].markers && !m->series[i].points_only;
+    return marks[k % (sizeof marks / sizeof marks[0])];
+}
+
+/* Point markers of the marked line series, as cell glyphs over the lines; the first
+ * series is drawn last, on top. */
+static void plot_lines_marks(const plot_lines_model *m, const axis_scale *xs, const axis_scale *ys,
+                             const axis_frame *f, grid *g)
+{
+    for (size_t s = m->n_series; s-- > 0;) {
+        const plot_lines_series *se = &m->series[s];
+        if (!se->markers || se->points_only)
+            continue;
+        const uint32_t ch = glyph_get(plot_lines_mark(m, s), g->caps.ascii);
+        const grid_style st = grid_style_make(se->color, GRID_COLOR_DEFAULT, GRID_ATTR_BOLD);
+        for (size_t i = 0; i < se->n; i++) {
+            if (!plot_lines_ok(m, se->x[i], se->y[i]))
+                continue;
+            const int c = (int)floor(axis_dot_x(f, axis_frac(xs, se->x[i])) / 2);
+            const int row = (int)floor(axis_dot_y(f, axis_frac(ys, se->y[i])) / 4);
+            if (c >= 0 && c < f->plot.w && row >= 0 && row < f->plot.h)
+                grid_put(g, f->plot.x + c, f->plot.y + row, ch, st);
         }
-        const int dy = canvas_round(axis_dot_y(f, fy));
-        if (have && (dx / 3) % 2 == 0)
-            canvas_line(cv, px, py, dx, dy, PALETTE_REF, 0);
-        px = dx, py = dy, have = 1;
     }
 }
 
@@ -203,7 +238,7 @@ static void plot_lines_series_draw(const plot_lines_model *m, const plot_lines_s
             canvas_points(cv, &dx, &dy, 1, se->color, se->markers);
         else if (prev)
             canvas_line(cv, px, py, dx, dy, se->color, 0);
-        if (!se->points_only && (se->markers || (!prev && !next))) /* isolated: would vanish */
+        if (!se->points_only && !se->markers && !prev && !next) /* isolated: would vanish */
             canvas_points(cv, &dx, &dy, 1, se->color, 1);
         px = dx, py = dy, prev = true;
     }
@@ -222,12 +257,18 @@ static size_t plot_lines_legend(const plot_lines_model *m, legend_entry *e,
             snprintf(text[n], PLOT_LINES_TEXT_LEN, "%s  slope %.2f", se->name, se->slope);
         else
             snprintf(text[n], PLOT_LINES_TEXT_LEN, "%s", se->name);
-        e[n] = se->points_only ? (legend_entry){GLYPH_MARK_DOT, se->color, text[n], true}
-                               : (legend_entry){GLYPH_HLINE_BOLD, se->color, text[n], false};
+        e[n] = se->points_only
+                   ? (legend_entry){.swatch = GLYPH_MARK_DOT,
+                                    .color = se->color,
+                                    .text = text[n],
+                                    .once = true}
+                   : (legend_entry){GLYPH_HLINE_BOLD,     se->color, text[n], false, se->markers,
+                                    plot_lines_mark(m, s)};
         n++;
     }
     if (m->ref_label && *m->ref_label && isfinite(m->ref_slope))
-        e[n++] = (legend_entry){GLYPH_HLINE_DASH, PALETTE_REF, m->ref_label, false};
+        e[n++] = (legend_entry){
+            .swatch = GLYPH_HLINE_DASH, .color = PALETTE_REF, .text = m->ref_label, .once = false};
     return n;
 }
 
@@ -287,11 +328,12 @@ static rs_status plot_lines_draw_in(const plot_lines_model *m, grid_rect r, grid
     for (size_t s = m->n_series; s-- > 0;)
         if (m->series[s].std)
             plot_lines_band(m, &m->series[s], &xs, &ys, &f, g);
-    plot_lines_ref(m, &xs, &ys, &f, cv);
     for (size_t s = m->n_series; s-- > 0;)
         plot_lines_series_draw(m, &m->series[s], &xs, &ys, &f, cv);
     canvas_draw(cv, f.plot, g, 0);
     canvas_free(cv);
+    plot_lines_ref(m, &xs, &ys, &f, g);
+    plot_lines_marks(m, &xs, &ys, &f, g);
 
     axis_frame_draw(&f, &xs, &ys, NULL, g);
     plot_footer_draw(warn, m->x_title, f.title_y, r, f.plot.x, f.plot.w, g);
