@@ -148,3 +148,50 @@ Test(plot_lines, markers_tell_series_apart_in_mono)
     cr_expect_eq(legend, 2, "legend swatches carry the markers");
     grid_free(g);
 }
+
+/* Issue 13, point 2: bands contain their means and stay in the metric's range. A
+ * relative error with sd larger than its mean (the band would reach below 0) and a
+ * fraction near 1 (it would pass 1), on a linear y axis clipped to [0, 1]; then the
+ * same error on a log axis, where the band is geometric and says so. */
+static rs_status bands_draw(bool y_log, grid_rect r, grid *g)
+{
+    static const double x[5] = {1, 2, 3, 4, 5};
+    static const double err[5] = {0.31, 0.22, 0.17, 0.12, 0.083};
+    static const double err_sd[5] = {0.45, 0.31, 0.26, 0.2, 0.12};
+    static const double frac[5] = {0.81, 0.88, 0.93, 0.97, 0.99};
+    static const double frac_sd[5] = {0.11, 0.09, 0.07, 0.06, 0.04};
+    plot_lines_series s[2] = {plot_lines_series_make("err", palette_series(0), 5, x, err),
+                              plot_lines_series_make("frac", palette_series(1), 5, x, frac)};
+    s[0].std = err_sd, s[1].std = frac_sd;
+    s[0].markers = s[1].markers = true;
+    plot_lines_model m;
+    plot_lines_init(&m);
+    m.title = y_log ? "log axis: geometric band" : "range [0, 1]";
+    m.y_log = y_log;
+    m.series = s, m.n_series = y_log ? 1 : 2;
+    m.band_lo = 0, m.band_hi = 1;
+    return plot_lines_draw(&m, r, g);
+}
+
+Test(plot_lines, bands_clipped_to_the_range_and_geometric_on_log)
+{
+    char msg[256];
+    for (int log = 0; log < 2; log++) {
+        grid *g = grid_alloc(60, 20);
+        grid_set_caps(g, (grid_caps){GRID_COLORS_MONO, true});
+        cr_assert_eq(bands_draw(log, (grid_rect){0, 0, 60, 20}, g), RS_OK);
+        char row[256];
+        bool band_label = false;
+        for (int y = 0; y < 20; y++) {
+            sink_txt_row(g, y, row, sizeof row);
+            cr_expect_null(strstr(row, "-0."), "row %d: a negative tick: %s", y, row);
+            cr_expect_null(strstr(row, "1.1"), "row %d: a tick above 1: %s", y, row);
+            band_label |= strstr(row, log ? "geometric sd band" : "sd band") != NULL;
+        }
+        cr_expect(band_label, "the legend names the band");
+        cr_expect(golden_check(g, log ? "lines_bands_log_60x20" : "lines_bands_range_60x20", msg,
+                               sizeof msg),
+                  "%s", msg);
+        grid_free(g);
+    }
+}

@@ -26,6 +26,26 @@ void plot_lines_init(plot_lines_model *m)
     memset(m, 0, sizeof *m);
     m->x_lo = m->x_hi = m->y_lo = m->y_hi = NAN;
     m->ref_slope = m->ref_x = m->ref_y = NAN;
+    m->band_lo = m->band_hi = NAN;
+}
+
+/* The band around mean y with spread sd: ±sd, or ×/÷ exp(sd / y) on a log axis; clipped
+ * to the metric's range and widened to contain y. */
+static void plot_lines_band_ends(const plot_lines_model *m, double y, double sd, double *lo,
+                                 double *hi)
+{
+    if (m->y_log && y > 0) {
+        const double f = exp(sd / y);
+        *lo = y / f, *hi = y * f;
+    } else {
+        *lo = y - sd, *hi = y + sd;
+    }
+    if (isfinite(m->band_lo) && *lo < m->band_lo)
+        *lo = m->band_lo;
+    if (isfinite(m->band_hi) && *hi > m->band_hi)
+        *hi = m->band_hi;
+    *lo = *lo < y ? *lo : y;
+    *hi = *hi > y ? *hi : y;
 }
 
 plot_lines_series plot_lines_series_make(const char *name, int color, size_t n, const double *x,
@@ -76,8 +96,10 @@ static void plot_lines_scan(const plot_lines_model *m, plot_lines_stats *st)
             plot_lines_extend(x, m->x_log, &st->xmin, &st->xmax);
             plot_lines_extend(y, m->y_log, &st->ymin, &st->ymax);
             if (se->std && isfinite(se->std[i])) {
-                plot_lines_extend(y - se->std[i], m->y_log, &st->ymin, &st->ymax);
-                plot_lines_extend(y + se->std[i], m->y_log, &st->ymin, &st->ymax);
+                double lo, hi;
+                plot_lines_band_ends(m, y, se->std[i], &lo, &hi);
+                plot_lines_extend(lo, m->y_log, &st->ymin, &st->ymax);
+                plot_lines_extend(hi, m->y_log, &st->ymin, &st->ymax);
             }
         }
     }
@@ -97,9 +119,12 @@ static double plot_lines_band_frac(const axis_scale *ys, double v)
  * tint does not exist: a dim '·' in every cell the band covers; lines drawn later
  * replace it, so the band reads as a dotted area behind them. */
 static void plot_lines_band_column(const axis_frame *f, grid *g, int col, double lo, double hi,
-                                   int color)
+                                   double mean, int color)
 {
     const double top = axis_dot_y(f, hi) - 0.5, bot = axis_dot_y(f, lo) + 0.5;
+    /* The cell of the mean is tinted whole: its line replaces any glyph there, and a
+     * band drawn with a partial block would vanish under it, or seem to float beside. */
+    const int mean_row = (int)floor(axis_dot_y(f, mean) / 4);
     if (g->caps.colors != GRID_COLORS_256) {
         for (int row = 0; row < f->plot.h; row++) {
             const double centre = 4 * row + 1.5;
@@ -115,9 +140,9 @@ static void plot_lines_band_column(const axis_frame *f, grid *g, int col, double
         const double a = top > 4 * row ? top : 4 * row;
         const double b = bot < 4 * row + 4 ? bot : 4 * row + 4;
         const double cover = (b - a) / 4;
-        if (cover <= 0)
+        if (cover <= 0 && row != mean_row)
             continue;
-        if (cover > 0.9) {
+        if (cover > 0.9 || row == mean_row) {
             grid_put_bg(g, x, f->plot.y + row, color);
         } else if (b >= 4 * row + 4 - 0.1) {
             const int k = (int)lround(cover * 8);
@@ -145,10 +170,12 @@ static void plot_lines_band(const plot_lines_model *m, const plot_lines_series *
             !isfinite(se->std[i + 1]))
             continue;
         const double a = axis_dot_x(f, axis_frac(xs, x0)), b = axis_dot_x(f, axis_frac(xs, x1));
-        const double l0 = plot_lines_band_frac(ys, y0 - se->std[i]);
-        const double h0 = axis_frac(ys, y0 + se->std[i]);
-        const double l1 = plot_lines_band_frac(ys, y1 - se->std[i + 1]);
-        const double h1 = axis_frac(ys, y1 + se->std[i + 1]);
+        double e0[2], e1[2];
+        plot_lines_band_ends(m, y0, se->std[i], &e0[0], &e0[1]);
+        plot_lines_band_ends(m, y1, se->std[i + 1], &e1[0], &e1[1]);
+        const double l0 = plot_lines_band_frac(ys, e0[0]), h0 = axis_frac(ys, e0[1]);
+        const double l1 = plot_lines_band_frac(ys, e1[0]), h1 = axis_frac(ys, e1[1]);
+        const double m0 = axis_frac(ys, y0), m1 = axis_frac(ys, y1);
         const double lo = a < b ? a : b, hi = a < b ? b : a;
         /* Cells whose centre dot (2c + 0.5) lies in [lo, hi], interpolating the band
          * ends linearly in axis space between the two points. */
@@ -156,7 +183,8 @@ static void plot_lines_band(const plot_lines_model *m, const plot_lines_series *
             if (c < 0 || c >= f->plot.w)
                 continue;
             const double t = hi > lo ? (2 * c + 0.5 - a) / (b - a) : 0;
-            plot_lines_band_column(f, g, c, l0 + t * (l1 - l0), h0 + t * (h1 - h0), tint);
+            plot_lines_band_column(f, g, c, l0 + t * (l1 - l0), h0 + t * (h1 - h0),
+                                   m0 + t * (m1 - m0), tint);
         }
     }
 }
@@ -245,7 +273,7 @@ static void plot_lines_series_draw(const plot_lines_model *m, const plot_lines_s
 }
 
 /* Legend entries (with slopes) for the series and the reference line; returns count. */
-static size_t plot_lines_legend(const plot_lines_model *m, legend_entry *e,
+static size_t plot_lines_legend(const plot_lines_model *m, bool mono, legend_entry *e,
                                 char (*text)[PLOT_LINES_TEXT_LEN])
 {
     size_t n = 0;
@@ -266,6 +294,13 @@ static size_t plot_lines_legend(const plot_lines_model *m, legend_entry *e,
                                     plot_lines_mark(m, s)};
         n++;
     }
+    bool band = false;
+    for (size_t s = 0; s < m->n_series; s++)
+        band |= m->series[s].std != NULL && m->series[s].n > 0;
+    if (band) /* which band is drawn: the reader cannot tell ±sd from ×/÷ otherwise */
+        e[n++] = (legend_entry){.swatch = mono ? GLYPH_MIDDOT : GLYPH_SHADE,
+                                .color = PALETTE_AXIS,
+                                .text = m->y_log ? "geometric sd band" : "sd band"};
     if (m->ref_label && *m->ref_label && isfinite(m->ref_slope))
         e[n++] = (legend_entry){
             .swatch = GLYPH_HLINE_DASH, .color = PALETTE_REF, .text = m->ref_label, .once = false};
@@ -306,9 +341,9 @@ static rs_status plot_lines_draw_in(const plot_lines_model *m, grid_rect r, grid
         plot_message_draw(why, (grid_rect){r.x, r.y + top, r.w, r.h - top}, g);
         return status;
     }
-    legend_entry entries[PLOT_LINES_LEGEND_MAX + 1];
+    legend_entry entries[PLOT_LINES_LEGEND_MAX + 2];
     char texts[PLOT_LINES_LEGEND_MAX][PLOT_LINES_TEXT_LEN];
-    const size_t n_leg = plot_lines_legend(m, entries, texts);
+    const size_t n_leg = plot_lines_legend(m, g->caps.colors != GRID_COLORS_256, entries, texts);
     const int ytw = m->y_title ? grid_text_width(m->y_title) : 0;
     /* The y title shares the first legend row when both fit side by side. */
     int leg_rows = legend_rows(entries, n_leg, r.w - (ytw ? ytw + 3 : 0));

@@ -44,6 +44,11 @@ typedef struct {
      * glyph, ╌ (-), that only take blank or band cells. */
     double ref_slope, ref_x, ref_y;
     const char *ref_label; /* legend text, e.g. "n^-1/2"; NULL = not in the legend */
+    /* The metric's range, e.g. [0, inf) for an error, [0, 1] for a fraction: bands are
+     * clipped to it (NAN = unbounded on that side). Bands always contain their mean; on
+     * a log y axis they are geometric, mean ×/÷ exp(std / mean) (the delta-method sd of
+     * the log), and the legend says which band is drawn. */
+    double band_lo, band_hi;
 } plot_lines_model;
 
 /* Set every field to "empty": no titles, linear axes, automatic ranges, no series,

@@ -1,8 +1,10 @@
 /* view.c — dispatch of the views to the generators' view modules. */
 #include "view.h"
 
+#include <math.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "palette.h"
 #include "plot.h"
@@ -142,6 +144,24 @@ rs_status view_scatter_draw(const char *title, const char *x_title, const char *
     m.series = &s;
     m.n_series = 1;
     return plot_lines_draw(&m, r, g);
+}
+
+void view_metric_range(const char *name, double *lo, double *hi)
+{
+    /* The exceptions to [0, inf): every other metric is an error, a norm or a time. */
+    static const struct {
+        const char *name;
+        double lo, hi;
+    } ranges[] = {
+        {"e_perm", 0, 1},        {"angle_err_max", 0, M_PI}, {"loss", NAN, NAN},
+        {"objective", NAN, NAN}, {"jennrich_gap", NAN, NAN}, {"loss_value", NAN, NAN},
+    };
+    *lo = 0, *hi = NAN;
+    for (size_t i = 0; name && i < sizeof ranges / sizeof ranges[0]; i++)
+        if (strcmp(name, ranges[i].name) == 0) {
+            *lo = ranges[i].lo, *hi = ranges[i].hi;
+            return;
+        }
 }
 
 int view_flags_append(const model_ops *ops, int method, unsigned flags, char *buf, size_t size,

@@ -52,6 +52,11 @@ rs_status view_draw(const view_input *in, int view, const view_opts *o, grid_rec
 int view_flags_append(const model_ops *ops, int method, unsigned flags, char *buf, size_t size,
                       int len);
 
+/* The range of metric `name` (a name of some ops->metric_names) into [*lo, *hi], NAN for
+ * an open end: errors, norms and times are [0, inf), fractions [0, 1], angles [0, pi],
+ * losses and objectives unbounded. Bands are clipped to it (issue 13, point 2). */
+void view_metric_range(const char *name, double *lo, double *hi);
+
 /* Which views the generator has (bit set of rs_view), for the tabs. */
 unsigned view_available(int generator);
 

@@ -81,6 +81,7 @@ static rs_status draw_panel(const view_input *in, const view_opts *o, const view
     pm.y_log = x_log && y_min > 0 && y_max / y_min > 10;
     pm.series = s;
     pm.n_series = ns;
+    view_metric_range(pm.y_title, &pm.band_lo, &pm.band_hi);
     if (o->ref_line && isfinite(vm->ref_slope) && strcmp(key->key, "n") == 0 && ns > 0) {
         /* Anchor the reference at the first finished point of the first series. */
         for (size_t v = 0; v < in->n_values; v++)
