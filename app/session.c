@@ -21,6 +21,7 @@ static const char help_text[] =
     "m          next metric panel (when only one fits)\n"
     "e          next compared method shown (angles, data, landscape, learning)\n"
     "f          toggle the n^-1/2 reference line\n"
+    "y          y axis: the metric's rule, log, linear\n"
     "r          redraw data with a new seed\n"
     "space      pause / resume the computation\n"
     "p          preset menu       [ ]  previous / next preset\n"
@@ -657,6 +658,13 @@ static int plot_key(session *s, int key)
     case 'f':
         s->opts.ref_line = !s->opts.ref_line;
         return 1;
+    case 'y': {
+        static const char *const names[] = {"the metric's rule", "log", "linear"};
+        s->opts.y_scale = (s->opts.y_scale + 1) % VIEW_Y_COUNT;
+        session_message(s, false, "y axis: %s (y cycles rule, log, linear)",
+                        names[s->opts.y_scale]);
+        return 1;
+    }
     case 'c': {
         static const char *const names[] = {"short", "full", "hidden"};
         s->caption_mode = (s->caption_mode + 1) % CAPTION_MODES;

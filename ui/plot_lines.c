@@ -240,8 +240,10 @@ static void plot_lines_marks(const plot_lines_model *m, const axis_scale *xs, co
         for (size_t i = 0; i < se->n; i++) {
             if (!plot_lines_ok(m, se->x[i], se->y[i]))
                 continue;
-            const int c = (int)floor(axis_dot_x(f, axis_frac(xs, se->x[i])) / 2);
-            const int row = (int)floor(axis_dot_y(f, axis_frac(ys, se->y[i])) / 4);
+            /* the dot the line passes through, rounded as the line rounds it */
+            const int dx = canvas_round(axis_dot_x(f, axis_frac(xs, se->x[i])));
+            const int dy = canvas_round(axis_dot_y(f, axis_frac(ys, se->y[i])));
+            const int c = dx >= 0 ? dx / 2 : -1, row = dy >= 0 ? dy / 4 : -1;
             if (c >= 0 && c < f->plot.w && row >= 0 && row < f->plot.h)
                 grid_put(g, f->plot.x + c, f->plot.y + row, ch, st);
         }

@@ -97,6 +97,13 @@ expect "n = 240" "typing field: Ctrl-U, Home, End"
 keys C-w "40000" Enter
 expect "40000 " "Ctrl-W deletes the word typed"
 expect "done relu" "recomputed after typing"
+BEFORE=$(capture | sed '$d' | sed '$d') # issue 13, point 3: y switches the y axis live
+keys y y
+expect "y axis: linear" "y cycles the y axis to linear"
+AFTER=$(capture | sed '$d' | sed '$d')
+[ "$BEFORE" != "$AFTER" ] || fail "y: the plot did not change"
+keys y
+expect "y axis: the metric's rule" "y cycles back to the metric's rule"
 keys q
 expect "EXITED 0" "q quits with status 0"
 expect_not "parameters" "terminal restored after q (alternate screen left)"

@@ -15,6 +15,18 @@ void view_opts_init(view_opts *o)
     o->metric = 0;
     o->ref_line = true;
     o->method = 0;
+    o->y_scale = VIEW_Y_AUTO;
+}
+
+bool view_y_log(const view_opts *o, const char *name, double y_min)
+{
+    if (o->y_scale == VIEW_Y_LOG)
+        return true;
+    if (o->y_scale == VIEW_Y_LIN)
+        return false;
+    double lo, hi;
+    view_metric_range(name, &lo, &hi);
+    return lo == 0 && isnan(hi) && y_min > 0;
 }
 
 extern const view_gen view_relu, view_matrix, view_teacher, view_quadratic;

@@ -38,7 +38,16 @@ typedef struct {
     bool ref_line; /* curves: draw the reference slope line (e.g. n^-1/2) ('f') */
     size_t method; /* angles, data, landscape, learning: which of the compared methods
                     * is shown, as an index into the set bits of param_methods ('e') */
+    int y_scale;   /* curves: VIEW_Y_AUTO (the metric's rule), VIEW_Y_LOG or VIEW_Y_LIN ('y') */
 } view_opts;
+
+enum { VIEW_Y_AUTO, VIEW_Y_LOG, VIEW_Y_LIN, VIEW_Y_COUNT };
+
+/* Whether a curves panel of metric `name` with smallest finite mean y_min draws a log y
+ * axis under o: by the metric's rule (errors, norms and times, being positive and
+ * spanning decades, are log when all are above 0; bounded and signed metrics linear;
+ * the data's span plays no part, so a knob change never flips it), or as 'y' chose. */
+bool view_y_log(const view_opts *o, const char *name, double y_min);
 
 void view_opts_init(view_opts *o);
 

@@ -77,8 +77,7 @@ static rs_status draw_panel(const view_input *in, const view_opts *o, const view
     pm.x_title = x_title;
     pm.y_title = in->ops->metric_names[vm->id];
     pm.x_log = x_log;
-    /* Errors spanning more than a decade read as straight lines on log axes. */
-    pm.y_log = x_log && y_min > 0 && y_max / y_min > 10;
+    pm.y_log = view_y_log(o, pm.y_title, y_min);
     pm.series = s;
     pm.n_series = ns;
     view_metric_range(pm.y_title, &pm.band_lo, &pm.band_hi);
