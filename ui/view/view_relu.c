@@ -128,15 +128,22 @@ static rs_status draw_data(const relu_detail *det, grid_rect r, grid *g)
 static rs_status draw_landscape(const relu_detail *det, grid_rect r, grid *g)
 {
     /* Row 0 of the heatmap is drawn at the top, where sigma is largest. */
+    /* log₁₀ ΔNLL over three decades below its largest value: on a linear scale the
+     * rim takes every colour and the basin, where the estimators differ, is one flat
+     * colour (issue 13, point 4). */
     static double z[RELU_LAND_SIGMA * RELU_LAND_MU];
-    double zmin = INFINITY;
+    double zmin = INFINITY, zmax = -INFINITY;
     for (size_t i = 0; i < RELU_LAND_SIGMA * RELU_LAND_MU; i++)
-        if (isfinite(det->land_nll[i]))
+        if (isfinite(det->land_nll[i])) {
             zmin = fmin(zmin, det->land_nll[i]);
+            zmax = fmax(zmax, det->land_nll[i]);
+        }
+    const double floor_nll = (zmax - zmin) * 1e-3;
     for (size_t b = 0; b < RELU_LAND_SIGMA; b++)
-        for (size_t a = 0; a < RELU_LAND_MU; a++)
-            z[b * RELU_LAND_MU + a] =
-                det->land_nll[(RELU_LAND_SIGMA - 1 - b) * RELU_LAND_MU + a] - zmin;
+        for (size_t a = 0; a < RELU_LAND_MU; a++) {
+            const double dz = det->land_nll[(RELU_LAND_SIGMA - 1 - b) * RELU_LAND_MU + a] - zmin;
+            z[b * RELU_LAND_MU + a] = floor_nll > 0 ? log10(fmax(dz, floor_nll)) : dz;
+        }
     static plot_heatmap_point path[RELU_PATH_MAX];
     for (size_t j = 0; j < det->path_len; j++)
         path[j] = (plot_heatmap_point){det->path_mu[j], det->path_sigma[j]};
@@ -146,7 +153,7 @@ static rs_status draw_landscape(const relu_detail *det, grid_rect r, grid *g)
         {det->sgd_mu, det->sgd_sigma, GLYPH_MARK_DOT, 203, "ProjSGD estimate"},
     };
     char title[128];
-    snprintf(title, sizeof title, "NLL of x_%zu over (μ, σ) − min, n = %zu", det->coord, det->n);
+    snprintf(title, sizeof title, "log₁₀ ΔNLL of x_%zu over (μ, σ), n = %zu", det->coord, det->n);
     plot_heatmap_model m;
     plot_heatmap_init(&m);
     m.title = title;
@@ -159,7 +166,7 @@ static rs_status draw_landscape(const relu_detail *det, grid_rect r, grid *g)
     m.y_hi = det->land_sigma[RELU_LAND_SIGMA - 1];
     m.x_title = "μ (bias)";
     m.y_title = "σ (row norm)";
-    m.cbar_title = "ΔNLL";
+    m.cbar_title = "log₁₀ΔNLL";
     m.path = det->path_len ? path : NULL;
     m.n_path = det->path_len;
     m.path_color = 231;
