@@ -126,8 +126,16 @@ TestSuite(screen_relu, .init = setup, .fini = teardown, .timeout = 120);
 
 Test(screen_relu, curves_at_both_sizes)
 {
-    const char *const must[] = {"‖Σ̂ − WWᵀ‖_F / ‖W‖²_F", "sgd",        "mle",      "median", "slope",
-                                "n (samples)",          "parameters", "1 curves", NULL};
+    const char *const must[] = {"‖Σ̂ − WWᵀ‖_F / ‖W‖²_F",
+                                "sgd",
+                                "mle",
+                                "median",
+                                "slope",
+                                "n (samples)",
+                                "parameters",
+                                "1 curves",
+                                "n = 20000 (knob)", /* the cursor on the knob's n */
+                                NULL};
     check_view(VIEW_CURVES, 80, 24, must);
     const char *const must_big[] = {"‖b̂ − b‖₂ / ‖W‖_F", "√(KL/2) ≥ TV", "n^-1/2", NULL};
     check_view(VIEW_CURVES, 200, 60, must_big);

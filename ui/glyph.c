@@ -36,6 +36,7 @@ static const struct {
     [GLYPH_MARK_DIAMOND] = {0x25C6, '#'},
     [GLYPH_MARK_SQUARE] = {0x25A0, '@'},
     [GLYPH_MARK_TRI] = {0x25B4, '^'},
+    [GLYPH_VLINE_DASH] = {0x250A, ':'},
 };
 
 /* ASCII look-alike of each braille dot pattern (index = U+2800 offset). Rule, applied

@@ -40,6 +40,7 @@ typedef enum {
     GLYPH_MARK_DIAMOND, /* ◆ # */
     GLYPH_MARK_SQUARE,  /* ■ @ */
     GLYPH_MARK_TRI,     /* ▴ ^ */
+    GLYPH_VLINE_DASH,   /* ┊ : : a cursor on an x value */
     GLYPH_COUNT
 } glyph_id;
 

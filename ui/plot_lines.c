@@ -27,6 +27,27 @@ void plot_lines_init(plot_lines_model *m)
     m->x_lo = m->x_hi = m->y_lo = m->y_hi = NAN;
     m->ref_slope = m->ref_x = m->ref_y = NAN;
     m->band_lo = m->band_hi = NAN;
+    m->x_cursor = NAN;
+}
+
+/* The x cursor: ┊ down the column of x_cursor, only in cells without data. */
+static void plot_lines_cursor(const plot_lines_model *m, const axis_scale *xs, const axis_frame *f,
+                              grid *g)
+{
+    if (!isfinite(m->x_cursor) || (m->x_log && m->x_cursor <= 0))
+        return;
+    const double t = axis_frac(xs, m->x_cursor);
+    if (!(t >= 0 && t <= 1))
+        return;
+    const int c = canvas_round(axis_dot_x(f, t)) / 2;
+    const uint32_t dot = glyph_get(GLYPH_MIDDOT, g->caps.ascii);
+    const grid_style st = grid_style_make(PALETTE_ACCENT, GRID_COLOR_DEFAULT, 0);
+    for (int row = 0; row < f->plot.h && c >= 0 && c < f->plot.w; row++) {
+        const grid_cell *cell = grid_get(g, f->plot.x + c, f->plot.y + row);
+        if (cell && (cell->ch == ' ' || cell->ch == dot))
+            grid_put(g, f->plot.x + c, f->plot.y + row, glyph_get(GLYPH_VLINE_DASH, g->caps.ascii),
+                     st);
+    }
 }
 
 /* The band around mean y with spread sd: ±sd, or ×/÷ exp(sd / y) on a log axis; clipped
@@ -303,6 +324,11 @@ static size_t plot_lines_legend(const plot_lines_model *m, bool mono, legend_ent
         e[n++] = (legend_entry){.swatch = mono ? GLYPH_MIDDOT : GLYPH_SHADE,
                                 .color = PALETTE_AXIS,
                                 .text = m->y_log ? "geometric sd band" : "sd band"};
+    if (m->x_cursor_label && *m->x_cursor_label && isfinite(m->x_cursor))
+        e[n++] = (legend_entry){.swatch = GLYPH_VLINE_DASH,
+                                .color = PALETTE_ACCENT,
+                                .text = m->x_cursor_label,
+                                .once = true};
     if (m->ref_label && *m->ref_label && isfinite(m->ref_slope))
         e[n++] = (legend_entry){
             .swatch = GLYPH_HLINE_DASH, .color = PALETTE_REF, .text = m->ref_label, .once = false};
@@ -343,7 +369,7 @@ static rs_status plot_lines_draw_in(const plot_lines_model *m, grid_rect r, grid
         plot_message_draw(why, (grid_rect){r.x, r.y + top, r.w, r.h - top}, g);
         return status;
     }
-    legend_entry entries[PLOT_LINES_LEGEND_MAX + 2];
+    legend_entry entries[PLOT_LINES_LEGEND_MAX + 3];
     char texts[PLOT_LINES_LEGEND_MAX][PLOT_LINES_TEXT_LEN];
     const size_t n_leg = plot_lines_legend(m, g->caps.colors != GRID_COLORS_256, entries, texts);
     const int ytw = m->y_title ? grid_text_width(m->y_title) : 0;
@@ -370,6 +396,7 @@ static rs_status plot_lines_draw_in(const plot_lines_model *m, grid_rect r, grid
     canvas_draw(cv, f.plot, g, 0);
     canvas_free(cv);
     plot_lines_ref(m, &xs, &ys, &f, g);
+    plot_lines_cursor(m, &xs, &f, g);
     plot_lines_marks(m, &xs, &ys, &f, g);
 
     axis_frame_draw(&f, &xs, &ys, NULL, g);

@@ -49,6 +49,10 @@ typedef struct {
      * a log y axis they are geometric, mean ×/÷ exp(std / mean) (the delta-method sd of
      * the log), and the legend says which band is drawn. */
     double band_lo, band_hi;
+    /* A cursor on x = x_cursor (NAN = none): a dotted vertical line ┊ in the cells no
+     * data holds, with x_cursor_label (e.g. "n = 20000, the knob") in the legend. */
+    double x_cursor;
+    const char *x_cursor_label;
 } plot_lines_model;
 
 /* Set every field to "empty": no titles, linear axes, automatic ranges, no series,

@@ -81,6 +81,10 @@ static rs_status draw_panel(const view_input *in, const view_opts *o, const view
     pm.series = s;
     pm.n_series = ns;
     view_metric_range(pm.y_title, &pm.band_lo, &pm.band_hi);
+    char cursor[64]; /* the knob's own value of the swept key (issue 13, point 19) */
+    pm.x_cursor = param_get_number(in->p, in->p->sweep);
+    snprintf(cursor, sizeof cursor, "%s = %g (knob)", key->key, pm.x_cursor);
+    pm.x_cursor_label = cursor;
     if (o->ref_line && isfinite(vm->ref_slope) && strcmp(key->key, "n") == 0 && ns > 0) {
         /* Anchor the reference at the first finished point of the first series. */
         for (size_t v = 0; v < in->n_values; v++)
