@@ -161,7 +161,7 @@ static void plot_lines_band_column(const axis_frame *f, grid *g, int col, double
         const double a = top > 4 * row ? top : 4 * row;
         const double b = bot < 4 * row + 4 ? bot : 4 * row + 4;
         const double cover = (b - a) / 4;
-        if (cover <= 0 && row != mean_row)
+        if (cover <= 0)
             continue;
         if (cover > 0.9 || row == mean_row) {
             grid_put_bg(g, x, f->plot.y + row, color);
@@ -296,8 +296,8 @@ static void plot_lines_series_draw(const plot_lines_model *m, const plot_lines_s
 }
 
 /* Legend entries (with slopes) for the series and the reference line; returns count. */
-static size_t plot_lines_legend(const plot_lines_model *m, bool mono, legend_entry *e,
-                                char (*text)[PLOT_LINES_TEXT_LEN])
+static size_t plot_lines_legend(const plot_lines_model *m, bool mono, bool cursor_on,
+                                legend_entry *e, char (*text)[PLOT_LINES_TEXT_LEN])
 {
     size_t n = 0;
     for (size_t s = 0; s < m->n_series && n < PLOT_LINES_LEGEND_MAX; s++) {
@@ -324,7 +324,7 @@ static size_t plot_lines_legend(const plot_lines_model *m, bool mono, legend_ent
         e[n++] = (legend_entry){.swatch = mono ? GLYPH_MIDDOT : GLYPH_SHADE,
                                 .color = PALETTE_AXIS,
                                 .text = m->y_log ? "geometric sd band" : "sd band"};
-    if (m->x_cursor_label && *m->x_cursor_label && isfinite(m->x_cursor))
+    if (m->x_cursor_label && *m->x_cursor_label && cursor_on)
         e[n++] = (legend_entry){.swatch = GLYPH_VLINE_DASH,
                                 .color = PALETTE_ACCENT,
                                 .text = m->x_cursor_label,
@@ -371,7 +371,9 @@ static rs_status plot_lines_draw_in(const plot_lines_model *m, grid_rect r, grid
     }
     legend_entry entries[PLOT_LINES_LEGEND_MAX + 3];
     char texts[PLOT_LINES_LEGEND_MAX][PLOT_LINES_TEXT_LEN];
-    const size_t n_leg = plot_lines_legend(m, g->caps.colors != GRID_COLORS_256, entries, texts);
+    const double tc = isfinite(m->x_cursor) ? axis_frac(&xs, m->x_cursor) : NAN;
+    const size_t n_leg =
+        plot_lines_legend(m, g->caps.colors != GRID_COLORS_256, tc >= 0 && tc <= 1, entries, texts);
     const int ytw = m->y_title ? grid_text_width(m->y_title) : 0;
     /* The y title shares the first legend row when both fit side by side. */
     int leg_rows = legend_rows(entries, n_leg, r.w - (ytw ? ytw + 3 : 0));
