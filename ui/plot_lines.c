@@ -30,6 +30,15 @@ void plot_lines_init(plot_lines_model *m)
     m->x_cursor = NAN;
 }
 
+/* Put ch over the cell at (x, y), keeping its background (a band's tint). */
+static void plot_lines_put_over(grid *g, int x, int y, uint32_t ch, grid_style st)
+{
+    const grid_cell *under = grid_get(g, x, y);
+    if (under)
+        st.bg = under->bg;
+    grid_put(g, x, y, ch, st);
+}
+
 /* The x cursor: ┊ down the column of x_cursor, only in cells without data. */
 static void plot_lines_cursor(const plot_lines_model *m, const axis_scale *xs, const axis_frame *f,
                               grid *g)
@@ -45,8 +54,8 @@ static void plot_lines_cursor(const plot_lines_model *m, const axis_scale *xs, c
     for (int row = 0; row < f->plot.h && c >= 0 && c < f->plot.w; row++) {
         const grid_cell *cell = grid_get(g, f->plot.x + c, f->plot.y + row);
         if (cell && (cell->ch == ' ' || cell->ch == dot))
-            grid_put(g, f->plot.x + c, f->plot.y + row, glyph_get(GLYPH_VLINE_DASH, g->caps.ascii),
-                     st);
+            plot_lines_put_over(g, f->plot.x + c, f->plot.y + row,
+                                glyph_get(GLYPH_VLINE_DASH, g->caps.ascii), st);
     }
 }
 
@@ -230,8 +239,8 @@ static void plot_lines_ref(const plot_lines_model *m, const axis_scale *xs, cons
             continue;
         const grid_cell *cell = grid_get(g, f->plot.x + c, f->plot.y + row);
         if (cell && (cell->ch == ' ' || cell->ch == dot))
-            grid_put(g, f->plot.x + c, f->plot.y + row, glyph_get(GLYPH_HLINE_DASH, g->caps.ascii),
-                     st);
+            plot_lines_put_over(g, f->plot.x + c, f->plot.y + row,
+                                glyph_get(GLYPH_HLINE_DASH, g->caps.ascii), st);
     }
 }
 
@@ -266,7 +275,7 @@ static void plot_lines_marks(const plot_lines_model *m, const axis_scale *xs, co
             const int dy = canvas_round(axis_dot_y(f, axis_frac(ys, se->y[i])));
             const int c = dx >= 0 ? dx / 2 : -1, row = dy >= 0 ? dy / 4 : -1;
             if (c >= 0 && c < f->plot.w && row >= 0 && row < f->plot.h)
-                grid_put(g, f->plot.x + c, f->plot.y + row, ch, st);
+                plot_lines_put_over(g, f->plot.x + c, f->plot.y + row, ch, st);
         }
     }
 }
