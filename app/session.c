@@ -785,7 +785,7 @@ static void status_model(session *s, const worker_status *ws, const view_input *
                  ws->paused ? "paused" : "computing", what, ws->done, ws->total);
         m->show_progress = true;
         m->progress = ws->total ? (double)ws->done / (double)ws->total : 0;
-        m->eta_s = ws->eta_s;
+        m->eta_s = ws->paused ? -1 : ws->eta_s; /* no ETA while paused: "ETA --" */
         break;
     case WORKER_DONE:
         snprintf(s->status_left, sizeof s->status_left, " done %s · %zu jobs in %.2f s", what,
@@ -834,11 +834,29 @@ static void plot_model(session *s, const view_input *in, screen_model *m)
     m->plot_ctx = &s->plot;
 }
 
+/* The help text with the current generator's flags and their meanings (issue 13,
+ * point 15: a flag on screen gets a one-line meaning). */
+static const char *help_with_flags(session *s)
+{
+    const model_ops *ops = model_get(s->p.generator);
+    size_t k = (size_t)snprintf(s->help, sizeof s->help, "%s", help_text);
+    if (!ops || !ops->n_flags || k >= sizeof s->help)
+        return s->help;
+    k += (size_t)snprintf(s->help + k, sizeof s->help - k,
+                          "\n\nflags of %s (in warnings):", ops->name);
+    for (size_t i = 0; i < ops->n_flags && k < sizeof s->help; i++) {
+        const char *meaning = view_flag_meaning(ops->flag_names[i]);
+        k += (size_t)snprintf(s->help + k, sizeof s->help - k, "\n%-15s %s", ops->flag_names[i],
+                              meaning ? meaning : "");
+    }
+    return s->help;
+}
+
 /* The overlays: help and the preset menu. */
 static void overlay_model(session *s, screen_model *m)
 {
     m->overlay = s->overlay;
-    m->help_text = help_text;
+    m->help_text = s->overlay == SCREEN_OVERLAY_HELP ? help_with_flags(s) : help_text;
     for (size_t i = 0; i < s->n_presets; i++) {
         s->menu_names[i] = s->names[i];
         s->menu_titles[i] = s->titles[i];

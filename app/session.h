@@ -83,6 +83,7 @@ typedef struct {
     widgets_kv_item items[SESSION_MAX_KNOBS];
     char values[SESSION_MAX_KNOBS][96];
     char title[512], status_left[256], status_right[160], prompt[96], caption_note[256];
+    char help[4096];                           /* the help text with the generator's flags */
     char tab_labels[VIEW_COUNT][VIEW_TAB_LEN]; /* the screen's tabs, by session_model */
     const char *tabs[VIEW_COUNT];
     view_plot plot; /* what the screen's plot area draws */

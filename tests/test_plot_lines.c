@@ -67,6 +67,8 @@ Test(plot_lines, nan_points_are_gaps_with_a_warning)
     cr_assert_eq(plot_lines_draw(&m, (grid_rect){0, 0, 60, 20}, g), RS_OK);
     char *txt = golden_render(g);
     cr_assert_not_null(strstr(txt, "! 2 NaN/inf points"), "%s", txt);
+    /* issue 13, point 15: the warning says which points */
+    cr_assert_not_null(strstr(txt, "! 2 NaN/inf points at x = 2, 4"), "%s", txt);
     free(txt);
     grid_free(g);
 }

@@ -88,6 +88,8 @@ plot_lines_series plot_lines_series_make(const char *name, int color, size_t n, 
 typedef struct {
     size_t nonfinite, inf, nonpos;
     double xmin, xmax, ymin, ymax;
+    double nan_x[3]; /* the first distinct x of points whose y is not finite */
+    size_t n_nan_x;
 } plot_lines_stats;
 
 static bool plot_lines_ok(const plot_lines_model *m, double x, double y)
@@ -106,6 +108,28 @@ static void plot_lines_extend(double v, bool log, double *lo, double *hi)
         *hi = v;
 }
 
+/* Remember x (when finite and new) among the first x of points that are gaps. */
+static void plot_lines_note_x(plot_lines_stats *st, double x)
+{
+    if (!isfinite(x))
+        return;
+    for (size_t j = 0; j < st->n_nan_x; j++)
+        if (st->nan_x[j] == x)
+            return;
+    if (st->n_nan_x < sizeof st->nan_x / sizeof st->nan_x[0])
+        st->nan_x[st->n_nan_x++] = x;
+}
+
+/* Which points are gaps: " at x = 2000, 8000" after the count (issue 13, point 15). */
+static void plot_lines_warn_where(const plot_lines_stats *st, char *warn, size_t len)
+{
+    size_t k = strlen(warn);
+    for (size_t j = 0; j < st->n_nan_x && k < len; j++)
+        k += (size_t)snprintf(warn + k, len - k, "%s%g", j ? ", " : " at x = ", st->nan_x[j]);
+    if (st->n_nan_x && st->nonfinite > st->n_nan_x && k < len)
+        snprintf(warn + k, len - k, ", …");
+}
+
 static void plot_lines_scan(const plot_lines_model *m, plot_lines_stats *st)
 {
     memset(st, 0, sizeof *st);
@@ -117,6 +141,7 @@ static void plot_lines_scan(const plot_lines_model *m, plot_lines_stats *st)
             if (!isfinite(x) || !isfinite(y)) {
                 st->nonfinite++;
                 st->inf += isinf(x) || isinf(y);
+                plot_lines_note_x(st, x);
                 continue;
             }
             if (!plot_lines_ok(m, x, y)) {
@@ -390,7 +415,14 @@ static rs_status plot_lines_draw_in(const plot_lines_model *m, grid_rect r, grid
         leg_rows = 1 + legend_rows(entries, n_leg, r.w);
     const int head = leg_rows > 0 ? leg_rows : (ytw ? 1 : 0);
     char warn[PLOT_LINES_TEXT_LEN];
-    plot_warn_format(warn, sizeof warn, st.nonfinite, st.inf, st.nonpos, "point");
+    plot_warn_format(warn, sizeof warn, st.nonfinite, st.inf, 0, "point");
+    plot_lines_warn_where(&st, warn, sizeof warn);
+    if (st.nonpos) {
+        const size_t k = strlen(warn);
+        plot_warn_format(warn + k + (k ? 2 : 0), sizeof warn - k - 2, 0, 0, st.nonpos, "point");
+        if (k)
+            warn[k] = ',', warn[k + 1] = ' ';
+    }
     const bool foot = (m->x_title && *m->x_title) || warn[0];
 
     axis_frame f;

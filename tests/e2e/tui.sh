@@ -87,6 +87,7 @@ keys Escape
 expect_not "this help" "help closed"
 keys "?"                       # issue 13, point 16: q closes the help, it does not quit
 expect "this help" "help overlay again"
+expect "sigma_not_pd    Σ̂ not positive definite" "help gives the generator's flags a meaning"
 keys q
 expect_not "this help" "q closes the help"
 expect "parameters" "q inside help keeps the program running"
@@ -158,6 +159,11 @@ expect "ReLU matrix model Y" "g: the matrix generator's own description"
 expect "preset default is for relu" "g: the note says the preset is another generator's"
 expect_not "Wz + b" "g: no word of the relu caption"
 expect "computing matrix" "the matrix defaults compute for a while"
+keys Space                     # issue 13, point 17: no ETA while paused
+expect "paused matrix" "space pauses"
+expect "ETA --" "no ETA while paused"
+keys Space
+expect "resumed" "space resumes"
 keys q
 expect "q again quits" "q while computing asks first"
 expect "parameters" "still running after one q"

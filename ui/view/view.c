@@ -176,6 +176,36 @@ void view_metric_range(const char *name, double *lo, double *hi)
         }
 }
 
+const char *view_flag_meaning(const char *name)
+{
+    /* From the flag enums of core (met_*.h, est_*.h); a flag shared by generators
+     * (not_converged, rank, ...) means the same in each. */
+    static const struct {
+        const char *name, *meaning;
+    } flags[] = {
+        {"sigma_not_pd", "Σ̂ not positive definite: sqrt_kl is NaN"},
+        {"truth_singular", "W Wᵀ singular (k < d): sqrt_kl is NaN"},
+        {"fit_failed", "an estimator left a coordinate without a fit (< 2 positive samples)"},
+        {"not_converged", "an estimator reached its iteration limit"},
+        {"empty_rows", "a row of Y had no positive entry"},
+        {"eig_failed", "an eigen-decomposition failed: subspace_err is NaN"},
+        {"not_diagonal", "the family is not diagonal: err_q, jennrich_gap are NaN"},
+        {"rank", "Ĝ has fewer than r positive eigenvalues: err_q is NaN"},
+        {"complex", "noise made Jennrich's eigenvalues complex (real parts kept)"},
+        {"singular", "every Jennrich contraction was singular: err_q is NaN"},
+        {"angle_nan", "some ‖Q_a‖_F = 0: angle_err_max is NaN"},
+        {"diverged", "the iterate became non-finite: e_a and the loss are NaN"},
+        {"w_singular", "ΦᵀΦ not positive definite: test_err is NaN"},
+        {"llsfe_failed", "the LLSFE covariance was not positive definite at some points"},
+        {"kappa_zero", "some κ*_i = 0: the score loss has no signal there"},
+        {"kappa_mixed", "κ*_i of both signs: Assumption 2(a) fails"},
+    };
+    for (size_t i = 0; name && i < sizeof flags / sizeof flags[0]; i++)
+        if (strcmp(name, flags[i].name) == 0)
+            return flags[i].meaning;
+    return NULL;
+}
+
 int view_flags_append(const model_ops *ops, int method, unsigned flags, char *buf, size_t size,
                       int len)
 {

@@ -66,6 +66,10 @@ int view_flags_append(const model_ops *ops, int method, unsigned flags, char *bu
  * losses and objectives unbounded. Bands are clipped to it (issue 13, point 2). */
 void view_metric_range(const char *name, double *lo, double *hi);
 
+/* One line saying what flag `name` (of some ops->flag_names) means and which numbers
+ * it leaves NaN, e.g. "Σ̂ not positive definite: sqrt_kl is NaN"; NULL when unknown. */
+const char *view_flag_meaning(const char *name);
+
 /* Which views the generator has (bit set of rs_view), for the tabs. */
 unsigned view_available(int generator);
 
