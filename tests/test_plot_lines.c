@@ -6,6 +6,7 @@
 
 #include "golden.h"
 #include "palette.h"
+#include "plot.h"
 #include "plot_lines.h"
 #include "sink_txt.h"
 
@@ -196,4 +197,17 @@ Test(plot_lines, bands_clipped_to_the_range_and_geometric_on_log)
                   "%s", msg);
         grid_free(g);
     }
+}
+
+/* Issue 13, point 11: titles of panels side by side never touch: a cut title ends in
+ * an ellipsis and leaves its last column blank. */
+Test(plot_lines, titles_side_by_side_keep_a_gap)
+{
+    grid *g = grid_alloc(40, 1);
+    plot_title_draw("|cos(a_i, a*_j)| l2, e(A) = 0.031", (grid_rect){0, 0, 20, 1}, g);
+    plot_title_draw("|cos(a_i, a*_j)| ge, e(A) = 0.027", (grid_rect){20, 0, 20, 1}, g);
+    cr_expect_eq(grid_get(g, 19, 0)->ch, ' ', "a blank column between the titles");
+    cr_expect_eq(grid_get(g, 18, 0)->ch, 0x2026, "the cut title ends in an ellipsis");
+    cr_expect_eq(grid_get(g, 20, 0)->ch, '|');
+    grid_free(g);
 }
