@@ -253,3 +253,28 @@ Test(screen_relu, caption_short_full_and_note)
     cr_expect(golden_check(g, "screen_caption_full_120x40", msg, sizeof msg), "%s", msg);
     grid_free(g);
 }
+
+/* Issue 13, point 10: a log-log slope is printed only for a power law. sgd's err_sigma
+ * bent into a V (0.1, 0.001, 0.1 over n = 5e3, 1e4, 2e4) has no slope a line could
+ * claim: its legend entry loses the slope, the power-law series keep theirs. */
+Test(screen_relu, slope_only_for_a_power_law)
+{
+    const double v_shape[3] = {0.1, 0.001, 0.1};
+    for (size_t v = 0; v < 3; v++)
+        for (size_t run = 0; run < P.runs; run++)
+            cells[v * P.runs + run].metric[METHOD_SGD][MET_RELU_ERR_SIGMA] = v_shape[v];
+    grid *g = grid_alloc(200, 60);
+    screen_model m;
+    model_for(&m, VIEW_CURVES);
+    cr_assert_eq(screen_draw(&m, g), RS_OK);
+    char row[4096];
+    int sgd_slope = 0, mle_slope = 0;
+    for (int y = 0; y < 20; y++) { /* the first panel: err_sigma */
+        sink_txt_row(g, y, row, sizeof row);
+        sgd_slope += strstr(row, "sgd  slope") != NULL;
+        mle_slope += strstr(row, "mle  slope") != NULL;
+    }
+    cr_expect_eq(sgd_slope, 0, "a V-shaped curve gets no slope");
+    cr_expect_eq(mle_slope, 1, "a power law keeps its slope");
+    grid_free(g);
+}

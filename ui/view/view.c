@@ -176,6 +176,25 @@ void view_metric_range(const char *name, double *lo, double *hi)
         }
 }
 
+bool view_power_law(const double *x, const double *y, size_t n)
+{
+    double sx = 0, sy = 0, sxx = 0, sxy = 0, syy = 0;
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!(x[i] > 0 && y[i] > 0 && isfinite(x[i]) && isfinite(y[i])))
+            continue;
+        const double u = log(x[i]), v = log(y[i]);
+        sx += u, sy += v, sxx += u * u, sxy += u * v, syy += v * v, m++;
+    }
+    if (m < 3)
+        return true;
+    const double cxx = sxx - sx * sx / (double)m, cyy = syy - sy * sy / (double)m;
+    const double cxy = sxy - sx * sy / (double)m;
+    if (!(cxx > 0) || !(cyy > 0)) /* a flat line is a power law with exponent 0 */
+        return true;
+    return cxy * cxy / (cxx * cyy) >= 0.9;
+}
+
 const char *view_flag_meaning(const char *name)
 {
     /* From the flag enums of core (met_*.h, est_*.h); a flag shared by generators

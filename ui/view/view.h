@@ -70,6 +70,11 @@ void view_metric_range(const char *name, double *lo, double *hi);
  * it leaves NaN, e.g. "Σ̂ not positive definite: sqrt_kl is NaN"; NULL when unknown. */
 const char *view_flag_meaning(const char *name);
 
+/* Whether the n points (x[i], y[i]) follow a power law well enough for a log-log slope
+ * to mean something: R² >= 0.9 of the least-squares line through the finite positive
+ * points in log-log space (3 or more of them; fewer cannot tell, and pass). */
+bool view_power_law(const double *x, const double *y, size_t n);
+
 /* Which views the generator has (bit set of rs_view), for the tabs. */
 unsigned view_available(int generator);
 

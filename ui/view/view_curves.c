@@ -59,7 +59,9 @@ static rs_status draw_panel(const view_input *in, const view_opts *o, const view
                                        in->n_values, cd.x, cd.y[m]);
         s[ns].std = cd.sd[m];
         s[ns].markers = true;
-        s[ns].slope = x_log ? stats_loglog_slope(cd.x, cd.y[m], in->n_values) : NAN;
+        s[ns].slope = x_log && view_power_law(cd.x, cd.y[m], in->n_values)
+                          ? stats_loglog_slope(cd.x, cd.y[m], in->n_values)
+                          : NAN;
         for (size_t v = 0; v < in->n_values; v++)
             if (isfinite(cd.y[m][v])) {
                 y_min = fmin(y_min, cd.y[m][v]);
