@@ -143,9 +143,13 @@ Test(screen_relu, curves_at_both_sizes)
 
 Test(screen_relu, angles_at_both_sizes)
 {
-    const char *const must[] = {"θ* (rad)", "|θ̂ − θ*|", "2 angles", NULL};
+    const char *const must[] = {"θ* (rad)", "|θ̂ − θ*|", "2 angles",
+                                "0 1 2 3 4", /* column indices (issue 13, point 12) */
+                                NULL};
     check_view(VIEW_ANGLES, 80, 24, must);
-    check_view(VIEW_ANGLES, 200, 60, must);
+    const char *const must_big[] = {
+        "θ* (rad)", "|θ̂ − θ*|", "2 angles", "0     1     2     3     4", "n = 20000, run 1", NULL};
+    check_view(VIEW_ANGLES, 200, 60, must_big);
 }
 
 Test(screen_relu, data_at_both_sizes)

@@ -26,6 +26,9 @@ static const view_curves_metric relu_curves[] = {
     {MET_RELU_SQRT_KL, "√(KL/2) ≥ TV", -0.5, "n^-1/2"},
 };
 
+/* The angle maps carry row and column indices up to this d. */
+enum { ANGLE_INDEX_MAX = 64 };
+
 static rs_status draw_angles(const relu_detail *det, grid_rect r, grid *g)
 {
     const size_t d = det->d;
@@ -44,8 +47,17 @@ static rs_status draw_angles(const relu_detail *det, grid_rect r, grid *g)
     absdiff = buf;
     for (size_t i = 0; i < d * d; i++)
         absdiff[i] = fabs(det->theta_hat[i] - det->theta_true[i]);
-    char title_hat[64];
-    snprintf(title_hat, sizeof title_hat, "θ̂ (%s, eq. 14)", param_method_name(det->method));
+    char title_hat[96]; /* which fit: the detail is run 1 of the value shown */
+    snprintf(title_hat, sizeof title_hat, "θ̂ (%s, eq. 14, n = %zu, run 1)",
+             param_method_name(det->method), det->n);
+    /* Row and column indices, so that a caption naming coordinates 4, 5, 6 can be
+     * followed (issue 13, point 12). */
+    static char idx[ANGLE_INDEX_MAX][8];
+    static const char *idx_p[ANGLE_INDEX_MAX];
+    for (size_t i = 0; i < d && i < ANGLE_INDEX_MAX; i++) {
+        snprintf(idx[i], sizeof idx[i], "%zu", i);
+        idx_p[i] = idx[i];
+    }
     plot_heatmap_model m[3];
     const double *z[3] = {det->theta_true, det->theta_hat, absdiff};
     const char *titles[3] = {"θ* (rad)", title_hat, "|θ̂ − θ*|"};
@@ -62,6 +74,8 @@ static rs_status draw_angles(const relu_detail *det, grid_rect r, grid *g)
             m[j].z_hi = M_PI;
         }
         m[j].cbar_title = j < 2 ? "rad" : "|err|";
+        if (d <= ANGLE_INDEX_MAX)
+            m[j].row_labels = m[j].col_labels = idx_p;
     }
     /* Three across when each map gets 30 columns; else truth and estimate side by side
      * over the difference, which keeps every map large enough to read. */
