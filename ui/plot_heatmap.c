@@ -115,7 +115,10 @@ static void hm_fit_matrix(const plot_heatmap_model *m, hm_layout *L, int W, int 
     } else {
         const double fw = (double)W / (cols * aw), fh = (double)H * ppr / rows;
         const double f = fw < fh ? fw : fh;
-        const double s = f >= 1 ? floor(f) : f; /* whole pixels per cell when possible */
+        /* Whole pixels per cell when that wastes at most a quarter of the room; else
+         * the map scales to the panel (a 10 x 10 map in a 38 x 33 panel took 20 x 10
+         * cells at one pixel per cell; issue 13, point 11). */
+        const double s = f >= 1 && floor(f) >= 0.75 * f ? floor(f) : f;
         L->map.w = (int)floor(cols * aw * s), L->map_hp = (int)floor(rows * s);
     }
     L->map.h = (L->map_hp + ppr - 1) / ppr;
