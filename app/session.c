@@ -21,10 +21,11 @@ static const char help_text[] =
     "m          next metric panel (when only one fits)\n"
     "e          next compared method shown (angles, data, landscape, learning)\n"
     "f          toggle the n^-1/2 reference line\n"
+    "y          y axis: the metric's rule, log, linear\n"
     "r          redraw data with a new seed\n"
     "space      pause / resume the computation\n"
     "p          preset menu       [ ]  previous / next preset\n"
-    "c          toggle the preset's caption\n"
+    "c          caption: short, full, hidden\n"
     "P          save the settings as a new preset\n"
     "S          write a screenshot (.svg and .txt) to the current directory\n"
     "? F1       this help         q    quit";
@@ -87,12 +88,17 @@ void session_init(session *s, const rs_params *p, const preset *pr, const char *
     s->p = *p;
     s->preset_p = *p;
     s->have_preset = pr != NULL;
-    if (pr)
+    if (pr) {
         s->pr = *pr;
+        /* The preset's own values, so that --set pairs show as changes from it. */
+        rs_params q;
+        rs_error e;
+        if (preset_params(pr, &q, &e) == RS_OK)
+            s->preset_p = q;
+    }
     snprintf(s->preset_name, sizeof s->preset_name, "%s", preset_name ? preset_name : "");
     s->view = view_ok(s, p->view) ? p->view : VIEW_CURVES;
     view_opts_init(&s->opts);
-    s->caption_on = true;
     build_knobs(s);
     list_presets(s);
     for (size_t i = 0; i < s->n_presets; i++)
@@ -429,9 +435,73 @@ static size_t utf8_encode(unsigned cp, char *u)
     return 4;
 }
 
+/* Start of the UTF-8 sequence before byte pos of buf. */
+static size_t utf8_prev(const char *buf, size_t pos)
+{
+    if (pos == 0)
+        return 0;
+    pos--;
+    while (pos > 0 && ((unsigned char)buf[pos] & 0xC0) == 0x80)
+        pos--;
+    return pos;
+}
+
+/* Remove bytes [from, to) of the input line; the cursor goes to from. */
+static void input_cut(session *s, size_t from, size_t to)
+{
+    memmove(s->input_buf + from, s->input_buf + to, strlen(s->input_buf + to) + 1);
+    s->input_pos = from;
+}
+
+/* Readline's basics: Ctrl-U clears to the start, Ctrl-W deletes the word before the
+ * cursor, Ctrl-K to the end, Home/Ctrl-A and End/Ctrl-E, ← →. 1 when key was one. */
+static int input_edit_key(session *s, int key)
+{
+    const size_t len = strlen(s->input_buf);
+    size_t pos = s->input_pos <= len ? s->input_pos : len;
+    switch (key) {
+    case 0x15: /* Ctrl-U */
+        input_cut(s, 0, pos);
+        return 1;
+    case 0x0b: /* Ctrl-K */
+        s->input_buf[pos] = 0;
+        return 1;
+    case 0x17: { /* Ctrl-W: blanks, then the word */
+        size_t from = pos;
+        while (from > 0 && s->input_buf[from - 1] == ' ')
+            from--;
+        while (from > 0 && s->input_buf[from - 1] != ' ' && s->input_buf[from - 1] != ',')
+            from--;
+        input_cut(s, from, pos);
+        return 1;
+    }
+    case SKEY_BACKSPACE:
+        input_cut(s, utf8_prev(s->input_buf, pos), pos);
+        return 1;
+    case SKEY_HOME:
+    case 0x01:
+        s->input_pos = 0;
+        return 1;
+    case SKEY_END:
+    case 0x05:
+        s->input_pos = len;
+        return 1;
+    case SKEY_LEFT:
+        s->input_pos = utf8_prev(s->input_buf, pos);
+        return 1;
+    case SKEY_RIGHT:
+        while (pos < len && ((unsigned char)s->input_buf[++pos] & 0xC0) == 0x80)
+            ;
+        s->input_pos = pos;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 static unsigned input_key(session *s, int key)
 {
-    size_t len = strlen(s->input_buf);
+    const size_t len = strlen(s->input_buf);
     if (key == SKEY_ENTER)
         return finish_input(s);
     if (key == SKEY_ESC) {
@@ -439,14 +509,8 @@ static unsigned input_key(session *s, int key)
         session_message(s, false, "cancelled");
         return 0;
     }
-    if (key == SKEY_BACKSPACE) {
-        while (len > 0 && ((unsigned char)s->input_buf[len - 1] & 0xC0) == 0x80)
-            len--; /* a whole UTF-8 sequence */
-        if (len > 0)
-            len--;
-        s->input_buf[len] = 0;
+    if (input_edit_key(s, key))
         return 0;
-    }
     if (key < 0x20 || key == 0x7f || key >= 0x110000 || (key >= 0xd800 && key <= 0xdfff))
         return 0; /* function keys and controls are not text */
     /* Every character typed is kept (UTF-8) or refused aloud, so that what is checked on
@@ -457,8 +521,10 @@ static unsigned input_key(session *s, int key)
         session_message(s, true, "input: at most %d bytes", SESSION_INPUT_MAX - 1);
         return 0;
     }
-    memcpy(s->input_buf + len, u, n);
-    s->input_buf[len + n] = 0;
+    const size_t pos = s->input_pos <= len ? s->input_pos : len;
+    memmove(s->input_buf + pos + n, s->input_buf + pos, len - pos + 1);
+    memcpy(s->input_buf + pos, u, n);
+    s->input_pos = pos + n;
     return 0;
 }
 
@@ -592,12 +658,33 @@ static int plot_key(session *s, int key)
     case 'f':
         s->opts.ref_line = !s->opts.ref_line;
         return 1;
-    case 'c':
-        s->caption_on = !s->caption_on;
+    case 'y': {
+        static const char *const names[] = {"the metric's rule", "log", "linear"};
+        s->opts.y_scale = (s->opts.y_scale + 1) % VIEW_Y_COUNT;
+        session_message(s, false, "y axis: %s (y cycles rule, log, linear)",
+                        names[s->opts.y_scale]);
         return 1;
+    }
+    case 'c': {
+        static const char *const names[] = {"short", "full", "hidden"};
+        s->caption_mode = (s->caption_mode + 1) % CAPTION_MODES;
+        session_message(s, false, "caption: %s (c cycles short, full, hidden)",
+                        names[s->caption_mode]);
+        return 1;
+    }
     default:
         return 0;
     }
+}
+
+/* q: quits, but while a computation runs only when pressed twice in a row. */
+static unsigned quit_key(session *s)
+{
+    if (!s->busy || s->quit_armed)
+        return SESSION_QUIT;
+    s->quit_armed = true;
+    session_message(s, false, "a computation is running: q again quits, any other key stays");
+    return 0;
 }
 
 /* Keys that act: change, type, reseed, pause, presets, screenshot, save, help. */
@@ -605,7 +692,7 @@ static unsigned action_key(session *s, int key)
 {
     switch (key) {
     case 'q':
-        return SESSION_QUIT;
+        return quit_key(s);
     case SKEY_LEFT:
     case '-':
     case 'h':
@@ -618,7 +705,11 @@ static unsigned action_key(session *s, int key)
     case SKEY_ENTER:
         s->input = INPUT_VALUE;
         param_format(&s->p, s->knobs[s->selected], s->input_buf, 120);
+        s->input_pos = strlen(s->input_buf);
         s->message[0] = 0;
+        session_message(s, false,
+                        "typing: Enter sets, Esc cancels, Ctrl-U clears, Ctrl-W "
+                        "deletes a word, Home/End");
         return 0;
     case 'g':
         return next_generator(s);
@@ -642,6 +733,7 @@ static unsigned action_key(session *s, int key)
         s->input = INPUT_SAVE_NAME;
         snprintf(s->input_buf, SESSION_INPUT_MAX, "%.90s%smine", s->preset_name,
                  s->preset_name[0] ? "-" : "");
+        s->input_pos = strlen(s->input_buf);
         return 0;
     case '?':
     case SKEY_F1:
@@ -661,9 +753,13 @@ unsigned session_key(session *s, int key)
         return input_key(s, key);
     if (s->overlay == SCREEN_OVERLAY_PRESETS)
         return menu_key(s, key);
-    if (s->overlay == SCREEN_OVERLAY_HELP) {
+    if (s->overlay == SCREEN_OVERLAY_HELP) { /* any key closes it, q and Esc included */
         s->overlay = SCREEN_OVERLAY_NONE;
-        return key == 'q' ? SESSION_QUIT : 0;
+        return 0;
+    }
+    if (key != 'q' && s->quit_armed) {
+        s->quit_armed = false;
+        s->message[0] = 0;
     }
     if (select_key(s, key) || plot_key(s, key))
         return 0;
@@ -689,7 +785,7 @@ static void status_model(session *s, const worker_status *ws, const view_input *
                  ws->paused ? "paused" : "computing", what, ws->done, ws->total);
         m->show_progress = true;
         m->progress = ws->total ? (double)ws->done / (double)ws->total : 0;
-        m->eta_s = ws->eta_s;
+        m->eta_s = ws->paused ? -1 : ws->eta_s; /* no ETA while paused: "ETA --" */
         break;
     case WORKER_DONE:
         snprintf(s->status_left, sizeof s->status_left, " done %s · %zu jobs in %.2f s", what,
@@ -715,8 +811,9 @@ static void panel_model(session *s, screen_model *m)
         param_format(&s->p, i, s->values[j], sizeof s->values[j]);
         char was[96];
         param_format(&s->preset_p, i, was, sizeof was);
+        const bool same_gen = s->have_preset && s->preset_p.generator == s->p.generator;
         s->items[j] = (widgets_kv_item){param_table[i].key, s->values[j], param_table[i].meaning,
-                                        s->have_preset && strcmp(was, s->values[j]) != 0};
+                                        same_gen && strcmp(was, s->values[j]) != 0};
     }
     m->items = s->items;
     m->n_items = s->n_knobs;
@@ -737,11 +834,29 @@ static void plot_model(session *s, const view_input *in, screen_model *m)
     m->plot_ctx = &s->plot;
 }
 
+/* The help text with the current generator's flags and their meanings (issue 13,
+ * point 15: a flag on screen gets a one-line meaning). */
+static const char *help_with_flags(session *s)
+{
+    const model_ops *ops = model_get(s->p.generator);
+    size_t k = (size_t)snprintf(s->help, sizeof s->help, "%s", help_text);
+    if (!ops || !ops->n_flags || k >= sizeof s->help)
+        return s->help;
+    k += (size_t)snprintf(s->help + k, sizeof s->help - k,
+                          "\n\nflags of %s (in warnings):", ops->name);
+    for (size_t i = 0; i < ops->n_flags && k < sizeof s->help; i++) {
+        const char *meaning = view_flag_meaning(ops->flag_names[i]);
+        k += (size_t)snprintf(s->help + k, sizeof s->help - k, "\n%-15s %s", ops->flag_names[i],
+                              meaning ? meaning : "");
+    }
+    return s->help;
+}
+
 /* The overlays: help and the preset menu. */
 static void overlay_model(session *s, screen_model *m)
 {
     m->overlay = s->overlay;
-    m->help_text = help_text;
+    m->help_text = s->overlay == SCREEN_OVERLAY_HELP ? help_with_flags(s) : help_text;
     for (size_t i = 0; i < s->n_presets; i++) {
         s->menu_names[i] = s->names[i];
         s->menu_titles[i] = s->titles[i];
@@ -753,20 +868,65 @@ static void overlay_model(session *s, screen_model *m)
     m->preset_caption = s->menu_selected < s->n_presets ? s->captions[s->menu_selected] : NULL;
 }
 
+/* Whether the preset's title and caption describe what is shown: same generator. */
+static bool preset_applies(const session *s)
+{
+    return s->have_preset && s->preset_p.generator == s->p.generator;
+}
+
+/* "preset NAME, changed: d, n" into s->caption_note, or "" when no knob left it. */
+static void changed_note(session *s)
+{
+    size_t len = (size_t)snprintf(s->caption_note, sizeof s->caption_note,
+                                  "preset %.60s, changed:", s->preset_name);
+    const size_t head = len;
+    for (size_t j = 0; j < s->n_knobs && len < sizeof s->caption_note; j++) {
+        const int i = s->knobs[j];
+        char now[96], was[96];
+        param_format(&s->p, i, now, sizeof now);
+        param_format(&s->preset_p, i, was, sizeof was);
+        if (strcmp(now, was) != 0)
+            len += (size_t)snprintf(s->caption_note + len, sizeof s->caption_note - len, "%s %s",
+                                    len > head ? "," : "", param_table[i].key);
+    }
+    if (len == head)
+        s->caption_note[0] = 0;
+}
+
+/* The title and the caption: the preset's while they describe the screen, else the
+ * generator's own summary (issue 13, point 1); a dim note says what left the preset. */
+static void caption_model(session *s, screen_model *m)
+{
+    const char *gen = param_generator_name(s->p.generator);
+    const char *view = param_view_name(s->view);
+    const bool own = preset_applies(s);
+    if (own)
+        snprintf(s->title, sizeof s->title, "%s · %s · preset %.100s: %.300s", gen, view,
+                 s->preset_name, s->pr.title);
+    else
+        snprintf(s->title, sizeof s->title, "%s · %s", gen, view);
+    m->title = s->title;
+    s->caption_note[0] = 0;
+    if (own)
+        changed_note(s);
+    else if (s->have_preset)
+        snprintf(s->caption_note, sizeof s->caption_note,
+                 "preset %.60s is for %s: showing %s with its defaults", s->preset_name,
+                 param_generator_name(s->preset_p.generator), gen);
+    if (s->caption_mode == CAPTION_HIDDEN)
+        return;
+    const model_ops *ops = model_get(s->p.generator);
+    m->caption = own ? s->pr.caption : ops ? ops->summary : NULL;
+    m->caption_full = s->caption_mode == CAPTION_FULL;
+    m->caption_note = s->caption_note;
+}
+
 void session_model(session *s, const worker_status *ws, const view_input *in, screen_model *m)
 {
     screen_model_init(m);
     panel_model(s, m);
     plot_model(s, in, m);
-    if (s->have_preset)
-        snprintf(s->title, sizeof s->title, "%s · %s · preset %.100s: %.300s",
-                 param_generator_name(s->p.generator), param_view_name(s->view), s->preset_name,
-                 s->pr.title);
-    else
-        snprintf(s->title, sizeof s->title, "%s · %s", param_generator_name(s->p.generator),
-                 param_view_name(s->view));
-    m->title = s->title;
-    m->caption = s->caption_on && s->have_preset ? s->pr.caption : NULL;
+    caption_model(s, m);
     if (s->input == INPUT_VALUE) {
         snprintf(s->prompt, sizeof s->prompt, "%s =", param_table[s->knobs[s->selected]].key);
         m->input_prompt = s->prompt;
@@ -776,6 +936,7 @@ void session_model(session *s, const worker_status *ws, const view_input *in, sc
         m->input_prompt = "file exists; overwrite? (y/n)";
     }
     m->input_text = s->input_buf;
+    m->input_cursor = s->input_pos;
     m->message = s->message;
     m->message_is_error = s->message_error;
     status_model(s, ws, in, m);

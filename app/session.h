@@ -49,6 +49,8 @@ enum { SESSION_MAX_KNOBS = 64, SESSION_MAX_PRESETS = 256, SESSION_INPUT_MAX = 20
 
 typedef enum { INPUT_NONE, INPUT_VALUE, INPUT_SAVE_NAME, INPUT_CONFIRM_OVERWRITE } session_input;
 
+typedef enum { CAPTION_SHORT, CAPTION_FULL, CAPTION_HIDDEN, CAPTION_MODES } session_caption;
+
 typedef struct {
     rs_params p;        /* what is being explored */
     rs_params preset_p; /* the preset's values, for the changed markers */
@@ -59,7 +61,10 @@ typedef struct {
     size_t n_knobs, selected;
     int view;
     view_opts opts;
-    bool caption_on, paused;
+    session_caption caption_mode; /* c cycles short -> full -> hidden */
+    bool paused;
+    bool busy;       /* a computation runs (the caller sets it): q asks before quitting */
+    bool quit_armed; /* q was pressed once while busy */
     screen_overlay overlay;
     /* preset menu and [ ] stepping */
     char names[SESSION_MAX_PRESETS][256];
@@ -69,6 +74,7 @@ typedef struct {
     /* typing */
     session_input input;
     char input_buf[PRESET_TEXT];
+    size_t input_pos; /* the cursor: a byte offset into input_buf */
     char save_path[PRESET_PATH];
     /* the message line */
     char message[512];
@@ -76,7 +82,8 @@ typedef struct {
     /* text the screen model points into */
     widgets_kv_item items[SESSION_MAX_KNOBS];
     char values[SESSION_MAX_KNOBS][96];
-    char title[512], status_left[256], status_right[160], prompt[96];
+    char title[512], status_left[256], status_right[160], prompt[96], caption_note[256];
+    char help[4096];                           /* the help text with the generator's flags */
     char tab_labels[VIEW_COUNT][VIEW_TAB_LEN]; /* the screen's tabs, by session_model */
     const char *tabs[VIEW_COUNT];
     view_plot plot; /* what the screen's plot area draws */

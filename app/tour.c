@@ -276,7 +276,7 @@ void tour_decorate(tour *t, const session *s, screen_model *m)
     snprintf(t->title_buf, sizeof t->title_buf, "tour: %.200s · %.400s", t->title,
              m->title ? m->title : "");
     m->title = t->title_buf;
-    if (s->caption_on && st->note[0]) {
+    if (s->caption_mode != CAPTION_HIDDEN && st->note[0]) {
         snprintf(t->caption, sizeof t->caption, "%s%s▸ %s", m->caption ? m->caption : "",
                  m->caption && m->caption[0] ? "  " : "", st->note);
         m->caption = t->caption;

@@ -119,11 +119,19 @@ static int map_key(int rc, wint_t ch)
     }
 }
 
+/* The Linux console's font has no braille (nor most of the box and block glyphs we
+ * use): it gets the ASCII tables, as --ascii does (issue 13, point 20). */
+static bool console_without_braille(void)
+{
+    const char *term = getenv("TERM");
+    return term && (strcmp(term, "linux") == 0 || strncmp(term, "linux-", 6) == 0);
+}
+
 static grid_caps terminal_caps(const cli *c)
 {
     const char *cs = nl_langinfo(CODESET);
     const bool utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
-    grid_caps caps = sink_curses_caps(c->ascii || !utf8);
+    grid_caps caps = sink_curses_caps(c->ascii || !utf8 || console_without_braille());
     if (getenv("NO_COLOR") && getenv("NO_COLOR")[0])
         caps.colors = GRID_COLORS_MONO;
     return caps;
@@ -232,6 +240,7 @@ static rs_status event_loop(tui_state *t)
         if (apply_action(t, lecture_tick(t->l, t->s, &ws)))
             return RS_OK;
         const bool busy = ws.state == WORKER_RUNNING;
+        t->s->busy = busy; /* q asks once before it throws a computation away */
         if (dirty || busy || ws.generation != drawn_generation) {
             screen_model m;
             lecture_input(t->l, t->w, &ws, &in);

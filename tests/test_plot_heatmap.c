@@ -132,3 +132,33 @@ Test(plot_heatmap, bad_models_are_refused)
     cr_assert_eq(plot_heatmap_draw(&m, (grid_rect){0, 0, 3, 2}, g), RS_OK, "too small is fine");
     grid_free(g);
 }
+
+/* Issue 13, point 4: a ±4e-4 difference map with 3 fixed decimals (as the quadratic
+ * "estimate − truth" panel asks) used to read 0.000 / 0.000 / 0.000: the span now
+ * decides the decimals, and no label is a negative zero. */
+Test(plot_heatmap, colorbar_digits_at_a_small_span)
+{
+    const colorbar_scale s = {-4e-4, 4e-4, true, 3, false};
+    char lo[COLORBAR_LABEL_LEN], mid[COLORBAR_LABEL_LEN], hi[COLORBAR_LABEL_LEN];
+    colorbar_format(&s, -4e-4, lo, sizeof lo);
+    colorbar_format(&s, -1e-12, mid, sizeof mid);
+    colorbar_format(&s, 4e-4, hi, sizeof hi);
+    cr_expect(strcmp(lo, mid) != 0 && strcmp(mid, hi) != 0, "%s / %s / %s", lo, mid, hi);
+    cr_expect(mid[0] != '-', "negative zero: %s", mid);
+    static const double z[9] = {-3.9e-4, 1.2e-4, 0, 2.7e-4, -0.6e-4, -2.2e-4, 4e-4, 0.8e-4, -1e-4};
+    plot_heatmap_model m;
+    plot_heatmap_init(&m);
+    m.title = "estimate − truth";
+    m.rows = m.cols = 3;
+    m.z = z;
+    m.diverging = true;
+    m.digits = 3;
+    m.labels = true;
+    m.square = true;
+    m.cbar_title = "error";
+    grid *g = grid_alloc(50, 16);
+    cr_assert_eq(plot_heatmap_draw(&m, (grid_rect){0, 0, 50, 16}, g), RS_OK);
+    char msg[256];
+    cr_expect(golden_check(g, "heatmap_small_span_50x16", msg, sizeof msg), "%s", msg);
+    grid_free(g);
+}

@@ -73,3 +73,37 @@ Test(plot_hist, bad_models_are_refused)
     cr_assert_eq(plot_hist_draw(&m, (grid_rect){0, 0, 40, 12}, g), RS_OK);
     grid_free(g);
 }
+
+/* Issue 13, point 9: a fitted curve passing through the tops of the bars (where it
+ * passes when it fits) keeps the bars visible under it: every cell the curve takes in a
+ * bar's top keeps the bar colour behind the curve. Bars of height 0.45 on a 0..1 axis
+ * end inside a cell, as the curve y = 0.45 does. */
+Test(plot_hist, bars_stay_under_the_curve)
+{
+    static const double edges[9] = {0, 1, 2, 3, 4, 5, 6, 7, 8};
+    static const double density[8] = {0.45, 0.45, 0.45, 0.45, 0.45, 0.45, 0.45, 0.45};
+    static const double cx[2] = {0, 8}, cy[2] = {0.45, 0.45};
+    plot_hist_model m;
+    plot_hist_init(&m);
+    m.n_bins = 8, m.edges = edges, m.density = density;
+    m.curve_x = cx, m.curve_y = cy, m.n_curve = 2;
+    m.x_lo = 0, m.x_hi = 8, m.y_hi = 1;
+    grid *g = grid_alloc(60, 20);
+    grid_set_caps(g, (grid_caps){GRID_COLORS_256, false});
+    cr_assert_eq(plot_hist_draw(&m, (grid_rect){0, 0, 60, 20}, g), RS_OK);
+    int curve = 0, lost = 0;
+    for (int y = 0; y < 20; y++)
+        for (int x = 0; x < 60; x++) {
+            const grid_cell *c = grid_get(g, x, y);
+            if (c->ch < 0x2800 || c->ch > 0x28FF || y + 1 >= 20)
+                continue;
+            const grid_cell *below = grid_get(g, x, y + 1);
+            if (below->bg != m.bar_color) /* not over a bar */
+                continue;
+            curve++;
+            lost += c->bg != m.bar_color;
+        }
+    cr_expect_gt(curve, 10, "the curve runs along the bar tops (%d cells)", curve);
+    cr_expect_eq(lost, 0, "%d curve cells lost the bar under them", lost);
+    grid_free(g);
+}

@@ -6,7 +6,9 @@
 
 #include "golden.h"
 #include "palette.h"
+#include "plot.h"
 #include "plot_lines.h"
+#include "sink_txt.h"
 
 static const grid_caps caps256 = {GRID_COLORS_256, false};
 
@@ -66,6 +68,8 @@ Test(plot_lines, nan_points_are_gaps_with_a_warning)
     cr_assert_eq(plot_lines_draw(&m, (grid_rect){0, 0, 60, 20}, g), RS_OK);
     char *txt = golden_render(g);
     cr_assert_not_null(strstr(txt, "! 2 NaN/inf points"), "%s", txt);
+    /* issue 13, point 15: the warning says which points */
+    cr_assert_not_null(strstr(txt, "! 2 NaN/inf points at x = 2, 4"), "%s", txt);
     free(txt);
     grid_free(g);
 }
@@ -116,5 +120,94 @@ Test(plot_lines, points_only_draws_no_joining_line)
         for (int x = 0; x < 40; x++)
             braille += grid_get(g, x, y)->fg == 39 && grid_get(g, x, y)->ch > 0x2800;
     cr_assert_gt(braille, 10, "joined by a line");
+    grid_free(g);
+}
+
+/* Issue 13, points 7 and 8: without colour the two series differ by their point markers
+ * (o and x in ASCII), the legend shows them, and the reference line has its own dashes,
+ * visible beside the data. */
+Test(plot_lines, markers_tell_series_apart_in_mono)
+{
+    grid *g = grid_alloc(60, 20);
+    grid_set_caps(g, (grid_caps){GRID_COLORS_MONO, true});
+    cr_assert_eq(fixture_draw(FIX_LINES_LOGLOG, (grid_rect){0, 0, 60, 20}, g), RS_OK);
+    int o = 0, x = 0, dash = 0;
+    for (int y = 3; y < 17; y++)
+        for (int c = 5; c < 60; c++) {
+            const uint32_t ch = grid_get(g, c, y)->ch;
+            o += ch == 'o', x += ch == 'x';
+            dash += ch == '-' && grid_get(g, c - 1, y)->ch == ' ';
+        }
+    cr_expect_geq(o, 6, "mle's markers: %d", o);
+    cr_expect_geq(x, 5, "sgd's markers: %d (one point is NaN)", x);
+    cr_expect_geq(dash, 4, "reference dashes: %d", dash);
+    char row[256];
+    int legend = 0;
+    for (int y = 0; y < 3; y++) {
+        sink_txt_row(g, y, row, sizeof row);
+        legend += strstr(row, "=o mle") != NULL;
+        legend += strstr(row, "=x sgd") != NULL;
+    }
+    cr_expect_eq(legend, 2, "legend swatches carry the markers");
+    grid_free(g);
+}
+
+/* Issue 13, point 2: bands contain their means and stay in the metric's range. A
+ * relative error with sd larger than its mean (the band would reach below 0) and a
+ * fraction near 1 (it would pass 1), on a linear y axis clipped to [0, 1]; then the
+ * same error on a log axis, where the band is geometric and says so. */
+static rs_status bands_draw(bool y_log, grid_rect r, grid *g)
+{
+    static const double x[5] = {1, 2, 3, 4, 5};
+    static const double err[5] = {0.31, 0.22, 0.17, 0.12, 0.083};
+    static const double err_sd[5] = {0.45, 0.31, 0.26, 0.2, 0.12};
+    static const double frac[5] = {0.81, 0.88, 0.93, 0.97, 0.99};
+    static const double frac_sd[5] = {0.11, 0.09, 0.07, 0.06, 0.04};
+    plot_lines_series s[2] = {plot_lines_series_make("err", palette_series(0), 5, x, err),
+                              plot_lines_series_make("frac", palette_series(1), 5, x, frac)};
+    s[0].std = err_sd, s[1].std = frac_sd;
+    s[0].markers = s[1].markers = true;
+    plot_lines_model m;
+    plot_lines_init(&m);
+    m.title = y_log ? "log axis: geometric band" : "range [0, 1]";
+    m.y_log = y_log;
+    m.series = s, m.n_series = y_log ? 1 : 2;
+    m.band_lo = 0, m.band_hi = 1;
+    return plot_lines_draw(&m, r, g);
+}
+
+Test(plot_lines, bands_clipped_to_the_range_and_geometric_on_log)
+{
+    char msg[256];
+    for (int log = 0; log < 2; log++) {
+        grid *g = grid_alloc(60, 20);
+        grid_set_caps(g, (grid_caps){GRID_COLORS_MONO, true});
+        cr_assert_eq(bands_draw(log, (grid_rect){0, 0, 60, 20}, g), RS_OK);
+        char row[256];
+        bool band_label = false;
+        for (int y = 0; y < 20; y++) {
+            sink_txt_row(g, y, row, sizeof row);
+            cr_expect_null(strstr(row, "-0."), "row %d: a negative tick: %s", y, row);
+            cr_expect_null(strstr(row, "1.1"), "row %d: a tick above 1: %s", y, row);
+            band_label |= strstr(row, log ? "geometric sd band" : "sd band") != NULL;
+        }
+        cr_expect(band_label, "the legend names the band");
+        cr_expect(golden_check(g, log ? "lines_bands_log_60x20" : "lines_bands_range_60x20", msg,
+                               sizeof msg),
+                  "%s", msg);
+        grid_free(g);
+    }
+}
+
+/* Issue 13, point 11: titles of panels side by side never touch: a cut title ends in
+ * an ellipsis and leaves its last column blank. */
+Test(plot_lines, titles_side_by_side_keep_a_gap)
+{
+    grid *g = grid_alloc(40, 1);
+    plot_title_draw("|cos(a_i, a*_j)| l2, e(A) = 0.031", (grid_rect){0, 0, 20, 1}, g);
+    plot_title_draw("|cos(a_i, a*_j)| ge, e(A) = 0.027", (grid_rect){20, 0, 20, 1}, g);
+    cr_expect_eq(grid_get(g, 19, 0)->ch, ' ', "a blank column between the titles");
+    cr_expect_eq(grid_get(g, 18, 0)->ch, 0x2026, "the cut title ends in an ellipsis");
+    cr_expect_eq(grid_get(g, 20, 0)->ch, '|');
     grid_free(g);
 }

@@ -126,9 +126,16 @@ TestSuite(screen_relu, .init = setup, .fini = teardown, .timeout = 120);
 
 Test(screen_relu, curves_at_both_sizes)
 {
-    const char *const must[] = {
-        "‖Σ̂ − WWᵀ‖_F / ‖W‖²_F", "sgd",        "truncated", "median", "slope",
-        "n (samples)",          "parameters", "1 curves",  NULL};
+    const char *const must[] = {"‖Σ̂ − WWᵀ‖_F / ‖W‖²_F",
+                                "sgd",
+                                "truncated",
+                                "median",
+                                "slope",
+                                "n (samples)",
+                                "parameters",
+                                "1 curves",
+                                "n = 20000 (knob)", /* the cursor on the knob's n */
+                                NULL};
     check_view(VIEW_CURVES, 80, 24, must);
     const char *const must_big[] = {"‖b̂ − b‖₂ / ‖W‖_F", "√(KL/2) ≥ TV", "n^-1/2", NULL};
     check_view(VIEW_CURVES, 200, 60, must_big);
@@ -136,9 +143,13 @@ Test(screen_relu, curves_at_both_sizes)
 
 Test(screen_relu, angles_at_both_sizes)
 {
-    const char *const must[] = {"θ* (rad)", "|θ̂ − θ*|", "2 angles", NULL};
+    const char *const must[] = {"θ* (rad)", "|θ̂ − θ*|", "2 angles",
+                                "0 1 2 3 4", /* column indices (issue 13, point 12) */
+                                NULL};
     check_view(VIEW_ANGLES, 80, 24, must);
-    check_view(VIEW_ANGLES, 200, 60, must);
+    const char *const must_big[] = {
+        "θ* (rad)", "|θ̂ − θ*|", "2 angles", "0     1     2     3     4", "n = 20000, run 1", NULL};
+    check_view(VIEW_ANGLES, 200, 60, must_big);
 }
 
 Test(screen_relu, data_at_both_sizes)
@@ -213,5 +224,61 @@ Test(screen_relu, too_small_shows_a_message_and_recovers)
     cr_assert_eq(grid_resize(g, 80, 24), 0);
     screen_draw(&m, g);
     cr_expect(!screen_has(g, "terminal too small") && screen_has(g, "parameters"));
+    grid_free(g);
+}
+
+/* Issue 13, points 1 and 6: a caption longer than its rows ends in an ellipsis, the full
+ * caption takes more rows from the plot, and the dim note says which knobs left the
+ * preset. Goldens at 120x40 for short and full. */
+Test(screen_relu, caption_short_full_and_note)
+{
+    static const char long_caption[] =
+        "Eq. (14) estimates each angle from how often two coordinates are both positive, "
+        "given the fitted norms and biases. The difference panel stays below about 0.1 rad "
+        "everywhere although the condition number is ten: the angles do not suffer from a "
+        "bad condition number. The median estimator wins at small n because it ignores the "
+        "tail that the truncated likelihood has to model, and the mle catches up at large n "
+        "where its efficiency shows. Press m to see the other metrics.";
+    grid *g = grid_alloc(120, 40);
+    screen_model m;
+    model_for(&m, VIEW_CURVES);
+    m.caption = long_caption;
+    m.caption_note = "preset relu-angles, changed: d, n";
+    cr_assert_eq(screen_draw(&m, g), RS_OK);
+    cr_expect(screen_has(g, "… "), "a cut caption ends in an ellipsis");
+    cr_expect(screen_has(g, "preset relu-angles, changed: d, n"), "the note is shown");
+    cr_expect(!screen_has(g, "efficiency"), "the short caption is cut");
+    char msg[256];
+    cr_expect(golden_check(g, "screen_caption_short_120x40", msg, sizeof msg), "%s", msg);
+    m.caption_full = true;
+    cr_assert_eq(screen_draw(&m, g), RS_OK);
+    cr_expect(screen_has(g, "efficiency") && screen_has(g, "other metrics."), "full caption");
+    cr_expect(!screen_has(g, "… "), "a whole caption has no ellipsis");
+    cr_expect(golden_check(g, "screen_caption_full_120x40", msg, sizeof msg), "%s", msg);
+    grid_free(g);
+}
+
+/* Issue 13, point 10: a log-log slope is printed only for a power law. sgd's err_sigma
+ * bent into a V (0.1, 0.001, 0.1 over n = 5e3, 1e4, 2e4) has no slope a line could
+ * claim: its legend entry loses the slope, the power-law series keep theirs. */
+Test(screen_relu, slope_only_for_a_power_law)
+{
+    const double v_shape[3] = {0.1, 0.001, 0.1};
+    for (size_t v = 0; v < 3; v++)
+        for (size_t run = 0; run < P.runs; run++)
+            cells[v * P.runs + run].metric[METHOD_SGD][MET_RELU_ERR_SIGMA] = v_shape[v];
+    grid *g = grid_alloc(200, 60);
+    screen_model m;
+    model_for(&m, VIEW_CURVES);
+    cr_assert_eq(screen_draw(&m, g), RS_OK);
+    char row[4096];
+    int sgd_slope = 0, truncated_slope = 0;
+    for (int y = 0; y < 20; y++) { /* the first panel: err_sigma */
+        sink_txt_row(g, y, row, sizeof row);
+        sgd_slope += strstr(row, "sgd  slope") != NULL;
+        truncated_slope += strstr(row, "truncated  slope") != NULL;
+    }
+    cr_expect_eq(sgd_slope, 0, "a V-shaped curve gets no slope");
+    cr_expect_eq(truncated_slope, 1, "a power law keeps its slope");
     grid_free(g);
 }

@@ -86,3 +86,26 @@ Test(sink_svg, plot_glyphs_are_shapes)
     free(svg);
     grid_free(g);
 }
+
+/* Issue 13, point 13: a cell with a combining mark is a <text> of its own, without
+ * textLength, so the hat stays on its base (Σ̂, not Σ^ spread as two glyphs). */
+Test(sink_svg, combining_marks_stay_on_their_base)
+{
+    grid *g = grid_alloc(20, 1);
+    grid_puts(g, 0, 0, "errΣ̂ab", 20, grid_style_default());
+    char path[128];
+    char *svg = sink_svg_test_write(g, path, sizeof path);
+    cr_assert_not_null(strstr(svg, ">err</text>"), "the run before the mark stands alone:\n%s",
+                       svg);
+    const char *hat = strstr(svg, "Σ̂</text>");
+    cr_assert_not_null(hat, "the marked cell is one text:\n%s", svg);
+    const char *open = hat;
+    while (open > svg && strncmp(open, "<text", 5) != 0)
+        open--;
+    cr_assert(strncmp(open, "<text", 5) == 0 && hat[-1] == '>', "Σ̂ alone in its text");
+    cr_assert_null(memmem(open, (size_t)(hat - open), "textLength", 10), "not stretched");
+    cr_assert_not_null(strstr(svg, ">ab</text>"));
+    unlink(path);
+    free(svg);
+    grid_free(g);
+}

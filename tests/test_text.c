@@ -65,3 +65,18 @@ Test(text, draw_marks_the_cut_and_stays_in_its_rect)
     cr_assert_eq(text_draw(g, (grid_rect){0, 0, 10, 0}, t, grid_style_default(), true), 0);
     grid_free(g);
 }
+
+/* Issue 13, point 6: a cut last row that fills the width keeps its ellipsis (it used to
+ * be appended and then clipped off with the row). */
+Test(text, cut_mark_survives_a_full_row)
+{
+    grid *g = grid_alloc(10, 1);
+    const grid_rect r = {0, 0, 10, 1};
+    cr_assert_eq(text_draw(g, r, "aaaa bbbbb cc", grid_style_default(), true), 1);
+    int marks = 0;
+    for (int x = 0; x < 10; x++)
+        marks += grid_get(g, x, 0)->ch == 0x2026;
+    cr_assert_eq(marks, 1, "the cut row shows one ellipsis");
+    cr_assert_eq(grid_get(g, 0, 0)->ch, 'a');
+    grid_free(g);
+}

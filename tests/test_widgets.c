@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "golden.h"
+#include "sink_txt.h"
 #include "widgets.h"
 
 static void golden_expect(fixture_id id, int w, int h, grid_caps caps, const char *suffix)
@@ -103,5 +104,21 @@ Test(widgets, progress_bar_fills_in_eighths)
         full += grid_get(g, x, 0)->ch == 0x2588;
     cr_assert_eq(full, 12);
     cr_assert_eq(grid_get(g, 12, 0)->ch, 0x258C);
+    grid_free(g);
+}
+
+/* Issue 13, point 14: a list without meanings (the preset menu) gives its values the
+ * whole width: a long preset title is not cut at a third of the box. */
+Test(widgets, kv_without_meanings_shows_whole_values)
+{
+    const widgets_kv_item items[2] = {
+        {"relu-estimators", "The price of ProjSGD: sgd vs mle vs median on one sweep of n", NULL,
+         false},
+        {"fig1-samples", "Figure 1 (left): error vs n", NULL, false}};
+    grid *g = grid_alloc(100, 2);
+    widgets_kv_draw(items, 2, 0, (grid_rect){0, 0, 100, 2}, g);
+    char row[512];
+    sink_txt_row(g, 0, row, sizeof row);
+    cr_expect_not_null(strstr(row, "on one sweep of n"), "title cut: %s", row);
     grid_free(g);
 }

@@ -38,7 +38,7 @@ static rs_status fixture_lines_loglog(grid_rect r, grid *g)
     s[0].std = as, s[1].std = bs;
     s[0].slope = stats_loglog_slope(n, a, N);
     s[1].slope = stats_loglog_slope(n, b, N);
-    s[0].markers = true;
+    s[0].markers = s[1].markers = true; /* • and ×: told apart without colour */
     plot_lines_model m;
     plot_lines_init(&m);
     m.title = "Error of Σ̂ vs sample size";
@@ -46,7 +46,7 @@ static rs_status fixture_lines_loglog(grid_rect r, grid *g)
     m.y_title = "err_sigma";
     m.x_log = m.y_log = true;
     m.series = s, m.n_series = 2;
-    m.ref_slope = -0.5, m.ref_x = n[0], m.ref_y = 1.6 * a[0], m.ref_label = "n^-1/2";
+    m.ref_slope = -0.5, m.ref_x = n[0], m.ref_y = a[0], m.ref_label = "n^-1/2";
     return plot_lines_draw(&m, r, g);
 }
 

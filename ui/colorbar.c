@@ -28,17 +28,25 @@ int colorbar_color(const colorbar_scale *s, double z)
     return s->diverging ? palette_div(2 * t - 1) : palette_seq(t);
 }
 
-/* Decimals for the scale: about 3 significant digits of the larger end, at most 4;
- * -1 asks for mantissa-exponent form. */
+/* Decimals for the scale: about 3 significant digits of the larger end, at most 4, and
+ * never fewer than the span needs for its ends and middle to differ (a fixed s->digits
+ * is raised to that, so a ±4e-4 span never reads 0.000 / 0.000 / 0.000); -1 asks for
+ * mantissa-exponent form, used when 4 decimals are not enough. */
 static int colorbar_digits(const colorbar_scale *s)
 {
+    const double big = fmax(fabs(s->lo), fabs(s->hi)), span = s->hi - s->lo;
+    int need = 0; /* decimals that resolve a half span */
+    if (span > 0 && isfinite(span))
+        need = (int)ceil(-log10(span / 2));
+    if (need > 4)
+        return -1;
     if (s->digits >= 0)
-        return s->digits;
-    const double big = fmax(fabs(s->lo), fabs(s->hi));
+        return s->digits > need ? s->digits : need;
     if (big >= 1e5 || big < 1e-3)
         return -1;
     const int e = (int)floor(log10(big));
-    const int d = 2 - e;
+    int d = 2 - e;
+    d = d < need ? need : d;
     return d < 0 ? 0 : d > 4 ? 4 : d;
 }
 

@@ -11,31 +11,36 @@
 #include <stdint.h>
 
 typedef enum {
-    GLYPH_HLINE,      /* ─ - */
-    GLYPH_VLINE,      /* │ | */
-    GLYPH_CORNER_TL,  /* ┌ + */
-    GLYPH_CORNER_TR,  /* ┐ + */
-    GLYPH_CORNER_BL,  /* └ + */
-    GLYPH_CORNER_BR,  /* ┘ + */
-    GLYPH_TEE_LEFT,   /* ┤ + : tick on a y axis, pointing at the labels */
-    GLYPH_TEE_RIGHT,  /* ├ + */
-    GLYPH_TEE_DOWN,   /* ┬ + : tick on an x axis, pointing at the labels */
-    GLYPH_TEE_UP,     /* ┴ + */
-    GLYPH_HLINE_BOLD, /* ━ = : legend swatch */
-    GLYPH_HLINE_DASH, /* ╌ - : reference line swatch */
-    GLYPH_UPPER_HALF, /* ▀ " : heatmap cell, fg = upper row, bg = lower row */
-    GLYPH_FULL,       /* █ # */
-    GLYPH_SHADE,      /* ▒ : */
-    GLYPH_MARK_X,     /* × x */
-    GLYPH_MARK_STAR,  /* ✱ * */
-    GLYPH_MARK_DOT,   /* • o */
-    GLYPH_MIDDOT,     /* · . */
-    GLYPH_ELLIPSIS,   /* … ~ : text cut short */
-    GLYPH_POINTER,    /* ▸ > : selected row */
-    GLYPH_CHANGED,    /* ● * : value differs from the preset */
-    GLYPH_WARN,       /* ! ! */
-    GLYPH_ARROW_UP,   /* ▲ ^ : more rows above */
-    GLYPH_ARROW_DOWN, /* ▼ v : more rows below */
+    GLYPH_HLINE,        /* ─ - */
+    GLYPH_VLINE,        /* │ | */
+    GLYPH_CORNER_TL,    /* ┌ + */
+    GLYPH_CORNER_TR,    /* ┐ + */
+    GLYPH_CORNER_BL,    /* └ + */
+    GLYPH_CORNER_BR,    /* ┘ + */
+    GLYPH_TEE_LEFT,     /* ┤ + : tick on a y axis, pointing at the labels */
+    GLYPH_TEE_RIGHT,    /* ├ + */
+    GLYPH_TEE_DOWN,     /* ┬ + : tick on an x axis, pointing at the labels */
+    GLYPH_TEE_UP,       /* ┴ + */
+    GLYPH_HLINE_BOLD,   /* ━ = : legend swatch */
+    GLYPH_HLINE_DASH,   /* ╌ - : reference line swatch */
+    GLYPH_UPPER_HALF,   /* ▀ " : heatmap cell, fg = upper row, bg = lower row */
+    GLYPH_FULL,         /* █ # */
+    GLYPH_SHADE,        /* ▒ : */
+    GLYPH_MARK_X,       /* × x */
+    GLYPH_MARK_STAR,    /* ✱ * */
+    GLYPH_MARK_DOT,     /* • o */
+    GLYPH_MIDDOT,       /* · . */
+    GLYPH_ELLIPSIS,     /* … ~ : text cut short */
+    GLYPH_POINTER,      /* ▸ > : selected row */
+    GLYPH_CHANGED,      /* ● * : value differs from the preset */
+    GLYPH_WARN,         /* ! ! */
+    GLYPH_ARROW_UP,     /* ▲ ^ : more rows above */
+    GLYPH_ARROW_DOWN,   /* ▼ v : more rows below */
+    GLYPH_MARK_PLUS,    /* + + : series point marker */
+    GLYPH_MARK_DIAMOND, /* ◆ # */
+    GLYPH_MARK_SQUARE,  /* ■ @ */
+    GLYPH_MARK_TRI,     /* ▴ ^ */
+    GLYPH_VLINE_DASH,   /* ┊ : : a cursor on an x value */
     GLYPH_COUNT
 } glyph_id;
 

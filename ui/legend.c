@@ -51,7 +51,8 @@ void legend_draw(const legend_entry *e, size_t n, grid_rect r, grid *g)
             const grid_style sw = grid_style_make(e[i].color, GRID_COLOR_DEFAULT, GRID_ATTR_BOLD);
             grid_put(g, x, r.y + row, glyph_get(e[i].swatch, g->caps.ascii), sw);
             if (!e[i].once)
-                grid_put(g, x + 1, r.y + row, glyph_get(e[i].swatch, g->caps.ascii), sw);
+                grid_put(g, x + 1, r.y + row,
+                         glyph_get(e[i].has_mark ? e[i].mark : e[i].swatch, g->caps.ascii), sw);
             const int room = r.x + r.w - (x + LEGEND_SWATCH_W);
             const int tw = grid_text_width(e[i].text);
             grid_puts(g, x + LEGEND_SWATCH_W, r.y + row, e[i].text, tw > room ? room - 1 : room,

@@ -16,7 +16,9 @@ typedef struct {
     glyph_id swatch; /* drawn twice before the text (a line sample), e.g. GLYPH_HLINE_BOLD */
     int color;       /* swatch colour (xterm-256) */
     const char *text;
-    bool once; /* draw the swatch once: a marker such as GLYPH_MARK_X */
+    bool once;     /* draw the swatch once: a marker such as GLYPH_MARK_X */
+    bool has_mark; /* the second swatch glyph is `mark`: a line with its point marker */
+    glyph_id mark;
 } legend_entry;
 
 /* Rows needed to show the n entries in width columns (0 when n == 0). */

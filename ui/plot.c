@@ -12,11 +12,14 @@ int plot_title_draw(const char *title, grid_rect r, grid *g)
         return 0;
     const grid_style s = grid_style_make(PALETTE_TITLE, GRID_COLOR_DEFAULT, GRID_ATTR_BOLD);
     const int w = grid_text_width(title);
-    if (w <= r.w) {
-        grid_puts(g, r.x + (r.w - w) / 2, r.y, title, w, s);
+    /* A title that fills its rect would run into the title of a panel beside it: cut
+     * titles end in an ellipsis and leave the last column blank (issue 13, point 11). */
+    if (w <= r.w - 1 || r.w < 4) {
+        const int x = r.x + (r.w - w) / 2;
+        grid_puts(g, x > r.x ? x : r.x, r.y, title, r.w, s);
     } else {
-        grid_puts(g, r.x, r.y, title, r.w - 1, s);
-        grid_put(g, r.x + r.w - 1, r.y, glyph_get(GLYPH_ELLIPSIS, g->caps.ascii), s);
+        const int used = grid_puts(g, r.x, r.y, title, r.w - 2, s);
+        grid_put(g, r.x + used, r.y, glyph_get(GLYPH_ELLIPSIS, g->caps.ascii), s);
     }
     return 1;
 }

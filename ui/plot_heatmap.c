@@ -115,7 +115,10 @@ static void hm_fit_matrix(const plot_heatmap_model *m, hm_layout *L, int W, int 
     } else {
         const double fw = (double)W / (cols * aw), fh = (double)H * ppr / rows;
         const double f = fw < fh ? fw : fh;
-        const double s = f >= 1 ? floor(f) : f; /* whole pixels per cell when possible */
+        /* Whole pixels per cell when that wastes at most a quarter of the room; else
+         * the map scales to the panel (a 10 x 10 map in a 38 x 33 panel took 20 x 10
+         * cells at one pixel per cell; issue 13, point 11). */
+        const double s = f >= 1 && floor(f) >= 0.75 * f ? floor(f) : f;
         L->map.w = (int)floor(cols * aw * s), L->map_hp = (int)floor(rows * s);
     }
     L->map.h = (L->map_hp + ppr - 1) / ppr;
@@ -126,15 +129,18 @@ static size_t hm_legend(const plot_heatmap_model *m, legend_entry *e)
 {
     size_t n = 0;
     if (m->path && m->n_path && m->path_label)
-        e[n++] = (legend_entry){GLYPH_HLINE, m->path_color, m->path_label, false};
+        e[n++] = (legend_entry){
+            .swatch = GLYPH_HLINE, .color = m->path_color, .text = m->path_label, .once = false};
     for (size_t i = 0; i < m->n_marks && n < HM_LEGEND_MAX; i++) {
         const plot_heatmap_mark *k = &m->marks[i];
         bool seen = !k->label;
         for (size_t j = 0; j < n && !seen; j++)
             seen = strcmp(e[j].text, k->label) == 0;
         if (!seen)
-            e[n++] =
-                (legend_entry){k->glyph, k->color < 0 ? PALETTE_WHITE : k->color, k->label, true};
+            e[n++] = (legend_entry){.swatch = k->glyph,
+                                    .color = k->color < 0 ? PALETTE_WHITE : k->color,
+                                    .text = k->label,
+                                    .once = true};
     }
     return n;
 }

@@ -162,6 +162,16 @@ static rs_status hist_curve(const plot_hist_model *m, const axis_scale *xs, cons
             if (cv->dots[(size_t)y * (size_t)cv->w + (size_t)x] &&
                 grid_get(g, f->plot.x + x, f->plot.y + y)->ch == full)
                 cv->colors[(size_t)y * (size_t)cv->w + (size_t)x] = HIST_REVERSE_MARK;
+    /* In colour the top cell of a bar is an eighth block, which the curve's glyph
+     * replaces where it passes (and it passes there: it fits the bars): the cell keeps
+     * the bar as its background instead, so the bar stays under the curve. */
+    for (int y = 0; !mono && !g->caps.ascii && y < f->plot.h; y++)
+        for (int x = 0; x < f->plot.w; x++) {
+            const grid_cell *c = grid_get(g, f->plot.x + x, f->plot.y + y);
+            if (cv->dots[(size_t)y * (size_t)cv->w + (size_t)x] && c->ch >= 0x2581 &&
+                c->ch <= 0x2587)
+                grid_put_bg(g, f->plot.x + x, f->plot.y + y, m->bar_color);
+        }
     canvas_draw(cv, f->plot, g, GRID_ATTR_BOLD);
     for (int y = 0; mono && y < f->plot.h; y++)
         for (int x = 0; x < f->plot.w; x++)
@@ -195,9 +205,13 @@ static size_t hist_legend(const plot_hist_model *m, legend_entry *e)
 {
     size_t n = 0;
     if (m->bars_label && m->n_bins)
-        e[n++] = (legend_entry){GLYPH_FULL, m->bar_color, m->bars_label, false};
+        e[n++] = (legend_entry){
+            .swatch = GLYPH_FULL, .color = m->bar_color, .text = m->bars_label, .once = false};
     if (m->curve_label && m->n_curve)
-        e[n++] = (legend_entry){GLYPH_HLINE_BOLD, m->curve_color, m->curve_label, false};
+        e[n++] = (legend_entry){.swatch = GLYPH_HLINE_BOLD,
+                                .color = m->curve_color,
+                                .text = m->curve_label,
+                                .once = false};
     return n;
 }
 

@@ -26,6 +26,56 @@ void plot_lines_init(plot_lines_model *m)
     memset(m, 0, sizeof *m);
     m->x_lo = m->x_hi = m->y_lo = m->y_hi = NAN;
     m->ref_slope = m->ref_x = m->ref_y = NAN;
+    m->band_lo = m->band_hi = NAN;
+    m->x_cursor = NAN;
+}
+
+/* Put ch over the cell at (x, y), keeping its background (a band's tint). */
+static void plot_lines_put_over(grid *g, int x, int y, uint32_t ch, grid_style st)
+{
+    const grid_cell *under = grid_get(g, x, y);
+    if (under)
+        st.bg = under->bg;
+    grid_put(g, x, y, ch, st);
+}
+
+/* The x cursor: ┊ down the column of x_cursor, only in cells without data. */
+static void plot_lines_cursor(const plot_lines_model *m, const axis_scale *xs, const axis_frame *f,
+                              grid *g)
+{
+    if (!isfinite(m->x_cursor) || (m->x_log && m->x_cursor <= 0))
+        return;
+    const double t = axis_frac(xs, m->x_cursor);
+    if (!(t >= 0 && t <= 1))
+        return;
+    const int c = canvas_round(axis_dot_x(f, t)) / 2;
+    const uint32_t dot = glyph_get(GLYPH_MIDDOT, g->caps.ascii);
+    const grid_style st = grid_style_make(PALETTE_ACCENT, GRID_COLOR_DEFAULT, 0);
+    for (int row = 0; row < f->plot.h && c >= 0 && c < f->plot.w; row++) {
+        const grid_cell *cell = grid_get(g, f->plot.x + c, f->plot.y + row);
+        if (cell && (cell->ch == ' ' || cell->ch == dot))
+            plot_lines_put_over(g, f->plot.x + c, f->plot.y + row,
+                                glyph_get(GLYPH_VLINE_DASH, g->caps.ascii), st);
+    }
+}
+
+/* The band around mean y with spread sd: ±sd, or ×/÷ exp(sd / y) on a log axis; clipped
+ * to the metric's range and widened to contain y. */
+static void plot_lines_band_ends(const plot_lines_model *m, double y, double sd, double *lo,
+                                 double *hi)
+{
+    if (m->y_log && y > 0) {
+        const double f = exp(sd / y);
+        *lo = y / f, *hi = y * f;
+    } else {
+        *lo = y - sd, *hi = y + sd;
+    }
+    if (isfinite(m->band_lo) && *lo < m->band_lo)
+        *lo = m->band_lo;
+    if (isfinite(m->band_hi) && *hi > m->band_hi)
+        *hi = m->band_hi;
+    *lo = *lo < y ? *lo : y;
+    *hi = *hi > y ? *hi : y;
 }
 
 plot_lines_series plot_lines_series_make(const char *name, int color, size_t n, const double *x,
@@ -38,6 +88,8 @@ plot_lines_series plot_lines_series_make(const char *name, int color, size_t n, 
 typedef struct {
     size_t nonfinite, inf, nonpos;
     double xmin, xmax, ymin, ymax;
+    double nan_x[3]; /* the first distinct x of points whose y is not finite */
+    size_t n_nan_x;
 } plot_lines_stats;
 
 static bool plot_lines_ok(const plot_lines_model *m, double x, double y)
@@ -56,6 +108,28 @@ static void plot_lines_extend(double v, bool log, double *lo, double *hi)
         *hi = v;
 }
 
+/* Remember x (when finite and new) among the first x of points that are gaps. */
+static void plot_lines_note_x(plot_lines_stats *st, double x)
+{
+    if (!isfinite(x))
+        return;
+    for (size_t j = 0; j < st->n_nan_x; j++)
+        if (st->nan_x[j] == x)
+            return;
+    if (st->n_nan_x < sizeof st->nan_x / sizeof st->nan_x[0])
+        st->nan_x[st->n_nan_x++] = x;
+}
+
+/* Which points are gaps: " at x = 2000, 8000" after the count (issue 13, point 15). */
+static void plot_lines_warn_where(const plot_lines_stats *st, char *warn, size_t len)
+{
+    size_t k = strlen(warn);
+    for (size_t j = 0; j < st->n_nan_x && k < len; j++)
+        k += (size_t)snprintf(warn + k, len - k, "%s%g", j ? ", " : " at x = ", st->nan_x[j]);
+    if (st->n_nan_x && st->nonfinite > st->n_nan_x && k < len)
+        snprintf(warn + k, len - k, ", …");
+}
+
 static void plot_lines_scan(const plot_lines_model *m, plot_lines_stats *st)
 {
     memset(st, 0, sizeof *st);
@@ -67,6 +141,7 @@ static void plot_lines_scan(const plot_lines_model *m, plot_lines_stats *st)
             if (!isfinite(x) || !isfinite(y)) {
                 st->nonfinite++;
                 st->inf += isinf(x) || isinf(y);
+                plot_lines_note_x(st, x);
                 continue;
             }
             if (!plot_lines_ok(m, x, y)) {
@@ -76,8 +151,10 @@ static void plot_lines_scan(const plot_lines_model *m, plot_lines_stats *st)
             plot_lines_extend(x, m->x_log, &st->xmin, &st->xmax);
             plot_lines_extend(y, m->y_log, &st->ymin, &st->ymax);
             if (se->std && isfinite(se->std[i])) {
-                plot_lines_extend(y - se->std[i], m->y_log, &st->ymin, &st->ymax);
-                plot_lines_extend(y + se->std[i], m->y_log, &st->ymin, &st->ymax);
+                double lo, hi;
+                plot_lines_band_ends(m, y, se->std[i], &lo, &hi);
+                plot_lines_extend(lo, m->y_log, &st->ymin, &st->ymax);
+                plot_lines_extend(hi, m->y_log, &st->ymin, &st->ymax);
             }
         }
     }
@@ -97,9 +174,12 @@ static double plot_lines_band_frac(const axis_scale *ys, double v)
  * tint does not exist: a dim '·' in every cell the band covers; lines drawn later
  * replace it, so the band reads as a dotted area behind them. */
 static void plot_lines_band_column(const axis_frame *f, grid *g, int col, double lo, double hi,
-                                   int color)
+                                   double mean, int color)
 {
     const double top = axis_dot_y(f, hi) - 0.5, bot = axis_dot_y(f, lo) + 0.5;
+    /* The cell of the mean is tinted whole: its line replaces any glyph there, and a
+     * band drawn with a partial block would vanish under it, or seem to float beside. */
+    const int mean_row = (int)floor(axis_dot_y(f, mean) / 4);
     if (g->caps.colors != GRID_COLORS_256) {
         for (int row = 0; row < f->plot.h; row++) {
             const double centre = 4 * row + 1.5;
@@ -117,7 +197,7 @@ static void plot_lines_band_column(const axis_frame *f, grid *g, int col, double
         const double cover = (b - a) / 4;
         if (cover <= 0)
             continue;
-        if (cover > 0.9) {
+        if (cover > 0.9 || row == mean_row) {
             grid_put_bg(g, x, f->plot.y + row, color);
         } else if (b >= 4 * row + 4 - 0.1) {
             const int k = (int)lround(cover * 8);
@@ -145,10 +225,12 @@ static void plot_lines_band(const plot_lines_model *m, const plot_lines_series *
             !isfinite(se->std[i + 1]))
             continue;
         const double a = axis_dot_x(f, axis_frac(xs, x0)), b = axis_dot_x(f, axis_frac(xs, x1));
-        const double l0 = plot_lines_band_frac(ys, y0 - se->std[i]);
-        const double h0 = axis_frac(ys, y0 + se->std[i]);
-        const double l1 = plot_lines_band_frac(ys, y1 - se->std[i + 1]);
-        const double h1 = axis_frac(ys, y1 + se->std[i + 1]);
+        double e0[2], e1[2];
+        plot_lines_band_ends(m, y0, se->std[i], &e0[0], &e0[1]);
+        plot_lines_band_ends(m, y1, se->std[i + 1], &e1[0], &e1[1]);
+        const double l0 = plot_lines_band_frac(ys, e0[0]), h0 = axis_frac(ys, e0[1]);
+        const double l1 = plot_lines_band_frac(ys, e1[0]), h1 = axis_frac(ys, e1[1]);
+        const double m0 = axis_frac(ys, y0), m1 = axis_frac(ys, y1);
         const double lo = a < b ? a : b, hi = a < b ? b : a;
         /* Cells whose centre dot (2c + 0.5) lies in [lo, hi], interpolating the band
          * ends linearly in axis space between the two points. */
@@ -156,32 +238,70 @@ static void plot_lines_band(const plot_lines_model *m, const plot_lines_series *
             if (c < 0 || c >= f->plot.w)
                 continue;
             const double t = hi > lo ? (2 * c + 0.5 - a) / (b - a) : 0;
-            plot_lines_band_column(f, g, c, l0 + t * (l1 - l0), h0 + t * (h1 - h0), tint);
+            plot_lines_band_column(f, g, c, l0 + t * (l1 - l0), h0 + t * (h1 - h0),
+                                   m0 + t * (m1 - m0), tint);
         }
     }
 }
 
+/* The reference line in cells: a ╌ every other column on the power law through twice
+ * the anchor, put only where no data is drawn (blank or band cells). */
 static void plot_lines_ref(const plot_lines_model *m, const axis_scale *xs, const axis_scale *ys,
-                           const axis_frame *f, canvas *cv)
+                           const axis_frame *f, grid *g)
 {
     if (!isfinite(m->ref_slope) || !(m->ref_x > 0) || !(m->ref_y > 0))
         return;
-    /* Sample the power law at every dot column: straight on log-log axes, a curve on
-     * any other; points off the plot or undefined leave a gap. */
-    const int wd = canvas_dot_w(cv);
-    const double last = wd > 1 ? wd - 1 : 1;
-    int px = 0, py = 0, have = 0;
-    for (int dx = 0; dx < wd; dx++) {
-        const double x = axis_value(xs, dx / last);
-        const double fy = axis_frac(ys, m->ref_y * pow(x / m->ref_x, m->ref_slope));
-        if (!isfinite(fy) || fy < -1 || fy > 2) {
-            have = 0;
+    const grid_style st = grid_style_make(PALETTE_REF, GRID_COLOR_DEFAULT, 0);
+    const uint32_t dot = glyph_get(GLYPH_MIDDOT, g->caps.ascii);
+    const double last = f->plot.w > 1 ? f->plot.w - 1 : 1;
+    for (int c = 0; c < f->plot.w; c += 2) {
+        const double x = axis_value(xs, c / last);
+        const double fy = axis_frac(ys, 2 * m->ref_y * pow(x / m->ref_x, m->ref_slope));
+        if (!isfinite(fy) || fy < 0 || fy > 1)
             continue;
+        const int row = (int)floor(axis_dot_y(f, fy) / 4);
+        if (row < 0 || row >= f->plot.h)
+            continue;
+        const grid_cell *cell = grid_get(g, f->plot.x + c, f->plot.y + row);
+        if (cell && (cell->ch == ' ' || cell->ch == dot))
+            plot_lines_put_over(g, f->plot.x + c, f->plot.y + row,
+                                glyph_get(GLYPH_HLINE_DASH, g->caps.ascii), st);
+    }
+}
+
+/* The marker glyph of series s: its place among the marked line series of m. */
+static glyph_id plot_lines_mark(const plot_lines_model *m, size_t s)
+{
+    static const glyph_id marks[] = {GLYPH_MARK_DOT,     GLYPH_MARK_X,    GLYPH_MARK_PLUS,
+                                     GLYPH_MARK_DIAMOND, GLYPH_MARK_STAR, GLYPH_MARK_SQUARE,
+                                     GLYPH_MARK_TRI};
+    size_t k = 0;
+    for (size_t i = 0; i < s; i++)
+        k += m->series[i].markers && !m->series[i].points_only;
+    return marks[k % (sizeof marks / sizeof marks[0])];
+}
+
+/* Point markers of the marked line series, as cell glyphs over the lines; the first
+ * series is drawn last, on top. */
+static void plot_lines_marks(const plot_lines_model *m, const axis_scale *xs, const axis_scale *ys,
+                             const axis_frame *f, grid *g)
+{
+    for (size_t s = m->n_series; s-- > 0;) {
+        const plot_lines_series *se = &m->series[s];
+        if (!se->markers || se->points_only)
+            continue;
+        const uint32_t ch = glyph_get(plot_lines_mark(m, s), g->caps.ascii);
+        const grid_style st = grid_style_make(se->color, GRID_COLOR_DEFAULT, GRID_ATTR_BOLD);
+        for (size_t i = 0; i < se->n; i++) {
+            if (!plot_lines_ok(m, se->x[i], se->y[i]))
+                continue;
+            /* the dot the line passes through, rounded as the line rounds it */
+            const int dx = canvas_round(axis_dot_x(f, axis_frac(xs, se->x[i])));
+            const int dy = canvas_round(axis_dot_y(f, axis_frac(ys, se->y[i])));
+            const int c = dx >= 0 ? dx / 2 : -1, row = dy >= 0 ? dy / 4 : -1;
+            if (c >= 0 && c < f->plot.w && row >= 0 && row < f->plot.h)
+                plot_lines_put_over(g, f->plot.x + c, f->plot.y + row, ch, st);
         }
-        const int dy = canvas_round(axis_dot_y(f, fy));
-        if (have && (dx / 3) % 2 == 0)
-            canvas_line(cv, px, py, dx, dy, PALETTE_REF, 0);
-        px = dx, py = dy, have = 1;
     }
 }
 
@@ -203,15 +323,15 @@ static void plot_lines_series_draw(const plot_lines_model *m, const plot_lines_s
             canvas_points(cv, &dx, &dy, 1, se->color, se->markers);
         else if (prev)
             canvas_line(cv, px, py, dx, dy, se->color, 0);
-        if (!se->points_only && (se->markers || (!prev && !next))) /* isolated: would vanish */
+        if (!se->points_only && !se->markers && !prev && !next) /* isolated: would vanish */
             canvas_points(cv, &dx, &dy, 1, se->color, 1);
         px = dx, py = dy, prev = true;
     }
 }
 
 /* Legend entries (with slopes) for the series and the reference line; returns count. */
-static size_t plot_lines_legend(const plot_lines_model *m, legend_entry *e,
-                                char (*text)[PLOT_LINES_TEXT_LEN])
+static size_t plot_lines_legend(const plot_lines_model *m, bool mono, bool cursor_on,
+                                legend_entry *e, char (*text)[PLOT_LINES_TEXT_LEN])
 {
     size_t n = 0;
     for (size_t s = 0; s < m->n_series && n < PLOT_LINES_LEGEND_MAX; s++) {
@@ -222,12 +342,30 @@ static size_t plot_lines_legend(const plot_lines_model *m, legend_entry *e,
             snprintf(text[n], PLOT_LINES_TEXT_LEN, "%s  slope %.2f", se->name, se->slope);
         else
             snprintf(text[n], PLOT_LINES_TEXT_LEN, "%s", se->name);
-        e[n] = se->points_only ? (legend_entry){GLYPH_MARK_DOT, se->color, text[n], true}
-                               : (legend_entry){GLYPH_HLINE_BOLD, se->color, text[n], false};
+        e[n] = se->points_only
+                   ? (legend_entry){.swatch = GLYPH_MARK_DOT,
+                                    .color = se->color,
+                                    .text = text[n],
+                                    .once = true}
+                   : (legend_entry){GLYPH_HLINE_BOLD,     se->color, text[n], false, se->markers,
+                                    plot_lines_mark(m, s)};
         n++;
     }
+    bool band = false;
+    for (size_t s = 0; s < m->n_series; s++)
+        band |= m->series[s].std != NULL && m->series[s].n > 0;
+    if (band) /* which band is drawn: the reader cannot tell ±sd from ×/÷ otherwise */
+        e[n++] = (legend_entry){.swatch = mono ? GLYPH_MIDDOT : GLYPH_SHADE,
+                                .color = PALETTE_AXIS,
+                                .text = m->y_log ? "geometric sd band" : "sd band"};
+    if (m->x_cursor_label && *m->x_cursor_label && cursor_on)
+        e[n++] = (legend_entry){.swatch = GLYPH_VLINE_DASH,
+                                .color = PALETTE_ACCENT,
+                                .text = m->x_cursor_label,
+                                .once = true};
     if (m->ref_label && *m->ref_label && isfinite(m->ref_slope))
-        e[n++] = (legend_entry){GLYPH_HLINE_DASH, PALETTE_REF, m->ref_label, false};
+        e[n++] = (legend_entry){
+            .swatch = GLYPH_HLINE_DASH, .color = PALETTE_REF, .text = m->ref_label, .once = false};
     return n;
 }
 
@@ -265,9 +403,11 @@ static rs_status plot_lines_draw_in(const plot_lines_model *m, grid_rect r, grid
         plot_message_draw(why, (grid_rect){r.x, r.y + top, r.w, r.h - top}, g);
         return status;
     }
-    legend_entry entries[PLOT_LINES_LEGEND_MAX + 1];
+    legend_entry entries[PLOT_LINES_LEGEND_MAX + 3];
     char texts[PLOT_LINES_LEGEND_MAX][PLOT_LINES_TEXT_LEN];
-    const size_t n_leg = plot_lines_legend(m, entries, texts);
+    const double tc = isfinite(m->x_cursor) ? axis_frac(&xs, m->x_cursor) : NAN;
+    const size_t n_leg =
+        plot_lines_legend(m, g->caps.colors != GRID_COLORS_256, tc >= 0 && tc <= 1, entries, texts);
     const int ytw = m->y_title ? grid_text_width(m->y_title) : 0;
     /* The y title shares the first legend row when both fit side by side. */
     int leg_rows = legend_rows(entries, n_leg, r.w - (ytw ? ytw + 3 : 0));
@@ -275,7 +415,14 @@ static rs_status plot_lines_draw_in(const plot_lines_model *m, grid_rect r, grid
         leg_rows = 1 + legend_rows(entries, n_leg, r.w);
     const int head = leg_rows > 0 ? leg_rows : (ytw ? 1 : 0);
     char warn[PLOT_LINES_TEXT_LEN];
-    plot_warn_format(warn, sizeof warn, st.nonfinite, st.inf, st.nonpos, "point");
+    plot_warn_format(warn, sizeof warn, st.nonfinite, st.inf, 0, "point");
+    plot_lines_warn_where(&st, warn, sizeof warn);
+    if (st.nonpos) {
+        const size_t k = strlen(warn);
+        plot_warn_format(warn + k + (k ? 2 : 0), sizeof warn - k - 2, 0, 0, st.nonpos, "point");
+        if (k)
+            warn[k] = ',', warn[k + 1] = ' ';
+    }
     const bool foot = (m->x_title && *m->x_title) || warn[0];
 
     axis_frame f;
@@ -287,11 +434,13 @@ static rs_status plot_lines_draw_in(const plot_lines_model *m, grid_rect r, grid
     for (size_t s = m->n_series; s-- > 0;)
         if (m->series[s].std)
             plot_lines_band(m, &m->series[s], &xs, &ys, &f, g);
-    plot_lines_ref(m, &xs, &ys, &f, cv);
     for (size_t s = m->n_series; s-- > 0;)
         plot_lines_series_draw(m, &m->series[s], &xs, &ys, &f, cv);
     canvas_draw(cv, f.plot, g, 0);
     canvas_free(cv);
+    plot_lines_ref(m, &xs, &ys, &f, g);
+    plot_lines_cursor(m, &xs, &f, g);
+    plot_lines_marks(m, &xs, &ys, &f, g);
 
     axis_frame_draw(&f, &xs, &ys, NULL, g);
     plot_footer_draw(warn, m->x_title, f.title_y, r, f.plot.x, f.plot.w, g);

@@ -26,7 +26,9 @@ typedef struct {
     const double *y;   /* n values; NaN or inf leaves a gap */
     const double *std; /* NULL, or n values: shaded band y - std .. y + std */
     double slope;      /* printed in the legend as "slope -0.49"; NAN = not printed */
-    bool markers;      /* mark each point with a 2 x 2 dot blob */
+    bool markers;      /* mark each point: a glyph of its own per series on lines (•, ×,
+                        * +, ◆, ✱, ■ in model order, shown in the legend as ━×), so that
+                        * series differ without colour; a 2 x 2 dot blob on scatters */
     bool points_only;  /* scatter: dots (or markers) without joining lines */
 } plot_lines_series;
 
@@ -36,10 +38,21 @@ typedef struct {
     double x_lo, x_hi, y_lo, y_hi; /* fixed ends; NAN = automatic from the data */
     const plot_lines_series *series;
     size_t n_series;
-    /* Reference line y = ref_y * (x / ref_x)^ref_slope, dashed grey, e.g. n^{-1/2}
-     * anchored at a data point; a straight line on log-log axes. NAN slope = none. */
+    /* Reference line y = ref_y * (x / ref_x)^ref_slope, e.g. n^{-1/2} anchored at a
+     * data point; a straight line on log-log axes. NAN slope = none. It is drawn
+     * through twice the anchor (beside the data, not under it) in cells of its own
+     * glyph, ╌ (-), that only take blank or band cells. */
     double ref_slope, ref_x, ref_y;
     const char *ref_label; /* legend text, e.g. "n^-1/2"; NULL = not in the legend */
+    /* The metric's range, e.g. [0, inf) for an error, [0, 1] for a fraction: bands are
+     * clipped to it (NAN = unbounded on that side). Bands always contain their mean; on
+     * a log y axis they are geometric, mean ×/÷ exp(std / mean) (the delta-method sd of
+     * the log), and the legend says which band is drawn. */
+    double band_lo, band_hi;
+    /* A cursor on x = x_cursor (NAN = none): a dotted vertical line ┊ in the cells no
+     * data holds, with x_cursor_label (e.g. "n = 20000, the knob") in the legend. */
+    double x_cursor;
+    const char *x_cursor_label;
 } plot_lines_model;
 
 /* Set every field to "empty": no titles, linear axes, automatic ranges, no series,

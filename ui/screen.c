@@ -23,13 +23,20 @@ static int panel_width(int w)
     return pw > 64 ? 64 : pw;
 }
 
-static int caption_rows(const screen_model *m, int inner_w, int h)
+/* Rows of the caption proper (the note not counted) and of the note under it. */
+static int caption_rows(const screen_model *m, int inner_w, int inner_h, int h, int *note_rows)
 {
-    if (!m->caption || !m->caption[0])
-        return 0;
-    const int n = text_wrap(m->caption, inner_w, 1 << 20, NULL, NULL);
-    /* Short screens keep the rows for the plot: two caption rows, the rest cut. */
-    const int max_rows = h < 30 ? 2 : CAPTION_MAX_ROWS;
+    *note_rows = m->caption_note && m->caption_note[0] ? 1 : 0;
+    const int n =
+        m->caption && m->caption[0] ? text_wrap(m->caption, inner_w, 1 << 20, NULL, NULL) : 0;
+    /* Short screens keep the rows for the plot: two caption rows, the rest cut; a full
+     * caption may take half the box. */
+    int max_rows = h < 30 ? 2 : CAPTION_MAX_ROWS;
+    if (m->caption_full && inner_h / 2 > max_rows)
+        max_rows = inner_h / 2;
+    max_rows -= *note_rows;
+    if (max_rows < 1)
+        max_rows = 1;
     return n < max_rows ? n : max_rows;
 }
 
@@ -41,7 +48,8 @@ static void layout(const screen_model *m, int w, int h, grid_rect *panel, grid_r
     *panel = (grid_rect){0, 1, pw, h - 3};
     *box = (grid_rect){pw, 1, w - pw, h - 3};
     const grid_rect in = {box->x + 1, box->y + 1, box->w - 2, box->h - 2};
-    const int cr = caption_rows(m, in.w, h);
+    int nr;
+    const int cr = caption_rows(m, in.w, in.h, h, &nr) + nr;
     *plot = (grid_rect){in.x, in.y, in.w, in.h - (cr ? cr + 1 : 0)};
     *caption = (grid_rect){in.x, in.y + in.h - cr, in.w, cr};
 }
@@ -72,6 +80,26 @@ static void draw_panel(const screen_model *m, grid_rect r, grid *g)
     }
 }
 
+/* The typed text from column x, max_w wide, the cell under the cursor reversed. */
+static void draw_input(const screen_model *m, int x, int y, int max_w, grid *g)
+{
+    const char *text = m->input_text ? m->input_text : "";
+    char head[1024];
+    const size_t len = strlen(text);
+    size_t cur = m->input_cursor < len ? m->input_cursor : len;
+    if (cur >= sizeof head)
+        cur = sizeof head - 1;
+    memcpy(head, text, cur);
+    head[cur] = 0;
+    const int tw = grid_puts(g, x, y, text, max_w, grid_style_default());
+    int cx = x + grid_text_width(head);
+    if (cx > x + tw)
+        cx = x + tw;
+    const grid_cell *c = cx < g->w ? grid_get(g, cx, y) : NULL;
+    const uint32_t under = c && cur < len ? c->ch : ' ';
+    grid_put(g, cx, y, under, grid_style_make(-1, -1, GRID_ATTR_REVERSE)); /* the cursor */
+}
+
 static void draw_message_line(const screen_model *m, int y, grid *g)
 {
     const grid_rect r = {0, y, g->w, 1};
@@ -79,9 +107,7 @@ static void draw_message_line(const screen_model *m, int y, grid *g)
     if (m->input_prompt) {
         const grid_style ps = grid_style_make(PALETTE_ACCENT, GRID_COLOR_DEFAULT, GRID_ATTR_BOLD);
         const int pw = grid_puts(g, 1, y, m->input_prompt, g->w / 2, ps);
-        const int tw = grid_puts(g, 1 + pw + 1, y, m->input_text ? m->input_text : "",
-                                 g->w - pw - 4, grid_style_default());
-        grid_put(g, 2 + pw + tw, y, ' ', grid_style_make(-1, -1, GRID_ATTR_REVERSE)); /* cursor */
+        draw_input(m, 2 + pw, y, g->w - pw - 4, g);
         return;
     }
     if (m->message && m->message[0]) {
@@ -137,6 +163,19 @@ static void draw_presets(const screen_model *m, grid *g)
               grid_style_make(PALETTE_LABEL, GRID_COLOR_DEFAULT, 0), true);
 }
 
+/* The caption with its ellipsis when cut, and the dim note on the last row. */
+static void draw_caption(const screen_model *m, grid_rect r, grid *g)
+{
+    const bool note = m->caption_note && m->caption_note[0];
+    const grid_rect text = {r.x, r.y, r.w, r.h - (note ? 1 : 0)};
+    if (m->caption && text.h > 0)
+        text_draw(g, text, m->caption, grid_style_make(PALETTE_LABEL, GRID_COLOR_DEFAULT, 0), true);
+    if (note) {
+        const grid_style dim = grid_style_make(PALETTE_AXIS, GRID_COLOR_DEFAULT, GRID_ATTR_DIM);
+        grid_puts(g, r.x, r.y + r.h - 1, m->caption_note, r.w, dim);
+    }
+}
+
 rs_status screen_draw(const screen_model *m, grid *g)
 {
     grid_clear(g);
@@ -160,8 +199,7 @@ rs_status screen_draw(const screen_model *m, grid *g)
     if (caption.h > 0) {
         grid_fill(g, (grid_rect){caption.x, caption.y - 1, caption.w, 1}, 0x2500,
                   grid_style_make(PALETTE_AXIS, GRID_COLOR_DEFAULT, 0));
-        text_draw(g, caption, m->caption, grid_style_make(PALETTE_LABEL, GRID_COLOR_DEFAULT, 0),
-                  true);
+        draw_caption(m, caption, g);
     }
     draw_message_line(m, g->h - 2, g);
     draw_status(m, g->h - 1, g);

@@ -34,10 +34,15 @@ typedef struct {
     const widgets_kv_item *items;
     size_t n_items, selected;
     bool panel_focused;
-    /* under the plot: the preset's caption (NULL or "" = none or hidden) */
+    /* under the plot: the preset's caption (NULL or "" = none or hidden), cut to a few
+     * rows with an ellipsis, or, with caption_full, whole (up to half the plot box); then
+     * caption_note (NULL = none), one dim row such as "preset default, changed: d" */
     const char *caption;
+    bool caption_full;
+    const char *caption_note;
     /* one line above the status bar: an input prompt while typing, else a message */
     const char *input_prompt, *input_text; /* input_prompt != NULL: typing */
+    size_t input_cursor;                   /* byte offset of the cursor in input_text */
     const char *message;
     bool message_is_error;
     /* status bar */

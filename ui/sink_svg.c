@@ -138,10 +138,13 @@ static void sink_svg_row_fg(const grid *g, int y, FILE *f)
             x++;
             continue;
         }
+        /* A cell with a combining mark is a text of its own: in a run stretched by
+         * textLength, renderers space the mark as a glyph of its own, a caret beside its
+         * base (Σ^) instead of the hat over it (Σ̂). */
         int end = x + 1;
-        for (; end < g->w; end++) {
+        for (; end < g->w && !c->comb; end++) {
             const grid_cell *d = grid_get(g, end, y);
-            if (d->ch == ' ' || d->fg != c->fg || d->bg != c->bg || d->attr != c->attr ||
+            if (d->ch == ' ' || d->comb || d->fg != c->fg || d->bg != c->bg || d->attr != c->attr ||
                 sink_svg_arms(d->ch) || (d->ch >= 0x2580 && d->ch <= 0x28FF))
                 break;
         }

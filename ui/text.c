@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "glyph.h"
+
 /* Longest line kept in full; longer lines (wider than any terminal) lose their tail. */
 enum { TEXT_LINE_MAX = 1024, TEXT_WORD_MAX = 256 };
 
@@ -75,9 +77,17 @@ static void text_draw_line(const char *line, int index, void *vctx)
     if (index >= c->r.h)
         return;
     if (index == c->r.h - 1 && c->cut) {
-        char cut[TEXT_LINE_MAX + 8];
-        snprintf(cut, sizeof cut, "%s …", line);
-        grid_puts(c->g, c->r.x, c->r.y + index, cut, c->r.w, c->style);
+        /* Room is kept for the mark (a line cut to the width would clip it off), by
+         * dropping whole words from the end. */
+        char head[TEXT_LINE_MAX];
+        snprintf(head, sizeof head, "%s", line);
+        char *sp;
+        while (grid_text_width(head) > c->r.w - 2 && (sp = strrchr(head, ' ')) != NULL)
+            *sp = 0;
+        const int used = grid_puts(c->g, c->r.x, c->r.y + index, head, c->r.w - 2, c->style);
+        grid_put(c->g, c->r.x + used, c->r.y + index, ' ', c->style);
+        grid_put(c->g, c->r.x + used + 1, c->r.y + index,
+                 glyph_get(GLYPH_ELLIPSIS, c->g->caps.ascii), c->style);
         return;
     }
     grid_puts(c->g, c->r.x, c->r.y + index, line, c->r.w, c->style);

@@ -219,10 +219,18 @@ size_t widgets_kv_first(size_t n, size_t selected, int rows)
 static void widgets_kv_cols(const widgets_kv_item *it, size_t n, int w, int *nw, int *vw, int *mw)
 {
     *nw = *vw = 1;
+    bool meanings = false;
     for (size_t i = 0; i < n; i++) {
         const int a = grid_text_width(it[i].name), b = grid_text_width(it[i].value);
         *nw = a > *nw ? a : *nw;
         *vw = b > *vw ? b : *vw;
+        meanings |= it[i].meaning && it[i].meaning[0];
+    }
+    if (!meanings && w - 3 - *nw - 2 - 1 >= 8) { /* a list such as the presets': the value
+                                                  * (a title) takes the rest */
+        *mw = 0;
+        *vw = w - 3 - *nw - 2 - 1;
+        return;
     }
     /* 3 columns of pointer, marker and space, 2 between columns, 1 for the scroll
      * arrows. The meaning column needs 16 at least; when it cannot have them the name

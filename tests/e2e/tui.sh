@@ -85,6 +85,26 @@ keys "?"
 expect "this help" "help overlay"
 keys Escape
 expect_not "this help" "help closed"
+keys "?"                       # issue 13, point 16: q closes the help, it does not quit
+expect "this help" "help overlay again"
+expect "sigma_not_pd    Σ̂ not positive definite" "help gives the generator's flags a meaning"
+keys q
+expect_not "this help" "q closes the help"
+expect "parameters" "q inside help keeps the program running"
+# issue 13, point 18: Ctrl-U clears, Ctrl-A/Ctrl-E (Home/End) move. (tmux sends Home as
+# \e[1~, which xterm's terminfo does not name: the control keys stand in for it here.)
+keys Enter C-u "4" C-a "2" C-e "0"
+expect "n = 240" "typing field: Ctrl-U, Home, End"
+keys C-w "40000" Enter
+expect "40000 " "Ctrl-W deletes the word typed"
+expect "done relu" "recomputed after typing"
+BEFORE=$(capture | sed '$d' | sed '$d') # issue 13, point 3: y switches the y axis live
+keys y y
+expect "y axis: linear" "y cycles the y axis to linear"
+AFTER=$(capture | sed '$d' | sed '$d')
+[ "$BEFORE" != "$AFTER" ] || fail "y: the plot did not change"
+keys y
+expect "y axis: the metric's rule" "y cycles back to the metric's rule"
 keys q
 expect "EXITED 0" "q quits with status 0"
 expect_not "parameters" "terminal restored after q (alternate screen left)"
@@ -104,10 +124,14 @@ expect "preset relu-estimators" "] steps to the next preset"
 keys [
 expect "preset relu-data" "[ steps back"
 expect "22% of the samples" "caption shown under the plot"
+keys c                         # issue 13, point 6: short -> full -> hidden -> short
+expect "caption: full" "c shows the whole caption"
+expect "22% of the samples" "the full caption"
 keys c
+expect "caption: hidden" "c then hides it"
 expect_not "22% of the samples" "c hides the caption"
 keys c
-expect "22% of the samples" "c shows it again"
+expect "22% of the samples" "c shows it short again"
 keys Down Right                # change n: the knob is marked as changed
 expect "▸● n" "changed knob marked"
 keys P
@@ -123,8 +147,28 @@ keys "mine-e2e" Enter
 expect "overwrite? (y/n)" "P asks before overwriting"
 keys n Enter
 expect "not saved" "overwrite refused"
-keys q
+keys q q                       # a computation may still run: q asks once
 expect "EXITED 0" "quit after the preset flow"
+
+# --- issue 13: g shows the new generator's own caption; q while computing asks once -
+start xterm-256color 120 40
+expect "done relu" "start for g"
+expect "Wz + b" "the default preset's relu caption"
+keys g
+expect "ReLU matrix model Y" "g: the matrix generator's own description"
+expect "preset default is for relu" "g: the note says the preset is another generator's"
+expect_not "Wz + b" "g: no word of the relu caption"
+expect "computing matrix" "the matrix defaults compute for a while"
+keys Space                     # issue 13, point 17: no ETA while paused
+expect "paused matrix" "space pauses"
+expect "ETA --" "no ETA while paused"
+keys Space
+expect "resumed" "space resumes"
+keys q
+expect "q again quits" "q while computing asks first"
+expect "parameters" "still running after one q"
+keys q
+expect "EXITED 0" "the second q quits"
 "$BIN" --preset "$WORK/.config/reluscope/presets/mine-e2e.ini" --batch >/dev/null 2>&1 ||
     fail "the saved preset does not load back"
 
@@ -163,10 +207,15 @@ for term in xterm screen-256color linux; do
     start $term 100 30
     expect "done relu" "TERM=$term runs"
     keys Tab
-    expect "relu · angles" "TERM=$term takes keys"
+    dot="·"
+    [ $term = linux ] && dot="." # the console gets the ASCII tables (issue 13, point 20)
+    expect "relu $dot angles" "TERM=$term takes keys"
     if [ $term = linux ]; then # 8 colours: no 256-colour escapes
         $T capture-pane -e -p -t e2e | grep -qE '38;5;(1[6-9]|[2-9][0-9]|1[0-9][0-9]|2[0-5][0-9])m' &&
             fail "TERM=linux got 256-colour cells"
+        keys 1 # issue 13, point 20: the console has no braille font
+        expect "n (samples)" "TERM=linux curves drawn"
+        capture | LC_ALL=C grep -q $'\xe2[\xa0-\xa3]' && fail "TERM=linux got braille cells"
     fi
     keys q
     expect "EXITED 0" "TERM=$term quits"

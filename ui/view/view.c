@@ -1,8 +1,10 @@
 /* view.c — dispatch of the views to the generators' view modules. */
 #include "view.h"
 
+#include <math.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "palette.h"
 #include "plot.h"
@@ -13,6 +15,18 @@ void view_opts_init(view_opts *o)
     o->metric = 0;
     o->ref_line = true;
     o->method = 0;
+    o->y_scale = VIEW_Y_AUTO;
+}
+
+bool view_y_log(const view_opts *o, const char *name, double y_min)
+{
+    if (o->y_scale == VIEW_Y_LOG)
+        return true;
+    if (o->y_scale == VIEW_Y_LIN)
+        return false;
+    double lo, hi;
+    view_metric_range(name, &lo, &hi);
+    return lo == 0 && isnan(hi) && y_min > 0;
 }
 
 extern const view_gen view_relu, view_matrix, view_teacher, view_quadratic;
@@ -142,6 +156,73 @@ rs_status view_scatter_draw(const char *title, const char *x_title, const char *
     m.series = &s;
     m.n_series = 1;
     return plot_lines_draw(&m, r, g);
+}
+
+void view_metric_range(const char *name, double *lo, double *hi)
+{
+    /* The exceptions to [0, inf): every other metric is an error, a norm or a time. */
+    static const struct {
+        const char *name;
+        double lo, hi;
+    } ranges[] = {
+        {"e_perm", 0, 1},        {"angle_err_max", 0, M_PI}, {"loss", NAN, NAN},
+        {"objective", NAN, NAN}, {"jennrich_gap", NAN, NAN}, {"loss_value", NAN, NAN},
+    };
+    *lo = 0, *hi = NAN;
+    for (size_t i = 0; name && i < sizeof ranges / sizeof ranges[0]; i++)
+        if (strcmp(name, ranges[i].name) == 0) {
+            *lo = ranges[i].lo, *hi = ranges[i].hi;
+            return;
+        }
+}
+
+bool view_power_law(const double *x, const double *y, size_t n)
+{
+    double sx = 0, sy = 0, sxx = 0, sxy = 0, syy = 0;
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!(x[i] > 0 && y[i] > 0 && isfinite(x[i]) && isfinite(y[i])))
+            continue;
+        const double u = log(x[i]), v = log(y[i]);
+        sx += u, sy += v, sxx += u * u, sxy += u * v, syy += v * v, m++;
+    }
+    if (m < 3)
+        return true;
+    const double cxx = sxx - sx * sx / (double)m, cyy = syy - sy * sy / (double)m;
+    const double cxy = sxy - sx * sy / (double)m;
+    if (!(cxx > 0) || !(cyy > 0)) /* a flat line is a power law with exponent 0 */
+        return true;
+    return cxy * cxy / (cxx * cyy) >= 0.9;
+}
+
+const char *view_flag_meaning(const char *name)
+{
+    /* From the flag enums of core (met_*.h, est_*.h); a flag shared by generators
+     * (not_converged, rank, ...) means the same in each. */
+    static const struct {
+        const char *name, *meaning;
+    } flags[] = {
+        {"sigma_not_pd", "Σ̂ not positive definite: sqrt_kl is NaN"},
+        {"truth_singular", "W Wᵀ singular (k < d): sqrt_kl is NaN"},
+        {"fit_failed", "an estimator left a coordinate without a fit (< 2 positive samples)"},
+        {"not_converged", "an estimator reached its iteration limit"},
+        {"empty_rows", "a row of Y had no positive entry"},
+        {"eig_failed", "an eigen-decomposition failed: subspace_err is NaN"},
+        {"not_diagonal", "the family is not diagonal: err_q, jennrich_gap are NaN"},
+        {"rank", "Ĝ has fewer than r positive eigenvalues: err_q is NaN"},
+        {"complex", "noise made Jennrich's eigenvalues complex (real parts kept)"},
+        {"singular", "every Jennrich contraction was singular: err_q is NaN"},
+        {"angle_nan", "some ‖Q_a‖_F = 0: angle_err_max is NaN"},
+        {"diverged", "the iterate became non-finite: e_a and the loss are NaN"},
+        {"w_singular", "ΦᵀΦ not positive definite: test_err is NaN"},
+        {"llsfe_failed", "the LLSFE covariance was not positive definite at some points"},
+        {"kappa_zero", "some κ*_i = 0: the score loss has no signal there"},
+        {"kappa_mixed", "κ*_i of both signs: Assumption 2(a) fails"},
+    };
+    for (size_t i = 0; name && i < sizeof flags / sizeof flags[0]; i++)
+        if (strcmp(name, flags[i].name) == 0)
+            return flags[i].meaning;
+    return NULL;
 }
 
 int view_flags_append(const model_ops *ops, int method, unsigned flags, char *buf, size_t size,

@@ -38,7 +38,16 @@ typedef struct {
     bool ref_line; /* curves: draw the reference slope line (e.g. n^-1/2) ('f') */
     size_t method; /* angles, data, landscape, learning: which of the compared methods
                     * is shown, as an index into the set bits of param_methods ('e') */
+    int y_scale;   /* curves: VIEW_Y_AUTO (the metric's rule), VIEW_Y_LOG or VIEW_Y_LIN ('y') */
 } view_opts;
+
+enum { VIEW_Y_AUTO, VIEW_Y_LOG, VIEW_Y_LIN, VIEW_Y_COUNT };
+
+/* Whether a curves panel of metric `name` with smallest finite mean y_min draws a log y
+ * axis under o: by the metric's rule (errors, norms and times, being positive and
+ * spanning decades, are log when all are above 0; bounded and signed metrics linear;
+ * the data's span plays no part, so a knob change never flips it), or as 'y' chose. */
+bool view_y_log(const view_opts *o, const char *name, double y_min);
 
 void view_opts_init(view_opts *o);
 
@@ -51,6 +60,20 @@ rs_status view_draw(const view_input *in, int view, const view_opts *o, grid_rec
  * length (clamped to size - 1). The shared text of the views' flag warnings. */
 int view_flags_append(const model_ops *ops, int method, unsigned flags, char *buf, size_t size,
                       int len);
+
+/* The range of metric `name` (a name of some ops->metric_names) into [*lo, *hi], NAN for
+ * an open end: errors, norms and times are [0, inf), fractions [0, 1], angles [0, pi],
+ * losses and objectives unbounded. Bands are clipped to it (issue 13, point 2). */
+void view_metric_range(const char *name, double *lo, double *hi);
+
+/* One line saying what flag `name` (of some ops->flag_names) means and which numbers
+ * it leaves NaN, e.g. "Σ̂ not positive definite: sqrt_kl is NaN"; NULL when unknown. */
+const char *view_flag_meaning(const char *name);
+
+/* Whether the n points (x[i], y[i]) follow a power law well enough for a log-log slope
+ * to mean something: R² >= 0.9 of the least-squares line through the finite positive
+ * points in log-log space (3 or more of them; fewer cannot tell, and pass). */
+bool view_power_law(const double *x, const double *y, size_t n);
 
 /* Which views the generator has (bit set of rs_view), for the tabs. */
 unsigned view_available(int generator);

@@ -117,7 +117,9 @@ static rs_status draw_panel(const view_input *in, const view_opts *o, const view
                                        cd.y[m]);
         s[ns].std = cd.sd[m];
         s[ns].markers = true;
-        s[ns].slope = x_log ? stats_loglog_slope(cd.x, cd.y[m], in->n_values) : NAN;
+        s[ns].slope = x_log && view_power_law(cd.x, cd.y[m], in->n_values)
+                          ? stats_loglog_slope(cd.x, cd.y[m], in->n_values)
+                          : NAN;
         for (size_t v = 0; v < in->n_values; v++)
             if (isfinite(cd.y[m][v])) {
                 y_min = fmin(y_min, cd.y[m][v]);
@@ -141,10 +143,14 @@ static rs_status draw_panel(const view_input *in, const view_opts *o, const view
     pm.x_title = x_title;
     pm.y_title = in->ops->metric_names[vm->id];
     pm.x_log = x_log;
-    /* Errors spanning more than a decade read as straight lines on log axes. */
-    pm.y_log = x_log && y_min > 0 && y_max / y_min > 10;
+    pm.y_log = view_y_log(o, pm.y_title, y_min);
     pm.series = s;
     pm.n_series = ns;
+    view_metric_range(pm.y_title, &pm.band_lo, &pm.band_hi);
+    char cursor[64]; /* the knob's own value of the swept key (issue 13, point 19) */
+    pm.x_cursor = param_get_number(in->p, in->p->sweep);
+    snprintf(cursor, sizeof cursor, "%s = %g (knob)", key->key, pm.x_cursor);
+    pm.x_cursor_label = cursor;
     if (o->ref_line && isfinite(vm->ref_slope) && strcmp(key->key, "n") == 0 && ns > 0) {
         /* Anchor the reference at the first finished point of the first series. */
         for (size_t v = 0; v < in->n_values; v++)

@@ -101,6 +101,9 @@ static const view_curves_metric relu_claim2_curves[] = {
     {.id = MET_RELU_ERR_B, .title = "err_b unclipped at that n", .ref_slope = NAN},
 };
 
+/* The angle maps carry row and column indices up to this d. */
+enum { ANGLE_INDEX_MAX = 64 };
+
 static rs_status draw_angles(const relu_detail *det, grid_rect r, grid *g)
 {
     const size_t d = det->d;
@@ -119,8 +122,17 @@ static rs_status draw_angles(const relu_detail *det, grid_rect r, grid *g)
     absdiff = buf;
     for (size_t i = 0; i < d * d; i++)
         absdiff[i] = fabs(det->theta_hat[i] - det->theta_true[i]);
-    char title_hat[64];
-    snprintf(title_hat, sizeof title_hat, "θ̂ (%s, eq. 14)", param_method_name(det->method));
+    char title_hat[96]; /* which fit: the detail is run 1 of the value shown */
+    snprintf(title_hat, sizeof title_hat, "θ̂ (%s, eq. 14, n = %zu, run 1)",
+             param_method_name(det->method), det->n);
+    /* Row and column indices, so that a caption naming coordinates 4, 5, 6 can be
+     * followed (issue 13, point 12). */
+    static char idx[ANGLE_INDEX_MAX][8];
+    static const char *idx_p[ANGLE_INDEX_MAX];
+    for (size_t i = 0; i < d && i < ANGLE_INDEX_MAX; i++) {
+        snprintf(idx[i], sizeof idx[i], "%zu", i);
+        idx_p[i] = idx[i];
+    }
     plot_heatmap_model m[3];
     const double *z[3] = {det->theta_true, det->theta_hat, absdiff};
     const char *titles[3] = {"θ* (rad)", title_hat, "|θ̂ − θ*|"};
@@ -137,6 +149,8 @@ static rs_status draw_angles(const relu_detail *det, grid_rect r, grid *g)
             m[j].z_hi = M_PI;
         }
         m[j].cbar_title = j < 2 ? "rad" : "|err|";
+        if (d <= ANGLE_INDEX_MAX)
+            m[j].row_labels = m[j].col_labels = idx_p;
     }
     /* Three across when each map gets 30 columns; else truth and estimate side by side
      * over the difference, which keeps every map large enough to read. */
@@ -203,15 +217,22 @@ static rs_status draw_data(const relu_detail *det, grid_rect r, grid *g)
 static rs_status draw_landscape(const relu_detail *det, grid_rect r, grid *g)
 {
     /* Row 0 of the heatmap is drawn at the top, where sigma is largest. */
+    /* log₁₀ ΔNLL over three decades below its largest value: on a linear scale the
+     * rim takes every colour and the basin, where the estimators differ, is one flat
+     * colour (issue 13, point 4). */
     static double z[RELU_LAND_SIGMA * RELU_LAND_MU];
-    double zmin = INFINITY;
+    double zmin = INFINITY, zmax = -INFINITY;
     for (size_t i = 0; i < RELU_LAND_SIGMA * RELU_LAND_MU; i++)
-        if (isfinite(det->land_nll[i]))
+        if (isfinite(det->land_nll[i])) {
             zmin = fmin(zmin, det->land_nll[i]);
+            zmax = fmax(zmax, det->land_nll[i]);
+        }
+    const double floor_nll = (zmax - zmin) * 1e-3;
     for (size_t b = 0; b < RELU_LAND_SIGMA; b++)
-        for (size_t a = 0; a < RELU_LAND_MU; a++)
-            z[b * RELU_LAND_MU + a] =
-                det->land_nll[(RELU_LAND_SIGMA - 1 - b) * RELU_LAND_MU + a] - zmin;
+        for (size_t a = 0; a < RELU_LAND_MU; a++) {
+            const double dz = det->land_nll[(RELU_LAND_SIGMA - 1 - b) * RELU_LAND_MU + a] - zmin;
+            z[b * RELU_LAND_MU + a] = floor_nll > 0 ? log10(fmax(dz, floor_nll)) : dz;
+        }
     static plot_heatmap_point path[RELU_PATH_MAX];
     for (size_t j = 0; j < det->path_len; j++)
         path[j] = (plot_heatmap_point){det->path_mu[j], det->path_sigma[j]};
@@ -221,7 +242,7 @@ static rs_status draw_landscape(const relu_detail *det, grid_rect r, grid *g)
         {det->sgd_mu, det->sgd_sigma, GLYPH_MARK_DOT, 203, "ProjSGD estimate"},
     };
     char title[128];
-    snprintf(title, sizeof title, "NLL of x_%zu over (μ, σ) − min, n = %zu", det->coord, det->n);
+    snprintf(title, sizeof title, "log₁₀ ΔNLL of x_%zu over (μ, σ), n = %zu", det->coord, det->n);
     plot_heatmap_model m;
     plot_heatmap_init(&m);
     m.title = title;
@@ -234,7 +255,7 @@ static rs_status draw_landscape(const relu_detail *det, grid_rect r, grid *g)
     m.y_hi = det->land_sigma[RELU_LAND_SIGMA - 1];
     m.x_title = "μ (bias)";
     m.y_title = "σ (row norm)";
-    m.cbar_title = "ΔNLL";
+    m.cbar_title = "log₁₀ΔNLL";
     m.path = det->path_len ? path : NULL;
     m.n_path = det->path_len;
     m.path_color = 231;
