@@ -133,6 +133,8 @@ rs_status batch_run(const cli *c, FILE *out, rs_error *err)
                              .shard_index = c->shard_index,
                              .shard_count = c->shard_count,
                              .job = ops->job,
+                             .parts = model_job_parts(ops, p),
+                             .job_part = ops->job_part,
                              .ctx = &ctx,
                              .progress = isatty(2) ? batch_format_progress : NULL};
     const rs_status st = sweep_run(&spec, err);

@@ -81,6 +81,16 @@ static rs_status comp_job(void *ctx, size_t v, double value, size_t run, sweep_c
     return c->ops->job(&c->ctx, v, value, run, cell, arena, cancel, err);
 }
 
+static rs_status comp_part(void *ctx, size_t v, double value, size_t run, size_t part,
+                           sweep_cell *cell, workspace_arena *arena, const atomic_int *cancel,
+                           rs_error *err)
+{
+    comp *c = ctx;
+    if (atomic_load_explicit(&cell->done, memory_order_acquire))
+        return RS_OK;
+    return c->ops->job_part(&c->ctx, v, value, run, part, cell, arena, cancel, err);
+}
+
 static void *worker_main(void *arg)
 {
     worker *w = arg;
@@ -103,6 +113,8 @@ static void *worker_main(void *arg)
                                  .threads = c->threads,
                                  .shard_count = 1,
                                  .job = comp_job,
+                                 .parts = model_job_parts(c->ops, &c->p),
+                                 .job_part = comp_part,
                                  .ctx = c,
                                  .progress = on_progress,
                                  .pctx = c,

@@ -17,6 +17,12 @@ const model_ops *model_get(int generator)
     return generator >= 0 && generator < GEN_COUNT ? model_registry[generator] : NULL;
 }
 
+size_t model_job_parts(const model_ops *ops, const rs_params *p)
+{
+    const size_t parts = ops->parts && ops->job_part ? ops->parts(p) : 1;
+    return parts ? parts : 1;
+}
+
 void model_detail_head_init(model_detail_head *h)
 {
     pthread_mutex_init(&h->lock, NULL);
@@ -55,7 +61,7 @@ rs_status model_memory_check(const rs_params *p, size_t threads, uint64_t avail_
                             p->generator);
     double values[PARAM_MAX_LIST];
     const size_t m = param_sweep_values(p, values);
-    const size_t jobs = m * p->runs;
+    const size_t jobs = m * p->runs * model_job_parts(ops, p); /* parts in flight at once */
     const size_t in_flight = threads < jobs ? threads : jobs;
     const double avail = (double)avail_bytes;
     for (size_t j = 0; j < m; j++) {

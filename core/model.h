@@ -100,6 +100,11 @@ typedef struct {
     size_t n_flags;                  /* flag bits 0..n_flags-1 of sweep_cell.flags[m] */
     const char *const *flag_names;   /* as printed in the flags column */
     sweep_job_fn job;                /* ctx is a model_ctx */
+    /* Optional: the number of independent parts a job at p splits into (e.g. one per
+     * loss) and the part runner (sweep.h), whose cells equal job's bit for bit; NULL when
+     * a job is one unit. */
+    size_t (*parts)(const rs_params *p);
+    sweep_part_fn job_part;
     size_t (*job_bytes)(const rs_params *p); /* memory of one job; 0 = overflow */
     /* The generator's own checks of one parameter point (the generic ones, in
      * param_check, have run: k <= d, methods, coordinates < d). */
@@ -114,6 +119,9 @@ typedef struct {
 /* The parameters of one job: a copy of ctx->base with the swept key set to value.
  * RS_EINVAL (err set) when value is out of the key's range. */
 rs_status model_job_params(const model_ctx *ctx, double value, rs_params *p, rs_error *err);
+
+/* Parts of one job of ops at p (sweep_spec.parts): ops->parts(p), or 1. */
+size_t model_job_parts(const model_ops *ops, const rs_params *p);
 
 /* The descriptor of a generator, or NULL when it is not built in. Static storage. */
 const model_ops *model_get(int generator);

@@ -40,14 +40,33 @@ void sweep_cells_init(sweep_cell *cells, size_t count)
             cells[c].flags[m] = 0;
         }
         atomic_init(&cells[c].done, 0);
+        atomic_init(&cells[c].parts_done, 0);
     }
+}
+
+static size_t sweep_parts(const sweep_spec *s)
+{
+    return s->parts > 1 && s->job_part ? s->parts : 1;
+}
+
+/* Keep the first failure (status and line) for sweep_run to return. */
+static void sweep_fail(sweep_state *st, rs_status rc, const rs_error *err)
+{
+    pthread_mutex_lock(&st->err_lock);
+    if (!atomic_load(&st->failed)) {
+        st->status = rc;
+        st->err = *err;
+        atomic_store(&st->failed, 1);
+    }
+    pthread_mutex_unlock(&st->err_lock);
 }
 
 static void *worker(void *arg)
 {
     sweep_state *st = arg;
     const sweep_spec *s = st->s;
-    const size_t total = s->n_values * s->runs;
+    const size_t parts = sweep_parts(s);
+    const size_t total = s->n_values * s->runs * parts;
     const size_t shard_total = sweep_shard_jobs(s);
     workspace_arena arena; /* this thread's, lent to every job it runs */
     workspace_arena_init(&arena);
@@ -57,22 +76,24 @@ static void *worker(void *arg)
         const size_t k = atomic_fetch_add(&st->next, 1);
         if (k >= total)
             break;
-        const size_t run = k / s->n_values, v = k % s->n_values; /* run-major */
+        /* run-major; the parts of one job are taken one after another, so that two
+         * workers share the first job before the next one starts */
+        const size_t job = k / parts, part = k % parts;
+        const size_t run = job / s->n_values, v = job % s->n_values;
         if (!in_shard(s, v, run))
             continue;
         sweep_cell *cell = &s->cells[v * s->runs + run];
         rs_error err;
-        const rs_status rc = s->job(s->ctx, v, s->values[v], run, cell, &arena, s->cancel, &err);
+        const rs_status rc =
+            parts > 1
+                ? s->job_part(s->ctx, v, s->values[v], run, part, cell, &arena, s->cancel, &err)
+                : s->job(s->ctx, v, s->values[v], run, cell, &arena, s->cancel, &err);
         if (rc != RS_OK) {
-            pthread_mutex_lock(&st->err_lock);
-            if (!atomic_load(&st->failed)) {
-                st->status = rc;
-                st->err = err;
-                atomic_store(&st->failed, 1);
-            }
-            pthread_mutex_unlock(&st->err_lock);
+            sweep_fail(st, rc, &err);
             break;
         }
+        if (atomic_fetch_add(&cell->parts_done, 1) + 1 < parts)
+            continue; /* another part of this job still runs */
         atomic_store_explicit(&cell->done, 1, memory_order_release);
         const size_t done = atomic_fetch_add(&st->done, 1) + 1;
         if (s->progress)
@@ -97,8 +118,8 @@ rs_status sweep_run(const sweep_spec *s, rs_error *err)
     pthread_mutex_init(&st.err_lock, NULL);
     st.status = RS_OK;
     size_t nthreads = s->threads;
-    if (nthreads > s->n_values * s->runs)
-        nthreads = s->n_values * s->runs;
+    if (nthreads > s->n_values * s->runs * sweep_parts(s))
+        nthreads = s->n_values * s->runs * sweep_parts(s);
     pthread_t tids[256];
     if (nthreads > 256)
         nthreads = 256;

@@ -22,6 +22,7 @@ typedef struct {
     double metric[METHOD_COUNT][SWEEP_MAX_METRICS]; /* per method, per metric id */
     unsigned flags[METHOD_COUNT];                   /* MET_FLAG_* of the generator */
     atomic_int done;                                /* 1 once the cell is complete */
+    atomic_size_t parts_done;                       /* finished parts (sweep_spec.parts) */
 } sweep_cell;
 
 /* One job: fill cell for sweep value index v (value `value`) and run `run`.
@@ -30,6 +31,15 @@ typedef struct {
  * Must poll cancel and return RS_ECANCELLED promptly. */
 typedef rs_status (*sweep_job_fn)(void *ctx, size_t v, double value, size_t run, sweep_cell *cell,
                                   workspace_arena *arena, const atomic_int *cancel, rs_error *err);
+
+/* One part of job (v, run) when a job splits into sweep_spec.parts independent parts (e.g.
+ * one loss each), so that the workers share a single job. Part p writes only its own
+ * methods' metrics and flags of cell; the cell is done once every part has returned. A
+ * part draws from the job's streams exactly as the whole job does, so the cells are
+ * bit-identical to sweep_job_fn's whatever the thread count. */
+typedef rs_status (*sweep_part_fn)(void *ctx, size_t v, double value, size_t run, size_t part,
+                                   sweep_cell *cell, workspace_arena *arena,
+                                   const atomic_int *cancel, rs_error *err);
 
 typedef void (*sweep_progress_fn)(void *pctx, size_t done, size_t total);
 
@@ -41,6 +51,8 @@ typedef struct {
     size_t shard_index;   /* run job j = v * runs + run only if j % shard_count == shard_index */
     size_t shard_count;   /* >= 1 */
     sweep_job_fn job;
+    size_t parts;           /* > 1: run job_part for parts 0..parts-1 instead of job */
+    sweep_part_fn job_part; /* used only when parts > 1 */
     void *ctx;
     sweep_progress_fn progress; /* may be NULL; called from worker threads */
     void *pctx;
@@ -52,7 +64,7 @@ void sweep_cells_init(sweep_cell *cells, size_t count);
 
 /* Run every job of the shard; blocks until all finish or one fails. Returns RS_OK,
  * RS_ECANCELLED, or the first job error (err holds its line). Jobs of this shard only
- * are counted in progress. */
+ * are counted in progress, once each (when its last part returns). */
 rs_status sweep_run(const sweep_spec *s, rs_error *err);
 
 /* Mean and sample std (0 for one run) of metric id of method over the finished runs of

@@ -13,6 +13,8 @@
 #include "quad_moments.h"
 #include "rng_stream.h"
 
+#include "bench_limits.h"
+
 /* OpenBLAS's own cblas.h would clash with GSL's CBLAS prototypes; declare the one call. */
 void openblas_set_num_threads(int n);
 
@@ -59,16 +61,19 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_quadratic: cannot allocate n = %zu, d = %zu\n", n, d);
         return 1;
     }
+    bench_limits lim;
+    bench_limits_measure("bench_quadratic", &lim);
     gsl_rng *rng = rng_stream_alloc(1, 0, 0, RNG_PURPOSE_TRUTH);
     gen_quadratic_truth(d, r, GEN_QUADRATIC_SMOOTHED, 0.1, rng, Q, NULL);
     gen_quadratic_pack(Q, d, r, V);
     double t0 = now_s();
+    const double c0 = bench_limits_cpu_s();
     for (size_t m0 = 0; m0 < n; m0 += B) {
         const size_t rows = n - m0 < B ? n - m0 : B;
         gen_quadratic_draw(rng, rows, r, G);
         gen_quadratic_eval(V, d, r, G, rows, K, X + m0 * d, d);
     }
-    const double t_sample = now_s() - t0;
+    const double t_sample = now_s() - t0, cpu_sample = bench_limits_cpu_s() - c0;
     double t0_gauss = now_s();
     for (size_t m0 = 0; m0 < n; m0 += B)
         gen_quadratic_draw(rng, n - m0 < B ? n - m0 : B, r, G);
@@ -86,18 +91,26 @@ int main(int argc, char **argv)
         t_read = t < t_read ? t : t_read;
     }
     sink += s[0];
+    double c1 = bench_limits_cpu_s();
     const double t2 = time_moments(X, n, d, 0, 3, &sink);
+    const double cpu2 = (bench_limits_cpu_s() - c1) / 3.0; /* per pass: best of 3 is printed */
+    c1 = bench_limits_cpu_s();
     const double t3 = time_moments(X, n, d, 1, 2, &sink);
+    const double cpu3 = (bench_limits_cpu_s() - c1) / 2.0;
+    const double read_floor = (double)(n * d * sizeof(double)) / (lim.mem_gbs * 1e9);
     printf("bench_quadratic: n = %zu, d = %zu, r = %zu (sink %g)\n", n, d, r, sink);
     printf(
         "  sampling (ziggurat + K V dgemm)   %8.3f s  (%.1f ns/sample; gaussians alone %.3f s)\n",
         t_sample, 1e9 * t_sample / (double)n, t_gauss);
+    bench_limits_report("RNG", t_sample, cpu_sample, (double)(n * r) / lim.normals_per_s);
     printf("  read samples once (column sums)   %8.3f s  (%.2f GB/s)\n", t_read,
            (double)(n * d * sizeof(double)) / t_read / 1e9);
     printf("  second moments (shift + tiles)    %8.3f s  = %.2fx the read (target <= 3x)\n", t2,
            t2 / t_read);
+    bench_limits_report("memory", t2, cpu2, read_floor);
     printf("  second + third (Z^T Y dgemm, d^3) %8.3f s  = %.2fx the read; third alone ~%.3f s\n",
            t3, t3 / t_read, t3 - t2);
+    bench_limits_report("memory", t3, cpu3, read_floor);
     free(s);
     free(X);
     free(Q);

@@ -26,6 +26,8 @@
 #include "rng_stream.h"
 #include "sweep.h"
 
+#include "bench_limits.h"
+
 void openblas_set_num_threads(int num_threads);
 
 static double now_s(void)
@@ -79,7 +81,7 @@ static void limits(void)
     free(big);
 }
 
-static void split(size_t n, size_t d)
+static void split(size_t n, size_t d, const bench_limits *lim)
 {
     const size_t k = d;
     double *W = malloc(d * k * sizeof *W), *b = malloc(d * sizeof *b),
@@ -94,8 +96,9 @@ static void split(size_t n, size_t d)
     gen_relu_truth(d, k, 1.0, 0, 1.0, r, W, b, NULL);
     gen_relu_stats st = {cnt, sum, sq};
     double t0 = now_s();
+    const double c0 = bench_limits_cpu_s();
     gen_relu_sample(W, b, d, k, n, r, X, z, &st, NULL, NULL);
-    const double t_gen = now_s() - t0;
+    const double t_gen = now_s() - t0, cpu_gen = bench_limits_cpu_s() - c0;
     const est_input in = {X, n, d, &st};
     est_result res = {mu, s2, NULL, 0};
     t0 = now_s();
@@ -121,6 +124,7 @@ static void split(size_t n, size_t d)
     const double pairs = 0.5 * (double)d * (double)(d - 1) * (double)n;
     printf("split  n=%zu d=k=%zu: generation %.1f ms (%.0f M normals/s incl. dgemm+ReLU+stats)\n",
            n, d, 1e3 * t_gen, (double)n * k / t_gen / 1e6);
+    bench_limits_report("RNG", t_gen, cpu_gen, (double)n * (double)k / lim->normals_per_s);
     printf("split  fits: mle %.3f ms, sgd %.1f ms, median %.1f ms\n", 1e3 * t_mle, 1e3 * t_sgd,
            1e3 * t_med);
     printf("split  angles: pack %.1f ms, popcount %.2f ms (%.2e pair.rows/s), dsyrk %.1f ms (%.2e "
@@ -143,10 +147,26 @@ static void split(size_t n, size_t d)
     free(bits);
 }
 
-/* One panel of Figure 1: returns seconds. */
-static double panel(const char *key, const double *values, size_t m, size_t n, size_t d, int method,
-                    size_t threads, size_t runs)
+/* Normals one panel draws (n k per run; k = d): its floor at the RNG limit. */
+static double panel_normals(const char *key, const double *values, size_t m, size_t n, size_t d,
+                            size_t runs)
 {
+    double z = 0.0;
+    for (size_t j = 0; j < m; j++) {
+        const double nn = strcmp(key, "n") == 0 ? values[j] : (double)n;
+        const double dd = strcmp(key, "d") == 0 ? values[j] : (double)d;
+        z += nn * dd * (double)runs;
+    }
+    return z;
+}
+
+/* One panel of Figure 1: returns wall seconds; adds its CPU seconds into *cpu_s and its
+ * normals into *normals. */
+static double panel(const char *key, const double *values, size_t m, size_t n, size_t d, int method,
+                    size_t threads, size_t runs, double *cpu_s, double *normals)
+{
+    *normals += panel_normals(key, values, m, n, d, runs);
+    const double c0 = bench_limits_cpu_s();
     rs_params p;
     param_defaults(&p, GEN_RELU);
     p.n = n;
@@ -172,6 +192,7 @@ static double panel(const char *key, const double *values, size_t m, size_t n, s
     if (sweep_run(&s, &err) != RS_OK)
         printf("error: %s\n", err.msg);
     const double dt = now_s() - t0;
+    *cpu_s += bench_limits_cpu_s() - c0;
     free(cells);
     return dt;
 }
@@ -181,8 +202,10 @@ int main(int argc, char **argv)
     gsl_set_error_handler_off();
     openblas_set_num_threads(1);
     const int quick = argc > 1 && strcmp(argv[1], "quick") == 0;
+    bench_limits lim;
+    bench_limits_measure("bench_relu", &lim);
     limits();
-    split(500000, 25);
+    split(500000, 25, &lim);
     const double ns[] = {20000, 50000, 80000, 110000, 140000, 170000, 200000};
     const double ds[] = {5, 9, 13, 17, 21, 25};
     const double ks[] = {1, 5, 9, 13, 17, 21, 25};
@@ -190,12 +213,16 @@ int main(int argc, char **argv)
     const int methods[] = {METHOD_MLE, METHOD_SGD};
     for (size_t a = 0; a < 2; a++)
         for (size_t threads = 1; threads <= 2; threads++) {
-            const double t1 = panel("n", ns, 7, 0, 5, methods[a], threads, runs);
-            const double t2 = panel("d", ds, 6, 500000, 5, methods[a], threads, runs);
-            const double t3 = panel("kappa", ks, 7, 500000, 5, methods[a], threads, runs);
+            double cpu = 0.0, z = 0.0;
+            const double t1 = panel("n", ns, 7, 0, 5, methods[a], threads, runs, &cpu, &z);
+            const double t2 = panel("d", ds, 6, 500000, 5, methods[a], threads, runs, &cpu, &z);
+            const double t3 = panel("kappa", ks, 7, 500000, 5, methods[a], threads, runs, &cpu, &z);
             printf("fig1   estimator=%s threads=%zu runs=%zu: samples %.2f s + dimension %.2f s + "
                    "condition %.2f s = %.2f s\n",
                    param_method_name(methods[a]), threads, runs, t1, t2, t3, t1 + t2 + t3);
+            /* the floor: drawing the latent normals alone on every thread */
+            bench_limits_report("RNG", t1 + t2 + t3, cpu,
+                                z / (lim.normals_per_s * (double)threads));
         }
     return 0;
 }

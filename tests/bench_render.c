@@ -12,6 +12,8 @@
 #include "grid.h"
 #include "ui_fixtures.h"
 
+#include "bench_limits.h"
+
 enum { BENCH_W = 200, BENCH_H = 60, BENCH_FRAMES = 200 };
 
 static double bench_now_s(void)
@@ -45,12 +47,16 @@ int main(void)
         fprintf(stderr, "bench_render: out of memory\n");
         return 1;
     }
+    bench_limits lim;
+    bench_limits_measure("bench_render", &lim);
     double draw_s = 0, diff_s = 0;
     const size_t first = bench_frame(g, prev, 0, &draw_s, &diff_s);
     draw_s = diff_s = 0;
     size_t changed = 0;
+    const double c0 = bench_limits_cpu_s();
     for (int i = 1; i <= BENCH_FRAMES; i++)
         changed += bench_frame(g, prev, i, &draw_s, &diff_s);
+    const double cpu = (bench_limits_cpu_s() - c0) / BENCH_FRAMES;
     printf("bench_render: %dx%d screen (lines plot + heatmap), %d frames\n", BENCH_W, BENCH_H,
            BENCH_FRAMES);
     printf("  draw  %.3f ms/frame\n", 1e3 * draw_s / BENCH_FRAMES);
@@ -58,6 +64,10 @@ int main(void)
         "  diff  %.3f ms/frame (cells changed: first frame %zu, then %zu per frame on average)\n",
         1e3 * diff_s / BENCH_FRAMES, first, changed / BENCH_FRAMES);
     printf("  total %.3f ms/frame (target < 5 ms)\n", 1e3 * (draw_s + diff_s) / BENCH_FRAMES);
+    /* the floor: the memory traffic of a frame (clear, diff reads two grids, copy) */
+    const double bytes = 5.0 * BENCH_W * BENCH_H * sizeof(grid_cell);
+    bench_limits_report("memory", (draw_s + diff_s) / BENCH_FRAMES, cpu,
+                        bytes / (lim.mem_gbs * 1e9));
     grid_free(g);
     grid_free(prev);
     return 0;

@@ -2,7 +2,8 @@
  * worker, screen), without a terminal (issue 3's benchmarks; printed, never asserted):
  *  1. key -> plot: a key that changes n at the default preset (d = 5, n = 1e5, sweep over
  *     n, 10 runs, mle), until the screen shows the new computation's result — both the
- *     first redraw with new data and the complete result;
+ *     first redraw with a cell the new computation computed (cells carried over from the
+ *     last one do not count) and the complete result;
  *  2. render + diff of a whole 200x60 screen, per view (what sink_curses does before
  *     writing the changed cells);
  *  3. key response while a long sweep saturates the cores: session_key + model + draw.
@@ -23,6 +24,8 @@
 #include "session.h"
 #include "worker.h"
 
+#include "bench_limits.h"
+
 void openblas_set_num_threads(int num_threads);
 
 static int cmp_double(const void *a, const void *b)
@@ -31,11 +34,15 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static void report(const char *what, double *t, size_t n, const char *target)
+/* Wall times t (sorted here) with the process CPU time over the same samples, and the
+ * median's ratio to floor_s (0: none). */
+static void report(const char *what, double *t, size_t n, const char *target, double cpu_s,
+                   double floor_s)
 {
     qsort(t, n, sizeof t[0], cmp_double);
     printf("%-58s min %8.2f  median %8.2f  max %8.2f ms   (%s)\n", what, t[0] * 1e3, t[n / 2] * 1e3,
            t[n - 1] * 1e3, target);
+    bench_limits_report("RNG", t[n / 2], cpu_s / (double)n, floor_s);
 }
 
 static void sleep_ms(double ms)
@@ -57,21 +64,50 @@ static void draw(worker *w, grid *g)
     screen_draw(&m, g);
 }
 
-/* Cells done in the current computation (what the screen can show). */
+enum { CELLS_MAX = 4096 };
+static unsigned char carried[CELLS_MAX]; /* cells done when the computation was submitted */
+
+/* Mark the cells the new computation starts with (carried over from the last one). */
+static void note_carried(worker *w)
+{
+    view_input in;
+    worker_view(w, &in);
+    for (size_t j = 0; j < in.n_values * in.runs && j < CELLS_MAX; j++)
+        carried[j] = atomic_load(&in.cells[j].done) ? 1 : 0;
+}
+
+/* Cells the current computation has computed itself (not carried over): only these make
+ * a redraw "with the new result". */
 static size_t cells_done(worker *w)
 {
     view_input in;
     worker_view(w, &in);
     size_t d = 0;
-    for (size_t j = 0; j < in.n_values * in.runs; j++)
-        d += atomic_load(&in.cells[j].done) ? 1 : 0;
+    for (size_t j = 0; j < in.n_values * in.runs && j < CELLS_MAX; j++)
+        d += atomic_load(&in.cells[j].done) && !carried[j] ? 1 : 0;
     return d;
+}
+
+/* Normals the relu computation p draws (n k per job): its floor at the RNG limit. */
+static double relu_floor_s(const rs_params *p, size_t threads, const bench_limits *lim)
+{
+    double values[PARAM_MAX_LIST], z = 0.0;
+    const size_t m = param_sweep_values(p, values);
+    for (size_t j = 0; j < m; j++) {
+        rs_params q = *p;
+        if (p->sweep >= 0)
+            param_set_number(&q, p->sweep, values[j], NULL);
+        z += (double)q.n * (double)(q.k ? q.k : q.d) * (double)q.runs;
+    }
+    return z / (lim->normals_per_s * (double)threads);
 }
 
 int main(void)
 {
     gsl_set_error_handler_off();
     openblas_set_num_threads(1);
+    bench_limits lim;
+    bench_limits_measure("bench_tui", &lim);
     char path[PRESET_PATH];
     rs_error err;
     static preset pr;
@@ -95,11 +131,14 @@ int main(void)
     session_key(&S, SKEY_DOWN); /* select n */
     enum { KEYS = 8 };
     double first[KEYS], full[KEYS];
+    double c0 = bench_limits_cpu_s();
     for (int k = 0; k < KEYS; k++) {
         const double t0 = rs_now_s();
         const unsigned act = session_key(&S, k % 2 ? SKEY_LEFT : SKEY_RIGHT);
-        if (act & SESSION_RECOMPUTE)
+        if (act & SESSION_RECOMPUTE) {
             worker_submit(w, &S.p, threads, &err);
+            note_carried(w);
+        }
         first[k] = NAN;
         for (;;) {
             worker_status ws;
@@ -112,22 +151,29 @@ int main(void)
             if (finished) {
                 draw(w, g);
                 full[k] = rs_now_s() - t0;
+                if (isnan(first[k])) /* nothing but carried cells: the complete redraw */
+                    first[k] = full[k];
                 break;
             }
             sleep_ms(1);
         }
     }
-    report("key n ->/<- : first redraw with the new result", first, KEYS, "target < 150 ms");
-    report("key n ->/<- : complete result on screen", full, KEYS, "target < 150 ms");
+    double cpu = bench_limits_cpu_s() - c0;
+    report("key n ->/<- : first redraw with a newly computed cell", first, KEYS, "target < 150 ms",
+           cpu, 0.0);
+    report("key n ->/<- : complete result on screen", full, KEYS, "target < 150 ms", cpu, 0.0);
 
     /* The same with a knob that invalidates every cell (kappa): the full sweep reruns. */
     session_key(&S, SKEY_DOWN);
     session_key(&S, SKEY_DOWN);
     session_key(&S, SKEY_DOWN); /* kappa */
+    c0 = bench_limits_cpu_s();
     for (int k = 0; k < 4; k++) {
         const double t0 = rs_now_s();
-        if (session_key(&S, k % 2 ? SKEY_LEFT : SKEY_RIGHT) & SESSION_RECOMPUTE)
+        if (session_key(&S, k % 2 ? SKEY_LEFT : SKEY_RIGHT) & SESSION_RECOMPUTE) {
             worker_submit(w, &S.p, threads, &err);
+            note_carried(w);
+        }
         first[k] = NAN;
         for (;;) {
             worker_status ws;
@@ -139,13 +185,17 @@ int main(void)
             if (ws.state == WORKER_DONE || ws.state == WORKER_FAILED) {
                 draw(w, g);
                 full[k] = rs_now_s() - t0;
+                if (isnan(first[k]))
+                    first[k] = full[k];
                 break;
             }
             sleep_ms(1);
         }
     }
-    report("key kappa ->/<- (all 70 jobs rerun): first redraw", first, 4, "streaming");
-    report("key kappa ->/<- (all 70 jobs rerun): complete", full, 4, "whole sweep");
+    cpu = bench_limits_cpu_s() - c0;
+    report("key kappa ->/<- (all 70 jobs rerun): first redraw", first, 4, "streaming", cpu, 0.0);
+    report("key kappa ->/<- (all 70 jobs rerun): complete", full, 4, "whole sweep", cpu,
+           relu_floor_s(&S.p, threads, &lim));
 
     /* 2. render + diff of a 200x60 screen, per view */
     grid *big = grid_alloc(200, 60), *prev = grid_alloc(200, 60);
@@ -156,6 +206,7 @@ int main(void)
         enum { REPS = 200 };
         double t[REPS];
         size_t changed = 0;
+        const double cr0 = bench_limits_cpu_s();
         for (int r = 0; r < REPS; r++) {
             const double t0 = rs_now_s();
             draw(w, big);
@@ -166,7 +217,7 @@ int main(void)
         char what[96];
         snprintf(what, sizeof what, "render + diff 200x60, %s view (%zu cells changed last)",
                  param_view_name(view), changed);
-        report(what, t, REPS, "target < 5 ms");
+        report(what, t, REPS, "target < 5 ms", bench_limits_cpu_s() - cr0, 0.0);
     }
     S.view = VIEW_CURVES;
 
@@ -181,6 +232,7 @@ int main(void)
     sleep_ms(200);
     enum { PRESSES = 50 };
     double t[PRESSES];
+    c0 = bench_limits_cpu_s();
     for (int k = 0; k < PRESSES; k++) {
         const double t0 = rs_now_s();
         session_key(&S, k % 2 ? SKEY_UP : SKEY_DOWN);
@@ -190,7 +242,9 @@ int main(void)
     }
     worker_status ws;
     worker_status_get(w, &ws);
-    report("key response during a long sweep (↑/↓ + redraw)", t, PRESSES, "target < 50 ms");
+    report("key response during a long sweep (↑/↓ + redraw)", t, PRESSES, "target < 50 ms",
+           bench_limits_cpu_s() - c0, 0.0);
+    printf("    (cpu includes the sweep's workers)\n");
     printf("  (the sweep was %s: %zu/%zu jobs)\n", ws.state == WORKER_RUNNING ? "running" : "done",
            ws.done, ws.total);
     grid_free(big);

@@ -57,8 +57,8 @@ static rs_params small_params(int gen)
     return p;
 }
 
-static void run_sweep(const model_ops *ops, const rs_params *p, size_t threads, void *detail,
-                      sweep_cell *cells)
+static void run_split(const model_ops *ops, const rs_params *p, size_t threads, void *detail,
+                      sweep_cell *cells, int split)
 {
     double values[PARAM_MAX_LIST];
     const size_t m = param_sweep_values(p, values);
@@ -72,9 +72,18 @@ static void run_sweep(const model_ops *ops, const rs_params *p, size_t threads, 
                           .threads = threads,
                           .shard_count = 1,
                           .job = ops->job,
+                          .parts = split ? model_job_parts(ops, p) : 1,
+                          .job_part = split ? ops->job_part : NULL,
                           .ctx = &ctx};
     rs_error err;
     cr_assert_eq(sweep_run(&s, &err), RS_OK, "%s: %s", ops->name, err.msg);
+}
+
+/* The sweep as the app runs it: split into parts when the generator has them. */
+static void run_sweep(const model_ops *ops, const rs_params *p, size_t threads, void *detail,
+                      sweep_cell *cells)
+{
+    run_split(ops, p, threads, detail, cells, 1);
 }
 
 /* Every metric and flag of every method, bit for bit (NaN included), but the measured
@@ -162,6 +171,45 @@ ParameterizedTest(int *gen, model, deterministic, .init = init, .timeout = 300)
     run_sweep(ops, &p, 2, det, with);
     cells_equal(ops, one, with, "when the detail is asked for");
     cr_assert_eq(det->ready, 1, "%s: the detail is ready after its job", ops->name);
+    ops->detail_free(det);
+}
+
+/* A generator whose jobs split into parts (teacher: one per loss) gives the cells of the
+ * single-job path, on one thread and on two, and its detail is ready once every part ran. */
+ParameterizedTestParameters(model, parts)
+{
+    static int gens[GEN_COUNT];
+    for (int g = 0; g < GEN_COUNT; g++)
+        gens[g] = g;
+    return cr_make_param_array(int, gens, GEN_COUNT);
+}
+
+ParameterizedTest(int *gen, model, parts, .init = init, .timeout = 300)
+{
+    const model_ops *ops = model_get(*gen);
+    rs_params p = small_params(*gen);
+    if (!ops->job_part) {
+        cr_assert_eq(model_job_parts(ops, &p), 1, "%s: one part without job_part", ops->name);
+        return;
+    }
+    char all[256] = ""; /* every method of the generator, one part each */
+    for (int m = 0; m < METHOD_COUNT; m++)
+        if (ops->methods & (1u << m)) {
+            strcat(all, all[0] ? "," : "");
+            strcat(all, param_method_name(m));
+        }
+    support_set(&p, "compare", all);
+    rs_error err;
+    cr_assert_eq(param_check(&p, &err), RS_OK, "%s: %s", ops->name, err.msg);
+    cr_assert_eq(model_job_parts(ops, &p), (size_t)__builtin_popcount(param_methods(&p)));
+    static sweep_cell whole[N_VALUES * RUNS], one[N_VALUES * RUNS], two[N_VALUES * RUNS];
+    run_split(ops, &p, 1, NULL, whole, 0);
+    run_split(ops, &p, 1, NULL, one, 1);
+    cells_equal(ops, whole, one, "between one job and its parts (1 thread)");
+    model_detail_head *det = ops->detail_alloc();
+    run_split(ops, &p, 2, det, two, 1);
+    cells_equal(ops, whole, two, "between one job and its parts (2 threads)");
+    cr_assert_eq(det->ready, 1, "%s: the detail is ready after every part", ops->name);
     ops->detail_free(det);
 }
 

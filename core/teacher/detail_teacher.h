@@ -30,6 +30,7 @@ typedef struct {
     model_detail_head head; /* lock, ready (model.h) */
     size_t n, d, k, iters;
     unsigned methods;
+    unsigned methods_done; /* losses whose part of the job has ended (ready when all) */
     /* learning: e(A), e_perm and loss at iteration curve_iter (iteration 0 = the initial
      * point) */
     size_t curve_len[METHOD_COUNT];

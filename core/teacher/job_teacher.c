@@ -133,9 +133,9 @@ static int kappa_sign(const rs_params *p, const double *Astar, size_t k, size_t 
 }
 
 /* Train loss m from the common initial point; fill its metrics and (if det) curves. */
-static rs_status train(const rs_params *p, int m, job_teacher_ws *ws, loss_teacher_ws *lt,
-                       job_teacher_llsfe *lc, teacher_detail *det, sweep_cell *cell, size_t v,
-                       size_t run, const atomic_int *cancel, rs_error *err)
+static rs_status train_loss(const rs_params *p, int m, job_teacher_ws *ws, loss_teacher_ws *lt,
+                            job_teacher_llsfe *lc, teacher_detail *det, sweep_cell *cell, size_t v,
+                            size_t run, const atomic_int *cancel, rs_error *err)
 {
     const size_t n = p->n, d = p->d, k = teacher_k(p);
     rs_status st =
@@ -214,20 +214,23 @@ static rs_status train(const rs_params *p, int m, job_teacher_ws *ws, loss_teach
     return RS_OK;
 }
 
-/* Figures 1-2: LLSFE errors at one fresh point of the input law (EXTRA stream). */
+/* Figures 1-2: LLSFE errors at one fresh point of the input law (EXTRA stream). A part
+ * that does not train llsfe only draws the point (cell NULL), so that the EXTRA stream
+ * stands where the whole job leaves it. */
 static rs_status llsfe_accuracy(const rs_params *p, job_teacher_llsfe *lc, gsl_rng *extra,
                                 sweep_cell *cell, rs_error *err)
 {
     const size_t d = p->d;
-    double *out = cell->metric[METHOD_LLSFE];
-    out[MET_TEACHER_S2_ERR] = out[MET_TEACHER_S4_ERR] = NAN;
+    double *out = cell ? cell->metric[METHOD_LLSFE] : NULL;
+    if (out)
+        out[MET_TEACHER_S2_ERR] = out[MET_TEACHER_S4_ERR] = NAN;
     if (p->input == INPUT_LAPLACE)
         return RS_OK; /* sgn(x)^4 is S4 only off the axes: no smooth truth to compare */
     double *x = lc->ws->work, *g = x + d, *G = g + d, *scratch = G + d * d, yq;
     double *P1 = lc->ws->P; /* one row of scratch for the sampler */
     rs_status st = gen_teacher_sample(p->input, p->mixture_shift, lc->ws->Astar, 1, d, 1, 0.0,
                                       extra, x, &yq, P1, NULL, err);
-    if (st != RS_OK)
+    if (st != RS_OK || !out)
         return st;
     size_t failed = 0;
     st = llsfe_eval(lc->lw, x, 1, lc->h, g, G, &failed, NULL, err);
@@ -241,10 +244,13 @@ static rs_status llsfe_accuracy(const rs_params *p, job_teacher_llsfe *lc, gsl_r
                         &out[MET_TEACHER_S4_ERR], err);
 }
 
-rs_status job_teacher_run(void *vctx, size_t v, double value, size_t run, sweep_cell *cell,
-                          workspace_arena *arena, const atomic_int *cancel, rs_error *err)
+/* Job (v, run) training the losses of `train` (a subset of p's methods): everything
+ * before the training (truth, samples, test data, the EXTRA stream's draws) is the same
+ * whatever `train` is, so a part's cells equal the whole job's. */
+static rs_status run_losses(const model_ctx *ctx, size_t v, double value, size_t run,
+                            unsigned train, sweep_cell *cell, workspace_arena *arena,
+                            const atomic_int *cancel, rs_error *err)
 {
-    const model_ctx *ctx = vctx;
     rs_params p;
     rs_status st = model_job_params(ctx, value, &p, err);
     if (st != RS_OK)
@@ -285,20 +291,21 @@ rs_status job_teacher_run(void *vctx, size_t v, double value, size_t run, sweep_
         goto done;
     if (ll) {
         llsfe_bind(lw, ws.X);
-        if ((st = llsfe_accuracy(&p, &lc, extra, cell, err)) != RS_OK)
+        sweep_cell *own = (train & (1u << METHOD_LLSFE)) ? cell : NULL;
+        if ((st = llsfe_accuracy(&p, &lc, extra, own, err)) != RS_OK)
             goto done;
     }
-    if (det && (st = job_teacher_detail_begin(det, &p, &ws, extra, err)) != RS_OK)
+    if (det && (st = job_teacher_detail_begin(det, &p, &ws, extra, train, err)) != RS_OK)
         goto done;
     for (int m = METHOD_L2; m <= METHOD_LLSFE; m++) {
-        if (!(methods & (1u << m)))
+        if (!(methods & train & (1u << m)))
             continue;
-        if ((st = train(&p, m, &ws, lt, &lc, det, cell, v, run, cancel, err)) != RS_OK)
+        if ((st = train_loss(&p, m, &ws, lt, &lc, det, cell, v, run, cancel, err)) != RS_OK)
             goto done;
     }
     if (det)
-        st = job_teacher_detail_end(det, &p, &ws, lt, &lc, model_ctx_learning_only(ctx), cancel,
-                                    err);
+        st = job_teacher_detail_end(det, &p, &ws, lt, &lc, train, model_ctx_learning_only(ctx),
+                                    cancel, err);
 done:
     gsl_rng_free(truth_rng);
     gsl_rng_free(data_rng);
@@ -307,4 +314,29 @@ done:
     llsfe_ws_free(lw);
     workspace_put(arena, ws.block);
     return st;
+}
+
+rs_status job_teacher_run(void *vctx, size_t v, double value, size_t run, sweep_cell *cell,
+                          workspace_arena *arena, const atomic_int *cancel, rs_error *err)
+{
+    return run_losses(vctx, v, value, run, ~0u, cell, arena, cancel, err);
+}
+
+size_t job_teacher_parts(const rs_params *p)
+{
+    return (size_t)__builtin_popcount(param_methods(p));
+}
+
+rs_status job_teacher_part(void *vctx, size_t v, double value, size_t run, size_t part,
+                           sweep_cell *cell, workspace_arena *arena, const atomic_int *cancel,
+                           rs_error *err)
+{
+    const model_ctx *ctx = vctx;
+    unsigned left = param_methods(ctx->base); /* the swept key is numeric: same methods */
+    for (size_t i = 0; i < part && left; i++)
+        left &= left - 1; /* drop the lowest method: part i trains the i-th */
+    if (!left)
+        return rs_error_set(err, RS_EINVAL, "job_teacher_part: part %zu of %zu", part,
+                            job_teacher_parts(ctx->base));
+    return run_losses(ctx, v, value, run, left & -left, cell, arena, cancel, err);
 }

@@ -24,6 +24,17 @@ void job_teacher_detail_free(teacher_detail *det);
 rs_status job_teacher_run(void *ctx, size_t v, double value, size_t run, sweep_cell *cell,
                           workspace_arena *arena, const atomic_int *cancel, rs_error *err);
 
+/* The parts a job splits into (sweep_part_fn): one per loss of p. */
+size_t job_teacher_parts(const rs_params *p);
+
+/* The sweep_part_fn of teacher: part i trains the i-th loss of p's methods (in rs_method
+ * order) from the same data, start and streams as job_teacher_run, so its metrics, flags
+ * and curves are bit-identical to the whole job's. The detail is ready once every loss's
+ * part has finished. */
+rs_status job_teacher_part(void *ctx, size_t v, double value, size_t run, size_t part,
+                           sweep_cell *cell, workspace_arena *arena, const atomic_int *cancel,
+                           rs_error *err);
+
 /* Bytes one job allocates at p (0 on overflow), for the caller's check. */
 size_t job_teacher_bytes(const rs_params *p);
 

@@ -58,23 +58,43 @@ static void fill_data_view(teacher_detail *det, const job_teacher_ws *ws)
         det->hist_density[j] /= (double)n * width;
 }
 
+/* Empty what loss m shows; 0 when an allocation failed. */
+static int reset_method(teacher_detail *det, int m, size_t k, size_t kd)
+{
+    det->curve_len[m] = det->path_len[m] = 0;
+    det->has_final[m] = 0;
+    int ok = (det->A_final[m] = realloc_zero(det->A_final[m], kd)) != NULL;
+    ok &= (det->cos_abs[m] = realloc_zero(det->cos_abs[m], k * k)) != NULL;
+    for (size_t i = 0; i < TEACHER_LAND * TEACHER_LAND; i++)
+        det->land_val[m][i] = NAN;
+    return ok;
+}
+
+/* 1 when det holds another job's sizes (or none): every loss is reset, not only a part's. */
+static int detail_is_new(const teacher_detail *det, const rs_params *p, size_t k)
+{
+    return !det->Astar || det->methods != param_methods(p) || det->n != p->n || det->d != p->d ||
+           det->k != k || det->iters != p->iters;
+}
+
 rs_status job_teacher_detail_begin(teacher_detail *det, const rs_params *p, job_teacher_ws *ws,
-                                   gsl_rng *extra, rs_error *err)
+                                   gsl_rng *extra, unsigned train, rs_error *err)
 {
     const size_t d = p->d, k = p->k == 0 ? p->d : p->k, kd = k * d;
+    const unsigned all = param_methods(p);
     pthread_mutex_lock(&det->head.lock);
     det->head.ready = 0;
+    /* a part resets its own losses only: another part of the job may be recording */
+    const unsigned reset = detail_is_new(det, p, k) || (all & ~train) == 0 ? all : all & train;
     det->n = p->n, det->d = d, det->k = k, det->iters = p->iters;
-    det->methods = param_methods(p);
-    int ok = (det->Astar = realloc_zero(det->Astar, kd)) != NULL;
-    for (int m = 0; m < METHOD_COUNT; m++) {
-        det->curve_len[m] = det->path_len[m] = 0;
-        det->has_final[m] = 0;
-        ok &= (det->A_final[m] = realloc_zero(det->A_final[m], kd)) != NULL;
-        ok &= (det->cos_abs[m] = realloc_zero(det->cos_abs[m], k * k)) != NULL;
-        for (size_t i = 0; i < TEACHER_LAND * TEACHER_LAND; i++)
-            det->land_val[m][i] = NAN;
-    }
+    det->methods = all;
+    det->methods_done &= ~reset;
+    int ok = 1;
+    if (reset == all)
+        ok &= (det->Astar = realloc_zero(det->Astar, kd)) != NULL;
+    for (int m = 0; m < METHOD_COUNT; m++)
+        if (reset & (1u << m))
+            ok &= reset_method(det, m, k, kd);
     if (!ok) {
         pthread_mutex_unlock(&det->head.lock);
         return rs_error_set(err, RS_ENOMEM, "job_teacher: detail for k = %zu, d = %zu", k, d);
@@ -188,13 +208,13 @@ void job_teacher_keep_final(teacher_detail *det, int m, const double *A, size_t 
 }
 
 rs_status job_teacher_detail_end(teacher_detail *det, const rs_params *p, job_teacher_ws *ws,
-                                 loss_teacher_ws *lt, job_teacher_llsfe *lc, int learning_only,
-                                 const atomic_int *cancel, rs_error *err)
+                                 loss_teacher_ws *lt, job_teacher_llsfe *lc, unsigned train,
+                                 int learning_only, const atomic_int *cancel, rs_error *err)
 {
     const size_t k = det->k, d = det->d, kd = k * d, L = det->land_size;
     double *A = ws->A;
     for (int m = METHOD_L2; m <= METHOD_LLSFE; m++) {
-        if (!(det->methods & (1u << m)) || learning_only)
+        if (!(det->methods & train & (1u << m)) || learning_only)
             continue;
         rs_status st =
             loss_teacher_bind(lt, m, p->input, p->mixture_shift, ws->X, ws->y, ws->g1, ws->G2, err);
@@ -224,7 +244,8 @@ rs_status job_teacher_detail_end(teacher_detail *det, const rs_params *p, job_te
         }
     }
     pthread_mutex_lock(&det->head.lock);
-    det->head.ready = 1;
+    det->methods_done |= det->methods & train;
+    det->head.ready = det->methods_done == det->methods; /* the job's last part */
     pthread_mutex_unlock(&det->head.lock);
     return RS_OK;
 }

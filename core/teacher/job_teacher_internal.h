@@ -43,10 +43,10 @@ double job_teacher_e(job_teacher_ws *ws, const double *A, size_t k, size_t d, do
  * TEACHER_CURVE_MAX points are kept whatever iters is. */
 size_t job_teacher_stride(size_t iters);
 
-/* Reset det for a new job: sizes, A*, the landscape directions D1, D2 (from extra), the
- * data view. */
+/* Reset det for the losses of `train` (every loss when det is new or train covers them):
+ * sizes, A*, the landscape directions D1, D2 (from extra), the data view. */
 rs_status job_teacher_detail_begin(teacher_detail *det, const rs_params *p, job_teacher_ws *ws,
-                                   gsl_rng *extra, rs_error *err);
+                                   gsl_rng *extra, unsigned train, rs_error *err);
 
 /* Append iteration t of loss m: e(A), the full-batch loss, the path point. */
 void job_teacher_record(teacher_detail *det, const rs_params *p, int m, size_t t,
@@ -55,9 +55,10 @@ void job_teacher_record(teacher_detail *det, const rs_params *p, int m, size_t t
 /* Keep the final A of loss m and its |cos| matrix against A*. */
 void job_teacher_keep_final(teacher_detail *det, int m, const double *A, size_t k, size_t d);
 
-/* The landscapes of every loss (skipped when learning_only), then ready = 1. */
+/* The landscapes of the losses of `train` (skipped when learning_only); ready = 1 once
+ * every loss of the job has ended. */
 rs_status job_teacher_detail_end(teacher_detail *det, const rs_params *p, job_teacher_ws *ws,
-                                 loss_teacher_ws *lt, job_teacher_llsfe *lc, int learning_only,
-                                 const atomic_int *cancel, rs_error *err);
+                                 loss_teacher_ws *lt, job_teacher_llsfe *lc, unsigned train,
+                                 int learning_only, const atomic_int *cancel, rs_error *err);
 
 #endif

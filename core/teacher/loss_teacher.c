@@ -15,6 +15,11 @@
 
 enum { LOSS_BLOCK = 2048 };
 
+/* Rows handled together by the element-wise passes: their sums over i are independent
+ * chains interleaved so that the additions overlap, each summed in the one-row order (the
+ * same bits as one row at a time). */
+enum { LANES = 4 };
+
 struct loss_teacher_ws {
     size_t n, d, k, blk;
     int loss;
@@ -198,6 +203,76 @@ static double tensor_terms(const double *q, const double *QH, const double *H, h
     return F;
 }
 
+/* tensor_terms without S for `lanes` rows of Q and QH at once (F[l], R row l): the same
+ * expressions in the same order, the sums over i of the rows interleaved (LANES). */
+static void tensor_lanes(const double *Q, const double *QH, const double *H, h_stats hs, size_t k,
+                         double mu, size_t lanes, double *F, double *R)
+{
+    const double T = hs.T;
+    double Q2[LANES] = {0}, Q4[LANES] = {0}, hq2[LANES] = {0}, qHq[LANES] = {0};
+    for (size_t i = 0; i < k; i++) {
+        const double h = H[i * k + i];
+        for (size_t l = 0; l < lanes; l++) {
+            const double q = Q[l * k + i], q2 = q * q;
+            Q2[l] += q2, Q4[l] += q2 * q2, hq2[l] += h * q2, qHq[l] += q * QH[l * k + i];
+        }
+    }
+    for (size_t l = 0; l < lanes; l++) {
+        F[l] = Q2[l] * Q2[l] - Q4[l] + 2.0 * (T * Q2[l] - hq2[l]) + 4.0 * (qHq[l] - hq2[l]) +
+               T * T - hs.h2 + 2.0 * hs.Hn2 - 2.0 * hs.h2 -
+               mu * (Q4[l] + 6.0 * hq2[l] + 3.0 * hs.h2);
+        const double *q = Q + l * k, *qh = QH + l * k;
+        double *r = R + l * k;
+        for (size_t i = 0; i < k; i++) {
+            const double h = H[i * k + i], qi = q[i];
+            r[i] = 4.0 * Q2[l] * qi - 4.0 * qi * qi * qi + 4.0 * T * qi - 12.0 * h * qi +
+                   8.0 * qh[i] - mu * (4.0 * qi * qi * qi + 12.0 * h * qi);
+        }
+    }
+}
+
+/* The per-row pass of a component over bb rows: the loss into *acc, R = w r, QW = w q;
+ * returns sum_s w_s. */
+static double component_rows(loss_teacher_ws *ws, size_t c, size_t s0, size_t bb, h_stats hs,
+                             double mu, double scale, double *acc)
+{
+    const size_t k = ws->k;
+    double wsum = 0.0;
+    for (size_t s = 0; s < bb; s += LANES) {
+        const size_t lanes = bb - s < LANES ? bb - s : LANES;
+        double F[LANES];
+        tensor_lanes(ws->Q + s * k, ws->QH + s * k, ws->H, hs, k, mu, lanes, F, ws->R + s * k);
+        for (size_t l = 0; l < lanes; l++) {
+            const double w = scale * ws->y[s0 + s + l] * ws->wt[c][s0 + s + l];
+            const double *q = ws->Q + (s + l) * k;
+            *acc += w * F[l];
+            for (size_t i = 0; i < k; i++) {
+                ws->R[(s + l) * k + i] *= w;
+                ws->QW[(s + l) * k + i] = w * q[i];
+            }
+            wsum += w;
+        }
+    }
+    return wsum;
+}
+
+/* S += the diagonal terms diag(2 Q2w - (6 + 6 mu) qw q) of bb rows, rows in order. */
+static void component_diag(loss_teacher_ws *ws, size_t bb, double mu)
+{
+    const size_t k = ws->k;
+    for (size_t s = 0; s < bb; s += LANES) {
+        const size_t lanes = bb - s < LANES ? bb - s : LANES;
+        const double *q = ws->Q + s * k, *qw = ws->QW + s * k;
+        double Q2w[LANES] = {0};
+        for (size_t i = 0; i < k; i++)
+            for (size_t l = 0; l < lanes; l++)
+                Q2w[l] += qw[l * k + i] * q[l * k + i];
+        for (size_t l = 0; l < lanes; l++)
+            for (size_t i = 0; i < k; i++)
+                ws->S[i * k + i] += 2.0 * Q2w[l] - (6.0 + 6.0 * mu) * qw[l * k + i] * q[l * k + i];
+    }
+}
+
 /* One scalar-G component c over rows s0..s0+b-1; adds into *acc and grad. */
 static void eval_component(loss_teacher_ws *ws, size_t c, const double *A, size_t s0, size_t b,
                            double mu, double scale, double *acc, double *grad)
@@ -220,17 +295,7 @@ static void eval_component(loss_teacher_ws *ws, size_t c, const double *A, size_
                         ws->Q, (int)k, 0.0, ws->QH, (int)k);
         else
             memset(ws->QH, 0, bb * k * sizeof(double));
-        double wsum = 0.0;
-        for (size_t s = 0; s < bb; s++) {
-            const double w = scale * ws->y[s0 + o + s] * ws->wt[c][s0 + o + s];
-            const double *q = ws->Q + s * k;
-            *acc += w * tensor_terms(q, ws->QH + s * k, ws->H, hs, k, mu, ws->R + s * k, 0.0, NULL);
-            for (size_t i = 0; i < k; i++) {
-                ws->R[s * k + i] *= w;
-                ws->QW[s * k + i] = w * q[i];
-            }
-            wsum += w;
-        }
+        const double wsum = component_rows(ws, c, s0 + o, bb, hs, mu, scale, acc);
         if (!grad)
             continue;
         /* grad += R^T Gm (the q-path of the chain rule) */
@@ -241,15 +306,8 @@ static void eval_component(loss_teacher_ws *ws, size_t c, const double *A, size_
         /* S += sum_s w_s (4 q q^T + diag(2 Q2 - (6 + 6 mu) q^2)) + (sum w)(4 H + ...) */
         cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)k, (int)k, (int)bb, 4.0, ws->QW,
                     (int)k, ws->Q, (int)k, 1.0, ws->S, (int)k);
+        component_diag(ws, bb, mu);
         const double T = hs.T;
-        for (size_t s = 0; s < bb; s++) {
-            const double *q = ws->Q + s * k, *qw = ws->QW + s * k;
-            double Q2w = 0.0;
-            for (size_t i = 0; i < k; i++)
-                Q2w += qw[i] * q[i];
-            for (size_t i = 0; i < k; i++)
-                ws->S[i * k + i] += 2.0 * Q2w - (6.0 + 6.0 * mu) * qw[i] * q[i];
-        }
         for (size_t i = 0; i < k; i++) {
             for (size_t j = 0; j < k; j++)
                 ws->S[i * k + j] += wsum * 4.0 * ws->H[i * k + j];
@@ -308,6 +366,27 @@ static void eval_llsfe(loss_teacher_ws *ws, const double *A, size_t s0, size_t b
     }
 }
 
+/* The residuals of rows Q[0..lanes-1] (k projections each): e_s = sum_i ReLU(q_si) - y_s,
+ * summed over i in order, and R = 1[q > 0] 2 e_s / b (d/dp ReLU(p) = 1[p > 0]); ReLU as a
+ * compare and select, no libm call. */
+static void l2_rows(const double *Q, const double *y, size_t lanes, size_t k, double inv_b,
+                    double *acc, double *R)
+{
+    double yhat[LANES] = {0.0, 0.0, 0.0, 0.0};
+    for (size_t i = 0; i < k; i++)
+        for (size_t l = 0; l < lanes; l++) {
+            const double q = Q[l * k + i];
+            yhat[l] += q > 0.0 ? q : 0.0;
+        }
+    for (size_t l = 0; l < lanes; l++) {
+        const double e = yhat[l] - y[l];
+        *acc += inv_b * e * e;
+        const double g = 2.0 * inv_b * e;
+        for (size_t i = 0; i < k; i++)
+            R[l * k + i] = Q[l * k + i] > 0.0 ? g : 0.0;
+    }
+}
+
 /* l2 of eq. (17) with unit second layer over rows s0..s0+b-1. */
 static void eval_l2(loss_teacher_ws *ws, const double *A, size_t s0, size_t b, double *acc,
                     double *grad)
@@ -319,14 +398,9 @@ static void eval_l2(loss_teacher_ws *ws, const double *A, size_t s0, size_t b, d
         const double *Xb = ws->X + (s0 + o) * d;
         cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)bb, (int)k, (int)d, 1.0, Xb,
                     (int)d, A, (int)d, 0.0, ws->Q, (int)k);
-        for (size_t s = 0; s < bb; s++) {
-            double yhat = 0.0;
-            for (size_t i = 0; i < k; i++)
-                yhat += fmax(ws->Q[s * k + i], 0.0);
-            const double e = yhat - ws->y[s0 + o + s];
-            *acc += inv_b * e * e;
-            for (size_t i = 0; i < k; i++) /* d/dp ReLU(p) = 1[p > 0] */
-                ws->R[s * k + i] = ws->Q[s * k + i] > 0.0 ? 2.0 * inv_b * e : 0.0;
+        for (size_t s = 0; s < bb; s += LANES) {
+            const size_t lanes = bb - s < LANES ? bb - s : LANES;
+            l2_rows(ws->Q + s * k, ws->y + s0 + o + s, lanes, k, inv_b, acc, ws->R + s * k);
         }
         if (grad)
             cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)k, (int)d, (int)bb, 1.0,
