@@ -54,7 +54,7 @@ int main(int argc, char **argv)
     gsl_rng *rt = rng_stream_alloc(1, 0, 0, RNG_PURPOSE_TRUTH),
             *rs = rng_stream_alloc(1, 0, 0, RNG_PURPOSE_SAMPLES);
     gen_matrix_truth(d, k, 1.0, &bias, rt, A, b, NULL);
-    gen_matrix_latent(k, n, LATENT_GAUSSIAN, 0.0, rs, C, NULL);
+    gen_matrix_latent(k, n, LATENT_GAUSSIAN, 0.0, rs, C, NULL, NULL);
     gen_matrix_sample(A, b, C, d, k, n, Y, NULL, NULL, NULL);
     met_matrix_true_basis(A, d, k, work, iwork, Uk, NULL);
     const est_matrix_input in = {Y, d, n, k};

@@ -52,7 +52,7 @@ static void fixture_make(fixture *f, size_t d, size_t n, size_t k, gen_matrix_bi
     gsl_rng *rt = rng_stream_alloc(seed, 0, 0, RNG_PURPOSE_TRUTH);
     gsl_rng *rs = rng_stream_alloc(seed, 0, 0, RNG_PURPOSE_SAMPLES);
     cr_assert_eq(gen_matrix_truth(d, k, 2.385, &bias, rt, f->A, f->b, NULL), RS_OK);
-    cr_assert_eq(gen_matrix_latent(k, n, LATENT_GAUSSIAN, 0.0, rs, f->C, NULL), RS_OK);
+    cr_assert_eq(gen_matrix_latent(k, n, LATENT_GAUSSIAN, 0.0, rs, f->C, NULL, NULL), RS_OK);
     cr_assert_eq(gen_matrix_sample(f->A, f->b, f->C, d, k, n, f->Y, NULL, NULL, NULL), RS_OK);
     cr_assert_eq(met_matrix_true_basis(f->A, d, k, f->work, f->iwork, f->Uk, NULL), RS_OK);
     gsl_rng_free(rt);

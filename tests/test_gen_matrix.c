@@ -90,7 +90,7 @@ Test(gen_matrix, latent_codes_have_unit_variance_and_the_sparsity)
     double *C = malloc(N * sizeof *C);
     for (int lat = LATENT_GAUSSIAN; lat <= LATENT_SPARSE; lat++) {
         gsl_rng *r = rng_stream_alloc(13, 0, (uint64_t)lat, RNG_PURPOSE_SAMPLES);
-        cr_assert_eq(gen_matrix_latent(1, N, lat, rho, r, C, NULL), RS_OK);
+        cr_assert_eq(gen_matrix_latent(1, N, lat, rho, r, C, NULL, NULL), RS_OK);
         double mean = 0.0, m2 = 0.0, zeros = 0.0;
         for (size_t j = 0; j < N; j++) {
             mean += C[j] / (double)N;
@@ -116,7 +116,7 @@ Test(gen_matrix, observations_are_relu_of_ac_plus_b)
     double A[21], b[7], zr[7], *C = malloc(k * n * sizeof *C), *Y = malloc(d * n * sizeof *Y);
     gsl_rng *r = rng_stream_alloc(14, 0, 0, RNG_PURPOSE_TRUTH);
     cr_assert_eq(gen_matrix_truth(d, k, 3.0, &bias, r, A, b, NULL), RS_OK);
-    cr_assert_eq(gen_matrix_latent(k, n, LATENT_UNIFORM, 0.0, r, C, NULL), RS_OK);
+    cr_assert_eq(gen_matrix_latent(k, n, LATENT_UNIFORM, 0.0, r, C, NULL, NULL), RS_OK);
     cr_assert_eq(gen_matrix_sample(A, b, C, d, k, n, Y, zr, NULL, NULL), RS_OK);
     for (size_t i = 0; i < d; i++) {
         double zeros = 0.0;
@@ -147,7 +147,7 @@ Test(gen_matrix, bad_arguments)
     cr_assert_eq(gen_matrix_truth(3, 0, 1.0, &ok, r, A, b, &err), RS_EINVAL);
     cr_assert_eq(gen_matrix_truth(3, 2, 0.5, &ok, r, A, b, &err), RS_EINVAL);
     cr_assert_eq(gen_matrix_truth(3, 2, 1.0, &flat, r, A, b, &err), RS_EINVAL);
-    cr_assert_eq(gen_matrix_latent(2, 5, 9, 0.0, r, C, &err), RS_EINVAL);
-    cr_assert_eq(gen_matrix_latent(2, 5, LATENT_SPARSE, 1.0, r, C, &err), RS_EINVAL);
+    cr_assert_eq(gen_matrix_latent(2, 5, 9, 0.0, r, C, NULL, &err), RS_EINVAL);
+    cr_assert_eq(gen_matrix_latent(2, 5, LATENT_SPARSE, 1.0, r, C, NULL, &err), RS_EINVAL);
     gsl_rng_free(r);
 }

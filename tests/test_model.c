@@ -249,21 +249,36 @@ ParameterizedTestParameters(model, cancel)
     return cr_make_param_array(int, gens, GEN_COUNT);
 }
 
-/* A job of the defaults at n = 400000 runs for well over 20 ms; the flag is raised 20 ms
- * in and the job must come back with RS_ECANCELLED within CANCEL_BOUND_S of its CPU time. */
+/* A job of the defaults large enough to run for well over 5 ms: n doubled from 1000
+ * until the job holds 16 MB or n reaches 4e6 (relu then runs about 30 ms on an idle
+ * machine; n is not simply made huge, because the matrix metrics are single BLAS passes
+ * over all n columns, polled only between them). The flag is raised 5 ms in and the job
+ * must come back with RS_ECANCELLED within CANCEL_BOUND_S of its CPU time. */
+static void long_job_params(int gen, rs_params *p)
+{
+    param_defaults(p, (rs_generator)gen);
+    const model_ops *ops = model_get(gen);
+    char n[32];
+    for (size_t v = 1000; v <= 4000000; v *= 2) {
+        snprintf(n, sizeof n, "%zu", v);
+        support_set(p, "n", n);
+        if (ops->job_bytes(p) >= ((size_t)16 << 20))
+            break;
+    }
+}
+
 ParameterizedTest(int *gen, model, cancel, .init = init, .timeout = 120)
 {
     const model_ops *ops = model_get(*gen);
     rs_params p;
-    param_defaults(&p, (rs_generator)*gen);
-    support_set(&p, "n", "400000");
+    long_job_params(*gen, &p);
     rs_error err;
     cr_assert_eq(param_check(&p, &err), RS_OK, "%s: %s", ops->name, err.msg);
     cancel_run c = {.ops = ops, .p = &p, .status = RS_OK};
     atomic_init(&c.cancel, 0);
     pthread_t t;
     cr_assert_eq(pthread_create(&t, NULL, cancel_thread, &c), 0);
-    const struct timespec wait = {0, 20 * 1000 * 1000};
+    const struct timespec wait = {0, 5 * 1000 * 1000};
     nanosleep(&wait, NULL);
     clockid_t job_cpu;
     cr_assert_eq(pthread_getcpuclockid(t, &job_cpu), 0);

@@ -58,6 +58,8 @@ rs_status est_matrix_svd_fit(const est_matrix_input *in, double *work, int *iwor
     if (st != RS_OK)
         return st;
     for (size_t j0 = 0; j0 < n; j0 += EST_MATRIX_BLOCK) {
+        if (cancelled(cancel))
+            return rs_error_set(err, RS_ECANCELLED, "est_matrix_svd_fit: cancelled");
         const size_t cols = n - j0 < EST_MATRIX_BLOCK ? n - j0 : EST_MATRIX_BLOCK;
         centred_block(in->Y, out->b, d, n, j0, cols, Yb);
         /* V(j0:j0+cols, :) = Yc_b^T U */

@@ -72,7 +72,7 @@ rs_status gen_matrix_truth(size_t d, size_t k, double kappa, const gen_matrix_bi
 }
 
 rs_status gen_matrix_latent(size_t k, size_t n, int latent, double sparsity, gsl_rng *r, double *C,
-                            rs_error *err)
+                            const atomic_int *cancel, rs_error *err)
 {
     if (latent != LATENT_GAUSSIAN && latent != LATENT_UNIFORM && latent != LATENT_SPARSE)
         return rs_error_set(err, RS_EINVAL, "gen_matrix_latent: unknown latent %d", latent);
@@ -80,7 +80,12 @@ rs_status gen_matrix_latent(size_t k, size_t n, int latent, double sparsity, gsl
         return rs_error_set(err, RS_EINVAL, "gen_matrix_latent: sparsity = %g must be in [0, 1)",
                             sparsity);
     const double root3 = sqrt(3.0), sd_sparse = 1.0 / sqrt(1.0 - sparsity);
-    for (size_t j = 0; j < n; j++)
+    for (size_t j = 0; j < n; j++) {
+        /* Polled every block of columns (the draws keep their order): k n normals take
+         * tens of ms at the sizes the TUI sweeps. */
+        if (j % GEN_MATRIX_BLOCK == 0 && cancel &&
+            atomic_load_explicit(cancel, memory_order_relaxed))
+            return rs_error_set(err, RS_ECANCELLED, "gen_matrix_latent: cancelled");
         for (size_t l = 0; l < k; l++) {
             double c;
             if (latent == LATENT_GAUSSIAN)
@@ -91,6 +96,7 @@ rs_status gen_matrix_latent(size_t k, size_t n, int latent, double sparsity, gsl
                 c = gsl_rng_uniform(r) < sparsity ? 0.0 : gsl_ran_gaussian_ziggurat(r, sd_sparse);
             C[l * n + j] = c; /* C(l, j) */
         }
+    }
     return RS_OK;
 }
 

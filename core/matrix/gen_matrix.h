@@ -38,7 +38,7 @@ rs_status gen_matrix_truth(size_t d, size_t k, double kappa, const gen_matrix_bi
  * N(0, 1/(1 - sparsity)); every kind has unit variance. RS_EINVAL for an unknown latent
  * or sparsity outside [0, 1). */
 rs_status gen_matrix_latent(size_t k, size_t n, int latent, double sparsity, gsl_rng *r, double *C,
-                            rs_error *err);
+                            const atomic_int *cancel, rs_error *err);
 
 /* Y (d x n, row-major, caller-owned) = ReLU(A C + b 1^T), eq. (4), one dgemm per block
  * of GEN_MATRIX_BLOCK columns. zero_rows (d, may be NULL) receives the number of zero

@@ -77,7 +77,7 @@ static rs_status draw(const rs_params *p, size_t v, size_t run, matrix_ws *ws,
     if (st == RS_OK)
         st = gen_matrix_truth(ws->d, ws->k, p->kappa, bias, truth_rng, ws->A, ws->b, err);
     if (st == RS_OK)
-        st = gen_matrix_latent(ws->k, ws->n, p->latent, p->sparsity, data_rng, ws->C, err);
+        st = gen_matrix_latent(ws->k, ws->n, p->latent, p->sparsity, data_rng, ws->C, cancel, err);
     if (st == RS_OK)
         st = gen_matrix_sample(ws->A, ws->b, ws->C, ws->d, ws->k, ws->n, ws->Y, ws->zero_rows,
                                cancel, err);
