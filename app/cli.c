@@ -193,6 +193,7 @@ rs_status cli_params(cli *c, rs_error *err)
     const int gi = param_find("generator");
     rs_params tmp;
     param_defaults(&tmp, param_default_generator());
+    const int preset_gen = gen;
     for (size_t j = 0; j < c->n_sets; j++)
         if (strncmp(c->sets[j], "generator=", 10) == 0) {
             if (param_parse(&tmp, gi, c->sets[j] + 10, &e) != RS_OK)
@@ -200,7 +201,10 @@ rs_status cli_params(cli *c, rs_error *err)
             gen = tmp.generator;
         }
     param_defaults(&c->params, (rs_generator)gen);
-    if (c->have_preset && (st = preset_apply(&c->preset, &c->params, err)) != RS_OK)
+    /* A preset's settings belong to its own generator: with --set generator= another one,
+     * that generator's defaults stand and the screen says the preset is another's. */
+    if (c->have_preset && gen == preset_gen &&
+        (st = preset_apply(&c->preset, &c->params, err)) != RS_OK)
         return st;
     for (size_t j = 0; j < c->n_sets; j++) {
         char key[64];

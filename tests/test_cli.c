@@ -287,3 +287,15 @@ Test(cli, stdout_write_errors_are_reported)
         cr_assert(nl && nl[1] == 0, "%s: not one line: '%s'", modes[j], out);
     }
 }
+
+/* The screen modes open on the default preset (relu); --set generator=matrix shows the
+ * matrix generator with its own defaults, not the relu preset's settings (which matrix
+ * would refuse: estimator=censored) nor a word of its caption. */
+Test(cli, another_generator_over_the_default_preset)
+{
+    char out[65536];
+    const int rc = run("--set generator=matrix", out, sizeof out); /* not a tty: text */
+    cr_assert_eq(rc, 0, "%s", out);
+    cr_assert(strstr(out, "matrix · curves"), "%s", out);
+    cr_assert(!strstr(out, "Wz + b") && !strstr(out, "censored"), "%s", out);
+}

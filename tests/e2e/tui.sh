@@ -158,7 +158,13 @@ keys g
 expect "ReLU matrix model Y" "g: the matrix generator's own description"
 expect "preset default is for relu" "g: the note says the preset is another generator's"
 expect_not "Wz + b" "g: no word of the relu caption"
-expect "computing matrix" "the matrix defaults compute for a while"
+# A computation that runs for seconds whatever the machine's speed: matrix at n = 1e5, 2e5
+# (the defaults end in 0.2 s, before the keys below could reach them).
+ARGS_SAVED=$ARGS
+ARGS="$ARGS --set generator=matrix --set sweep_values=100000,200000"
+start xterm-256color 120 40
+ARGS=$ARGS_SAVED
+expect "computing matrix" "matrix at n = 1e5 computes for a while"
 keys Space                     # issue 13, point 17: no ETA while paused
 expect "paused matrix" "space pauses"
 expect "ETA --" "no ETA while paused"
