@@ -112,7 +112,7 @@ static rs_status pct_panel(const view_input *in, const view_opts *o, const view_
     for (size_t j = 0; j < PCT_COUNT; j++) {
         s[j] =
             plot_lines_series_make(pct_names[j], palette_series(j), in->n_values, pd->x, pd->y[j]);
-        s[j].markers = j == 2;
+        s[j].markers = true; /* five percentiles told apart without colour */
         s[j].slope = x_log ? stats_loglog_slope(pd->x, pd->y[j], in->n_values) : NAN;
     }
     static char guide_label[96]; /* main thread only, as view_curves' legend names */
