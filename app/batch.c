@@ -112,19 +112,11 @@ void batch_print(const cli *c, const double *values, size_t n_values, const swee
     print_cells(&b, values, n_values, cells);
 }
 
-rs_status batch_run(const cli *c, FILE *out, rs_error *err)
+rs_status batch_sweep(const cli *c, const double *values, size_t n_values, sweep_cell *cells,
+                      model_ctx *ctx, rs_error *err)
 {
     const rs_params *p = &c->params;
-    if (batch_learning_wanted(p))
-        return batch_learning_run(c, out, err);
     const model_ops *ops = model_get(p->generator);
-    double values[PARAM_MAX_LIST];
-    const size_t n_values = param_sweep_values(p, values);
-    sweep_cell *cells = malloc(n_values * p->runs * sizeof *cells);
-    if (!cells)
-        return rs_error_set(err, RS_ENOMEM, "batch: %zu cells", n_values * p->runs);
-    sweep_cells_init(cells, n_values * p->runs);
-    model_ctx ctx = {.base = p};
     const sweep_spec spec = {.n_values = n_values,
                              .runs = p->runs,
                              .values = values,
@@ -135,9 +127,24 @@ rs_status batch_run(const cli *c, FILE *out, rs_error *err)
                              .job = ops->job,
                              .parts = model_job_parts(ops, p),
                              .job_part = ops->job_part,
-                             .ctx = &ctx,
+                             .ctx = ctx,
                              .progress = isatty(2) ? batch_format_progress : NULL};
-    const rs_status st = sweep_run(&spec, err);
+    return sweep_run(&spec, err);
+}
+
+rs_status batch_run(const cli *c, FILE *out, rs_error *err)
+{
+    const rs_params *p = &c->params;
+    if (batch_learning_wanted(p))
+        return batch_learning_run(c, out, err);
+    double values[PARAM_MAX_LIST];
+    const size_t n_values = param_sweep_values(p, values);
+    sweep_cell *cells = malloc(n_values * p->runs * sizeof *cells);
+    if (!cells)
+        return rs_error_set(err, RS_ENOMEM, "batch: %zu cells", n_values * p->runs);
+    sweep_cells_init(cells, n_values * p->runs);
+    model_ctx ctx = {.base = p};
+    const rs_status st = batch_sweep(c, values, n_values, cells, &ctx, err);
     if (st == RS_OK)
         batch_print(c, values, n_values, cells, out);
     free(cells);

@@ -6,7 +6,14 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "model.h"
 #include "sweep.h"
+
+/* Run every job of c's shard of the sweep (values, n_values) into cells with the job
+ * context ctx, on machine_threads(&c->params) threads, progress on stderr when it is a
+ * terminal: the one sweep set-up of the batch modes (batch_run, batch_learning_run). */
+rs_status batch_sweep(const cli *c, const double *values, size_t n_values, sweep_cell *cells,
+                      model_ctx *ctx, rs_error *err);
 
 /* Returns RS_OK or the error of the failing job (err holds the line). */
 rs_status batch_run(const cli *c, FILE *out, rs_error *err);

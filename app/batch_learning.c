@@ -4,11 +4,10 @@
 #include "batch_learning.h"
 
 #include <stdlib.h>
-#include <unistd.h>
 
+#include "batch.h"
 #include "batch_format.h"
 #include "batch_meta.h"
-#include "machine.h"
 #include "model.h"
 #include "sweep.h"
 
@@ -129,19 +128,7 @@ rs_status batch_learning_run(const cli *c, FILE *out, rs_error *err)
     sweep_cells_init(cells, jobs);
     const model_job_details jd = {.details = details, .runs = runs, .learning_only = 1};
     model_ctx ctx = {.base = p, .per_job = &jd};
-    const sweep_spec spec = {.n_values = n_values,
-                             .runs = runs,
-                             .values = values,
-                             .cells = cells,
-                             .threads = machine_threads(p),
-                             .shard_index = c->shard_index,
-                             .shard_count = c->shard_count,
-                             .job = ops->job,
-                             .parts = model_job_parts(ops, p),
-                             .job_part = ops->job_part,
-                             .ctx = &ctx,
-                             .progress = isatty(2) ? batch_format_progress : NULL};
-    if ((st = sweep_run(&spec, err)) == RS_OK)
+    if ((st = batch_sweep(c, values, n_values, cells, &ctx, err)) == RS_OK)
         print_all(c, ops, values, n_values, cells, details, out);
 done:
     for (size_t j = 0; details && j < jobs; j++)

@@ -16,3 +16,10 @@ int est_clip_wanted(int clip_bias, int bias_mode, double bias_scale)
     return bias_mode == BIAS_NONNEG || bias_mode == BIAS_ZERO ||
            (bias_mode == BIAS_CONST && bias_scale >= 0.0);
 }
+
+unsigned est_status_flags(rs_status st)
+{
+    if (st == RS_OK)
+        return 0;
+    return st == RS_EINVAL ? EST_FLAG_FEW_POSITIVE : EST_FLAG_NOT_CONVERGED;
+}

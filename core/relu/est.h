@@ -31,6 +31,11 @@ enum {
     EST_FLAG_NOT_CONVERGED = 1u << 1 /* an iteration limit was reached */
 };
 
+/* The est flag a per-coordinate fit's status stands for: RS_EINVAL (too few positive
+ * samples) EST_FLAG_FEW_POSITIVE, any other failure EST_FLAG_NOT_CONVERGED, RS_OK 0. The
+ * mle and censored fits share it. */
+unsigned est_status_flags(rs_status st);
+
 /* Alg. 1, line 4 and footnote 3: b_hat = max(0, mu_hat). */
 void est_clip_bias(const double *mu_hat, size_t d, double *b_hat);
 

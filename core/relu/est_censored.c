@@ -141,10 +141,7 @@ rs_status est_censored_fit(const est_input *in, est_result *out, rs_error *err)
         const rs_status st =
             est_censored_fit1((double)in->n, in->st->count[i], in->st->sum[i], in->st->sumsq[i],
                               &out->mu_hat[i], &out->sigma2_hat[i], &it, NULL);
-        if (st == RS_EINVAL)
-            out->flags |= EST_FLAG_FEW_POSITIVE;
-        else if (st != RS_OK)
-            out->flags |= EST_FLAG_NOT_CONVERGED;
+        out->flags |= est_status_flags(st);
         if (out->iters)
             out->iters[i] = it;
     }
