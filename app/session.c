@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "line_edit.h"
 #include "machine.h"
 #include "model.h"
 
@@ -410,95 +411,6 @@ static unsigned finish_input(session *s)
     return 0;
 }
 
-/* cp (a Unicode scalar value) as UTF-8 into u; returns its length. */
-static size_t utf8_encode(unsigned cp, char *u)
-{
-    if (cp < 0x80) {
-        u[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        u[0] = (char)(0xc0 | cp >> 6);
-        u[1] = (char)(0x80 | (cp & 0x3f));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        u[0] = (char)(0xe0 | cp >> 12);
-        u[1] = (char)(0x80 | (cp >> 6 & 0x3f));
-        u[2] = (char)(0x80 | (cp & 0x3f));
-        return 3;
-    }
-    u[0] = (char)(0xf0 | cp >> 18);
-    u[1] = (char)(0x80 | (cp >> 12 & 0x3f));
-    u[2] = (char)(0x80 | (cp >> 6 & 0x3f));
-    u[3] = (char)(0x80 | (cp & 0x3f));
-    return 4;
-}
-
-/* Start of the UTF-8 sequence before byte pos of buf. */
-static size_t utf8_prev(const char *buf, size_t pos)
-{
-    if (pos == 0)
-        return 0;
-    pos--;
-    while (pos > 0 && ((unsigned char)buf[pos] & 0xC0) == 0x80)
-        pos--;
-    return pos;
-}
-
-/* Remove bytes [from, to) of the input line; the cursor goes to from. */
-static void input_cut(session *s, size_t from, size_t to)
-{
-    memmove(s->input_buf + from, s->input_buf + to, strlen(s->input_buf + to) + 1);
-    s->input_pos = from;
-}
-
-/* Readline's basics: Ctrl-U clears to the start, Ctrl-W deletes the word before the
- * cursor, Ctrl-K to the end, Home/Ctrl-A and End/Ctrl-E, ← →. 1 when key was one. */
-static int input_edit_key(session *s, int key)
-{
-    const size_t len = strlen(s->input_buf);
-    size_t pos = s->input_pos <= len ? s->input_pos : len;
-    switch (key) {
-    case 0x15: /* Ctrl-U */
-        input_cut(s, 0, pos);
-        return 1;
-    case 0x0b: /* Ctrl-K */
-        s->input_buf[pos] = 0;
-        return 1;
-    case 0x17: { /* Ctrl-W: blanks, then the word */
-        size_t from = pos;
-        while (from > 0 && s->input_buf[from - 1] == ' ')
-            from--;
-        while (from > 0 && s->input_buf[from - 1] != ' ' && s->input_buf[from - 1] != ',')
-            from--;
-        input_cut(s, from, pos);
-        return 1;
-    }
-    case SKEY_BACKSPACE:
-        input_cut(s, utf8_prev(s->input_buf, pos), pos);
-        return 1;
-    case SKEY_HOME:
-    case 0x01:
-        s->input_pos = 0;
-        return 1;
-    case SKEY_END:
-    case 0x05:
-        s->input_pos = len;
-        return 1;
-    case SKEY_LEFT:
-        s->input_pos = utf8_prev(s->input_buf, pos);
-        return 1;
-    case SKEY_RIGHT:
-        while (pos < len && ((unsigned char)s->input_buf[++pos] & 0xC0) == 0x80)
-            ;
-        s->input_pos = pos;
-        return 1;
-    default:
-        return 0;
-    }
-}
-
 static unsigned input_key(session *s, int key)
 {
     const size_t len = strlen(s->input_buf);
@@ -509,14 +421,17 @@ static unsigned input_key(session *s, int key)
         session_message(s, false, "cancelled");
         return 0;
     }
-    if (input_edit_key(s, key))
+    line_edit le = {.buf = s->input_buf, .pos = s->input_pos};
+    const int edited = line_edit_key(&le, key);
+    s->input_pos = le.pos;
+    if (edited)
         return 0;
     if (key < 0x20 || key == 0x7f || key >= 0x110000 || (key >= 0xd800 && key <= 0xdfff))
         return 0; /* function keys and controls are not text */
     /* Every character typed is kept (UTF-8) or refused aloud, so that what is checked on
      * Enter is what was typed. */
     char u[4];
-    const size_t n = utf8_encode((unsigned)key, u);
+    const size_t n = line_edit_utf8((unsigned)key, u);
     if (len + n >= SESSION_INPUT_MAX) {
         session_message(s, true, "input: at most %d bytes", SESSION_INPUT_MAX - 1);
         return 0;
@@ -764,181 +679,4 @@ unsigned session_key(session *s, int key)
     if (select_key(s, key) || plot_key(s, key))
         return 0;
     return action_key(s, key);
-}
-
-/* The status bar: what is computing or was computed, progress, last time and seed. */
-static void status_model(session *s, const worker_status *ws, const view_input *in, screen_model *m)
-{
-    const char *gen = param_generator_name(s->p.generator);
-    char what[96];
-    if (in && in->p && in->p->sweep >= 0)
-        snprintf(what, sizeof what, "%s · sweep %s: %zu values × %zu runs", gen,
-                 param_table[in->p->sweep].key, in->n_values, in->runs);
-    else
-        snprintf(what, sizeof what, "%s · %zu runs", gen, in && in->p ? in->runs : s->p.runs);
-    switch (ws->state) {
-    case WORKER_IDLE:
-        snprintf(s->status_left, sizeof s->status_left, " idle");
-        break;
-    case WORKER_RUNNING:
-        snprintf(s->status_left, sizeof s->status_left, " %s %s · %zu/%zu jobs",
-                 ws->paused ? "paused" : "computing", what, ws->done, ws->total);
-        m->show_progress = true;
-        m->progress = ws->total ? (double)ws->done / (double)ws->total : 0;
-        m->eta_s = ws->paused ? -1 : ws->eta_s; /* no ETA while paused: "ETA --" */
-        break;
-    case WORKER_DONE:
-        snprintf(s->status_left, sizeof s->status_left, " done %s · %zu jobs in %.2f s", what,
-                 ws->total, ws->elapsed_s);
-        break;
-    case WORKER_FAILED:
-        snprintf(s->status_left, sizeof s->status_left, " failed: %.240s", ws->error);
-        break;
-    }
-    m->status_left = s->status_left;
-    char last[32] = "last –";
-    if (ws->last_s >= 0)
-        snprintf(last, sizeof last, "last %.2f s", ws->last_s);
-    snprintf(s->status_right, sizeof s->status_right, "%s · seed %zu · ? help ", last, s->p.seed);
-    m->status_right = s->status_right;
-}
-
-/* The parameter panel: every knob with its value, marked where it left the preset. */
-static void panel_model(session *s, screen_model *m)
-{
-    for (size_t j = 0; j < s->n_knobs; j++) {
-        const int i = s->knobs[j];
-        param_format(&s->p, i, s->values[j], sizeof s->values[j]);
-        char was[96];
-        param_format(&s->preset_p, i, was, sizeof was);
-        const bool same_gen = s->have_preset && s->preset_p.generator == s->p.generator;
-        s->items[j] = (widgets_kv_item){param_table[i].key, s->values[j], param_table[i].meaning,
-                                        same_gen && strcmp(was, s->values[j]) != 0};
-    }
-    m->items = s->items;
-    m->n_items = s->n_knobs;
-    m->selected = s->selected;
-    m->panel_focused = true;
-}
-
-/* The tabs and the plot: the session's view of in, through ui/view. */
-static void plot_model(session *s, const view_input *in, screen_model *m)
-{
-    const size_t n = view_tabs(s->p.generator, s->view, s->tab_labels, &m->active_tab);
-    for (size_t i = 0; i < n; i++)
-        s->tabs[i] = s->tab_labels[i];
-    m->tabs = s->tabs;
-    m->n_tabs = n;
-    s->plot = (view_plot){.in = in, .view = s->view, .opts = &s->opts};
-    m->plot = in && in->p ? view_plot_draw : NULL;
-    m->plot_ctx = &s->plot;
-}
-
-/* The help text with the current generator's flags and their meanings (issue 13,
- * point 15: a flag on screen gets a one-line meaning). */
-static const char *help_with_flags(session *s)
-{
-    const model_ops *ops = model_get(s->p.generator);
-    size_t k = (size_t)snprintf(s->help, sizeof s->help, "%s", help_text);
-    if (!ops || !ops->n_flags || k >= sizeof s->help)
-        return s->help;
-    k += (size_t)snprintf(s->help + k, sizeof s->help - k,
-                          "\n\nflags of %s (in warnings):", ops->name);
-    for (size_t i = 0; i < ops->n_flags && k < sizeof s->help; i++) {
-        const char *meaning = view_flag_meaning(ops->flag_names[i]);
-        k += (size_t)snprintf(s->help + k, sizeof s->help - k, "\n%-15s %s", ops->flag_names[i],
-                              meaning ? meaning : "");
-    }
-    return s->help;
-}
-
-/* The overlays: help and the preset menu. */
-static void overlay_model(session *s, screen_model *m)
-{
-    m->overlay = s->overlay;
-    m->help_text = s->overlay == SCREEN_OVERLAY_HELP ? help_with_flags(s) : help_text;
-    for (size_t i = 0; i < s->n_presets; i++) {
-        s->menu_names[i] = s->names[i];
-        s->menu_titles[i] = s->titles[i];
-    }
-    m->preset_names = s->menu_names;
-    m->preset_titles = s->menu_titles;
-    m->n_presets = s->n_presets;
-    m->preset_selected = s->menu_selected;
-    m->preset_caption = s->menu_selected < s->n_presets ? s->captions[s->menu_selected] : NULL;
-}
-
-/* Whether the preset's title and caption describe what is shown: same generator. */
-static bool preset_applies(const session *s)
-{
-    return s->have_preset && s->preset_p.generator == s->p.generator;
-}
-
-/* "preset NAME, changed: d, n" into s->caption_note, or "" when no knob left it. */
-static void changed_note(session *s)
-{
-    size_t len = (size_t)snprintf(s->caption_note, sizeof s->caption_note,
-                                  "preset %.60s, changed:", s->preset_name);
-    const size_t head = len;
-    for (size_t j = 0; j < s->n_knobs && len < sizeof s->caption_note; j++) {
-        const int i = s->knobs[j];
-        char now[96], was[96];
-        param_format(&s->p, i, now, sizeof now);
-        param_format(&s->preset_p, i, was, sizeof was);
-        if (strcmp(now, was) != 0)
-            len += (size_t)snprintf(s->caption_note + len, sizeof s->caption_note - len, "%s %s",
-                                    len > head ? "," : "", param_table[i].key);
-    }
-    if (len == head)
-        s->caption_note[0] = 0;
-}
-
-/* The title and the caption: the preset's while they describe the screen, else the
- * generator's own summary (issue 13, point 1); a dim note says what left the preset. */
-static void caption_model(session *s, screen_model *m)
-{
-    const char *gen = param_generator_name(s->p.generator);
-    const char *view = param_view_name(s->view);
-    const bool own = preset_applies(s);
-    if (own)
-        snprintf(s->title, sizeof s->title, "%s · %s · preset %.100s: %.300s", gen, view,
-                 s->preset_name, s->pr.title);
-    else
-        snprintf(s->title, sizeof s->title, "%s · %s", gen, view);
-    m->title = s->title;
-    s->caption_note[0] = 0;
-    if (own)
-        changed_note(s);
-    else if (s->have_preset)
-        snprintf(s->caption_note, sizeof s->caption_note,
-                 "preset %.60s is for %s: showing %s with its defaults", s->preset_name,
-                 param_generator_name(s->preset_p.generator), gen);
-    if (s->caption_mode == CAPTION_HIDDEN)
-        return;
-    const model_ops *ops = model_get(s->p.generator);
-    m->caption = own ? s->pr.caption : ops ? ops->summary : NULL;
-    m->caption_full = s->caption_mode == CAPTION_FULL;
-    m->caption_note = s->caption_note;
-}
-
-void session_model(session *s, const worker_status *ws, const view_input *in, screen_model *m)
-{
-    screen_model_init(m);
-    panel_model(s, m);
-    plot_model(s, in, m);
-    caption_model(s, m);
-    if (s->input == INPUT_VALUE) {
-        snprintf(s->prompt, sizeof s->prompt, "%s =", param_table[s->knobs[s->selected]].key);
-        m->input_prompt = s->prompt;
-    } else if (s->input == INPUT_SAVE_NAME) {
-        m->input_prompt = "save preset as:";
-    } else if (s->input == INPUT_CONFIRM_OVERWRITE) {
-        m->input_prompt = "file exists; overwrite? (y/n)";
-    }
-    m->input_text = s->input_buf;
-    m->input_cursor = s->input_pos;
-    m->message = s->message;
-    m->message_is_error = s->message_error;
-    status_model(s, ws, in, m);
-    overlay_model(s, m);
 }
