@@ -16,6 +16,7 @@ void view_opts_init(view_opts *o)
     o->ref_line = true;
     o->method = 0;
     o->y_scale = VIEW_Y_AUTO;
+    o->panels = NULL;
 }
 
 bool view_y_log(const view_opts *o, const char *name, double y_min)

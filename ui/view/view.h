@@ -39,6 +39,11 @@ typedef struct {
     size_t method; /* angles, data, landscape, learning: which of the compared methods
                     * is shown, as an index into the set bits of param_methods ('e') */
     int y_scale;   /* curves: VIEW_Y_AUTO (the metric's rule), VIEW_Y_LOG or VIEW_Y_LIN ('y') */
+    /* curves: metric names ("sqrt_kl, err_sigma", a preset's panels key; borrowed, NULL =
+     * none) drawn first, in this order, before the generator's others (issue 13, point 5:
+     * a preset opens on the panels its caption talks about). Names the generator lacks
+     * are skipped. */
+    const char *panels;
 } view_opts;
 
 enum { VIEW_Y_AUTO, VIEW_Y_LOG, VIEW_Y_LIN, VIEW_Y_COUNT };
