@@ -101,6 +101,10 @@ static rs_status learn_panel(const teacher_detail *det, unsigned mask, int which
             last = det->curve_iter[m][len - 1];
         s[ns] = plot_lines_series_make(which == 0 ? param_method_name(m) : NULL,
                                        palette_series((size_t)m), len, xy[ns].it, xy[ns].y);
+        /* a few staggered markers: e(A) of ge and l2 often lie on one another (issue 13,
+         * point 9), and without colour the glyphs tell the losses apart */
+        s[ns].markers = which == 0;
+        s[ns].mark_n = 6;
         ns++;
     }
     char title[128];
@@ -175,28 +179,6 @@ static bool any_curve(const teacher_detail *det)
     return false;
 }
 
-/* The flags of the detail's job (value detail_value, run 0) for the compared losses, as
- * one warning line at the bottom of r ("score: kappa_zero  ge: diverged"); returns r
- * without that row when there is something to say. */
-static grid_rect flags_line(const view_input *in, grid_rect r, grid *g)
-{
-    if (!in->cells || in->detail_value >= in->n_values || in->runs == 0 || r.h < 6)
-        return r;
-    const sweep_cell *c = &in->cells[in->detail_value * in->runs];
-    if (!atomic_load(&c->done))
-        return r;
-    const unsigned mask = param_methods(in->p);
-    char buf[256] = "";
-    int len = 0;
-    for (int m = 0; m < METHOD_COUNT; m++)
-        if ((mask & (1u << m)) && c->flags[m])
-            len = view_flags_append(in->ops, m, c->flags[m], buf, sizeof buf, len);
-    if (len == 0)
-        return r;
-    plot_warn_draw(buf, r.x, r.y + r.h - 1, r.w, g);
-    return (grid_rect){r.x, r.y, r.w, r.h - 1};
-}
-
 static rs_status teacher_learning(const view_input *in, const void *det, const view_opts *o,
                                   grid_rect r, grid *g)
 {
@@ -235,5 +217,4 @@ const view_gen view_teacher = {
                [VIEW_LANDSCAPE] = teacher_landscape,
                [VIEW_DATA] = teacher_data},
     .streams = teacher_streams,
-    .footer = flags_line,
 };
