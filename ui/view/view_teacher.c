@@ -32,6 +32,26 @@ const char *view_teacher_loss_symbol(int method)
     }
 }
 
+/* Rows of the largest square map a w x h tile holds: text cells are about twice as tall
+ * as wide; about 12 columns go to row labels and the colour bar, 2 rows to the titles. */
+static int tile_side(int w, int h)
+{
+    const int across = (w - 12) / 2, down = h - 2;
+    return across < down ? across : down;
+}
+
+/* Tile j of n in layout k: 0 side by side, 1 2 x 2, 2 stacked. */
+static grid_rect tile_of(grid_rect r, int k, int j, int n)
+{
+    if (k == 0)
+        return (grid_rect){r.x + r.w * j / n, r.y, r.w * (j + 1) / n - r.w * j / n, r.h};
+    if (k == 2)
+        return (grid_rect){r.x, r.y + r.h * j / n, r.w, r.h * (j + 1) / n - r.h * j / n};
+    const int cx = j % 2, cy = j / 2;
+    return (grid_rect){r.x + r.w * cx / 2, r.y + r.h * cy / 2, r.w * (cx + 1) / 2 - r.w * cx / 2,
+                       r.h * (cy + 1) / 2 - r.h * cy / 2};
+}
+
 size_t view_teacher_tiles(unsigned mask, int selected, grid_rect r, int min_w, int min_h,
                           int *methods, grid_rect *tiles)
 {
@@ -40,24 +60,22 @@ size_t view_teacher_tiles(unsigned mask, int selected, grid_rect r, int min_w, i
         if (mask & (1u << m))
             methods[c++] = m;
     const int n = (int)c;
-    const bool grid2 = n > 2 && r.w / 2 >= min_w && r.h / 2 >= min_h;
-    if (n > 1 && r.w / n >= min_w && r.h >= min_h && !(n == 4 && grid2)) {
-        for (int j = 0; j < n; j++)
-            tiles[j] = (grid_rect){r.x + r.w * j / n, r.y, r.w * (j + 1) / n - r.w * j / n, r.h};
-        return c;
-    }
-    if (grid2) { /* 2 x 2 (four losses read better as squares than as strips) */
-        for (int j = 0; j < n; j++) {
-            const int cx = j % 2, cy = j / 2;
-            tiles[j] =
-                (grid_rect){r.x + r.w * cx / 2, r.y + r.h * cy / 2,
-                            r.w * (cx + 1) / 2 - r.w * cx / 2, r.h * (cy + 1) / 2 - r.h * cy / 2};
+    /* The layout whose maps are largest (issue 13, point 11: three 10 x 10 maps side by
+     * side used 6 of 33 rows; 2 x 2 gives each twice the rows). */
+    int best = -1, best_side = 0;
+    for (int k = 0; k < 3 && n > 1; k++) {
+        if (k == 1 && n < 3)
+            continue;
+        const grid_rect t = tile_of(r, k, 0, n);
+        const int side = tile_side(t.w, t.h);
+        if (t.w >= min_w && t.h >= min_h && side > best_side) {
+            best = k;
+            best_side = side;
         }
-        return c;
     }
-    if (n > 1 && r.h / n >= min_h && r.w >= min_w) {
+    if (best >= 0) {
         for (int j = 0; j < n; j++)
-            tiles[j] = (grid_rect){r.x, r.y + r.h * j / n, r.w, r.h * (j + 1) / n - r.h * j / n};
+            tiles[j] = tile_of(r, best, j, n);
         return c;
     }
     methods[0] = selected;
