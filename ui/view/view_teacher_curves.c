@@ -120,8 +120,11 @@ static rs_status pct_panel(const view_input *in, const view_opts *o, const view_
     if (x_log && remark1_guide(in, m, pd, guide_label, sizeof guide_label))
         s[ns++] = plot_lines_series_make(guide_label, PALETTE_REF, in->n_values, pd->x, pd->guide);
     char title[128], x_title[64];
-    snprintf(title, sizeof title, "%s, percentiles over %zu runs", vm->title,
-             in->n_values ? pd->runs_done / in->n_values : 0);
+    /* issue 14 item 3: percentiles over fewer runs where a fit failed say so */
+    const int k = snprintf(title, sizeof title, "%s, percentiles over %zu runs", vm->title,
+                           in->n_values ? pd->runs_done / in->n_values : 0);
+    if (pd->nan_runs && k > 0 && (size_t)k < sizeof title)
+        snprintf(title + k, sizeof title - (size_t)k, " (%zu failed fits left out)", pd->nan_runs);
     snprintf(x_title, sizeof x_title, "%s", param_table[in->p->sweep].key);
     plot_lines_model pm;
     plot_lines_init(&pm);
