@@ -251,7 +251,7 @@ Test(view_teacher, llsfe_percentiles)
     grid *g = grid_alloc(150, 54);
     cr_assert_eq(view_draw(&in, VIEW_CURVES, &o, (grid_rect){0, 0, 150, 54}, g), RS_OK);
     char *text = grid_text(g);
-    cr_expect(strstr(text, "percentiles over 8 runs (1 failed fits left out)") != NULL, "%s", text);
+    cr_expect(strstr(text, "percentiles over 8 runs (1 failed fit left out)") != NULL, "%s", text);
     free(text);
     grid_free(g);
 }

@@ -124,7 +124,8 @@ static rs_status pct_panel(const view_input *in, const view_opts *o, const view_
     const int k = snprintf(title, sizeof title, "%s, percentiles over %zu runs", vm->title,
                            in->n_values ? pd->runs_done / in->n_values : 0);
     if (pd->nan_runs && k > 0 && (size_t)k < sizeof title)
-        snprintf(title + k, sizeof title - (size_t)k, " (%zu failed fits left out)", pd->nan_runs);
+        snprintf(title + k, sizeof title - (size_t)k, " (%zu failed fit%s left out)", pd->nan_runs,
+                 pd->nan_runs > 1 ? "s" : "");
     snprintf(x_title, sizeof x_title, "%s", param_table[in->p->sweep].key);
     plot_lines_model pm;
     plot_lines_init(&pm);
