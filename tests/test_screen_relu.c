@@ -5,6 +5,7 @@
  * still computing, plain ASCII output, and the too-small message. */
 #include <criterion/criterion.h>
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -306,5 +307,25 @@ Test(screen_relu, panels_open_on_the_named_metrics)
     opts.metric = 2;
     view_draw(&in, VIEW_CURVES, &opts, (grid_rect){0, 0, 80, 33}, g);
     cr_expect(screen_has(g, "err_b"), "m reaches the metric left out");
+    grid_free(g);
+}
+
+Test(screen_relu, legend_counts_runs_left_out_of_a_mean)
+{
+    /* Issue 14, item 3: sqrt_kl is nan where Sigma_hat is not positive definite; the mean
+     * at that point is over fewer runs, and the legend must say how many were left out of
+     * how many, why, and where (the CSV trailer's count is test_cli's). */
+    for (size_t r = 0; r < 2; r++) {
+        sweep_cell *c = &cells[0 * P.runs + r]; /* n = 5000, runs 0 and 1 of 3 */
+        c->metric[METHOD_SGD][MET_RELU_SQRT_KL] = NAN;
+        c->flags[METHOD_SGD] |= MET_FLAG_SIGMA_NOT_PD;
+    }
+    grid *g = grid_alloc(200, 60);
+    screen_model m;
+    model_for(&m, VIEW_CURVES);
+    cr_assert_eq(screen_draw(&m, g), RS_OK);
+    cr_expect(screen_has(g, "sgd (2/3 sigma_not_pd at n=5000)"), "no left-out count in legend");
+    cr_expect(!screen_has(g, "truncated (") && !screen_has(g, "median ("),
+              "a count on a method with every run");
     grid_free(g);
 }
