@@ -130,9 +130,9 @@ Test(view_teacher, d2_views)
     view_opts_init(&o);
     o.method = 2; /* the third compared loss: score */
     {
-        const char *sk[] = {"e(A), eq. 22", "iteration", "l2", "score", "llsfe", NULL};
-        const char *bk[] = {"e(A), eq. 22",        "loss ℓ2", "loss G",
-                            "loss L (true score)", "loss L̂",  NULL};
+        const char *sk[] = {"e(A) of A·A*⁻¹, eq. 22", "iteration", "l2", "score", "llsfe", NULL};
+        const char *bk[] = {"e(A) of A·A*⁻¹, eq. 22", "loss ℓ2", "loss G",
+                            "loss L (true score)",    "loss L̂",  NULL};
         draw_both(&in, VIEW_LEARNING, &o, "learning", sk, bk);
         o.metric = 1; /* the single panel at 50x19 is then the selected loss */
         const char *lk[] = {"loss L (true score)", "iteration", NULL};
@@ -304,6 +304,18 @@ Test(view_teacher, learning_streams)
     view_opts_init(&o);
     const char *keys[] = {"iteration 39 of 200 (running)", "l2", "score", NULL};
     draw_check(&in, VIEW_LEARNING, &o, 150, 54, "view_teacher_learning_stream_150x54", keys);
+    /* the title says which matrix e(A) is taken on (knob e_orient, issue 14 item 5) */
+    support_set(&p, "e_orient", "printed");
+    {
+        grid *gp = grid_alloc(150, 54);
+        cr_assert_eq(view_draw(&in, VIEW_LEARNING, &o, (grid_rect){0, 0, 150, 54}, gp), RS_OK);
+        char *tp = grid_text(gp);
+        cr_expect(strstr(tp, "e(A) of A*⁻¹·A, eq. 22 as printed") != NULL, "%s", tp);
+        cr_expect(strstr(tp, "A·A*⁻¹") == NULL, "%s", tp);
+        free(tp);
+        grid_free(gp);
+    }
+    support_set(&p, "e_orient", "ours");
     /* the other views still wait for the job to finish */
     grid *g = grid_alloc(50, 19);
     cr_assert_eq(view_draw(&in, VIEW_LANDSCAPE, &o, (grid_rect){0, 0, 50, 19}, g), RS_OK);
