@@ -16,7 +16,7 @@
 
 enum {
     PLOT_LINES_LEGEND_MAX = 16, /* entries shown; more series than this are unlabelled */
-    PLOT_LINES_TEXT_LEN = 96
+    PLOT_LINES_TEXT_LEN = 192   /* a legend name with its left-out runs and slope */
 };
 
 /* Dark tint of a series colour for its band: 35 % of the colour over black keeps the
