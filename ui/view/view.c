@@ -127,46 +127,55 @@ int view_detail_where(const view_input *in, char *buf, size_t size)
                     in->p->sweep >= 0 ? param_table[in->p->sweep].key : "n", x, in->runs);
 }
 
+/* The flags of the job a detail view shows, each method's, with the meaning of the first
+ * ("mle: empty_rows (a row of Y had no positive entry)"); "" while it runs or is clean. */
+static void detail_flags(const view_input *in, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    const sweep_cell *c = in->cells && in->runs && in->detail_value < in->n_values
+                              ? &in->cells[in->detail_value * in->runs]
+                              : NULL;
+    if (!c || !atomic_load_explicit(&c->done, memory_order_acquire))
+        return;
+    int len = 0;
+    const char *first = NULL;
+    const unsigned mask = param_methods(in->p);
+    for (int m = 0; m < METHOD_COUNT; m++) {
+        if (!(mask & (1u << m)) || !c->flags[m])
+            continue;
+        len = view_flags_append(in->ops, m, c->flags[m], buf, size, len);
+        for (size_t f = 0; f < in->ops->n_flags && !first; f++)
+            first = c->flags[m] & (1u << f) ? in->ops->flag_names[f] : NULL;
+    }
+    const char *meaning = view_flag_meaning(first);
+    if (len > 0 && meaning && (size_t)len < size)
+        snprintf(buf + len, size - (size_t)len, " (%s)", meaning);
+}
+
 /* The bottom row of every detail view (issue 13, points 12 and 15): which job it shows
  * ("n = 2000, run 1 of 10", dim) and, once that job is done, its flags with the meaning
- * of the first ("! mle: empty_rows (a row of Y had no positive entry)"; `?` lists them
- * all). Returns r without that row; r itself when it is too small to spare one. */
+ * of the first; `?` lists them all. Flags too long for the row (teacher: three losses
+ * flagged) take a second row when the view is tall enough to spare it, rather than
+ * losing the meaning to an ellipsis. Returns r without those rows; r itself when it is
+ * too small to spare one. */
 static grid_rect detail_footer(const view_input *in, grid_rect r, grid *g)
 {
     if (r.h < 6 || r.w < 20)
         return r;
-    const int y = r.y + r.h - 1;
-    char where[96];
+    char where[96], buf[256];
     view_detail_where(in, where, sizeof where);
-    int x = r.x + grid_puts(g, r.x, y, where, r.w,
-                            grid_style_make(PALETTE_LABEL, GRID_COLOR_DEFAULT, GRID_ATTR_DIM));
-    const sweep_cell *c = in->cells && in->runs && in->detail_value < in->n_values
-                              ? &in->cells[in->detail_value * in->runs]
-                              : NULL;
-    if (c && atomic_load_explicit(&c->done, memory_order_acquire) && x + 6 < r.x + r.w) {
-        char buf[256] = "";
-        int len = 0;
-        const char *first = NULL;
-        const unsigned mask = param_methods(in->p);
-        for (int m = 0; m < METHOD_COUNT; m++) {
-            if (!(mask & (1u << m)) || !c->flags[m])
-                continue;
-            len = view_flags_append(in->ops, m, c->flags[m], buf, sizeof buf, len);
-            for (size_t f = 0; f < in->ops->n_flags && !first; f++)
-                first = c->flags[m] & (1u << f) ? in->ops->flag_names[f] : NULL;
-        }
-        const char *meaning = view_flag_meaning(first);
-        if (meaning && (size_t)len < sizeof buf)
-            snprintf(buf + len, sizeof buf - (size_t)len, " (%s)", meaning);
-        if (len > 0) {
-            x += 2;
-            const grid_style warn =
-                grid_style_make(PALETTE_WARN, GRID_COLOR_DEFAULT, GRID_ATTR_BOLD);
-            grid_puts(g, x, y, "! ", 2, warn);
-            text_draw(g, (grid_rect){x + 2, y, r.x + r.w - x - 2, 1}, buf, warn, true);
-        }
+    detail_flags(in, buf, sizeof buf);
+    const int fx = grid_text_width(where) + 2, fw = r.w - fx - 2; /* flags after "! " */
+    const int rows = buf[0] && fw > 4 && r.h >= 24 && text_wrap(buf, fw, 2, NULL, NULL) > 1 ? 2 : 1;
+    const int y = r.y + r.h - rows;
+    grid_puts(g, r.x, y, where, r.w,
+              grid_style_make(PALETTE_LABEL, GRID_COLOR_DEFAULT, GRID_ATTR_DIM));
+    if (buf[0] && fw > 4) {
+        const grid_style warn = grid_style_make(PALETTE_WARN, GRID_COLOR_DEFAULT, GRID_ATTR_BOLD);
+        grid_puts(g, r.x + fx, y, "! ", 2, warn);
+        text_draw(g, (grid_rect){r.x + fx + 2, y, fw, rows}, buf, warn, true);
     }
-    return (grid_rect){r.x, r.y, r.w, r.h - 1};
+    return (grid_rect){r.x, r.y, r.w, r.h - rows};
 }
 
 /* A detail view: under the detail's lock, the waiting message until the detail is ready
