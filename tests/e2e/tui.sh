@@ -91,10 +91,12 @@ expect "sigma_not_pd    Σ̂ not positive definite" "help gives the generator's 
 keys q
 expect_not "this help" "q closes the help"
 expect "parameters" "q inside help keeps the program running"
-# issue 13, point 18: Ctrl-U clears, Ctrl-A/Ctrl-E (Home/End) move. (tmux sends Home as
-# \e[1~, which xterm's terminfo does not name: the control keys stand in for it here.)
-keys Enter C-u "4" C-a "2" C-e "0"
+# issue 13, point 18: Ctrl-U clears, Home/End and Ctrl-A/Ctrl-E move. (tmux sends Home as
+# \e[1~, which xterm's terminfo names kfnd, not khome: the TUI takes both.)
+keys Enter C-u "4" Home "2" End "0"
 expect "n = 240" "typing field: Ctrl-U, Home, End"
+keys C-u "5" C-a "1" C-e "0"
+expect "n = 150" "typing field: Ctrl-A, Ctrl-E"
 keys C-w "40000" Enter
 expect "40000 " "Ctrl-W deletes the word typed"
 expect "done relu" "recomputed after typing"
