@@ -242,6 +242,18 @@ for term in xterm screen-256color linux; do
     expect "EXITED 0" "TERM=$term quits"
 done
 
+# issue 13, point 20: a locale that cannot encode braille (LC_ALL=C) gets ASCII too
+$T kill-session -t e2e 2>/dev/null
+$T new-session -d -s e2e -x 100 -y 30 \
+    "env TERM=xterm-256color LANG=C LC_ALL=C $BIN $ARGS; echo \"EXITED \$?\"; sleep 30"
+expect "done relu" "LC_ALL=C runs"
+expect "n (samples)" "LC_ALL=C curves drawn"
+# without the ASCII tables curses would drop every non-ASCII cell: no frame, no marker
+expect "|>  generator" "LC_ALL=C draws ASCII frames and marks"
+capture | LC_ALL=C grep -q $'\xe2[\xa0-\xa3]' && fail "LC_ALL=C got braille cells"
+keys q
+expect "EXITED 0" "LC_ALL=C quits"
+
 if [ $FAILS -gt 0 ]; then
     echo "$FAILS check(s) failed"
     exit 1
