@@ -145,3 +145,17 @@ Test(view_registry, slopes_only_for_power_laws)
     const double v[3] = {0.1, 0.001, 0.1};
     cr_expect(!view_power_law(n, v, 3), "a V");
 }
+
+/* Issue 13, point 3: the y scale by the metric's rule. Errors on [0, inf) are drawn on a
+ * log axis, a bounded fraction on a linear one, and a metric that is a logarithm already
+ * (relu-negative-bias' log10_n_needed) on a linear one: its axis is the log scale. */
+Test(view_registry, y_scale_by_the_metric)
+{
+    view_opts o;
+    view_opts_init(&o);
+    cr_expect(view_y_log(&o, "err_sigma", 1e-3), "an error");
+    cr_expect(!view_y_log(&o, "e_perm", 1e-3), "a fraction in [0, 1]");
+    cr_expect(!view_y_log(&o, "log10_n_needed", 2.0), "a logarithm already");
+    o.y_scale = VIEW_Y_LOG;
+    cr_expect(view_y_log(&o, "log10_n_needed", 2.0), "key y still pins log");
+}

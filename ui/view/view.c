@@ -26,6 +26,10 @@ bool view_y_log(const view_opts *o, const char *name, double y_min)
         return true;
     if (o->y_scale == VIEW_Y_LIN)
         return false;
+    /* A metric that is a logarithm already (log10_n_needed) is its own log scale: a log
+     * axis over it would squash Claim 2's parabola in b into a few rows. */
+    if (name && strncmp(name, "log10_", 6) == 0)
+        return false;
     double lo, hi;
     view_metric_range(name, &lo, &hi);
     return lo == 0 && isnan(hi) && y_min > 0;
