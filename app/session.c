@@ -1,5 +1,6 @@
 /* session.c — the TUI's state machine: knobs, views, presets, typing (see session.h). */
 #include "session.h"
+#include "session_internal.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -502,8 +503,7 @@ static int select_key(session *s, int key)
     }
 }
 
-/* After a change of generator: its knobs, and a view it has. */
-static void generator_changed(session *s)
+void session_generator_changed(session *s)
 {
     build_knobs(s);
     if (!view_ok(s, s->view))
@@ -516,7 +516,7 @@ static unsigned step_selected(session *s, int dir)
     const int gen = s->p.generator;
     const unsigned r = step_knob(s, dir);
     if (s->p.generator != gen)
-        generator_changed(s);
+        session_generator_changed(s);
     return r;
 }
 
@@ -528,7 +528,7 @@ static unsigned next_generator(session *s)
     keep_view(&q, s->p.view);
     const unsigned r = try_params(s, &q);
     if (r) {
-        generator_changed(s);
+        session_generator_changed(s);
         session_message(s, false, "generator %s (its defaults)",
                         param_generator_name(s->p.generator));
     }
@@ -678,5 +678,9 @@ unsigned session_key(session *s, int key)
     }
     if (select_key(s, key) || plot_key(s, key))
         return 0;
+    bool explore = false; /* A/B and the axes keys (issue 17): session_explore.c */
+    const unsigned r = session_explore_key(s, key, &explore);
+    if (explore)
+        return r;
     return action_key(s, key);
 }

@@ -43,6 +43,11 @@ enum {
     SESSION_QUIT = 1u << 1,
     SESSION_SCREENSHOT = 1u << 2, /* write a screenshot of the current screen */
     SESSION_PAUSE = 1u << 3,      /* pause state changed: see session.paused */
+    /* A/B (issue 17, point 2): keep the current computation as A (b), exchange A and the
+     * current one (b again; p is already A's), drop A (B) */
+    SESSION_AB_FREEZE = 1u << 4,
+    SESSION_AB_SWAP = 1u << 5,
+    SESSION_AB_CLEAR = 1u << 6,
 };
 
 enum { SESSION_MAX_KNOBS = 64, SESSION_MAX_PRESETS = 256, SESSION_INPUT_MAX = 200 };
@@ -62,6 +67,9 @@ typedef struct {
     int view;
     view_opts opts;
     session_caption caption_mode; /* c cycles short -> full -> hidden */
+    bool full;                    /* F: the plot takes the panel's columns too */
+    bool ab;                      /* an A is frozen: ab_p holds its parameters */
+    rs_params ab_p;
     bool paused;
     bool busy;       /* a computation runs (the caller sets it): q asks before quitting */
     bool quit_armed; /* q was pressed once while busy */

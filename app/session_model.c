@@ -60,6 +60,7 @@ static void panel_model(session *s, screen_model *m)
     m->n_items = s->n_knobs;
     m->selected = s->selected;
     m->panel_focused = true;
+    m->plot_full = s->full;
 }
 
 /* The tabs and the plot: the session's view of in, through ui/view. */

@@ -208,6 +208,12 @@ static int apply_action(tui_state *t, unsigned act)
         return 1;
     if (act & SESSION_PAUSE)
         worker_pause(t->w, t->s->paused);
+    if (act & SESSION_AB_FREEZE)
+        worker_ab_freeze(t->w);
+    if (act & SESSION_AB_SWAP)
+        worker_ab_swap(t->w);
+    if (act & SESSION_AB_CLEAR)
+        worker_ab_clear(t->w);
     if (act & SESSION_RECOMPUTE) {
         rs_error e;
         if (worker_submit(t->w, &t->s->p, machine_threads(&t->s->p), &e) != RS_OK)
@@ -342,6 +348,8 @@ int tui_run_lecture(const cli *c, lecture *l, rs_error *err)
         grid_set_caps(t.g, t.caps);
         if (!l || !l->load)
             st = worker_submit(t.w, &t.s->p, machine_threads(&t.s->p), err);
+        if (st == RS_OK && c->n_bs && (!l || !l->load))
+            st = screenshot_ab_submit(t.s, t.w, c, err);
     }
     if (st == RS_OK)
         st = event_loop(&t);

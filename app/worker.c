@@ -24,6 +24,7 @@ typedef struct comp {
     atomic_int cancel;
     atomic_size_t done;
     atomic_int finished; /* the worker thread no longer touches it */
+    int started;         /* the worker took it (under w->lock) */
     /* written by the worker under w->lock */
     double t_start, t_end; /* 0 = not yet */
     rs_status status;
@@ -37,6 +38,8 @@ struct worker {
     pthread_mutex_t lock;
     pthread_cond_t wake, finished;
     comp *current, *pending, *retired;
+    comp *frozen;      /* A of an A/B pair (issue 17, point 2), or NULL */
+    view_input a_view; /* what worker_view points ab_a at (main thread only) */
     atomic_int paused;
     int quit;
     double last_s;
@@ -96,12 +99,17 @@ static void *worker_main(void *arg)
     worker *w = arg;
     pthread_mutex_lock(&w->lock);
     while (!w->quit) {
-        if (!w->pending) {
+        /* A frozen before it started runs first: a submit after b must not drop it. */
+        comp *c = w->frozen && !w->frozen->started && !atomic_load(&w->frozen->finished)
+                      ? w->frozen
+                      : w->pending;
+        if (!c) {
             pthread_cond_wait(&w->wake, &w->lock);
             continue;
         }
-        comp *c = w->pending;
-        w->pending = NULL;
+        if (c == w->pending)
+            w->pending = NULL;
+        c->started = 1;
         c->t_start = rs_now_s();
         pthread_mutex_unlock(&w->lock);
 
@@ -161,9 +169,13 @@ void worker_free(worker *w)
     w->quit = 1;
     if (w->current)
         atomic_store(&w->current->cancel, 1);
+    if (w->frozen)
+        atomic_store(&w->frozen->cancel, 1);
     pthread_cond_broadcast(&w->wake);
     pthread_mutex_unlock(&w->lock);
     pthread_join(w->thread, NULL);
+    if (w->frozen != w->current)
+        comp_free(w->frozen);
     comp_free(w->current);
     for (comp *c = w->retired, *next; c; c = next) {
         next = c->next;
@@ -263,12 +275,12 @@ rs_status worker_submit(worker *w, const rs_params *p, size_t threads, rs_error 
 
     pthread_mutex_lock(&w->lock);
     comp *old = w->current;
-    if (old) {
+    if (w->pending == old)
+        w->pending = NULL;
+    if (old && old != w->frozen) { /* A keeps computing: it is not stale */
         atomic_store(&old->cancel, 1);
-        if (w->pending == old) { /* never started: the worker will not see it */
-            w->pending = NULL;
+        if (!old->started) /* never started: the worker will not see it */
             atomic_store(&old->finished, 1);
-        }
         old->next = w->retired;
         w->retired = old;
     }
@@ -280,12 +292,8 @@ rs_status worker_submit(worker *w, const rs_params *p, size_t threads, rs_error 
     return RS_OK;
 }
 
-void worker_view(worker *w, view_input *in)
+static void comp_view(const comp *c, view_input *in)
 {
-    memset(in, 0, sizeof *in);
-    comp *c = w->current; /* only the main thread changes current */
-    if (!c)
-        return;
     *in = (view_input){.p = &c->p,
                        .ops = c->ops,
                        .n_values = c->n_values,
@@ -294,6 +302,63 @@ void worker_view(worker *w, view_input *in)
                        .cells = c->cells,
                        .detail = c->detail,
                        .detail_value = c->detail_value};
+}
+
+void worker_view(worker *w, view_input *in)
+{
+    memset(in, 0, sizeof *in);
+    comp *c = w->current; /* only the main thread changes current and frozen */
+    if (!c)
+        return;
+    comp_view(c, in);
+    if (w->frozen && w->frozen != c) {
+        comp_view(w->frozen, &w->a_view);
+        in->ab_a = &w->a_view;
+    }
+}
+
+void worker_ab_freeze(worker *w)
+{
+    pthread_mutex_lock(&w->lock);
+    w->frozen = w->current;
+    pthread_mutex_unlock(&w->lock);
+}
+
+/* Retire c (cancelled) unless it is current. Called under w->lock. */
+static void retire(worker *w, comp *c)
+{
+    if (!c || c == w->current)
+        return;
+    atomic_store(&c->cancel, 1);
+    if (!c->started)
+        atomic_store(&c->finished, 1);
+    c->next = w->retired;
+    w->retired = c;
+}
+
+void worker_ab_swap(worker *w)
+{
+    pthread_mutex_lock(&w->lock);
+    comp *const a = w->frozen;
+    if (a && a != w->current) {
+        w->frozen = w->current;
+        w->current = a;
+        w->generation++;
+        pthread_cond_broadcast(&w->wake);
+    }
+    pthread_mutex_unlock(&w->lock);
+}
+
+void worker_ab_clear(worker *w)
+{
+    pthread_mutex_lock(&w->lock);
+    comp *const a = w->frozen;
+    w->frozen = NULL;
+    if (a && w->pending == a)
+        w->pending = NULL;
+    retire(w, a);
+    w->generation++;
+    pthread_mutex_unlock(&w->lock);
 }
 
 void worker_status_get(worker *w, worker_status *s)
@@ -349,7 +414,8 @@ bool worker_wait(worker *w, double timeout_s)
 {
     const double until = rs_now_s() + timeout_s;
     pthread_mutex_lock(&w->lock);
-    while (w->current && !atomic_load(&w->current->finished)) {
+    while ((w->current && !atomic_load(&w->current->finished)) ||
+           (w->frozen && !atomic_load(&w->frozen->finished))) {
         if (timeout_s >= 0) {
             const double left = until - rs_now_s();
             if (left <= 0)
@@ -364,7 +430,8 @@ bool worker_wait(worker *w, double timeout_s)
             pthread_cond_wait(&w->finished, &w->lock);
         }
     }
-    const bool done = !w->current || atomic_load(&w->current->finished);
+    const bool done = (!w->current || atomic_load(&w->current->finished)) &&
+                      (!w->frozen || atomic_load(&w->frozen->finished));
     pthread_mutex_unlock(&w->lock);
     return done;
 }

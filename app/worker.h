@@ -58,6 +58,14 @@ void worker_status_get(worker *w, worker_status *s);
 
 void worker_pause(worker *w, bool paused);
 
+/* A/B (issue 17, point 2). freeze: the current computation becomes A, kept (and left
+ * to finish) when later submits replace the current one (B); worker_view then points
+ * in->ab_a at A. swap: A becomes current and the current one A (nothing is recomputed).
+ * clear: A is dropped. worker_wait waits for A too. */
+void worker_ab_freeze(worker *w);
+void worker_ab_swap(worker *w);
+void worker_ab_clear(worker *w);
+
 /* Free the computations the worker has finished with (call from the main loop). */
 void worker_reap(worker *w);
 

@@ -58,7 +58,7 @@ static void setup(void)
     fill_cells();
     det = vf_relu_detail(&P, (size_t)values[2], METHOD_SGD);
     cr_assert_not_null(det);
-    in = (view_input){&P, model_get(GEN_RELU), 3, P.runs, values, cells, det, 2};
+    in = (view_input){&P, model_get(GEN_RELU), 3, P.runs, values, cells, det, 2, NULL};
     view_opts_init(&opts);
     items[0] = (widgets_kv_item){"generator", "relu", "which generative model", false};
     items[1] = (widgets_kv_item){"n", "20000", "number of samples per run", true};

@@ -57,7 +57,7 @@ static void compute(run_state *s, size_t detail_value, unsigned skip)
         &s->p, (size_t)(s->p.sweep >= 0 ? s->values[detail_value] : (double)s->p.n));
     cr_assert_not_null(s->det);
     s->in = (view_input){
-        &s->p, model_get(GEN_QUADRATIC), nv, runs, s->values, s->cells, s->det, detail_value};
+        &s->p, model_get(GEN_QUADRATIC), nv, runs, s->values, s->cells, s->det, detail_value, NULL};
 }
 
 /* Diagonal Q_a (Jennrich), sweep n over three values, 2 runs. */

@@ -9,6 +9,7 @@
 #include "palette.h"
 #include "plot.h"
 #include "plot_lines.h"
+#include "text.h"
 
 void view_opts_init(view_opts *o)
 {
@@ -16,6 +17,26 @@ void view_opts_init(view_opts *o)
     o->ref_line = true;
     o->method = 0;
     o->y_scale = VIEW_Y_AUTO;
+    o->x_scale = VIEW_Y_AUTO;
+    o->y_zoom = false;
+    o->y_lo = o->y_hi = NAN;
+}
+
+bool view_x_log(const view_opts *o, const rs_params *p)
+{
+    if (p->sweep < 0)
+        return false;
+    double values[PARAM_MAX_LIST];
+    const size_t n = param_sweep_values(p, values);
+    for (size_t i = 0; i < n; i++)
+        if (!(values[i] > 0))
+            return false;
+    if (o->x_scale != VIEW_Y_AUTO)
+        return o->x_scale == VIEW_Y_LOG;
+    const char *key = param_table[p->sweep].key;
+    if (strcmp(key, "n") == 0 || strcmp(key, "kappa") == 0)
+        return true;
+    return p->sweep_scale == SWEEP_LOG && p->n_sweep_values == 0;
 }
 
 bool view_y_log(const view_opts *o, const char *name, double y_min)
@@ -124,10 +145,53 @@ static rs_status draw_detail(const view_gen *vg, const view_input *in, int view,
     return st;
 }
 
+void view_ab_legend(const view_input *a, const view_input *b, char *buf, size_t size)
+{
+    /* Two lists, A's and B's values of the same keys, joined once both are known. */
+    char la[512] = "", lb[512] = "";
+    size_t ka = 0, kb = 0;
+    const unsigned gens = (1u << a->p->generator) | (1u << b->p->generator);
+    for (size_t i = 0; i < param_count; i++) {
+        if (!(param_table[i].generators & gens) || strcmp(param_table[i].key, "view") == 0)
+            continue;
+        char va[96], vb[96];
+        param_format(a->p, (int)i, va, sizeof va);
+        param_format(b->p, (int)i, vb, sizeof vb);
+        if (strcmp(va, vb) == 0 || ka >= sizeof la || kb >= sizeof lb)
+            continue;
+        const char *sep = ka ? ", " : "";
+        ka += (size_t)snprintf(la + ka, sizeof la - ka, "%s%s = %s", sep, param_table[i].key, va);
+        kb += (size_t)snprintf(lb + kb, sizeof lb - kb, "%s%s = %s", sep, param_table[i].key, vb);
+    }
+    if (!la[0])
+        snprintf(buf, size, "A and B: no key differs");
+    else
+        snprintf(buf, size, "A: %s   B: %s", la, lb);
+}
+
+/* The A/B legend row at the top of r (issue 17, point 2); returns the rest of r. */
+static grid_rect ab_header_draw(const view_input *in, int view, grid_rect r, grid *g)
+{
+    if (!in->ab_a || !in->ab_a->p || r.h < 4)
+        return r;
+    char text[1024];
+    view_ab_legend(in->ab_a, in, text, sizeof text);
+    const size_t len = strlen(text);
+    if (view != VIEW_CURVES)
+        snprintf(text + len, sizeof text - len, "  (this view shows B)");
+    const grid_style st = grid_style_make(PALETTE_TITLE, GRID_COLOR_DEFAULT, GRID_ATTR_BOLD);
+    if (grid_text_width(text) <= r.w) /* text_draw would fold the double spaces */
+        grid_puts(g, r.x, r.y, text, r.w, st);
+    else
+        text_draw(g, (grid_rect){r.x, r.y, r.w, 1}, text, st, true);
+    return (grid_rect){r.x, r.y + 1, r.w, r.h - 1};
+}
+
 rs_status view_draw(const view_input *in, int view, const view_opts *o, grid_rect r, grid *g)
 {
     const view_gen *vg = view_gen_get(in->p->generator);
     grid_fill(g, r, ' ', grid_style_default());
+    r = ab_header_draw(in, view, r, g);
     if (!vg || view < 0 || view >= VIEW_COUNT ||
         !(view_available(in->p->generator) & (1u << view)) ||
         (view != VIEW_CURVES && !vg->detail[view])) {

@@ -22,7 +22,7 @@
 #include "sweep.h"
 
 /* What one computation produced, as the views read it. All pointers are borrowed. */
-typedef struct {
+typedef struct view_input {
     const rs_params *p;   /* the parameters the computation ran with */
     const model_ops *ops; /* metric and flag names */
     size_t n_values, runs;
@@ -30,7 +30,14 @@ typedef struct {
     const sweep_cell *cells; /* n_values * runs, index v * runs + run; done = 1 when filled */
     void *detail;            /* the generator's detail (lock it to read), or NULL */
     size_t detail_value;     /* value index the detail belongs to */
+    /* A/B (issue 17, point 2): the frozen computation A, drawn dim beside this one (B)
+     * by the curves views, with a legend of the keys that differ; NULL = no A. */
+    const struct view_input *ab_a;
 } view_input;
+
+/* "A: kappa = 1  B: kappa = 25": the keys of a's generator whose values differ between
+ * a->p and b->p, into buf (size bytes); "A and B: no key differs" when none does. */
+void view_ab_legend(const view_input *a, const view_input *b, char *buf, size_t size);
 
 /* Per-view choices the keyboard changes (app keeps them; views only read them). */
 typedef struct {
@@ -39,9 +46,20 @@ typedef struct {
     size_t method; /* angles, data, landscape, learning: which of the compared methods
                     * is shown, as an index into the set bits of param_methods ('e') */
     int y_scale;   /* curves: VIEW_Y_AUTO (the metric's rule), VIEW_Y_LOG or VIEW_Y_LIN ('y') */
+
+    /* issue 17, point 4: the axes you control */
+    int x_scale;       /* curves: VIEW_Y_AUTO (the key's rule), VIEW_Y_LOG or VIEW_Y_LIN ('x') */
+    bool y_zoom;       /* curves: y range fitted to the means shown, bands and guides left out
+                        * of it ('z' sets, 'Z' clears) */
+    double y_lo, y_hi; /* curves: a pinned y range (a preset's ylim); NAN = automatic */
 } view_opts;
 
 enum { VIEW_Y_AUTO, VIEW_Y_LOG, VIEW_Y_LIN, VIEW_Y_COUNT };
+
+/* Whether the curves' x axis is logarithmic under o for parameters p (sweep set): by
+ * the key's rule (n and kappa, and keys swept with sweep_scale = log, are log), or as
+ * 'x' chose; never log when a sweep value is <= 0. */
+bool view_x_log(const view_opts *o, const rs_params *p);
 
 /* Whether a curves panel of metric `name` with smallest finite mean y_min draws a log y
  * axis under o: by the metric's rule (errors, norms and times, being positive and
