@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "batch_learning.h"
 #include "machine.h"
 #include "model.h"
 
@@ -257,6 +258,10 @@ rs_status cli_b_params(cli *c, rs_error *err)
     }
     if (c->n_bs && param_check(&c->b_params, &e) != RS_OK)
         return rs_error_set(err, RS_EINVAL, "--b: B is not valid: %s", e.msg);
+    if (c->n_bs && c->batch && batch_learning_wanted(&c->params))
+        return rs_error_set(err, RS_EINVAL,
+                            "--b with a learning-curve batch: not supported; allowed --b with "
+                            "sweep batches, --screenshot and the TUI");
     return c->n_bs ? machine_memory_check(&c->b_params, err) : RS_OK;
 }
 

@@ -115,6 +115,22 @@ void session_model(session *s, const worker_status *ws, const view_input *in, sc
 void session_message(session *s, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* Mouse buttons as the terminal layer reports them (issue 17, point 3). */
+typedef enum {
+    SESSION_MOUSE_CLICK,
+    SESSION_MOUSE_WHEEL_UP,
+    SESSION_MOUSE_WHEEL_DOWN
+} session_button;
+
+/* A mouse event at cell (x, y) of the screen m that was drawn into g (the last frame,
+ * whose plots recorded their data areas), showing in: a click on a knob selects it, the
+ * wheel on a knob steps it (up = +), a click on a tab shows its view, on a preset of the
+ * menu loads it, on a plot reads the numbers under it into the message line (curves:
+ * mean ± sd of every series at the nearest sweep value), anywhere on the help closes
+ * it. Every action is the one a key does. Returns SESSION_* bits as session_key. */
+unsigned session_mouse(session *s, const screen_model *m, const grid *g, const view_input *in,
+                       int x, int y, session_button button);
+
 /* The help text of the key map. */
 const char *session_help_text(void);
 

@@ -4,8 +4,12 @@
 #include "session_internal.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "screen.h"
+#include "sweep.h"
 #include "view.h"
 
 /* b: freeze the current settings and results as A; with an A, swap A and B. */
@@ -81,4 +85,112 @@ unsigned session_explore_key(session *s, int key, bool *handled)
         *handled = false;
         return 0;
     }
+}
+
+/* The view of the tab-th tab of the generator (as view_tabs orders them), or -1. */
+static int tab_view(const session *s, size_t tab)
+{
+    const unsigned views = view_available(s->p.generator);
+    for (int v = 0; v < VIEW_COUNT; v++)
+        if ((views & (1u << v)) && tab-- == 0)
+            return v;
+    return -1;
+}
+
+/* The sweep value index nearest xv (in log space on a log axis). */
+static size_t nearest_value(const view_input *in, double xv, bool log_axis)
+{
+    size_t best = 0;
+    double best_d = INFINITY;
+    for (size_t v = 0; v < in->n_values; v++) {
+        const double d = log_axis && xv > 0 && in->values[v] > 0 ? fabs(log(in->values[v] / xv))
+                                                                 : fabs(in->values[v] - xv);
+        if (d < best_d)
+            best_d = d, best = v;
+    }
+    return best;
+}
+
+/* "tag method mean ± sd (k runs)" of every method of in at value v, metric id. */
+static size_t append_means(const view_input *in, const char *tag, size_t v, size_t id, char *buf,
+                           size_t size, size_t len)
+{
+    const unsigned methods = param_methods(in->p);
+    for (int m = 0; m < METHOD_COUNT && len < size; m++) {
+        if (!(methods & (1u << m)))
+            continue;
+        double mean, sd;
+        size_t count, nan_runs;
+        sweep_aggregate(in->cells, in->runs, v, m, id, &mean, &sd, &count, &nan_runs);
+        len +=
+            (size_t)snprintf(buf + len, size - len, "  %s%s %.4g ± %.2g (%zu runs%s)", tag,
+                             param_method_name(m), mean, sd, count, nan_runs ? ", some NaN" : "");
+    }
+    return len;
+}
+
+/* A click on a plot: the numbers under the cell, into the message line. */
+static void read_plot(session *s, const grid *g, const view_input *in, int x, int y)
+{
+    double xv, yv;
+    const grid_pick *pk = grid_pick_at(g, x, y, &xv, &yv);
+    if (!pk) {
+        session_message(s, false, "no plot data under the mouse");
+        return;
+    }
+    size_t id = SIZE_MAX;
+    for (size_t i = 0; in && in->ops && i < in->ops->n_metrics; i++)
+        if (strcmp(in->ops->metric_names[i], pk->y_name) == 0)
+            id = i;
+    if (s->view != VIEW_CURVES || !in || !in->p || in->p->sweep < 0 || id == SIZE_MAX) {
+        session_message(s, false, "x = %.4g, y = %.4g%s%s", xv, yv, pk->y_name[0] ? " " : "",
+                        pk->y_name);
+        return;
+    }
+    const size_t v = nearest_value(in, xv, pk->x_log);
+    char text[sizeof s->message];
+    size_t len = (size_t)snprintf(text, sizeof text, "%s = %g, %s:", param_table[in->p->sweep].key,
+                                  in->values[v], pk->y_name);
+    len = append_means(in, in->ab_a ? "B " : "", v, id, text, sizeof text, len);
+    const view_input *a = in->ab_a;
+    if (a && a->p && a->p->sweep == in->p->sweep && len < sizeof text)
+        append_means(a, "A ", nearest_value(a, xv, pk->x_log), id, text, sizeof text, len);
+    session_message(s, false, "%s", text);
+}
+
+unsigned session_mouse(session *s, const screen_model *m, const grid *g, const view_input *in,
+                       int x, int y, session_button button)
+{
+    if (s->input != INPUT_NONE)
+        return 0; /* typing: the keyboard finishes it */
+    const screen_hit hit = screen_hit_test(m, g->w, g->h, x, y);
+    const bool click = button == SESSION_MOUSE_CLICK;
+    switch (hit.kind) {
+    case SCREEN_HIT_KNOB:
+        if (hit.index >= s->n_knobs)
+            return 0;
+        s->selected = hit.index;
+        if (click)
+            return 0;
+        return session_key(s, button == SESSION_MOUSE_WHEEL_UP ? SKEY_RIGHT : SKEY_LEFT);
+    case SCREEN_HIT_TAB: {
+        const int v = tab_view(s, hit.index);
+        return click && v >= 0 ? session_key(s, '1' + v) : 0;
+    }
+    case SCREEN_HIT_PRESET:
+        if (!click) {
+            return session_key(s, button == SESSION_MOUSE_WHEEL_UP ? SKEY_UP : SKEY_DOWN);
+        }
+        s->menu_selected = hit.index;
+        return session_key(s, SKEY_ENTER);
+    case SCREEN_HIT_OVERLAY:
+        return click && s->overlay == SCREEN_OVERLAY_HELP ? session_key(s, SKEY_ESC) : 0;
+    case SCREEN_HIT_PLOT:
+        if (click)
+            read_plot(s, g, in, x, y);
+        return 0;
+    case SCREEN_HIT_NONE:
+        return 0;
+    }
+    return 0;
 }

@@ -48,6 +48,14 @@ static bad_row rows[] = {
     {.args = B "--set iters=5", .needle = "iters=5: not a key of generator relu"},
     {.args = B "--set generator=matrix --set loss=l2",
      .needle = "loss=l2: not a key of generator matrix"},
+    /* --b (issue 17, point 2): B's pairs are checked as --set pairs */
+    {.args = B "--b kappa", .needle = "--b kappa: allowed KEY=VALUE"},
+    {.args = B "--b", .needle = "--b : allowed KEY=VALUE"},
+    {.args = B "--b foo=1", .needle = "--b unknown key 'foo'"},
+    {.args = B "--b kappa=0.5", .needle = "--b kappa=0.5: allowed a number from 1 to 1e+08"},
+    {.args = B "--b mu=5", .needle = "--b mu=5: not a key of generator relu"},
+    {.args = B "--b generator=teacher", .needle = "--b generator=teacher: A and B share"},
+    {.args = "--screenshot @D/x.txt --b k=9", .needle = "--b: B is not valid"},
     /* values: not numbers, not finite, not decimal, empty, huge, unicode */
     {.args = B "--set n=abc", .needle = "n=abc: allowed an integer from 1 to 1000000000"},
     {.args = B "--set n=nan", .needle = "n=nan: allowed"},

@@ -1,6 +1,7 @@
 /* grid.c — the off-screen cell grid (see grid.h). */
 #include "grid.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,6 +102,36 @@ void grid_clear(grid *g)
     const size_t n = (size_t)g->w * (size_t)g->h;
     for (size_t i = 0; i < n; i++)
         g->cells[i] = grid_blank;
+    g->n_picks = 0;
+}
+
+void grid_pick_add(grid *g, const grid_pick *p)
+{
+    if (g->n_picks < GRID_MAX_PICKS)
+        g->picks[g->n_picks++] = *p;
+}
+
+/* The value at fraction f of [lo, hi] (in log10 space when log). */
+static double grid_pick_value(double lo, double hi, bool log_scale, double f)
+{
+    if (log_scale)
+        return pow(10.0, log10(lo) + f * (log10(hi) - log10(lo)));
+    return lo + f * (hi - lo);
+}
+
+const grid_pick *grid_pick_at(const grid *g, int x, int y, double *xv, double *yv)
+{
+    for (size_t i = g->n_picks; i-- > 0;) {
+        const grid_pick *p = &g->picks[i];
+        const grid_rect a = p->area;
+        if (a.w < 1 || a.h < 1 || x < a.x || y < a.y || x >= a.x + a.w || y >= a.y + a.h)
+            continue;
+        const double fx = (x - a.x + 0.5) / a.w, fy = 1.0 - (y - a.y + 0.5) / a.h;
+        *xv = grid_pick_value(p->x_lo, p->x_hi, p->x_log, fx);
+        *yv = grid_pick_value(p->y_lo, p->y_hi, p->y_log, fy);
+        return p;
+    }
+    return NULL;
 }
 
 const grid_cell *grid_get(const grid *g, int x, int y)

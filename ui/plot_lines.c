@@ -443,6 +443,9 @@ static rs_status plot_lines_draw_in(const plot_lines_model *m, grid_rect r, grid
     plot_lines_marks(m, &xs, &ys, &f, g);
 
     axis_frame_draw(&f, &xs, &ys, NULL, g);
+    grid_pick pick = {f.plot, xs.lo, xs.hi, ys.lo, ys.hi, xs.log, ys.log, ""};
+    snprintf(pick.y_name, sizeof pick.y_name, "%s", m->y_title ? m->y_title : "");
+    grid_pick_add(g, &pick);
     plot_footer_draw(warn, m->x_title, f.title_y, r, f.plot.x, f.plot.w, g);
     const grid_style lab = grid_style_make(PALETTE_LABEL, GRID_COLOR_DEFAULT, 0);
     if (ytw)
