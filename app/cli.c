@@ -303,6 +303,8 @@ void cli_help(void *file)
             "shards\n"
             "  reluscope ... --record FILE.cast                               record the TUI "
             "(asciicast v2)\n"
+            "  reluscope ... --b KEY=VALUE...                                 an A/B pair: B "
+            "changes KEY\n"
             "  reluscope --list-presets | --help | --version\n\n"
             "keys (--set KEY=VALUE, preset [params]):\n",
             RS_VERSION);

@@ -15,21 +15,21 @@
 #include "model.h"
 
 static const char help_text[] =
-    "↑ ↓        select a knob          PgUp PgDn  jump 10 knobs\n"
-    "← → − +    change it (n, kappa, lambda: ×/÷ in 1-2-5 steps)\n"
-    "Enter      type a value (Esc cancels)\n"
-    "g          next generator\n"
+    "↑ ↓ PgUp PgDn  select a knob     ← → − +  change it (n, kappa: ×/÷ 1-2-5)\n"
+    "Enter      type a value (Esc cancels)     g    next generator\n"
     "Tab 1-5    switch view (curves angles landscape learning data)\n"
-    "m          next metric panel (when only one fits)\n"
-    "e          next compared method shown (angles, data, landscape, learning)\n"
+    "m e        next metric panel / next compared method shown\n"
     "f          toggle the n^-1/2 reference line\n"
-    "y          y axis: the metric's rule, log, linear\n"
+    "y x        y / x axis: the rule, log, linear\n"
+    "z Z        y range: fitted to the means shown / automatic\n"
+    "F          full-screen plot (hides the knobs)\n"
+    "b B        A/B: freeze as A, then swap A and B / clear A\n"
     "r          redraw data with a new seed\n"
     "space      pause / resume the computation\n"
     "p          preset menu       [ ]  previous / next preset\n"
     "c          caption: short, full, hidden\n"
-    "P          save the settings as a new preset\n"
-    "S          write a screenshot (.svg and .txt) to the current directory\n"
+    "P S        save the settings as a preset / a screenshot (.svg, .txt)\n"
+    "mouse      click a knob, tab, preset or curve point; the wheel steps a knob\n"
     "? F1       this help         q    quit";
 
 const char *session_help_text(void)

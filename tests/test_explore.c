@@ -1,0 +1,381 @@
+/* test_explore.c — issue 17, points 2 to 4 at the session and screen level, without a
+ * terminal: the A/B pair (b freezes, b swaps, B clears; the worker keeps A computing
+ * and hands it to the views; the curves draw A beside B under a legend of the keys that
+ * differ, golden on hand-built cells), the axes keys (z zooms the y range to the means,
+ * Z resets, x cycles the x axis and refuses log over values <= 0, F hides the panel),
+ * and the mouse (hit tests of knobs, tabs, presets and plots; clicks, the wheel and the
+ * numbers read under a click). */
+#include <criterion/criterion.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "golden.h"
+#include "model.h"
+#include "screen.h"
+#include "session.h"
+#include "sink_txt.h"
+#include "support.h"
+#include "sweep.h"
+#include "view.h"
+#include "view_fixtures.h"
+#include "widgets.h"
+#include "worker.h"
+
+enum { NV = 3, RUNS = 3, W = 120, H = 40 };
+
+static double values[NV] = {5000, 10000, 20000};
+static rs_params pa, pb;
+static sweep_cell *ca, *cb;
+static view_input ina, inb;
+static session *s;
+
+/* B: relu, estimator sgd, sweep n over values, kappa 25; A: the same with kappa 1 and
+ * smaller errors. Cells hand-built (view_fixtures), no job runs. */
+static void setup(void)
+{
+    gsl_set_error_handler_off();
+    param_defaults(&pb, GEN_RELU);
+    support_set(&pb, "estimator", "sgd");
+    support_set(&pb, "sweep", "n");
+    support_set(&pb, "sweep_values", "5000,10000,20000");
+    support_set(&pb, "runs", "3");
+    support_set(&pb, "n", "20000");
+    pa = pb;
+    support_set(&pb, "kappa", "25");
+    ca = malloc(NV * RUNS * sizeof *ca);
+    cb = malloc(NV * RUNS * sizeof *cb);
+    cr_assert(ca && cb);
+    sweep_cells_init(ca, NV * RUNS);
+    sweep_cells_init(cb, NV * RUNS);
+    for (size_t id = 0; id < 4; id++) {
+        vf_cells_metric(ca, NV, RUNS, values, METHOD_SGD, id, 0.0412, -0.5, 0.08, 7 + id);
+        vf_cells_metric(cb, NV, RUNS, values, METHOD_SGD, id, 0.1937, -0.31, 0.08, 17 + id);
+    }
+    ina = (view_input){&pa, model_get(GEN_RELU), NV, RUNS, values, ca, NULL, 0, NULL};
+    inb = (view_input){&pb, model_get(GEN_RELU), NV, RUNS, values, cb, NULL, 0, &ina};
+    s = malloc(sizeof *s);
+    cr_assert_not_null(s);
+    session_init(s, &pb, NULL, NULL);
+}
+
+static void teardown(void)
+{
+    free(ca);
+    free(cb);
+    free(s);
+}
+
+TestSuite(explore, .init = setup, .fini = teardown, .timeout = 120);
+
+static int grid_has(const grid *g, const char *text)
+{
+    char row[4096];
+    for (int y = 0; y < g->h; y++) {
+        sink_txt_row(g, y, row, sizeof row);
+        if (strstr(row, text))
+            return 1;
+    }
+    return 0;
+}
+
+/* The session's screen over in drawn into a fresh W x H grid (m keeps pointing into s). */
+static grid *draw_session(const view_input *in, screen_model *m)
+{
+    worker_status ws = {.state = WORKER_DONE, .last_s = 0.5, .total = NV * RUNS};
+    session_model(s, &ws, in, m);
+    grid *g = grid_alloc(W, H);
+    cr_assert_not_null(g);
+    grid_set_caps(g, (grid_caps){GRID_COLORS_MONO, false});
+    screen_draw(m, g);
+    return g;
+}
+
+Test(explore, ab_legend_names_the_keys_that_differ)
+{
+    char buf[256];
+    view_ab_legend(&ina, &inb, buf, sizeof buf);
+    cr_expect_str_eq(buf, "A: kappa = 1   B: kappa = 25");
+    view_ab_legend(&ina, &ina, buf, sizeof buf);
+    cr_expect_str_eq(buf, "A and B: no key differs");
+    rs_params pc = pb;
+    support_set(&pc, "d", "4");
+    const view_input inc = {&pc, model_get(GEN_RELU), NV, RUNS, values, cb, NULL, 0, NULL};
+    view_ab_legend(&ina, &inc, buf, sizeof buf);
+    cr_expect_str_eq(buf, "A: d = 5, kappa = 1   B: d = 4, kappa = 25");
+}
+
+/* The golden A/B screen: both series with their own markers, the legend of the keys. */
+Test(explore, ab_curves_golden)
+{
+    s->ab = true;
+    s->ab_p = pa;
+    screen_model m;
+    grid *g = draw_session(&inb, &m);
+    cr_expect(grid_has(g, "A: kappa = 1   B: kappa = 25"), "the A/B legend");
+    cr_expect(grid_has(g, "━• B sgd"), "B's series, first marker");
+    cr_expect(grid_has(g, "━× A sgd"), "A's series, its own marker");
+    char msg[256];
+    cr_expect(golden_check(g, "screen_ab_curves_120x40", msg, sizeof msg), "%s", msg);
+    grid_free(g);
+    /* Without A: neither the legend nor A's series. */
+    g = draw_session(&ina, &m);
+    cr_expect(!grid_has(g, "B: kappa"), "no legend without A");
+    cr_expect(!grid_has(g, "A sgd"), "no A series without A");
+    grid_free(g);
+}
+
+Test(explore, ab_keys)
+{
+    cr_assert_eq(session_key(s, 'B'), 0u, "B without an A does nothing");
+    cr_assert_eq(session_key(s, 'b'), (unsigned)SESSION_AB_FREEZE);
+    cr_assert(s->ab);
+    cr_assert_eq(s->ab_p.kappa, 25.0);
+    s->selected = 4; /* kappa */
+    cr_assert_str_eq(param_table[s->knobs[s->selected]].key, "kappa");
+    cr_assert_eq(session_key(s, SKEY_RIGHT), (unsigned)SESSION_RECOMPUTE);
+    cr_assert_eq(s->p.kappa, 50.0, "kappa 25 -> 50: this is B");
+    cr_assert_eq(session_key(s, 'b'), (unsigned)SESSION_AB_SWAP);
+    cr_expect_eq(s->p.kappa, 25.0, "after the swap the knobs show A's values");
+    cr_expect_eq(s->ab_p.kappa, 50.0);
+    cr_assert_eq(session_key(s, 'b'), (unsigned)SESSION_AB_SWAP);
+    cr_expect_eq(s->p.kappa, 50.0, "b again swaps back");
+    cr_assert_eq(session_key(s, 'B'), (unsigned)SESSION_AB_CLEAR);
+    cr_expect(!s->ab);
+}
+
+/* The worker keeps A computing when B is submitted, and the views get both. */
+Test(explore, worker_keeps_a)
+{
+    worker *w = worker_alloc();
+    cr_assert_not_null(w);
+    rs_params a = pa, b;
+    support_set(&a, "n", "2000");
+    support_set(&a, "sweep_values", "1000,2000");
+    support_set(&a, "runs", "2");
+    b = a;
+    support_set(&b, "kappa", "4");
+    rs_error e;
+    cr_assert_eq(worker_submit(w, &a, 1, &e), RS_OK);
+    worker_ab_freeze(w); /* before A has run: it must still run */
+    cr_assert_eq(worker_submit(w, &b, 1, &e), RS_OK);
+    cr_assert(worker_wait(w, 60));
+    view_input in;
+    worker_view(w, &in);
+    cr_assert_not_null(in.ab_a);
+    cr_expect_eq(in.p->kappa, 4.0);
+    cr_expect_eq(in.ab_a->p->kappa, 1.0);
+    for (size_t j = 0; j < 4; j++) {
+        cr_expect(atomic_load(&in.cells[j].done), "B cell %zu done", j);
+        cr_expect(atomic_load(&in.ab_a->cells[j].done), "A cell %zu done (not cancelled)", j);
+    }
+    worker_ab_swap(w);
+    worker_view(w, &in);
+    cr_expect_eq(in.p->kappa, 1.0, "swap: A is current");
+    cr_expect_eq(in.ab_a->p->kappa, 4.0);
+    worker_ab_clear(w);
+    worker_view(w, &in);
+    cr_expect_null(in.ab_a, "clear: no A");
+    worker_reap(w);
+    worker_free(w);
+}
+
+/* The y range pinned by a plot: the data area's [y_lo, y_hi] of the first panel. */
+static grid_pick first_pick(const view_input *in, const view_opts *o)
+{
+    grid *g = grid_alloc(W, H);
+    cr_assert_not_null(g);
+    view_draw(in, VIEW_CURVES, o, (grid_rect){0, 0, W, H}, g);
+    cr_assert_geq(g->n_picks, 1u, "the curves recorded their data area");
+    const grid_pick p = g->picks[0];
+    grid_free(g);
+    return p;
+}
+
+Test(explore, z_zooms_to_the_means_and_Z_resets)
+{
+    view_opts o;
+    view_opts_init(&o);
+    const grid_pick wide = first_pick(&ina, &o);
+    cr_assert_eq(session_key(s, 'z'), 0u);
+    cr_assert(s->opts.y_zoom);
+    const grid_pick zoom = first_pick(&ina, &s->opts);
+    /* The means of err_sigma (id 0), whatever the jitter: inside the zoomed range. */
+    for (size_t v = 0; v < NV; v++) {
+        double mean, sd;
+        size_t count, nan_runs;
+        sweep_aggregate(ca, RUNS, v, METHOD_SGD, 0, &mean, &sd, &count, &nan_runs);
+        cr_expect(mean >= zoom.y_lo && mean <= zoom.y_hi, "mean %g in [%g, %g]", mean, zoom.y_lo,
+                  zoom.y_hi);
+    }
+    cr_expect_lt(log(zoom.y_hi / zoom.y_lo), log(wide.y_hi / wide.y_lo),
+                 "z narrows the range the bands widened");
+    cr_assert_eq(session_key(s, 'Z'), 0u);
+    cr_expect(!s->opts.y_zoom);
+    const grid_pick back = first_pick(&ina, &s->opts);
+    cr_expect_eq(back.y_lo, wide.y_lo);
+    cr_expect_eq(back.y_hi, wide.y_hi);
+    /* A pinned range (a preset's ylim) is drawn as given; Z drops it too. */
+    s->opts.y_lo = 0.003, s->opts.y_hi = 0.07;
+    const grid_pick pinned = first_pick(&ina, &s->opts);
+    cr_expect_eq(pinned.y_lo, 0.003);
+    cr_expect_eq(pinned.y_hi, 0.07);
+    session_key(s, 'Z');
+    cr_expect(isnan(s->opts.y_lo) && isnan(s->opts.y_hi));
+}
+
+Test(explore, x_cycles_the_x_axis)
+{
+    cr_assert(view_x_log(&s->opts, &s->p), "n is log by its rule");
+    session_key(s, 'x');
+    cr_expect_eq(s->opts.x_scale, VIEW_Y_LOG);
+    cr_expect(view_x_log(&s->opts, &s->p));
+    session_key(s, 'x');
+    cr_expect_eq(s->opts.x_scale, VIEW_Y_LIN);
+    cr_expect(!view_x_log(&s->opts, &s->p));
+    cr_expect_eq(first_pick(&ina, &s->opts).x_log, false, "the plot follows: linear x");
+    session_key(s, 'x');
+    cr_expect_eq(s->opts.x_scale, VIEW_Y_AUTO);
+    /* A sweep through 0: log refused, linear kept, the message says why. */
+    support_set(&s->p, "bias", "signed");
+    support_set(&s->p, "sweep", "bias_scale");
+    support_set(&s->p, "sweep_values", "0,0.5,1");
+    session_key(s, 'x');
+    cr_expect_eq(s->opts.x_scale, VIEW_Y_LIN);
+    cr_expect(s->message_error);
+    cr_expect(strstr(s->message, "bias_scale has values <= 0") != NULL, "%s", s->message);
+    /* No sweep: nothing to change. */
+    support_set(&s->p, "sweep", "none");
+    session_key(s, 'x');
+    cr_expect(strstr(s->message, "no swept key") != NULL, "%s", s->message);
+}
+
+Test(explore, F_hides_the_panel)
+{
+    screen_model m;
+    grid *g = draw_session(&inb, &m);
+    cr_expect(grid_has(g, "parameters"));
+    cr_expect_eq(screen_hit_test(&m, W, H, 5, 4).kind, SCREEN_HIT_KNOB);
+    grid_free(g);
+    session_key(s, 'F');
+    g = draw_session(&inb, &m);
+    cr_expect(m.plot_full);
+    cr_expect(!grid_has(g, "parameters"), "F: no panel");
+    cr_expect_eq(screen_hit_test(&m, W, H, 5, 4).kind, SCREEN_HIT_PLOT, "the plot is there now");
+    grid_free(g);
+    session_key(s, 'F');
+    g = draw_session(&inb, &m);
+    cr_expect(grid_has(g, "parameters"), "F again: the panel is back");
+    grid_free(g);
+}
+
+Test(explore, tabs_hit)
+{
+    const char *const tabs[] = {"1 curves", "2 angles", "3 landscape"};
+    const grid_rect r = {11, 0, 109, 1};
+    /* " 1 curves " at 11..20, " 2 angles " at 22..31, " 3 landscape " at 33..45 */
+    cr_expect_eq(widgets_tabs_hit(tabs, 3, 0, r, 11), 0);
+    cr_expect_eq(widgets_tabs_hit(tabs, 3, 0, r, 20), 0);
+    cr_expect_eq(widgets_tabs_hit(tabs, 3, 0, r, 21), -1, "the gap between tabs");
+    cr_expect_eq(widgets_tabs_hit(tabs, 3, 0, r, 25), 1);
+    cr_expect_eq(widgets_tabs_hit(tabs, 3, 0, r, 40), 2);
+    cr_expect_eq(widgets_tabs_hit(tabs, 3, 0, r, 46), -1);
+    cr_expect_eq(widgets_tabs_hit(tabs, 3, 0, r, 5), -1, "left of the bar");
+}
+
+Test(explore, mouse_knobs_tabs_wheel)
+{
+    screen_model m;
+    grid *g = draw_session(&inb, &m);
+    /* knob i on row 2 + i: d is the third */
+    cr_expect_eq(session_mouse(s, &m, g, &inb, 5, 4, SESSION_MOUSE_CLICK), 0u);
+    cr_expect_str_eq(param_table[s->knobs[s->selected]].key, "d");
+    cr_expect_eq(session_mouse(s, &m, g, &inb, 5, 4, SESSION_MOUSE_WHEEL_UP),
+                 (unsigned)SESSION_RECOMPUTE);
+    cr_expect_eq(s->p.d, 6u, "the wheel steps d up");
+    cr_expect_eq(session_mouse(s, &m, g, &inb, 5, 6, SESSION_MOUSE_WHEEL_DOWN),
+                 (unsigned)SESSION_RECOMPUTE);
+    cr_expect_str_eq(param_table[s->knobs[s->selected]].key, "kappa", "the wheel selects too");
+    cr_expect_eq(s->p.kappa, 20.0, "and steps kappa down (25 -> 20)");
+    cr_expect_eq(session_mouse(s, &m, g, &inb, 25, 0, SESSION_MOUSE_CLICK), 0u);
+    cr_expect_eq(s->view, VIEW_ANGLES, "a click on the second tab");
+    cr_expect_eq(session_mouse(s, &m, g, &inb, 119, 0, SESSION_MOUSE_CLICK), 0u);
+    cr_expect_eq(s->view, VIEW_ANGLES, "a click past the tabs does nothing");
+    cr_expect_eq(session_mouse(s, &m, g, &inb, 5, 38, SESSION_MOUSE_CLICK), 0u,
+                 "the message line is not a target");
+    grid_free(g);
+}
+
+Test(explore, mouse_reads_a_curve_point)
+{
+    screen_model m;
+    s->ab = true;
+    s->ab_p = pa;
+    grid *g = draw_session(&inb, &m);
+    cr_assert_geq(g->n_picks, 1u);
+    const grid_pick *p = &g->picks[0];
+    /* the right end of the first panel's data area: n = 20000 */
+    const int x = p->area.x + p->area.w - 1, y = p->area.y + p->area.h / 2;
+    cr_expect_eq(session_mouse(s, &m, g, &inb, x, y, SESSION_MOUSE_CLICK), 0u);
+    cr_expect(strstr(s->message, "n = 20000, err_sigma:") != NULL, "%s", s->message);
+    cr_expect(strstr(s->message, "B sgd ") != NULL, "%s", s->message);
+    cr_expect(strstr(s->message, "A sgd ") != NULL, "%s", s->message);
+    cr_expect(strstr(s->message, "(3 runs)") != NULL, "%s", s->message);
+    double mean, sd;
+    size_t count, nan_runs;
+    sweep_aggregate(cb, RUNS, 2, METHOD_SGD, 0, &mean, &sd, &count, &nan_runs);
+    char want[64];
+    snprintf(want, sizeof want, "B sgd %.4g ± %.2g", mean, sd);
+    cr_expect(strstr(s->message, want) != NULL, "'%s' in '%s'", want, s->message);
+    /* the left end: n = 5000 */
+    cr_expect_eq(session_mouse(s, &m, g, &inb, p->area.x, y, SESSION_MOUSE_CLICK), 0u);
+    cr_expect(strstr(s->message, "n = 5000, err_sigma:") != NULL, "%s", s->message);
+    grid_free(g);
+}
+
+Test(explore, mouse_preset_menu_and_help)
+{
+    cr_assert_gt(s->n_presets, 2u, "the presets of the source tree");
+    session_key(s, 'p');
+    screen_model m;
+    grid *g = draw_session(&inb, &m);
+    /* The menu's box is centred: its list starts one row below its top. */
+    const int top = (H - (H - 4)) / 2 + 1;
+    const screen_hit h = screen_hit_test(&m, W, H, 30, top + 1);
+    cr_assert_eq(h.kind, SCREEN_HIT_PRESET);
+    cr_expect_eq(h.index, 1u);
+    cr_expect_eq(session_mouse(s, &m, g, &inb, 30, top + 1, SESSION_MOUSE_CLICK),
+                 (unsigned)SESSION_RECOMPUTE);
+    cr_expect_eq(s->overlay, SCREEN_OVERLAY_NONE, "the menu closed");
+    cr_expect_str_eq(s->preset_name, s->names[1], "the clicked preset is loaded");
+    grid_free(g);
+    session_key(s, '?');
+    g = draw_session(&inb, &m);
+    cr_expect_eq(screen_hit_test(&m, W, H, 60, 20).kind, SCREEN_HIT_OVERLAY);
+    session_mouse(s, &m, g, &inb, 60, 20, SESSION_MOUSE_CLICK);
+    cr_expect_eq(s->overlay, SCREEN_OVERLAY_NONE, "a click closes the help");
+    grid_free(g);
+}
+
+Test(explore, help_lists_the_new_keys_and_fits_80x24)
+{
+    const char *h = session_help_text();
+    const char *const keys[] = {"b B ", "z Z ", "y x ", "F  ", "mouse"};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        cr_expect(strstr(h, keys[i]) != NULL, "help lacks '%s'", keys[i]);
+    size_t lines = 1, col = 0, widest = 0;
+    for (const char *c = h; *c; c++) {
+        if (*c == '\n') {
+            lines++;
+            col = 0;
+        } else if (((unsigned char)*c & 0xc0) != 0x80) {
+            widest = ++col > widest ? col : widest;
+        }
+    }
+    /* The overlay box: 80 x 22 (rows 1..22), a border and a row of padding each side. */
+    cr_expect_leq(lines, 18u, "%zu lines", lines);
+    cr_expect_leq(widest, 76u, "%zu columns", widest);
+}
