@@ -10,7 +10,9 @@
 #include "preset.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -269,6 +271,33 @@ static int set_text(reader *r, char *text, int *line, const char *name, const ch
     return extend(r, text, name, value);
 }
 
+/* ylim = LO,HI (finite, LO < HI), xscale / yscale = auto|log|lin: one line each. */
+static int axes_pair(reader *r, const char *name, const char *value)
+{
+    preset *p = r->p;
+    const bool ylim = strcmp(name, "ylim") == 0;
+    char *text = ylim ? p->ylim : name[0] == 'x' ? p->xscale : p->yscale;
+    int *line = ylim ? &p->ylim_line : name[0] == 'x' ? &p->xscale_line : &p->yscale_line;
+    if (*line) {
+        fail(r, "%s:%d: duplicate key '%s' (first at line %d)", p->path, r->line, name, *line);
+        return 0;
+    }
+    double lo, hi;
+    char end;
+    const bool ok =
+        ylim ? sscanf(value, "%lf ,%lf %c", &lo, &hi, &end) == 2 && isfinite(lo) && isfinite(hi) &&
+                   lo < hi
+             : strcmp(value, "auto") == 0 || strcmp(value, "log") == 0 || strcmp(value, "lin") == 0;
+    if (!ok) {
+        fail(r, "%s:%d: %s = %.64s: allowed %s", p->path, r->line, name, value,
+             ylim ? "LO,HI (two finite numbers, LO < HI)" : "auto, log or lin");
+        return 0;
+    }
+    *line = r->line;
+    snprintf(text, PRESET_TEXT, "%s", value);
+    return 1;
+}
+
 /* The table key closest to name in edit distance, for "did you mean", when the distance is
  * at most a third of the name's length (and 1 or more edits allowed); NULL otherwise. */
 static const char *near_key(const char *name)
@@ -347,8 +376,12 @@ static int handler(void *user, const char *section, const char *name, const char
             return set_text(r, p->title, &p->title_line, name, value);
         if (strcmp(name, "caption") == 0)
             return set_text(r, p->caption, &p->caption_line, name, value);
-        fail(r, "%s:%d: unknown key '%.64s' in [preset]; allowed title, caption", p->path, r->line,
-             name);
+        if (strcmp(name, "ylim") == 0 || strcmp(name, "xscale") == 0 || strcmp(name, "yscale") == 0)
+            return axes_pair(r, name, value);
+        fail(r,
+             "%s:%d: unknown key '%.64s' in [preset]; allowed title, caption, ylim, xscale, "
+             "yscale",
+             p->path, r->line, name);
     } else if (strcmp(section, "params") == 0) {
         return param_pair(r, name, value);
     } else if (!section[0]) {

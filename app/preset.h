@@ -49,6 +49,10 @@ typedef struct {
     char title[PRESET_TEXT];
     char caption[PRESET_TEXT];
     int title_line, caption_line;
+    /* [preset] axes of the curves (issue 17, point 4), checked when read; "" = not given:
+     * ylim = LO,HI pins the y range, xscale and yscale = auto|log|lin */
+    char ylim[PRESET_TEXT], xscale[PRESET_TEXT], yscale[PRESET_TEXT];
+    int ylim_line, xscale_line, yscale_line;
     size_t n_pairs;
     preset_pair pairs[PRESET_MAX_PAIRS]; /* in file order */
 } preset;

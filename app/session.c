@@ -101,6 +101,7 @@ void session_init(session *s, const rs_params *p, const preset *pr, const char *
     snprintf(s->preset_name, sizeof s->preset_name, "%s", preset_name ? preset_name : "");
     s->view = view_ok(s, p->view) ? p->view : VIEW_CURVES;
     view_opts_init(&s->opts);
+    session_preset_axes(s);
     build_knobs(s);
     list_presets(s);
     for (size_t i = 0; i < s->n_presets; i++)
@@ -326,6 +327,7 @@ rs_status session_load_preset(session *s, const char *name)
     snprintf(s->preset_name, sizeof s->preset_name, "%s", name);
     s->view = view_ok(s, q.view) ? q.view : VIEW_CURVES;
     view_opts_init(&s->opts);
+    session_preset_axes(s);
     build_knobs(s);
     session_message(s, false, "preset %s: %s", name, pr.title);
     return RS_OK;

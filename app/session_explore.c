@@ -50,6 +50,25 @@ static void x_scale_key(session *s)
     session_message(s, false, "x axis: %s (x cycles rule, log, linear)", names[s->opts.x_scale]);
 }
 
+/* auto|log|lin as a VIEW_Y_* scale. */
+static int scale_of(const char *name)
+{
+    return strcmp(name, "log") == 0   ? VIEW_Y_LOG
+           : strcmp(name, "lin") == 0 ? VIEW_Y_LIN
+                                      : VIEW_Y_AUTO;
+}
+
+void session_preset_axes(session *s)
+{
+    if (!s->have_preset)
+        return;
+    double lo, hi;
+    if (s->pr.ylim[0] && sscanf(s->pr.ylim, "%lf ,%lf", &lo, &hi) == 2)
+        s->opts.y_lo = lo, s->opts.y_hi = hi;
+    s->opts.x_scale = scale_of(s->pr.xscale);
+    s->opts.y_scale = scale_of(s->pr.yscale);
+}
+
 unsigned session_explore_key(session *s, int key, bool *handled)
 {
     *handled = true;

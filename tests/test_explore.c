@@ -15,6 +15,7 @@
 
 #include "golden.h"
 #include "model.h"
+#include "preset.h"
 #include "screen.h"
 #include "session.h"
 #include "sink_txt.h"
@@ -378,4 +379,23 @@ Test(explore, help_lists_the_new_keys_and_fits_80x24)
     /* The overlay box: 80 x 22 (rows 1..22), a border and a row of padding each side. */
     cr_expect_leq(lines, 18u, "%zu lines", lines);
     cr_expect_leq(widest, 76u, "%zu columns", widest);
+}
+
+/* A preset's axes ([preset] ylim, xscale, yscale) reach the curves. */
+Test(explore, preset_axes)
+{
+    static const char text[] = "[preset]\ntitle = t\nylim = 0.004, 0.3\nxscale = lin\n"
+                               "yscale = log\n[params]\nsweep = n\n";
+    static preset pr;
+    rs_error e;
+    cr_assert_eq(preset_read_mem(text, sizeof text - 1, "axes", &pr, &e), RS_OK, "%s", e.msg);
+    session_init(s, &pb, &pr, "axes");
+    cr_expect_eq(s->opts.y_lo, 0.004);
+    cr_expect_eq(s->opts.y_hi, 0.3);
+    cr_expect_eq(s->opts.x_scale, VIEW_Y_LIN);
+    cr_expect_eq(s->opts.y_scale, VIEW_Y_LOG);
+    const grid_pick p = first_pick(&ina, &s->opts);
+    cr_expect_eq(p.y_lo, 0.004);
+    cr_expect_eq(p.y_hi, 0.3);
+    cr_expect(!p.x_log && p.y_log);
 }
