@@ -177,7 +177,8 @@ static grid_rect ab_header_draw(const view_input *in, int view, grid_rect r, gri
     char text[1024];
     view_ab_legend(in->ab_a, in, text, sizeof text);
     const size_t len = strlen(text);
-    if (view != VIEW_CURVES)
+    /* The curves and learning views draw A beside B; the others show B alone. */
+    if (view != VIEW_CURVES && view != VIEW_LEARNING)
         snprintf(text + len, sizeof text - len, "  (this view shows B)");
     const grid_style st = grid_style_make(PALETTE_TITLE, GRID_COLOR_DEFAULT, GRID_ATTR_BOLD);
     if (grid_text_width(text) <= r.w) /* text_draw would fold the double spaces */

@@ -28,8 +28,9 @@ rs_status view_matrix_data_draw(const matrix_detail *det, const model_ops *ops, 
                                 grid_rect r, grid *g);
 rs_status view_matrix_landscape_draw(const matrix_detail *det, const model_ops *ops, int method,
                                      grid_rect r, grid *g);
-/* Streams: draws whatever iterations are there, also before det->head.ready. */
-rs_status view_matrix_learning_draw(const matrix_detail *det, const model_ops *ops, size_t panel,
-                                    grid_rect r, grid *g);
+/* Streams: draws whatever iterations are there, also before det->head.ready. da (NULL =
+ * none): A of an A/B pair (issue 17, point 2), locked by the caller, drawn dim as dots. */
+rs_status view_matrix_learning_draw(const matrix_detail *det, const matrix_detail *da,
+                                    const model_ops *ops, size_t panel, grid_rect r, grid *g);
 
 #endif
