@@ -14,6 +14,8 @@
 #include <gsl/gsl_errno.h>
 
 #include "golden.h"
+#include "job_matrix.h"
+#include "job_teacher.h"
 #include "model.h"
 #include "preset.h"
 #include "screen.h"
@@ -398,4 +400,55 @@ Test(explore, preset_axes)
     cr_expect_eq(p.y_lo, 0.004);
     cr_expect_eq(p.y_hi, 0.3);
     cr_expect(!p.x_log && p.y_log);
+}
+
+/* The learning views draw A beside B (teacher and matrix; hand-built details). */
+Test(explore, ab_learning_views)
+{
+    rs_params t;
+    param_defaults(&t, GEN_TEACHER);
+    support_set(&t, "d", "4");
+    support_set(&t, "k", "3");
+    support_set(&t, "compare", "l2,score");
+    rs_params ta = t;
+    support_set(&t, "lr", "0.002");
+    teacher_detail *db = vf_teacher_detail(&t), *da = vf_teacher_detail(&ta);
+    cr_assert(db && da);
+    const double v0[1] = {0.0};
+    const view_input ia = {&ta, model_get(GEN_TEACHER), 1, 1, v0, NULL, da, 0, NULL};
+    const view_input ib = {&t, model_get(GEN_TEACHER), 1, 1, v0, NULL, db, 0, &ia};
+    view_opts o;
+    view_opts_init(&o);
+    grid *g = grid_alloc(W, H);
+    cr_assert_not_null(g);
+    view_draw(&ib, VIEW_LEARNING, &o, (grid_rect){0, 0, W, H}, g);
+    cr_expect(grid_has(g, "A: lr = 0.0001   B: lr = 0.002"), "the A/B legend");
+    cr_expect(!grid_has(g, "this view shows B"), "learning draws A too");
+    cr_expect(grid_has(g, "B l2"));
+    cr_expect(grid_has(g, "A l2"));
+    cr_expect(grid_has(g, "A score"));
+    grid_free(g);
+    job_teacher_detail_free(da);
+    job_teacher_detail_free(db);
+
+    rs_params m;
+    param_defaults(&m, GEN_MATRIX);
+    rs_params ma = m;
+    support_set(&m, "n", "400");
+    matrix_detail *mb = vf_matrix_detail(&m, 400), *mda = vf_matrix_detail(&ma, ma.n);
+    cr_assert(mb && mda);
+    const view_input ja = {&ma, model_get(GEN_MATRIX), 1, 1, v0, NULL, mda, 0, NULL};
+    const view_input jb = {&m, model_get(GEN_MATRIX), 1, 1, v0, NULL, mb, 0, &ja};
+    g = grid_alloc(W, H);
+    cr_assert_not_null(g);
+    view_draw(&jb, VIEW_LEARNING, &o, (grid_rect){0, 0, W, H}, g);
+    cr_expect(grid_has(g, "B: n = 400"), "the A/B legend");
+    cr_expect(grid_has(g, "B J"));
+    cr_expect(grid_has(g, "A J"));
+    /* the angles view shows B alone and says so */
+    view_draw(&jb, VIEW_ANGLES, &o, (grid_rect){0, 0, W, H}, g);
+    cr_expect(grid_has(g, "(this view shows B)"));
+    grid_free(g);
+    job_matrix_detail_free(mda);
+    job_matrix_detail_free(mb);
 }
