@@ -181,11 +181,19 @@ static grid_rect ab_header_draw(const view_input *in, int view, grid_rect r, gri
     if (view != VIEW_CURVES && view != VIEW_LEARNING)
         snprintf(text + len, sizeof text - len, "  (this view shows B)");
     const grid_style st = grid_style_make(PALETTE_TITLE, GRID_COLOR_DEFAULT, GRID_ATTR_BOLD);
-    if (grid_text_width(text) <= r.w) /* text_draw would fold the double spaces */
+    if (grid_text_width(text) <= r.w) { /* text_draw would fold the double spaces */
         grid_puts(g, r.x, r.y, text, r.w, st);
-    else
-        text_draw(g, (grid_rect){r.x, r.y, r.w, 1}, text, st, true);
-    return (grid_rect){r.x, r.y + 1, r.w, r.h - 1};
+        return (grid_rect){r.x, r.y + 1, r.w, r.h - 1};
+    }
+    /* Too long for one row: A's keys on one, B's on the next, each cut with an ellipsis. */
+    char *b = strstr(text, "   B: ");
+    if (b)
+        *b = 0;
+    text_draw(g, (grid_rect){r.x, r.y, r.w, 1}, text, st, true);
+    if (!b)
+        return (grid_rect){r.x, r.y + 1, r.w, r.h - 1};
+    text_draw(g, (grid_rect){r.x, r.y + 1, r.w, 1}, b + 3, st, true);
+    return (grid_rect){r.x, r.y + 2, r.w, r.h - 2};
 }
 
 rs_status view_draw(const view_input *in, int view, const view_opts *o, grid_rect r, grid *g)
