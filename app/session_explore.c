@@ -148,6 +148,28 @@ static size_t append_means(const view_input *in, const char *tag, size_t v, size
     return len;
 }
 
+/* A click on a heatmap: the cell's row, column (from 1, as the maps label them), its
+ * sample point on continuous axes, and its value. */
+static void read_cell(session *s, const grid_pick *pk, int x, int y)
+{
+    size_t i, j;
+    grid_pick_cell(pk, x, y, &i, &j);
+    char at[96] = "";
+    if (isfinite(pk->x_lo) && isfinite(pk->x_hi) && pk->x_lo < pk->x_hi && isfinite(pk->y_lo) &&
+        isfinite(pk->y_hi) && pk->y_lo < pk->y_hi) {
+        /* samples at a linspace, row 0 at y_hi (plot_heatmap.h) */
+        const double fx = pk->cols > 1 ? (double)j / (double)(pk->cols - 1) : 0;
+        const double fy = pk->rows > 1 ? (double)i / (double)(pk->rows - 1) : 0;
+        snprintf(at, sizeof at, " (x = %.4g, y = %.4g)", pk->x_lo + fx * (pk->x_hi - pk->x_lo),
+                 pk->y_hi - fy * (pk->y_hi - pk->y_lo));
+    }
+    char val[48] = "(too many cells to keep)";
+    if (pk->has_z)
+        snprintf(val, sizeof val, "%.4g", (double)pk->z[i * pk->cols + j]);
+    session_message(s, false, "%s: row %zu, column %zu%s: %s", pk->y_name[0] ? pk->y_name : "map",
+                    i + 1, j + 1, at, val);
+}
+
 /* A click on a plot: the numbers under the cell, into the message line. */
 static void read_plot(session *s, const grid *g, const view_input *in, int x, int y)
 {
@@ -155,6 +177,10 @@ static void read_plot(session *s, const grid *g, const view_input *in, int x, in
     const grid_pick *pk = grid_pick_at(g, x, y, &xv, &yv);
     if (!pk) {
         session_message(s, false, "no plot data under the mouse");
+        return;
+    }
+    if (pk->rows) {
+        read_cell(s, pk, x, y);
         return;
     }
     size_t id = SIZE_MAX;

@@ -15,6 +15,7 @@
 
 #include "golden.h"
 #include "job_matrix.h"
+#include "job_relu.h"
 #include "job_teacher.h"
 #include "model.h"
 #include "preset.h"
@@ -451,4 +452,34 @@ Test(explore, ab_learning_views)
     grid_free(g);
     job_matrix_detail_free(mda);
     job_matrix_detail_free(mb);
+}
+
+/* A click on a heatmap cell reads its row, column and value. */
+Test(explore, mouse_reads_a_heatmap_cell)
+{
+    relu_detail *det = vf_relu_detail(&pb, 20000, METHOD_SGD);
+    cr_assert_not_null(det);
+    inb.detail = det;
+    inb.detail_value = 2;
+    inb.ab_a = NULL;
+    session_key(s, '2'); /* angles: truth, estimate, difference */
+    cr_assert_eq(s->view, VIEW_ANGLES);
+    screen_model m;
+    grid *g = draw_session(&inb, &m);
+    const grid_pick *p = NULL;
+    for (size_t i = 0; i < g->n_picks && !p; i++)
+        if (g->picks[i].rows)
+            p = &g->picks[i];
+    cr_assert_not_null(p, "the maps recorded their cells");
+    cr_assert(p->has_z);
+    cr_assert_eq(p->rows, pb.d);
+    /* the cell of row 2, column 3: the middle of its block */
+    const int x = p->area.x + (int)((2.5 * p->area.w) / (double)p->cols);
+    const int y = p->area.y + (int)((1.5 * p->area.h) / (double)p->rows);
+    session_mouse(s, &m, g, &inb, x, y, SESSION_MOUSE_CLICK);
+    char want[128];
+    snprintf(want, sizeof want, "row 2, column 3: %.4g", (double)p->z[1 * p->cols + 2]);
+    cr_expect(strstr(s->message, want) != NULL, "'%s' in '%s'", want, s->message);
+    grid_free(g);
+    job_relu_detail_free(det);
 }

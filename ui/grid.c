@@ -119,6 +119,14 @@ static double grid_pick_value(double lo, double hi, bool log_scale, double f)
     return lo + f * (hi - lo);
 }
 
+void grid_pick_cell(const grid_pick *p, int x, int y, size_t *row, size_t *col)
+{
+    const grid_rect a = p->area;
+    const double fx = (x - a.x + 0.5) / a.w, fy = (y - a.y + 0.5) / a.h;
+    *col = (size_t)fmin(fmax(fx * (double)p->cols, 0), (double)p->cols - 1);
+    *row = (size_t)fmin(fmax(fy * (double)p->rows, 0), (double)p->rows - 1);
+}
+
 const grid_pick *grid_pick_at(const grid *g, int x, int y, double *xv, double *yv)
 {
     for (size_t i = g->n_picks; i-- > 0;) {

@@ -2,6 +2,7 @@
 #include "plot_heatmap.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -346,6 +347,21 @@ static void hm_draw_frame(const plot_heatmap_model *m, const hm_layout *L, grid_
 }
 
 /* Body of the public draw; the grid is already clipped to r. */
+/* Record the map and its values for the mouse (issue 17, point 3: a click reads a cell). */
+static void hm_pick(const plot_heatmap_model *m, const hm_layout *L, grid *g)
+{
+    static grid_pick pick; /* main thread only; large */
+    memset(&pick, 0, offsetof(grid_pick, z));
+    pick.area = L->map;
+    pick.x_lo = m->x_lo, pick.x_hi = m->x_hi, pick.y_lo = m->y_lo, pick.y_hi = m->y_hi;
+    snprintf(pick.y_name, sizeof pick.y_name, "%s", m->title ? m->title : "");
+    pick.rows = m->rows, pick.cols = m->cols;
+    pick.has_z = m->rows * m->cols <= GRID_PICK_CELLS;
+    for (size_t i = 0; pick.has_z && i < m->rows * m->cols; i++)
+        pick.z[i] = (float)m->z[i];
+    grid_pick_add(g, &pick);
+}
+
 static rs_status plot_heatmap_draw_in(const plot_heatmap_model *m, grid_rect r, grid *g)
 {
     r = grid_rect_clip(r, (grid_rect){0, 0, g->w, g->h});
@@ -379,6 +395,7 @@ static rs_status plot_heatmap_draw_in(const plot_heatmap_model *m, grid_rect r, 
     else
         hm_draw_pixels(m, &L, g);
     const rs_status st = hm_draw_overlays(m, &L, g);
+    hm_pick(m, &L, g);
     hm_draw_frame(m, &L, r, g);
     if (L.foot_y >= 0) {
         plot_warn_draw(warn, r.x, L.foot_y, r.w, g);
