@@ -148,8 +148,8 @@ static size_t append_means(const view_input *in, const char *tag, size_t v, size
     return len;
 }
 
-/* A click on a heatmap: the cell's row, column (from 1, as the maps label them), its
- * sample point on continuous axes, and its value. */
+/* A click on a heatmap: the cell's row, column (from 0, as the matrix maps label
+ * them), its sample point on continuous axes, and its value. */
 static void read_cell(session *s, const grid_pick *pk, int x, int y)
 {
     size_t i, j;
@@ -167,7 +167,7 @@ static void read_cell(session *s, const grid_pick *pk, int x, int y)
     if (pk->has_z)
         snprintf(val, sizeof val, "%.4g", (double)pk->z[i * pk->cols + j]);
     session_message(s, false, "%s: row %zu, column %zu%s: %s", pk->y_name[0] ? pk->y_name : "map",
-                    i + 1, j + 1, at, val);
+                    i, j, at, val);
 }
 
 /* A click on a plot: the numbers under the cell, into the message line. */

@@ -473,13 +473,31 @@ Test(explore, mouse_reads_a_heatmap_cell)
     cr_assert_not_null(p, "the maps recorded their cells");
     cr_assert(p->has_z);
     cr_assert_eq(p->rows, pb.d);
-    /* the cell of row 2, column 3: the middle of its block */
+    /* the cell of row 1, column 2 (from 0, as the maps label them): its block's middle */
     const int x = p->area.x + (int)((2.5 * p->area.w) / (double)p->cols);
     const int y = p->area.y + (int)((1.5 * p->area.h) / (double)p->rows);
     session_mouse(s, &m, g, &inb, x, y, SESSION_MOUSE_CLICK);
     char want[128];
-    snprintf(want, sizeof want, "row 2, column 3: %.4g", (double)p->z[1 * p->cols + 2]);
+    snprintf(want, sizeof want, "row 1, column 2: %.4g", (double)p->z[1 * p->cols + 2]);
     cr_expect(strstr(s->message, want) != NULL, "'%s' in '%s'", want, s->message);
     grid_free(g);
     job_relu_detail_free(det);
+}
+
+Test(explore, pick_names_cut_with_an_ellipsis)
+{
+    static grid_pick p;
+    grid_pick_name(&p, "err_sigma");
+    cr_expect_str_eq(p.y_name, "err_sigma");
+    char longname[200];
+    memset(longname, 'a', sizeof longname - 1);
+    longname[sizeof longname - 1] = 0;
+    memcpy(longname + 90, "θθθ", 6); /* a cut that would fall inside a character */
+    grid_pick_name(&p, longname);
+    const size_t len = strlen(p.y_name);
+    cr_expect_lt(len, sizeof p.y_name);
+    cr_expect_str_eq(p.y_name + len - 3, "…", "%s", p.y_name);
+    char want[sizeof p.y_name];
+    snprintf(want, sizeof want, "%.90sθ…", longname); /* 90 + 2 + 3 bytes: θ kept whole */
+    cr_expect_str_eq(p.y_name, want, "whole characters only");
 }

@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,6 +110,17 @@ void grid_pick_add(grid *g, const grid_pick *p)
 {
     if (g->n_picks < GRID_MAX_PICKS)
         g->picks[g->n_picks++] = *p;
+}
+
+void grid_pick_name(grid_pick *p, const char *name)
+{
+    const size_t size = sizeof p->y_name;
+    if ((size_t)snprintf(p->y_name, size, "%s", name ? name : "") < size)
+        return;
+    size_t cut = size - 4; /* room for "…" (3 bytes) and the NUL */
+    while (cut > 0 && ((unsigned char)p->y_name[cut] & 0xc0) == 0x80)
+        cut--; /* not inside a UTF-8 sequence */
+    memcpy(p->y_name + cut, "\xe2\x80\xa6", 4);
 }
 
 /* The value at fraction f of [lo, hi] (in log10 space when log). */

@@ -71,7 +71,7 @@ typedef struct {
     grid_rect area;
     double x_lo, x_hi, y_lo, y_hi;
     bool x_log, y_log;
-    char y_name[48]; /* the y axis title, e.g. "err_sigma", or a heatmap's title */
+    char y_name[96]; /* the y axis title, e.g. "err_sigma", or a heatmap's title */
     /* A heatmap: rows x cols data cells over the area (row 0 at the top), and their values
      * (row-major) when they number at most GRID_PICK_CELLS (else has_z = false). */
     size_t rows, cols;
@@ -91,6 +91,9 @@ typedef struct {
 
 /* Record a plot's data area (kept when there is room; grid_clear forgets them). */
 void grid_pick_add(grid *g, const grid_pick *p);
+
+/* name (NULL = "") into p->y_name, ending in "…" when it is cut. */
+void grid_pick_name(grid_pick *p, const char *name);
 
 /* The last recorded plot whose area holds cell (x, y), or NULL. On it, the data
  * coordinates of the cell's centre go to *xv and *yv. */

@@ -354,7 +354,7 @@ static void hm_pick(const plot_heatmap_model *m, const hm_layout *L, grid *g)
     memset(&pick, 0, offsetof(grid_pick, z));
     pick.area = L->map;
     pick.x_lo = m->x_lo, pick.x_hi = m->x_hi, pick.y_lo = m->y_lo, pick.y_hi = m->y_hi;
-    snprintf(pick.y_name, sizeof pick.y_name, "%s", m->title ? m->title : "");
+    grid_pick_name(&pick, m->title);
     pick.rows = m->rows, pick.cols = m->cols;
     pick.has_z = m->rows * m->cols <= GRID_PICK_CELLS;
     for (size_t i = 0; pick.has_z && i < m->rows * m->cols; i++)

@@ -399,7 +399,7 @@ static void plot_lines_pick(const plot_lines_model *m, const axis_frame *f, cons
     pick.area = f->plot;
     pick.x_lo = xs->lo, pick.x_hi = xs->hi, pick.x_log = xs->log;
     pick.y_lo = ys->lo, pick.y_hi = ys->hi, pick.y_log = ys->log;
-    snprintf(pick.y_name, sizeof pick.y_name, "%s", m->y_title ? m->y_title : "");
+    grid_pick_name(&pick, m->y_title);
     grid_pick_add(g, &pick);
 }
 
