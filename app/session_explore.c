@@ -50,23 +50,15 @@ static void x_scale_key(session *s)
     session_message(s, false, "x axis: %s (x cycles rule, log, linear)", names[s->opts.x_scale]);
 }
 
-/* auto|log|lin as a VIEW_Y_* scale. */
-static int scale_of(const char *name)
-{
-    return strcmp(name, "log") == 0   ? VIEW_Y_LOG
-           : strcmp(name, "lin") == 0 ? VIEW_Y_LIN
-                                      : VIEW_Y_AUTO;
-}
-
 void session_preset_axes(session *s)
 {
     if (!s->have_preset)
         return;
     double lo, hi;
-    if (s->pr.ylim[0] && sscanf(s->pr.ylim, "%lf ,%lf", &lo, &hi) == 2)
+    if (preset_ylim(&s->pr, &lo, &hi))
         s->opts.y_lo = lo, s->opts.y_hi = hi;
-    s->opts.x_scale = scale_of(s->pr.xscale);
-    s->opts.y_scale = scale_of(s->pr.yscale);
+    const int x = preset_xscale(&s->pr); /* in the order of VIEW_Y_* */
+    s->opts.x_scale = x > 0 ? x : VIEW_Y_AUTO;
 }
 
 unsigned session_explore_key(session *s, int key, bool *handled)

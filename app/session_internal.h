@@ -13,7 +13,7 @@ void session_generator_changed(session *s);
  * when key was one of them; returns SESSION_* bits. */
 unsigned session_explore_key(session *s, int key, bool *handled);
 
-/* The preset's axes ([preset] ylim, xscale, yscale, checked when read) into s->opts. */
+/* The preset's ylim and xscale (issue 17; checked when read) into s->opts. */
 void session_preset_axes(session *s);
 
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "eta.h"
 #include "model.h"
 #include "sweep.h"
 
@@ -23,8 +24,14 @@ typedef struct comp {
     model_ctx ctx;
     atomic_int cancel;
     atomic_size_t done;
-    atomic_int finished; /* the worker thread no longer touches it */
-    int started;         /* the worker took it (under w->lock) */
+    /* Per sweep value, the measured jobs for the ETA (issue 13, point 17): summed job
+     * time in ns and the finished units (a whole job counts `parts` units, a part 1). */
+    atomic_ullong job_ns[PARAM_MAX_LIST];
+    atomic_size_t job_units[PARAM_MAX_LIST];
+    size_t parts;
+    double cost[PARAM_MAX_LIST]; /* n·d of a job at each value: eta.h's model cost */
+    atomic_int finished;         /* the worker thread no longer touches it */
+    int started;                 /* the worker took it (under w->lock) */
     /* written by the worker under w->lock */
     double t_start, t_end; /* 0 = not yet */
     rs_status status;
@@ -74,6 +81,16 @@ static void on_progress(void *pctx, size_t done, size_t total)
         sleep_ms(20);
 }
 
+/* Count a job (or part) of value v that took t0..now. */
+static void timed(comp *c, size_t v, double t0, size_t units, rs_status st)
+{
+    if (st != RS_OK || v >= PARAM_MAX_LIST)
+        return;
+    const double dt = rs_now_s() - t0;
+    atomic_fetch_add(&c->job_ns[v], (unsigned long long)(dt > 0 ? dt * 1e9 : 0));
+    atomic_fetch_add(&c->job_units[v], units);
+}
+
 /* Jobs whose cell was carried over from the previous computation are already done. */
 static rs_status comp_job(void *ctx, size_t v, double value, size_t run, sweep_cell *cell,
                           workspace_arena *arena, const atomic_int *cancel, rs_error *err)
@@ -81,7 +98,10 @@ static rs_status comp_job(void *ctx, size_t v, double value, size_t run, sweep_c
     comp *c = ctx;
     if (atomic_load_explicit(&cell->done, memory_order_acquire))
         return RS_OK;
-    return c->ops->job(&c->ctx, v, value, run, cell, arena, cancel, err);
+    const double t0 = rs_now_s();
+    const rs_status st = c->ops->job(&c->ctx, v, value, run, cell, arena, cancel, err);
+    timed(c, v, t0, c->parts, st);
+    return st;
 }
 
 static rs_status comp_part(void *ctx, size_t v, double value, size_t run, size_t part,
@@ -91,7 +111,10 @@ static rs_status comp_part(void *ctx, size_t v, double value, size_t run, size_t
     comp *c = ctx;
     if (atomic_load_explicit(&cell->done, memory_order_acquire))
         return RS_OK;
-    return c->ops->job_part(&c->ctx, v, value, run, part, cell, arena, cancel, err);
+    const double t0 = rs_now_s();
+    const rs_status st = c->ops->job_part(&c->ctx, v, value, run, part, cell, arena, cancel, err);
+    timed(c, v, t0, 1, st);
+    return st;
 }
 
 static void *worker_main(void *arg)
@@ -121,7 +144,7 @@ static void *worker_main(void *arg)
                                  .threads = c->threads,
                                  .shard_count = 1,
                                  .job = comp_job,
-                                 .parts = model_job_parts(c->ops, &c->p),
+                                 .parts = c->parts,
                                  .job_part = comp_part,
                                  .ctx = c,
                                  .progress = on_progress,
@@ -269,6 +292,17 @@ rs_status worker_submit(worker *w, const rs_params *p, size_t threads, rs_error 
     c->ctx = (model_ctx){.base = &c->p, .detail = c->detail, .detail_value = c->detail_value};
     atomic_init(&c->cancel, 0);
     atomic_init(&c->finished, 0);
+    c->parts = model_job_parts(c->ops, &c->p);
+    c->parts = c->parts > 1 ? c->parts : 1;
+    for (size_t v = 0; v < c->n_values; v++) {
+        atomic_init(&c->job_ns[v], 0);
+        atomic_init(&c->job_units[v], 0);
+        rs_params q = c->p;
+        rs_error e;
+        if (q.sweep >= 0)
+            param_set_number(&q, q.sweep, c->values[v], &e);
+        c->cost[v] = (double)q.n * (double)q.d;
+    }
 
     atomic_init(&c->done, 0); /* reused jobs count as they are skipped */
     reuse_cells(c, w->current);
@@ -361,6 +395,26 @@ void worker_ab_clear(worker *w)
     pthread_mutex_unlock(&w->lock);
 }
 
+/* The time left from the measured job costs per sweep value (eta.h). */
+static double comp_eta(const comp *c, double elapsed_s)
+{
+    eta_value v[PARAM_MAX_LIST];
+    for (size_t i = 0; i < c->n_values; i++) {
+        size_t done = 0;
+        for (size_t run = 0; run < c->runs; run++)
+            done += atomic_load_explicit(&c->cells[i * c->runs + run].done, memory_order_acquire)
+                        ? 1
+                        : 0;
+        v[i] = (eta_value){.x = c->values[i],
+                           .cost = c->cost[i],
+                           .total = c->runs,
+                           .done = done,
+                           .measured = (double)atomic_load(&c->job_units[i]) / (double)c->parts,
+                           .seconds = (double)atomic_load(&c->job_ns[i]) * 1e-9};
+    }
+    return eta_estimate(v, c->n_values, elapsed_s, c->threads);
+}
+
 void worker_status_get(worker *w, worker_status *s)
 {
     memset(s, 0, sizeof *s);
@@ -382,8 +436,7 @@ void worker_status_get(worker *w, worker_status *s)
         } else {
             s->state = WORKER_RUNNING;
             s->elapsed_s = c->t_start > 0 ? rs_now_s() - c->t_start : 0;
-            if (s->done > 0)
-                s->eta_s = s->elapsed_s / (double)s->done * (double)(s->total - s->done);
+            s->eta_s = comp_eta(c, s->elapsed_s);
         }
     }
     pthread_mutex_unlock(&w->lock);

@@ -101,8 +101,9 @@ typedef struct {
     double mixture_shift, noise, mu, lr, bandwidth;
     double lr_l2; /* learning rate of the l2 loss (0 = lr): Figure 3 uses 100 x lr */
     size_t iters, batch, init_seed;
-    int penalty;  /* rs_penalty */
-    int e_orient; /* rs_e_orient */
+    int penalty;         /* rs_penalty */
+    int e_orient;        /* rs_e_orient */
+    size_t llsfe_degree; /* degree p of the LLSFE behind s2_err, s4_err: 2 or 4 */
     /* quadratic (SPEC 5.4) */
     int family;
     double smooth;

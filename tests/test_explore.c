@@ -21,8 +21,8 @@
 #include "preset.h"
 #include "screen.h"
 #include "session.h"
-#include "sink_txt.h"
 #include "support.h"
+#include "support_grid.h"
 #include "sweep.h"
 #include "view.h"
 #include "view_fixtures.h"
@@ -75,17 +75,6 @@ static void teardown(void)
 
 TestSuite(explore, .init = setup, .fini = teardown, .timeout = 120);
 
-static int grid_has(const grid *g, const char *text)
-{
-    char row[4096];
-    for (int y = 0; y < g->h; y++) {
-        sink_txt_row(g, y, row, sizeof row);
-        if (strstr(row, text))
-            return 1;
-    }
-    return 0;
-}
-
 /* The session's screen over in drawn into a fresh W x H grid (m keeps pointing into s). */
 static grid *draw_session(const view_input *in, screen_model *m)
 {
@@ -119,16 +108,16 @@ Test(explore, ab_curves_golden)
     s->ab_p = pa;
     screen_model m;
     grid *g = draw_session(&inb, &m);
-    cr_expect(grid_has(g, "A: kappa = 1   B: kappa = 25"), "the A/B legend");
-    cr_expect(grid_has(g, "━• B sgd"), "B's series, first marker");
-    cr_expect(grid_has(g, "━× A sgd"), "A's series, its own marker");
+    cr_expect(support_grid_has(g, "A: kappa = 1   B: kappa = 25"), "the A/B legend");
+    cr_expect(support_grid_has(g, "━• B sgd"), "B's series, first marker");
+    cr_expect(support_grid_has(g, "━× A sgd"), "A's series, its own marker");
     char msg[256];
     cr_expect(golden_check(g, "screen_ab_curves_120x40", msg, sizeof msg), "%s", msg);
     grid_free(g);
     /* Without A: neither the legend nor A's series. */
     g = draw_session(&ina, &m);
-    cr_expect(!grid_has(g, "B: kappa"), "no legend without A");
-    cr_expect(!grid_has(g, "A sgd"), "no A series without A");
+    cr_expect(!support_grid_has(g, "B: kappa"), "no legend without A");
+    cr_expect(!support_grid_has(g, "A sgd"), "no A series without A");
     grid_free(g);
 }
 
@@ -261,18 +250,18 @@ Test(explore, F_hides_the_panel)
 {
     screen_model m;
     grid *g = draw_session(&inb, &m);
-    cr_expect(grid_has(g, "parameters"));
+    cr_expect(support_grid_has(g, "parameters"));
     cr_expect_eq(screen_hit_test(&m, W, H, 5, 4).kind, SCREEN_HIT_KNOB);
     grid_free(g);
     session_key(s, 'F');
     g = draw_session(&inb, &m);
     cr_expect(m.plot_full);
-    cr_expect(!grid_has(g, "parameters"), "F: no panel");
+    cr_expect(!support_grid_has(g, "parameters"), "F: no panel");
     cr_expect_eq(screen_hit_test(&m, W, H, 5, 4).kind, SCREEN_HIT_PLOT, "the plot is there now");
     grid_free(g);
     session_key(s, 'F');
     g = draw_session(&inb, &m);
-    cr_expect(grid_has(g, "parameters"), "F again: the panel is back");
+    cr_expect(support_grid_has(g, "parameters"), "F again: the panel is back");
     grid_free(g);
 }
 
@@ -423,11 +412,11 @@ Test(explore, ab_learning_views)
     grid *g = grid_alloc(W, H);
     cr_assert_not_null(g);
     view_draw(&ib, VIEW_LEARNING, &o, (grid_rect){0, 0, W, H}, g);
-    cr_expect(grid_has(g, "A: lr = 0.0001   B: lr = 0.002"), "the A/B legend");
-    cr_expect(!grid_has(g, "this view shows B"), "learning draws A too");
-    cr_expect(grid_has(g, "B l2"));
-    cr_expect(grid_has(g, "A l2"));
-    cr_expect(grid_has(g, "A score"));
+    cr_expect(support_grid_has(g, "A: lr = 0.0001   B: lr = 0.002"), "the A/B legend");
+    cr_expect(!support_grid_has(g, "this view shows B"), "learning draws A too");
+    cr_expect(support_grid_has(g, "B l2"));
+    cr_expect(support_grid_has(g, "A l2"));
+    cr_expect(support_grid_has(g, "A score"));
     grid_free(g);
     job_teacher_detail_free(da);
     job_teacher_detail_free(db);
@@ -443,12 +432,12 @@ Test(explore, ab_learning_views)
     g = grid_alloc(W, H);
     cr_assert_not_null(g);
     view_draw(&jb, VIEW_LEARNING, &o, (grid_rect){0, 0, W, H}, g);
-    cr_expect(grid_has(g, "B: n = 400"), "the A/B legend");
-    cr_expect(grid_has(g, "B J"));
-    cr_expect(grid_has(g, "A J"));
+    cr_expect(support_grid_has(g, "B: n = 400"), "the A/B legend");
+    cr_expect(support_grid_has(g, "B J"));
+    cr_expect(support_grid_has(g, "A J"));
     /* the angles view shows B alone and says so */
     view_draw(&jb, VIEW_ANGLES, &o, (grid_rect){0, 0, W, H}, g);
-    cr_expect(grid_has(g, "(this view shows B)"));
+    cr_expect(support_grid_has(g, "(this view shows B)"));
     grid_free(g);
     job_matrix_detail_free(mda);
     job_matrix_detail_free(mb);

@@ -243,6 +243,17 @@ Test(view_teacher, llsfe_percentiles)
     const char *sk[] = {"‖Ŝ₂ − S₂‖_sp", "percentiles over 8 runs", "median", "p95", NULL};
     const char *bk[] = {"‖Ŝ₂ − S₂‖_sp", "‖Ŝ₄ − S₄‖_F", "p5", "p25", "p75", "n^-1/2", "slope", NULL};
     draw_both(&in, VIEW_CURVES, &o, "llsfe", sk, bk);
+    /* issue 14 item 3: a failed fit (nan, llsfe_failed) leaves its run out of the
+     * percentiles, and the panel title says how many */
+    cells[RUNS + 2].metric[m][MET_TEACHER_S2_ERR] = NAN;
+    cells[RUNS + 2].metric[m][MET_TEACHER_S4_ERR] = NAN;
+    cells[RUNS + 2].flags[m] |= MET_TEACHER_FLAG_LLSFE_FAILED;
+    grid *g = grid_alloc(150, 54);
+    cr_assert_eq(view_draw(&in, VIEW_CURVES, &o, (grid_rect){0, 0, 150, 54}, g), RS_OK);
+    char *text = grid_text(g);
+    cr_expect(strstr(text, "percentiles over 8 runs (1 failed fit left out)") != NULL, "%s", text);
+    free(text);
+    grid_free(g);
 }
 
 /* A detail no job has filled yet: every detail view shows the waiting message. */

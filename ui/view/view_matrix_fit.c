@@ -39,15 +39,13 @@ static rs_status draw_plane(const matrix_detail *det, const double *z, const cha
     return plot_heatmap_draw(&m, r, g);
 }
 
-rs_status view_matrix_landscape_draw(const matrix_detail *det, const model_ops *ops, int method,
-                                     grid_rect r, grid *g)
+rs_status view_matrix_landscape_draw(const matrix_detail *det, int method, grid_rect r, grid *g)
 {
     if (!det->land_ready) {
         plot_message_draw("the landscape is drawn through mle's estimate: add mle to compare", r,
                           g);
         return RS_OK;
     }
-    view_matrix_flags_draw(ops, view_matrix_est(det, METHOD_MLE), &r, g);
     /* The penalty rho * violation^2 spans many decades around the MLE: colour by
      * log10(1 + J - J_min), 0 at the grid's minimum. */
     double jmin = INFINITY;
@@ -92,27 +90,24 @@ static bool all_positive(const double *y, size_t n)
     return true;
 }
 
-enum { AB_POINTS = 16 };
-
-/* A's curve of the panel's quantity (objective J, rel_err_m, violation): dim, through
- * AB_POINTS evenly spaced iterations each marked with its glyph, so that A and B differ
- * without colour (issue 17, point 2). */
+/* A's curve of the panel's quantity (objective J, rel_err_m, violation): dim and marked
+ * at a few staggered iterations, so that A and B differ without colour (issue 17,
+ * point 2). */
 static void learn_a_series(const matrix_detail *da, size_t panel, plot_lines_series *s, size_t *ns)
 {
-    static double ax[AB_POINTS], ay[AB_POINTS]; /* main thread only */
+    static double ax[MATRIX_LEARN_MAX]; /* main thread only */
     if (!da || da->learn_len == 0)
         return;
     const double *y = panel == 0   ? da->learn_objective
                       : panel == 1 ? da->learn_rel_err
                                    : da->learn_violation;
-    const size_t all = da->learn_len, len = all > AB_POINTS ? AB_POINTS : all;
-    for (size_t j = 0; j < len; j++) {
-        const size_t i = len == all ? j : j * (all - 1) / (len - 1);
-        ax[j] = (double)i, ay[j] = y[i];
-    }
+    for (size_t i = 0; i < da->learn_len; i++)
+        ax[i] = (double)i;
     s[*ns] = plot_lines_series_make(panel == 0 ? "A J" : "A mle",
-                                    palette_shade(palette_series(METHOD_MLE), 0.55), len, ax, ay);
+                                    palette_shade(palette_series(METHOD_MLE), 0.55), da->learn_len,
+                                    ax, y);
     s[*ns].markers = true;
+    s[*ns].mark_n = 6;
     (*ns)++;
 }
 
@@ -164,15 +159,13 @@ static rs_status draw_learn_panel(const matrix_detail *det, const matrix_detail 
     return plot_lines_draw(&m, r, g);
 }
 
-rs_status view_matrix_learning_draw(const matrix_detail *det, const matrix_detail *da,
-                                    const model_ops *ops, size_t panel, grid_rect r, grid *g)
+rs_status view_matrix_learning_draw(const matrix_detail *det, const matrix_detail *da, size_t panel,
+                                    grid_rect r, grid *g)
 {
     if (det->learn_len == 0) {
         plot_message_draw("the learning curves are mle's iterations: add mle to compare", r, g);
         return RS_OK;
     }
-    if (det->head.ready)
-        view_matrix_flags_draw(ops, view_matrix_est(det, METHOD_MLE), &r, g);
     double x[MATRIX_LEARN_MAX];
     for (size_t i = 0; i < det->learn_len; i++)
         x[i] = (double)i;

@@ -14,7 +14,7 @@
 #include "plot_lines.h"
 #include "view_teacher_internal.h"
 
-enum { LEARN_MIN_W = 50, LEARN_MIN_H = 12, LOSS_MIN_W = 36, AB_POINTS = 16 };
+enum { LEARN_MIN_W = 50, LEARN_MIN_H = 12, LOSS_MIN_W = 36 };
 
 const char *view_teacher_loss_symbol(int method)
 {
@@ -32,6 +32,26 @@ const char *view_teacher_loss_symbol(int method)
     }
 }
 
+/* Rows of the largest square map a w x h tile holds: text cells are about twice as tall
+ * as wide; about 12 columns go to row labels and the colour bar, 2 rows to the titles. */
+static int tile_side(int w, int h)
+{
+    const int across = (w - 12) / 2, down = h - 2;
+    return across < down ? across : down;
+}
+
+/* Tile j of n in layout k: 0 side by side, 1 2 x 2, 2 stacked. */
+static grid_rect tile_of(grid_rect r, int k, int j, int n)
+{
+    if (k == 0)
+        return (grid_rect){r.x + r.w * j / n, r.y, r.w * (j + 1) / n - r.w * j / n, r.h};
+    if (k == 2)
+        return (grid_rect){r.x, r.y + r.h * j / n, r.w, r.h * (j + 1) / n - r.h * j / n};
+    const int cx = j % 2, cy = j / 2;
+    return (grid_rect){r.x + r.w * cx / 2, r.y + r.h * cy / 2, r.w * (cx + 1) / 2 - r.w * cx / 2,
+                       r.h * (cy + 1) / 2 - r.h * cy / 2};
+}
+
 size_t view_teacher_tiles(unsigned mask, int selected, grid_rect r, int min_w, int min_h,
                           int *methods, grid_rect *tiles)
 {
@@ -40,24 +60,22 @@ size_t view_teacher_tiles(unsigned mask, int selected, grid_rect r, int min_w, i
         if (mask & (1u << m))
             methods[c++] = m;
     const int n = (int)c;
-    const bool grid2 = n > 2 && r.w / 2 >= min_w && r.h / 2 >= min_h;
-    if (n > 1 && r.w / n >= min_w && r.h >= min_h && !(n == 4 && grid2)) {
-        for (int j = 0; j < n; j++)
-            tiles[j] = (grid_rect){r.x + r.w * j / n, r.y, r.w * (j + 1) / n - r.w * j / n, r.h};
-        return c;
-    }
-    if (grid2) { /* 2 x 2 (four losses read better as squares than as strips) */
-        for (int j = 0; j < n; j++) {
-            const int cx = j % 2, cy = j / 2;
-            tiles[j] =
-                (grid_rect){r.x + r.w * cx / 2, r.y + r.h * cy / 2,
-                            r.w * (cx + 1) / 2 - r.w * cx / 2, r.h * (cy + 1) / 2 - r.h * cy / 2};
+    /* The layout whose maps are largest (issue 13, point 11: three 10 x 10 maps side by
+     * side used 6 of 33 rows; 2 x 2 gives each twice the rows). */
+    int best = -1, best_side = 0;
+    for (int k = 0; k < 3 && n > 1; k++) {
+        if (k == 1 && n < 3)
+            continue;
+        const grid_rect t = tile_of(r, k, 0, n);
+        const int side = tile_side(t.w, t.h);
+        if (t.w >= min_w && t.h >= min_h && side > best_side) {
+            best = k;
+            best_side = side;
         }
-        return c;
     }
-    if (n > 1 && r.h / n >= min_h && r.w >= min_w) {
+    if (best >= 0) {
         for (int j = 0; j < n; j++)
-            tiles[j] = (grid_rect){r.x, r.y + r.h * j / n, r.w, r.h * (j + 1) / n - r.h * j / n};
+            tiles[j] = tile_of(r, best, j, n);
         return c;
     }
     methods[0] = selected;
@@ -79,10 +97,9 @@ typedef struct {
     double it[TEACHER_CURVE_MAX], y[TEACHER_CURVE_MAX];
 } learn_xy;
 
-/* The curves of the losses of mask in det into xy / s from *ns on: B's (or the only)
- * as lines; A's of an A/B pair (a_pair) dim, through AB_POINTS of its points each
- * marked with its series' glyph, so that A and B differ without colour (issue 17,
- * point 2). Widens [*lo, *hi]. */
+/* The curves of the losses of mask in det into xy / s from *ns on: B's (or the only),
+ * and A's of an A/B pair (a_pair) dim and always marked, so that A and B differ
+ * without colour (issue 17, point 2). Widens [*lo, *hi]. */
 static void learn_series(const teacher_detail *det, unsigned mask, int which, bool a_pair,
                          bool b_pair, learn_xy *xy, plot_lines_series *s, char names[][32],
                          size_t *ns, double *lo, double *hi)
@@ -90,13 +107,10 @@ static void learn_series(const teacher_detail *det, unsigned mask, int which, bo
     for (int m = 0; m < METHOD_COUNT && *ns < 2 * VT_TILES_MAX; m++) {
         if (!(mask & (1u << m)) || !(det->methods & (1u << m)))
             continue;
-        const size_t all = det->curve_len[m], k = *ns;
-        const size_t len = a_pair && all > AB_POINTS ? AB_POINTS : all;
+        const size_t len = det->curve_len[m], k = *ns;
         for (size_t j = 0; j < len; j++) {
-            /* evenly spaced points, the first and the last included */
-            const size_t i = len == all ? j : j * (all - 1) / (len - 1);
-            xy[k].it[j] = (double)det->curve_iter[m][i];
-            xy[k].y[j] = which == 0 ? det->curve_e[m][i] : det->curve_loss[m][i];
+            xy[k].it[j] = (double)det->curve_iter[m][j];
+            xy[k].y[j] = which == 0 ? det->curve_e[m][j] : det->curve_loss[m][j];
             if (isfinite(xy[k].y[j]))
                 *lo = fmin(*lo, xy[k].y[j]), *hi = fmax(*hi, xy[k].y[j]);
         }
@@ -105,7 +119,10 @@ static void learn_series(const teacher_detail *det, unsigned mask, int which, bo
         s[k] = plot_lines_series_make(which == 0 || a_pair || b_pair ? names[k] : NULL,
                                       a_pair ? palette_shade(color, 0.55) : color, len, xy[k].it,
                                       xy[k].y);
-        s[k].markers = a_pair;
+        /* a few staggered markers: e(A) of ge and l2 often lie on one another (issue 13,
+         * point 9), and without colour the glyphs tell the losses apart */
+        s[k].markers = which == 0 || a_pair;
+        s[k].mark_n = 6;
         (*ns)++;
     }
 }
@@ -201,28 +218,6 @@ static bool any_curve(const teacher_detail *det)
     return false;
 }
 
-/* The flags of the detail's job (value detail_value, run 0) for the compared losses, as
- * one warning line at the bottom of r ("score: kappa_zero  ge: diverged"); returns r
- * without that row when there is something to say. */
-static grid_rect flags_line(const view_input *in, grid_rect r, grid *g)
-{
-    if (!in->cells || in->detail_value >= in->n_values || in->runs == 0 || r.h < 6)
-        return r;
-    const sweep_cell *c = &in->cells[in->detail_value * in->runs];
-    if (!atomic_load(&c->done))
-        return r;
-    const unsigned mask = param_methods(in->p);
-    char buf[256] = "";
-    int len = 0;
-    for (int m = 0; m < METHOD_COUNT; m++)
-        if ((mask & (1u << m)) && c->flags[m])
-            len = view_flags_append(in->ops, m, c->flags[m], buf, sizeof buf, len);
-    if (len == 0)
-        return r;
-    plot_warn_draw(buf, r.x, r.y + r.h - 1, r.w, g);
-    return (grid_rect){r.x, r.y, r.w, r.h - 1};
-}
-
 static rs_status teacher_learning(const view_input *in, const void *det, const view_opts *o,
                                   grid_rect r, grid *g)
 {
@@ -270,5 +265,4 @@ const view_gen view_teacher = {
                [VIEW_LANDSCAPE] = teacher_landscape,
                [VIEW_DATA] = teacher_data},
     .streams = teacher_streams,
-    .footer = flags_line,
 };

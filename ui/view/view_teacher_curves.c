@@ -51,13 +51,13 @@ typedef struct {
 } pct_data;
 
 /* Remark 1 of Gao et al. 2019, eq. (13): with h = n^(-1/(2p+2+d)) the degree-p LLSFE of S_m
- * errs by O_p(d^(m/2) n^(-(p+1-m)/(2p+2+d))). Ours is the second-degree estimator (p = 2):
- * S2 (m = 2) gets n^(-1/(6+d)), and S4 (m = 4) a positive exponent, no rate at all (why
- * Assumption 1(a) asks p >= 4). The guide is that power of n through the first finished
- * median: the constant is unknown, the legend says so. */
-static double remark1_exponent(size_t m, size_t d)
+ * errs by O_p(d^(m/2) n^(-(p+1-m)/(2p+2+d))), p the key llsfe_degree. At p = 2, S2 (m = 2)
+ * gets n^(-1/(6+d)), and S4 (m = 4) a positive exponent, no rate at all (why Assumption 1(a)
+ * asks p >= 4); at p = 4, n^(-3/(10+d)) and n^(-1/(10+d)). The guide is that power of n
+ * through the first finished median: the constant is unknown, the legend says so. */
+static double remark1_exponent(size_t m, size_t d, size_t degree)
 {
-    const double p = 2.0;
+    const double p = (double)degree;
     return -(p + 1.0 - (double)m) / (2.0 * p + 2.0 + (double)d);
 }
 
@@ -65,14 +65,14 @@ static double remark1_exponent(size_t m, size_t d)
  * finite and positive yet. */
 static bool remark1_guide(const view_input *in, size_t m, pct_data *pd, char *label, size_t len)
 {
-    const double e = remark1_exponent(m, in->p->d);
+    const double e = remark1_exponent(m, in->p->d, in->p->llsfe_degree);
     for (size_t v = 0; v < in->n_values; v++) {
         if (!(isfinite(pd->y[2][v]) && pd->y[2][v] > 0.0 && pd->x[v] > 0.0))
             continue;
         for (size_t u = 0; u < in->n_values; u++)
             pd->guide[u] = pd->y[2][v] * pow(pd->x[u] / pd->x[v], e);
-        snprintf(label, len, "Remark 1 (p = 2): c·n^%+.3g%s, c fitted to the 1st median", e,
-                 e >= 0.0 ? ", no rate" : "");
+        snprintf(label, len, "Remark 1 (p = %zu): c·n^%+.3g%s, c fitted to the 1st median",
+                 in->p->llsfe_degree, e, e >= 0.0 ? ", no rate" : "");
         return true;
     }
     return false;
@@ -120,8 +120,12 @@ static rs_status pct_panel(const view_input *in, const view_opts *o, const view_
     if (x_log && remark1_guide(in, m, pd, guide_label, sizeof guide_label))
         s[ns++] = plot_lines_series_make(guide_label, PALETTE_REF, in->n_values, pd->x, pd->guide);
     char title[128], x_title[64];
-    snprintf(title, sizeof title, "%s, percentiles over %zu runs", vm->title,
-             in->n_values ? pd->runs_done / in->n_values : 0);
+    /* issue 14 item 3: percentiles over fewer runs where a fit failed say so */
+    const int k = snprintf(title, sizeof title, "%s, percentiles over %zu runs", vm->title,
+                           in->n_values ? pd->runs_done / in->n_values : 0);
+    if (pd->nan_runs && k > 0 && (size_t)k < sizeof title)
+        snprintf(title + k, sizeof title - (size_t)k, " (%zu failed fit%s left out)", pd->nan_runs,
+                 pd->nan_runs > 1 ? "s" : "");
     snprintf(x_title, sizeof x_title, "%s", param_table[in->p->sweep].key);
     plot_lines_model pm;
     plot_lines_init(&pm);
