@@ -61,7 +61,9 @@ void colorbar_format(const colorbar_scale *s, double z, char *buf, size_t len)
         return;
     }
     const int d = colorbar_digits(s);
-    if (d < 0)
+    if (s->log10) /* a log colour scale is labelled with the values themselves */
+        snprintf(buf, len, "%.3g", pow(10.0, z));
+    else if (d < 0)
         snprintf(buf, len, "%.2g", z);
     else
         snprintf(buf, len, "%.*f", d, z);
