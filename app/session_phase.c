@@ -38,9 +38,9 @@ static void open_threshold(session *s)
     size_t id;
     int method;
     view_phase_pick(&in, &s->opts, &id, &method);
-    if (s->opts.threshold_on)
+    if (s->p.contour != 0.0)
         snprintf(s->input_buf, SESSION_INPUT_MAX, "%.60s = %g", in.ops->metric_names[id],
-                 s->opts.threshold);
+                 s->p.contour);
     else
         snprintf(s->input_buf, SESSION_INPUT_MAX, "%.60s = ", in.ops->metric_names[id]);
     s->input_pos = strlen(s->input_buf);
@@ -90,10 +90,13 @@ unsigned session_phase_threshold(session *s)
     const model_ops *ops = model_get(s->p.generator);
     char line[SESSION_INPUT_MAX], name[64] = "", num[64];
     trim(s->input_buf, line, sizeof line);
+    rs_params q = s->p;
+    rs_error e;
     if (!line[0]) {
-        s->opts.threshold_on = false;
+        q.contour = 0;
+        s->p = q;
         session_message(s, false, "threshold contour removed");
-        return 0;
+        return SESSION_RECOMPUTE; /* the view reads the computation's parameters */
     }
     const char *eq = strchr(line, '=');
     if (eq) {
@@ -102,28 +105,24 @@ unsigned session_phase_threshold(session *s)
         trim(head, name, sizeof name);
         trim(eq + 1, num, sizeof num);
     } else {
+        const view_input in = {.p = &s->p, .ops = ops};
+        size_t id;
+        int method;
+        view_phase_pick(&in, &s->opts, &id, &method);
+        snprintf(name, sizeof name, "%.60s", ops->metric_names[id]);
         trim(line, num, sizeof num);
     }
-    size_t id = ops->n_metrics;
-    for (size_t i = 0; name[0] && i < ops->n_metrics; i++)
-        if (strcmp(ops->metric_names[i], name) == 0)
-            id = i;
-    char *end = NULL;
-    const double t = strtod(num, &end);
-    if ((name[0] && id == ops->n_metrics) || !num[0] || !end || *end || !isfinite(t)) {
-        char names[256];
-        int w = 0;
-        for (size_t i = 0; i < ops->n_metrics && (size_t)w < sizeof names; i++)
-            w += snprintf(names + w, sizeof names - (size_t)w, "%s%s", i ? "|" : "",
-                          ops->metric_names[i]);
-        session_message(s, true,
-                        "threshold \"%.60s\": allowed METRIC = NUMBER with METRIC one of %s", line,
-                        names);
+    if (param_parse(&q, param_find("metric"), name, &e) != RS_OK ||
+        param_parse(&q, param_find("contour"), num, &e) != RS_OK || param_check(&q, &e) != RS_OK) {
+        session_message(s, true, "threshold \"%.60s\": %s", line, e.msg);
         return 0;
     }
-    s->opts.threshold_on = true;
-    s->opts.threshold = t;
-    snprintf(s->opts.threshold_metric, sizeof s->opts.threshold_metric, "%s", name);
-    session_message(s, false, "contour at %s = %g", name[0] ? name : "the metric shown", t);
-    return 0;
+    if (q.contour == 0.0) {
+        session_message(s, true, "threshold \"%.60s\": allowed a non-zero value (0 = none)", line);
+        return 0;
+    }
+    s->p = q;
+    s->opts.metric = 0; /* show the metric the contour is on */
+    session_message(s, false, "contour at %s = %g", name, q.contour);
+    return SESSION_RECOMPUTE;
 }

@@ -11,7 +11,9 @@
 int session_phase_key(session *s, int key);
 
 /* Enter on the threshold line: "METRIC = VALUE", "VALUE" (the metric shown) or "" (no
- * contour) into s->opts; a one-line error otherwise. Returns 0 (nothing to recompute). */
+ * contour) into the metric and contour keys of s->p; a one-line error otherwise.
+ * Returns SESSION_RECOMPUTE when they changed (the views read the computation's
+ * parameters; the worker carries every finished cell over), else 0. */
 unsigned session_phase_threshold(session *s);
 
 #endif

@@ -36,6 +36,13 @@ static size_t *list_count(rs_params *p, int i)
                                                                        : &p->n_sweep_values;
 }
 
+size_t param_get_list(const rs_params *p, int i, const double **values)
+{
+    *values = cfield(p, i);
+    return param_table[i].offset == offsetof(rs_params, sweep2_values) ? p->n_sweep2_values
+                                                                       : p->n_sweep_values;
+}
+
 /* The estimator/loss enums store rs_method values: the index of the name in the
  * methods' names, whatever its place in the key's own list. */
 static int is_method_key(int i)
@@ -274,10 +281,8 @@ void param_format(const rs_params *p, int i, char *buf, size_t len)
         return;
     }
     case PT_LIST: {
-        const double *list = cfield(p, i);
-        const size_t count = param_table[i].offset == offsetof(rs_params, sweep2_values)
-                                 ? p->n_sweep2_values
-                                 : p->n_sweep_values;
+        const double *list;
+        const size_t count = param_get_list(p, i, &list);
         for (size_t j = 0; j < count && off < len; j++)
             off += (size_t)snprintf(buf + off, len - off, "%s%.10g", j ? "," : "", list[j]);
         return;

@@ -91,6 +91,8 @@ typedef struct {
     double sweep2_from, sweep2_to;
     size_t sweep2_steps;
     int sweep2_scale; /* rs_sweep_scale */
+    int metric;       /* the phase map's metric: 0 = auto, else 1 + index in its names */
+    double contour;   /* the phase map's threshold contour on that metric, 0 = none */
     /* estimators / losses */
     int estimator;    /* rs_method, relu and matrix */
     int loss;         /* rs_method, teacher */
@@ -190,6 +192,10 @@ rs_status param_set_number(rs_params *p, int i, double v, rs_error *err);
 
 /* The value of a numeric key as a double (NAN for non-numeric keys). */
 double param_get_number(const rs_params *p, int i);
+
+/* The values of a list key (PT_LIST: sweep_values, sweep2_values) into *values
+ * (borrowed from p); returns their count. */
+size_t param_get_list(const rs_params *p, int i, const double **values);
 
 /* The stored value of an enum key (PT_ENUM): for estimator and loss an rs_method. */
 int param_get_enum(const rs_params *p, int i);

@@ -44,6 +44,23 @@ static rs_status check_view(const model_ops *ops, const rs_params *p, rs_error *
                         views, ops->name);
 }
 
+/* The phase map's metric (metric key): auto or one of the generator's metric names. */
+static rs_status check_metric(const model_ops *ops, const rs_params *p, rs_error *err)
+{
+    if (p->metric == 0)
+        return RS_OK;
+    const char *name = param_table[param_find("metric")].names[p->metric];
+    char allowed[256];
+    int w = snprintf(allowed, sizeof allowed, "auto");
+    for (size_t i = 0; i < ops->n_metrics; i++) {
+        if (strcmp(ops->metric_names[i], name) == 0)
+            return RS_OK;
+        if ((size_t)w < sizeof allowed)
+            w += snprintf(allowed + w, sizeof allowed - (size_t)w, "|%s", ops->metric_names[i]);
+    }
+    return rs_error_set(err, RS_EINVAL, "metric=%s: allowed %s for %s", name, allowed, ops->name);
+}
+
 /* The checks every generator shares: k <= d, the method key and compare within the
  * generator's methods, a view it offers, the shown coordinates < d. */
 static rs_status check_generic(const model_ops *ops, const rs_params *p, rs_error *err)
@@ -68,7 +85,7 @@ static rs_status check_generic(const model_ops *ops, const rs_params *p, rs_erro
         return rs_error_set(err, RS_EINVAL, "compare=%s: allowed a comma list of %s for %s", buf,
                             allowed, ops->name);
     }
-    if ((st = check_view(ops, p, err)) != RS_OK)
+    if ((st = check_view(ops, p, err)) != RS_OK || (st = check_metric(ops, p, err)) != RS_OK)
         return st;
     if (uses_key(p->generator, "coord") && (p->coord >= p->d || p->coord2 >= p->d))
         return rs_error_set(err, RS_EINVAL, "coord=%zu, coord2=%zu: allowed 0..d-1 = %zu", p->coord,

@@ -17,6 +17,15 @@ static const char *const method_names[] = {"sgd",       "mle",      "median",  "
                                            "truncated", "censored", "moments", NULL};
 static const char *const estimator_names[] = {"sgd",       "mle",      "median",  "svd",
                                               "truncated", "censored", "moments", NULL};
+/* Every generator's metric names (model_ops.metric_names), after "auto": the phase
+ * map's `metric` key; param_check refuses a name that is not the generator's. */
+static const char *const metric_names[] = {
+    "auto",      "err_sigma",     "err_b",          "sqrt_kl",    "angle_err_max",
+    "seconds",   "err_b_clipped", "log10_n_needed", "rel_err_m",  "subspace_err",
+    "objective", "violation",     "iters",          "rel_err_mb", "rel_err_gauge",
+    "e_a",       "loss",          "test_err",       "s2_err",     "s4_err",
+    "e_perm",    "err_gram",      "err_third",      "err_q",      "jennrich_gap",
+    NULL};
 static const char *const clip_names[] = {"auto", "on", "off", NULL};
 static const char *const loss_names[] = {"l2", "ge", "score", "llsfe", NULL};
 static const char *const bias_names[] = {"nonneg", "signed", "zero", "const", NULL};
@@ -99,6 +108,12 @@ const param_def param_table[] = {
     {.key = "sweep2_scale", .type = PT_ENUM, .offset = OFF(sweep2_scale), .def = "log", .unit = "",
      .meaning = "spacing of sweep2 values", .names = scale_names, .generators = ALL, .step = 1,
      .flags = PARAM_NO_SWEEP},
+    {.key = "metric", .type = PT_ENUM, .offset = OFF(metric), .def = "auto", .unit = "",
+     .meaning = "phase map: metric shown (auto: the first; m cycles)", .names = metric_names,
+     .generators = ALL, .step = 1, .flags = PARAM_NO_SWEEP | PARAM_NO_CELLS},
+    {.key = "contour", .type = PT_REAL, .offset = OFF(contour), .min = -1e15, .max = 1e15,
+     .def = "0", .unit = "", .meaning = "phase map: contour where the metric = this (0 = none)",
+     .generators = ALL, .multiplicative = 1, .step = 2, .flags = PARAM_NO_SWEEP | PARAM_NO_CELLS},
     {.key = "estimator", .type = PT_ENUM, .offset = OFF(estimator), .def = "mle", .unit = "",
      .meaning = "estimator of the parameters", .names = estimator_names,
      .generators = G(GEN_RELU) | G(GEN_MATRIX), .step = 1},

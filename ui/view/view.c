@@ -18,9 +18,6 @@ void view_opts_init(view_opts *o)
     o->method = 0;
     o->y_scale = VIEW_Y_AUTO;
     o->phase_x = o->phase_y = 0;
-    o->threshold_on = false;
-    o->threshold = 0;
-    o->threshold_metric[0] = 0;
 }
 
 bool view_y_log(const view_opts *o, const char *name, double y_min)

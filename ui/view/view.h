@@ -43,13 +43,9 @@ typedef struct {
     size_t method; /* angles, data, landscape, learning: which of the compared methods
                     * is shown, as an index into the set bits of param_methods ('e') */
     int y_scale;   /* curves: VIEW_Y_AUTO (the metric's rule), VIEW_Y_LOG or VIEW_Y_LIN ('y') */
-    /* phase (issue 17): the cursor's cell (column = sweep index, row = sweep2 index; the
-     * other views show the cursor's row as a 1-D sweep) and the typed threshold whose
-     * contour is drawn, "err_b = 0.05" (threshold_metric "" = the metric shown) */
+    /* phase (issue 17): the cursor's cell, column = sweep index, row = sweep2 index (the
+     * other views show the cursor's row as a 1-D sweep); 'H' 'J' 'K' 'L' */
     size_t phase_x, phase_y;
-    bool threshold_on;
-    double threshold;
-    char threshold_metric[32];
 } view_opts;
 
 enum { VIEW_Y_AUTO, VIEW_Y_LOG, VIEW_Y_LIN, VIEW_Y_COUNT };

@@ -38,8 +38,18 @@ size_t view_phase_choices(const view_input *in)
     return nm * in->ops->n_metrics;
 }
 
-/* The (metric, method) the map shows: opts->metric cycles every metric of every method
- * ('m', as curves cycles panels); a typed threshold names its metric. */
+/* The metric id of p's metric key in ops (0 for auto or a name ops lacks). */
+static size_t preset_metric(const view_input *in)
+{
+    if (in->p->metric <= 0)
+        return 0;
+    const char *name = param_table[param_find("metric")].names[in->p->metric];
+    for (size_t i = 0; i < in->ops->n_metrics; i++)
+        if (strcmp(in->ops->metric_names[i], name) == 0)
+            return i;
+    return 0;
+}
+
 void view_phase_pick(const view_input *in, const view_opts *o, size_t *metric, int *method)
 {
     const unsigned set = param_methods(in->p);
@@ -47,12 +57,10 @@ void view_phase_pick(const view_input *in, const view_opts *o, size_t *metric, i
     for (int m = 0; m < METHOD_COUNT; m++)
         nm += (set >> m) & 1u;
     const size_t n = nm ? nm * in->ops->n_metrics : 1;
-    const size_t pick = o->metric % n;
+    /* 'm' counts from the metric key's choice: every method of it, then the next metric */
+    const size_t pick = (preset_metric(in) * (nm ? nm : 1) + o->metric) % n;
     *metric = nm ? pick / nm : 0;
     size_t want = nm ? pick % nm : 0;
-    for (size_t i = 0; o->threshold_on && o->threshold_metric[0] && i < in->ops->n_metrics; i++)
-        if (strcmp(in->ops->metric_names[i], o->threshold_metric) == 0)
-            *metric = i;
     *method = -1;
     for (int m = 0; m < METHOD_COUNT; m++)
         if ((set >> m) & 1u) {
@@ -225,9 +233,11 @@ rs_status view_phase_draw(const view_input *in, const view_opts *o, grid_rect r,
     hm.quiet_nan = true; /* pending and NaN cells are counted on the lines below */
     hm.z_log10 = log_z;
     size_t nm = 0;
-    if (o->threshold_on) {
-        snprintf(thr, sizeof thr, "%s = %g (contour)", name, o->threshold);
-        nm = contour(&pd, n2, n1, o->threshold, pd.marks, thr);
+    /* The contour belongs to the metric key's metric; 'm' to another hides it. */
+    const bool contour_on = in->p->contour != 0.0 && id == preset_metric(in);
+    if (contour_on) {
+        snprintf(thr, sizeof thr, "%s = %g (contour)", name, in->p->contour);
+        nm = contour(&pd, n2, n1, in->p->contour, pd.marks, thr);
     }
     if (nm < PH_MARKS)
         pd.marks[nm++] = (plot_heatmap_mark){.x = (double)cx,
@@ -255,6 +265,9 @@ rs_status view_phase_draw(const view_input *in, const view_opts *o, grid_rect r,
     if (nan_cells)
         w += snprintf(line + w, sizeof line - (size_t)w, " · %zu cells NaN in every run (grey)",
                       nan_cells);
+    if (in->p->contour != 0.0 && !contour_on)
+        w += snprintf(line + w, sizeof line - (size_t)w, " · contour of %s hidden (m)",
+                      in->ops->metric_names[preset_metric(in)]);
     snprintf(line + w, sizeof line - (size_t)w, " · m metric/method · t threshold");
     put_line(line, r.y + r.h - 1, r, g);
     return st;

@@ -15,8 +15,9 @@
  * a 2-D sweep. RS_OK, or the heatmap's error. */
 rs_status view_phase_draw(const view_input *in, const view_opts *o, grid_rect r, grid *g);
 
-/* The metric id and method the map shows under o (opts->metric cycles every metric of
- * every compared method; a typed threshold's metric wins). *method = -1 when none. */
+/* The metric id and method the map shows under o: from the metric key (p->metric), 'm'
+ * (opts->metric) steps through every method of every metric. *method = -1 when none.
+ * The contour (p->contour) is drawn on the metric key's metric only. */
 void view_phase_pick(const view_input *in, const view_opts *o, size_t *metric, int *method);
 
 /* The number of (metric, method) choices 'm' cycles through. */
