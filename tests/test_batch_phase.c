@@ -198,7 +198,7 @@ Test(batch_phase, screenshot_names_both_axes)
     remove(path);
     rmdir(dir);
     cr_assert(strstr(out, "6 phase"), "%s", out);
-    cr_assert(strstr(out, "x → r, values as listed (columns) · y ↑ lambda, values as listed"),
-              "%s", out);
+    cr_assert(strstr(out, "x → r, values as listed (columns) · y ↑ lambda, values as listed"), "%s",
+              out);
     cr_assert(strstr(out, "4 of 4 cells with a finished run"), "%s", out);
 }

@@ -121,8 +121,8 @@ Test(view_phase, axes_labelled_with_the_keys_values_and_spacing)
     grid *g = draw(&f, VIEW_PHASE, &o, 100, 30, mono);
     char *t = golden_render(g);
     cr_assert(strstr(t, "mean err_sigma (sgd) over r × lambda · 3 runs per cell"), "%s", t);
-    cr_assert(strstr(t, "x → r, values as listed (columns) · y ↑ lambda, log steps (rows)"),
-              "%s", t);
+    cr_assert(strstr(t, "x → r, values as listed (columns) · y ↑ lambda, log steps (rows)"), "%s",
+              t);
     /* columns left to right, rows the largest lambda on top */
     const char *c15 = strstr(t, "1.5"), *c10 = strstr(t, " 10 ");
     cr_assert(c15 && c10 && c15 < c10, "%s", t);
@@ -141,7 +141,7 @@ Test(view_phase, cursor_reads_mean_sd_runs_and_flags)
     view_opts o;
     view_opts_init(&o);
     o.phase_x = 2, o.phase_y = 1; /* r = 3, lambda = 0.1 */
-    o.metric = 2 * 2;              /* third metric (sqrt_kl), first method (sgd) */
+    o.metric = 2 * 2;             /* third metric (sqrt_kl), first method (sgd) */
     double x[RUNS], mean = 0, ss = 0;
     size_t n = 0;
     for (size_t run = 0; run < RUNS; run++) {
@@ -271,8 +271,8 @@ Test(view_phase, stays_inside_its_rect)
             for (int y = 0; y < H; y++)
                 for (int x = 0; x < W; x++)
                     if (x < 3 || y < 2 || x >= w + 3 || y >= h + 2)
-                        cr_assert_eq(grid_get(g, x, y)->ch, 'Z', "%dx%d touched (%d, %d)", w, h,
-                                     x, y);
+                        cr_assert_eq(grid_get(g, x, y)->ch, 'Z', "%dx%d touched (%d, %d)", w, h, x,
+                                     y);
         }
     grid_free(g);
 }
