@@ -59,8 +59,8 @@ Test(worker_phase, moving_a_range_keeps_the_finished_pairs)
         if (i1 == 1 && run == 0)
             cr_expect(memcmp(&now, &before[j], sizeof now) != 0, "the detail run is rerun");
         else
-            cr_expect(memcmp(&now, &before[j], sizeof now) == 0, "pair (%zu, 0.5) run %zu kept",
-                      i1, run);
+            cr_expect(memcmp(&now, &before[j], sizeof now) == 0, "pair (%zu, 0.5) run %zu kept", i1,
+                      run);
     }
     for (size_t j = 0; j < 4; j++) /* the new row lambda = 5 */
         cr_assert(atomic_load(&in.cells[(1 * 2 + j / 2) * 2 + j % 2].done));

@@ -260,14 +260,19 @@ rs_status view_phase_draw(const view_input *in, const view_opts *o, grid_rect r,
     for (size_t k = 0; k < n1 * n2; k++)
         nan_cells += !isfinite(pd.raw[k]);
     nan_cells -= pending;
-    int w = snprintf(line, sizeof line, "%zu of %zu cells with a finished run", n1 * n2 - pending,
-                     n1 * n2);
+    /* What the contour does first (it is what the user just typed), then the counts. */
+    int w = 0;
+    if (in->p->contour != 0.0 && !contour_on)
+        w = snprintf(line, sizeof line, "contour of %s hidden (m) · ",
+                     in->ops->metric_names[preset_metric(in)]);
+    else if (contour_on && nm == 1) /* only the cursor's mark: no edge crosses it */
+        w = snprintf(line, sizeof line, "contour %s = %g crosses no cell pair · ", name,
+                     in->p->contour);
+    w += snprintf(line + w, sizeof line - (size_t)w, "%zu of %zu cells with a finished run",
+                  n1 * n2 - pending, n1 * n2);
     if (nan_cells)
         w += snprintf(line + w, sizeof line - (size_t)w, " · %zu cells NaN in every run (grey)",
                       nan_cells);
-    if (in->p->contour != 0.0 && !contour_on)
-        w += snprintf(line + w, sizeof line - (size_t)w, " · contour of %s hidden (m)",
-                      in->ops->metric_names[preset_metric(in)]);
     snprintf(line + w, sizeof line - (size_t)w, " · m metric/method · t threshold");
     put_line(line, r.y + r.h - 1, r, g);
     return st;
