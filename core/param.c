@@ -368,6 +368,14 @@ unsigned param_methods(const rs_params *p)
     return key < 0 ? 0 : 1u << param_get_enum(p, key);
 }
 
+/* x rounded to 12 significant digits (through its decimal text: exact and portable). */
+static double round_digits(double x)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.12g", x);
+    return strtod(buf, NULL);
+}
+
 /* The values of one swept key: the explicit list, or steps values from..to spaced
  * linearly or logarithmically (rounded for integer keys). */
 static size_t axis_values(int key, const double *list, size_t n_list, double from, double to,
@@ -389,7 +397,10 @@ static size_t axis_values(int key, const double *list, size_t n_list, double fro
             v = exp(log(from) + t * (log(to) - log(from)));
         else
             v = from + t * (to - from);
-        out[j] = integer ? round(v) : v;
+        /* Integer keys take whole values; real ones 12 significant digits, so that a grid
+         * point reached from two ranges (a range moved by whole steps) is one double: the
+         * phase map keeps finished cells by their values (sweep2.h). */
+        out[j] = integer ? round(v) : round_digits(v);
     }
     return steps;
 }
