@@ -202,3 +202,21 @@ Test(batch_phase, screenshot_names_both_axes)
               out);
     cr_assert(strstr(out, "4 of 4 cells with a finished run"), "%s", out);
 }
+
+/* --load merges 1-D sweeps only: a phase map's CSV is refused in one line. */
+Test(batch_phase, load_refuses_a_phase_map)
+{
+    char dir[] = "/tmp/rs-phase-XXXXXX", args[1024], path[256];
+    cr_assert_not_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/map.csv", dir);
+    snprintf(args, sizeof args, "%s --set sweep2_values=0.5 > %s", BASE, path);
+    static char out[OUT_LEN];
+    cr_assert_eq(run(args, out, sizeof out, 0), 0);
+    snprintf(args, sizeof args, "--load %s --batch", path);
+    char needle[512];
+    snprintf(needle, sizeof needle,
+             "%s: a phase map (sweep2=lambda) cannot be loaded; --load reads 1-D sweeps", path);
+    expect_error(args, needle);
+    remove(path);
+    rmdir(dir);
+}
