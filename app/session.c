@@ -260,13 +260,18 @@ static unsigned step_sweep_key(session *s, int i, int dir)
     for (size_t t = 0; t <= param_count; t++) {
         k = dir > 0 ? (k + 1 >= (int)param_count ? -1 : k + 1)
                     : (k - 1 < -1 ? (int)param_count - 1 : k - 1);
-        if (k == -1 || sweepable(k, q.generator))
+        if (k == -1 || (sweepable(k, q.generator) && !(second && k == q.sweep)))
             break;
     }
-    if (second) {
+    if (second) { /* a phase map (issue 17): shown once there is one, curves after */
         q.sweep2 = k;
         if (k >= 0)
             default_sweep(&q, k, q.sweep2_values, &q.n_sweep2_values);
+        const unsigned r = try_params(s, &q);
+        if (r)
+            s->view = s->p.view =
+                k >= 0 ? VIEW_PHASE : (s->view == VIEW_PHASE ? VIEW_CURVES : s->view);
+        return r;
     } else {
         q.sweep = k;
         if (k >= 0)
