@@ -11,11 +11,14 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <ini.h>
+
+#include "model.h"
 
 typedef struct {
     const char *buf;
@@ -347,8 +350,12 @@ static int handler(void *user, const char *section, const char *name, const char
             return set_text(r, p->title, &p->title_line, name, value);
         if (strcmp(name, "caption") == 0)
             return set_text(r, p->caption, &p->caption_line, name, value);
-        fail(r, "%s:%d: unknown key '%.64s' in [preset]; allowed title, caption", p->path, r->line,
-             name);
+        if (strcmp(name, "panels") == 0)
+            return set_text(r, p->panels, &p->panels_line, name, value);
+        if (strcmp(name, "yscale") == 0)
+            return set_text(r, p->yscale, &p->yscale_line, name, value);
+        fail(r, "%s:%d: unknown key '%.64s' in [preset]; allowed title, caption, panels, yscale",
+             p->path, r->line, name);
     } else if (strcmp(section, "params") == 0) {
         return param_pair(r, name, value);
     } else if (!section[0]) {
@@ -361,6 +368,46 @@ static int handler(void *user, const char *section, const char *name, const char
              section);
     }
     return 0;
+}
+
+/* panels must name metrics of the preset's generator, yscale one of auto|log|lin. */
+static rs_status check_view_keys(const preset *pr, int gen, rs_error *err)
+{
+    if (pr->yscale[0] && preset_yscale(pr) < 0)
+        return rs_error_set(err, RS_EINVAL, "%s:%d: yscale=%s: allowed auto|log|lin", pr->path,
+                            pr->yscale_line, pr->yscale);
+    const model_ops *ops = model_get(gen);
+    const char *s = pr->panels;
+    while (ops && *s) {
+        s += strspn(s, ", ");
+        const size_t len = strcspn(s, ", ");
+        bool known = len == 0;
+        for (size_t m = 0; m < ops->n_metrics && !known; m++)
+            known = strlen(ops->metric_names[m]) == len && !strncmp(ops->metric_names[m], s, len);
+        if (!known) {
+            char allowed[RS_ERROR_LEN / 2];
+            size_t a = 0;
+            for (size_t m = 0; m < ops->n_metrics && a < sizeof allowed; m++)
+                a += (size_t)snprintf(allowed + a, sizeof allowed - a, "%s%s", m ? "|" : "",
+                                      ops->metric_names[m]);
+            return rs_error_set(err, RS_EINVAL,
+                                "%s:%d: panels=%.*s: allowed metric names of %s: %s", pr->path,
+                                pr->panels_line, (int)len, s, ops->name, allowed);
+        }
+        s += len;
+    }
+    return RS_OK;
+}
+
+int preset_yscale(const preset *pr)
+{
+    static const char *const names[] = {"auto", "log", "lin"};
+    if (!pr->yscale[0])
+        return 0;
+    for (int i = 0; i < 3; i++)
+        if (strcmp(pr->yscale, names[i]) == 0)
+            return i;
+    return -1;
 }
 
 rs_status preset_read_mem(const char *buf, size_t len, const char *name, preset *p, rs_error *err)
@@ -413,7 +460,9 @@ rs_status preset_read_mem(const char *buf, size_t len, const char *name, preset 
                             "%s: no [params] section; allowed [params] with KEY = "
                             "VALUE lines (an empty [params] means every default)",
                             p->path);
-    return RS_OK;
+    int gen;
+    const rs_status gst = preset_generator(p, &gen, err);
+    return gst != RS_OK ? gst : check_view_keys(p, gen, err);
 }
 
 rs_status preset_read(const char *path, preset *p, rs_error *err)

@@ -6,6 +6,9 @@
  *   title = one line
  *   caption = text, continued on
  *       indented lines (joined with one space)
+ *   panels = sqrt_kl, err_sigma    optional: the curves panels it opens on, first to last
+ *                                  (metric names of its generator; issue 13, point 5)
+ *   yscale = auto|log|lin          optional: the curves' y axis it opens with ('y' cycles)
  *   [params]                       required (may be empty: every key at its default)
  *   generator = relu               optional (default relu); every other key of --help
  * Unknown sections and keys, duplicate keys and sections, binary or non-UTF-8 text, lines
@@ -48,7 +51,9 @@ typedef struct {
     char name[PRESET_NAME]; /* file name without directory and .ini */
     char title[PRESET_TEXT];
     char caption[PRESET_TEXT];
-    int title_line, caption_line;
+    char panels[PRESET_TEXT]; /* "" = the generator's order */
+    char yscale[PRESET_TEXT]; /* "" = auto */
+    int title_line, caption_line, panels_line, yscale_line;
     size_t n_pairs;
     preset_pair pairs[PRESET_MAX_PAIRS]; /* in file order */
 } preset;
@@ -75,6 +80,10 @@ rs_status preset_apply(const preset *pr, rs_params *out, rs_error *err);
 
 /* The generator the preset names (the table's default generator when it names none); RS_EINVAL with
  * "FILE:LINE: ..." when its value is not a generator. */
+/* The preset's yscale: 0 auto (or none given), 1 log, 2 lin (the order of VIEW_Y_*), -1 for
+ * any other text (preset_params refuses it). */
+int preset_yscale(const preset *pr);
+
 rs_status preset_generator(const preset *pr, int *gen, rs_error *err);
 
 /* param_check of p (settings from pr): "FILE:LINE: ..." with the line of the key the

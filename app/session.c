@@ -87,6 +87,16 @@ static bool view_ok(const session *s, int view)
     return view >= 0 && view < VIEW_COUNT && (view_available(s->p.generator) & (1u << view));
 }
 
+/* The view options a preset opens with: its panels and its y axis (issue 13, point 5). */
+static void preset_opts(session *s)
+{
+    view_opts_init(&s->opts);
+    if (!s->have_preset)
+        return;
+    s->opts.panels = s->pr.panels;
+    s->opts.y_scale = preset_yscale(&s->pr) > 0 ? preset_yscale(&s->pr) : VIEW_Y_AUTO;
+}
+
 void session_init(session *s, const rs_params *p, const preset *pr, const char *preset_name)
 {
     memset(s, 0, sizeof *s);
@@ -103,7 +113,7 @@ void session_init(session *s, const rs_params *p, const preset *pr, const char *
     }
     snprintf(s->preset_name, sizeof s->preset_name, "%s", preset_name ? preset_name : "");
     s->view = view_ok(s, p->view) ? p->view : VIEW_CURVES;
-    view_opts_init(&s->opts);
+    preset_opts(s);
     build_knobs(s);
     list_presets(s);
     for (size_t i = 0; i < s->n_presets; i++)
@@ -344,7 +354,7 @@ rs_status session_load_preset(session *s, const char *name)
     s->have_preset = true;
     snprintf(s->preset_name, sizeof s->preset_name, "%s", name);
     s->view = view_ok(s, q.view) ? q.view : VIEW_CURVES;
-    view_opts_init(&s->opts);
+    preset_opts(s);
     build_knobs(s);
     session_message(s, false, "preset %s: %s", name, pr.title);
     return RS_OK;

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "eta.h"
 #include "model.h"
 #include "sweep.h"
 #include "sweep2.h"
@@ -28,7 +29,13 @@ typedef struct comp {
     sweep2_ctx ctx2;
     atomic_int cancel;
     atomic_size_t done;
-    atomic_int finished; /* the worker thread no longer touches it */
+    /* Per sweep value, the measured jobs for the ETA (issue 13, point 17): summed job
+     * time in ns and the finished units (a whole job counts `parts` units, a part 1). */
+    atomic_ullong job_ns[PARAM_MAX_LIST];
+    atomic_size_t job_units[PARAM_MAX_LIST];
+    size_t parts;
+    double cost[PARAM_MAX_LIST]; /* n·d of a job at each value: eta.h's model cost */
+    atomic_int finished;         /* the worker thread no longer touches it */
     /* written by the worker under w->lock */
     double t_start, t_end; /* 0 = not yet */
     rs_status status;
@@ -78,6 +85,23 @@ static void on_progress(void *pctx, size_t done, size_t total)
         sleep_ms(20);
 }
 
+/* Count a job (or part) of value v that took t0..now. */
+static void timed(comp *c, size_t v, double t0, size_t units, rs_status st)
+{
+    if (st != RS_OK || v >= PARAM_MAX_LIST)
+        return;
+    const double dt = rs_now_s() - t0;
+    atomic_fetch_add(&c->job_ns[v], (unsigned long long)(dt > 0 ? dt * 1e9 : 0));
+    atomic_fetch_add(&c->job_units[v], units);
+}
+
+/* The ETA's sweep value of job value index v: a phase map times its pairs by column (the
+ * sweep's value), as a 1-D sweep times its values. */
+static size_t eta_column(const comp *c, size_t v)
+{
+    return c->axes ? v % c->axes->n1 : v;
+}
+
 /* Jobs whose cell was carried over from the previous computation are already done. */
 static rs_status comp_job(void *ctx, size_t v, double value, size_t run, sweep_cell *cell,
                           workspace_arena *arena, const atomic_int *cancel, rs_error *err)
@@ -85,9 +109,11 @@ static rs_status comp_job(void *ctx, size_t v, double value, size_t run, sweep_c
     comp *c = ctx;
     if (atomic_load_explicit(&cell->done, memory_order_acquire))
         return RS_OK;
-    if (c->axes)
-        return sweep2_job(&c->ctx2, v, value, run, cell, arena, cancel, err);
-    return c->ops->job(&c->ctx, v, value, run, cell, arena, cancel, err);
+    const double t0 = rs_now_s();
+    const rs_status st = c->axes ? sweep2_job(&c->ctx2, v, value, run, cell, arena, cancel, err)
+                                 : c->ops->job(&c->ctx, v, value, run, cell, arena, cancel, err);
+    timed(c, eta_column(c, v), t0, c->parts, st);
+    return st;
 }
 
 static rs_status comp_part(void *ctx, size_t v, double value, size_t run, size_t part,
@@ -97,9 +123,12 @@ static rs_status comp_part(void *ctx, size_t v, double value, size_t run, size_t
     comp *c = ctx;
     if (atomic_load_explicit(&cell->done, memory_order_acquire))
         return RS_OK;
-    if (c->axes)
-        return sweep2_part(&c->ctx2, v, value, run, part, cell, arena, cancel, err);
-    return c->ops->job_part(&c->ctx, v, value, run, part, cell, arena, cancel, err);
+    const double t0 = rs_now_s();
+    const rs_status st =
+        c->axes ? sweep2_part(&c->ctx2, v, value, run, part, cell, arena, cancel, err)
+                : c->ops->job_part(&c->ctx, v, value, run, part, cell, arena, cancel, err);
+    timed(c, eta_column(c, v), t0, 1, st);
+    return st;
 }
 
 static void *worker_main(void *arg)
@@ -124,7 +153,7 @@ static void *worker_main(void *arg)
                                  .threads = c->threads,
                                  .shard_count = 1,
                                  .job = comp_job,
-                                 .parts = model_job_parts(c->ops, &c->p),
+                                 .parts = c->parts,
                                  .job_part = comp_part,
                                  .ctx = c,
                                  .order = c->order,
@@ -357,6 +386,24 @@ rs_status worker_submit(worker *w, const rs_params *p, size_t threads, rs_error 
     }
     atomic_init(&c->cancel, 0);
     atomic_init(&c->finished, 0);
+    c->parts = model_job_parts(c->ops, &c->p);
+    c->parts = c->parts > 1 ? c->parts : 1;
+    /* per sweep value (a phase map's column): the mean n·d of its jobs */
+    const size_t n2 = c->axes ? c->axes->n2 : 1;
+    for (size_t v = 0; v < n1; v++) {
+        atomic_init(&c->job_ns[v], 0);
+        atomic_init(&c->job_units[v], 0);
+        c->cost[v] = 0;
+        for (size_t i2 = 0; i2 < n2; i2++) {
+            rs_params q = c->p;
+            rs_error e;
+            if (q.sweep >= 0)
+                param_set_number(&q, q.sweep, c->values[v], &e);
+            if (c->axes)
+                param_set_number(&q, q.sweep2, c->axes->v2[i2], &e);
+            c->cost[v] += (double)q.n * (double)q.d / (double)n2;
+        }
+    }
 
     atomic_init(&c->done, 0); /* reused jobs count as they are skipped */
     if (c->axes)
@@ -403,6 +450,30 @@ void worker_view(worker *w, view_input *in)
     }
 }
 
+/* The time left from the measured job costs per sweep value (eta.h). */
+static double comp_eta(const comp *c, double elapsed_s)
+{
+    eta_value v[PARAM_MAX_LIST];
+    /* a phase map: one value per column, its jobs those of every row */
+    const size_t n1 = c->axes ? c->axes->n1 : c->n_values, n2 = c->axes ? c->axes->n2 : 1;
+    for (size_t i = 0; i < n1; i++) {
+        size_t done = 0;
+        for (size_t i2 = 0; i2 < n2; i2++)
+            for (size_t run = 0; run < c->runs; run++)
+                done += atomic_load_explicit(&c->cells[(i2 * n1 + i) * c->runs + run].done,
+                                             memory_order_acquire)
+                            ? 1
+                            : 0;
+        v[i] = (eta_value){.x = c->values[i],
+                           .cost = c->cost[i],
+                           .total = c->runs * n2,
+                           .done = done,
+                           .measured = (double)atomic_load(&c->job_units[i]) / (double)c->parts,
+                           .seconds = (double)atomic_load(&c->job_ns[i]) * 1e-9};
+    }
+    return eta_estimate(v, n1, elapsed_s, c->threads);
+}
+
 void worker_status_get(worker *w, worker_status *s)
 {
     memset(s, 0, sizeof *s);
@@ -424,8 +495,7 @@ void worker_status_get(worker *w, worker_status *s)
         } else {
             s->state = WORKER_RUNNING;
             s->elapsed_s = c->t_start > 0 ? rs_now_s() - c->t_start : 0;
-            if (s->done > 0)
-                s->eta_s = s->elapsed_s / (double)s->done * (double)(s->total - s->done);
+            s->eta_s = comp_eta(c, s->elapsed_s);
         }
     }
     pthread_mutex_unlock(&w->lock);

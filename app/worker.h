@@ -33,7 +33,7 @@ typedef struct {
     bool paused;
     size_t done, total;       /* jobs of the current computation */
     double elapsed_s;         /* since it started (running) or its duration (done) */
-    double eta_s;             /* running: from the mean job time; else -1 */
+    double eta_s;             /* running: from the measured job costs (eta.h); else -1 */
     double last_s;            /* duration of the last finished computation, -1 = none */
     unsigned long generation; /* increments with every submit */
     char error[RS_ERROR_LEN];

@@ -110,7 +110,9 @@ Test(plot_heatmap, colorbar_formatting)
     cr_assert_str_eq(b, "0.046");
     const colorbar_scale big = {0, 2.5e7, false, -1, false, false};
     colorbar_format(&big, 1.25e7, b, sizeof b);
-    cr_assert_str_eq(b, "1.2e+07");
+    cr_assert_str_eq(b, "1.2e7", "the axes' form, not C's 1.2e+07");
+    colorbar_format(&big, 2e7, b, sizeof b);
+    cr_assert_str_eq(b, "2e7");
     const colorbar_scale fixed = {0, 1, false, 1, false, false};
     colorbar_format(&fixed, 0.25, b, sizeof b);
     cr_assert_str_eq(b, "0.2");

@@ -282,3 +282,29 @@ Test(screen_relu, slope_only_for_a_power_law)
     cr_expect_eq(truncated_slope, 1, "a power law keeps its slope");
     grid_free(g);
 }
+
+/* Issue 13, point 5: a preset's panels key puts the named metrics first, in its order, and
+ * `m` still steps through all of them; names of another generator's metrics are skipped. */
+Test(screen_relu, panels_open_on_the_named_metrics)
+{
+    grid *g = grid_alloc(80, 33); /* two stacked panels, as at 120x40 */
+    cr_assert_not_null(g);
+    view_draw(&in, VIEW_CURVES, &opts, (grid_rect){0, 0, 80, 33}, g);
+    cr_expect(screen_has(g, "err_sigma") && screen_has(g, "err_b"), "the generator's order");
+    cr_expect(!screen_has(g, "sqrt_kl"), "sqrt_kl is third without panels");
+    opts.panels = "e_perm, sqrt_kl,err_sigma";
+    view_draw(&in, VIEW_CURVES, &opts, (grid_rect){0, 0, 80, 33}, g);
+    char row[4096];
+    int kl = -1, sigma = -1;
+    for (int y = 0; y < g->h; y++) {
+        sink_txt_row(g, y, row, sizeof row);
+        kl = kl < 0 && strstr(row, "sqrt_kl") ? y : kl;
+        sigma = sigma < 0 && strstr(row, "err_sigma") ? y : sigma;
+    }
+    cr_expect(kl >= 0 && sigma > kl, "sqrt_kl (row %d) above err_sigma (row %d)", kl, sigma);
+    cr_expect(!screen_has(g, "err_b "), "err_b is third with panels");
+    opts.metric = 2;
+    view_draw(&in, VIEW_CURVES, &opts, (grid_rect){0, 0, 80, 33}, g);
+    cr_expect(screen_has(g, "err_b"), "m reaches the metric left out");
+    grid_free(g);
+}

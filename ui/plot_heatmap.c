@@ -16,6 +16,8 @@ enum {
     HM_LEGEND_MAX = 8, /* overlay legend entries: the path and distinct mark labels */
     HM_MIN_CELL_W = 5, /* narrowest labelled cell: "0.1" plus a column of air each side */
     HM_BAR_GAP = 2,    /* columns between the map and the colour bar */
+    HM_EDGE_GAP = 1,   /* blank columns right of the bar's labels: a map beside this one
+                        * never has its row labels touch them (issue 13, point 11) */
     HM_TEXT_LEN = 96,
     HM_MAX_DIM = 1 << 20
 };
@@ -155,7 +157,7 @@ static bool hm_layout_make(const plot_heatmap_model *m, grid_rect r, int top, gr
     const bool head = m->cbar_title || (L->axes ? m->y_title != NULL : m->col_labels != NULL);
     L->head_y = head ? r.y + top : -1;
     const int y0 = r.y + top + (head ? 1 : 0), h = r.h - top - (head ? 1 : 0) - foot;
-    const int right = HM_BAR_GAP + colorbar_width(&L->cs);
+    const int right = HM_BAR_GAP + colorbar_width(&L->cs) + HM_EDGE_GAP;
     L->foot_y = foot ? y0 + h : -1;
     if (L->axes) {
         /* Samples sit at a linspace; the map's edges lie half a step beyond them. */
@@ -182,7 +184,8 @@ static bool hm_layout_make(const plot_heatmap_model *m, grid_rect r, int top, gr
         if (spare > 1)
             L->map.x += spare / 2;
     }
-    L->bar = (grid_rect){L->map.x + L->map.w + HM_BAR_GAP, L->map.y, right - HM_BAR_GAP, L->map.h};
+    L->bar = (grid_rect){L->map.x + L->map.w + HM_BAR_GAP, L->map.y,
+                         right - HM_BAR_GAP - HM_EDGE_GAP, L->map.h};
     return L->map.w >= 1 && L->map.h >= 1 && L->map_hp >= 1;
 }
 
@@ -312,7 +315,9 @@ static void hm_draw_index_labels(const plot_heatmap_model *m, const hm_layout *L
     int last = -1;
     for (size_t i = 0; m->row_labels && i < m->rows; i++) {
         const double mid_px = ((double)i + 0.5) * L->map_hp / (double)m->rows;
-        const int y = L->map.y + (int)(mid_px / (L->half ? 2 : 1));
+        /* labelled blocks: on the row of the block's value label */
+        const int y = L->labels ? L->map.y + (int)i * L->cell_h + (L->cell_h - 1) / 2
+                                : L->map.y + (int)(mid_px / (L->half ? 2 : 1));
         const int w = grid_text_width(m->row_labels[i]);
         if (y == last)
             continue;

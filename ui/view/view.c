@@ -9,6 +9,7 @@
 #include "palette.h"
 #include "plot.h"
 #include "plot_lines.h"
+#include "text.h"
 #include "view_phase.h"
 
 void view_opts_init(view_opts *o)
@@ -18,6 +19,7 @@ void view_opts_init(view_opts *o)
     o->method = 0;
     o->y_scale = VIEW_Y_AUTO;
     o->phase_x = o->phase_y = 0;
+    o->panels = NULL;
 }
 
 bool view_y_log(const view_opts *o, const char *name, double y_min)
@@ -116,6 +118,71 @@ static void view_waiting_draw(const view_input *in, grid_rect r, grid *g)
     plot_message_draw(msg, r, g);
 }
 
+const char *const *view_index_labels(size_t n, size_t base)
+{
+    static char text[2][VIEW_INDEX_MAX][8]; /* main thread only: 0-based and 1-based */
+    static const char *ptr[2][VIEW_INDEX_MAX];
+    if (n > VIEW_INDEX_MAX || base > 1)
+        return NULL;
+    if (!ptr[base][0])
+        for (size_t i = 0; i < VIEW_INDEX_MAX; i++) {
+            snprintf(text[base][i], sizeof text[base][i], "%zu", i + base);
+            ptr[base][i] = text[base][i];
+        }
+    return ptr[base];
+}
+
+int view_detail_where(const view_input *in, char *buf, size_t size)
+{
+    const double x = in->p->sweep >= 0 && in->detail_value < in->n_values
+                         ? in->values[in->detail_value]
+                         : (double)in->p->n;
+    return snprintf(buf, size, "%s = %g, run 1 of %zu",
+                    in->p->sweep >= 0 ? param_table[in->p->sweep].key : "n", x, in->runs);
+}
+
+/* The bottom row of every detail view (issue 13, points 12 and 15): which job it shows
+ * ("n = 2000, run 1 of 10", dim) and, once that job is done, its flags with the meaning
+ * of the first ("! mle: empty_rows (a row of Y had no positive entry)"; `?` lists them
+ * all). Returns r without that row; r itself when it is too small to spare one. */
+static grid_rect detail_footer(const view_input *in, grid_rect r, grid *g)
+{
+    if (r.h < 6 || r.w < 20)
+        return r;
+    const int y = r.y + r.h - 1;
+    char where[96];
+    view_detail_where(in, where, sizeof where);
+    int x = r.x + grid_puts(g, r.x, y, where, r.w,
+                            grid_style_make(PALETTE_LABEL, GRID_COLOR_DEFAULT, GRID_ATTR_DIM));
+    const sweep_cell *c = in->cells && in->runs && in->detail_value < in->n_values
+                              ? &in->cells[in->detail_value * in->runs]
+                              : NULL;
+    if (c && atomic_load_explicit(&c->done, memory_order_acquire) && x + 6 < r.x + r.w) {
+        char buf[256] = "";
+        int len = 0;
+        const char *first = NULL;
+        const unsigned mask = param_methods(in->p);
+        for (int m = 0; m < METHOD_COUNT; m++) {
+            if (!(mask & (1u << m)) || !c->flags[m])
+                continue;
+            len = view_flags_append(in->ops, m, c->flags[m], buf, sizeof buf, len);
+            for (size_t f = 0; f < in->ops->n_flags && !first; f++)
+                first = c->flags[m] & (1u << f) ? in->ops->flag_names[f] : NULL;
+        }
+        const char *meaning = view_flag_meaning(first);
+        if (meaning && (size_t)len < sizeof buf)
+            snprintf(buf + len, sizeof buf - (size_t)len, " (%s)", meaning);
+        if (len > 0) {
+            x += 2;
+            const grid_style warn =
+                grid_style_make(PALETTE_WARN, GRID_COLOR_DEFAULT, GRID_ATTR_BOLD);
+            grid_puts(g, x, y, "! ", 2, warn);
+            text_draw(g, (grid_rect){x + 2, y, r.x + r.w - x - 2, 1}, buf, warn, true);
+        }
+    }
+    return (grid_rect){r.x, r.y, r.w, r.h - 1};
+}
+
 /* A detail view: under the detail's lock, the waiting message until the detail is ready
  * (or streams), then the generator's drawer. */
 static rs_status draw_detail(const view_gen *vg, const view_input *in, int view, const view_opts *o,
@@ -126,6 +193,7 @@ static rs_status draw_detail(const view_gen *vg, const view_input *in, int view,
         plot_message_draw("no detail for this view", r, g);
         return RS_OK;
     }
+    r = detail_footer(in, r, g);
     if (vg->footer)
         r = vg->footer(in, r, g);
     pthread_mutex_lock(&head->lock);
@@ -241,6 +309,10 @@ const char *view_flag_meaning(const char *name)
         {"llsfe_failed", "the LLSFE covariance was not positive definite at some points"},
         {"kappa_zero", "some κ*_i = 0: the score loss has no signal there"},
         {"kappa_mixed", "κ*_i of both signs: Assumption 2(a) fails"},
+        {"mu_outside_2b", "μ ≥ 0.01, outside Assumption 2(b) of Gao et al. 2019"},
+        {"kappa_oracle", "llsfe took the sign of κ* from the known input law"},
+        {"target_not_reached", "no n of the grid met target_err: log10_n_needed is NaN"},
+        {"no_target_err", "target_err = 0: the samples-needed search did not run"},
     };
     for (size_t i = 0; name && i < sizeof flags / sizeof flags[0]; i++)
         if (strcmp(name, flags[i].name) == 0)

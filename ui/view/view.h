@@ -46,6 +46,11 @@ typedef struct {
     /* phase (issue 17): the cursor's cell, column = sweep index, row = sweep2 index (the
      * other views show the cursor's row as a 1-D sweep); 'H' 'J' 'K' 'L' */
     size_t phase_x, phase_y;
+    /* curves: metric names ("sqrt_kl, err_sigma", a preset's panels key; borrowed, NULL =
+     * none) drawn first, in this order, before the generator's others (issue 13, point 5:
+     * a preset opens on the panels its caption talks about). Names the generator lacks
+     * are skipped. */
+    const char *panels;
 } view_opts;
 
 enum { VIEW_Y_AUTO, VIEW_Y_LOG, VIEW_Y_LIN, VIEW_Y_COUNT };
@@ -76,6 +81,17 @@ void view_metric_range(const char *name, double *lo, double *hi);
 /* One line saying what flag `name` (of some ops->flag_names) means and which numbers
  * it leaves NaN, e.g. "Σ̂ not positive definite: sqrt_kl is NaN"; NULL when unknown. */
 const char *view_flag_meaning(const char *name);
+
+/* Row or column labels "base", "base + 1", ... for n indices of a heatmap (issue 13,
+ * point 12: every matrix map carries its indices); static storage shared by all callers,
+ * NULL when n exceeds VIEW_INDEX_MAX (the heatmap then has none). */
+enum { VIEW_INDEX_MAX = 256 };
+const char *const *view_index_labels(size_t n, size_t base);
+
+/* Which job a detail view shows, into buf: "n = 2000, run 1 of 10" (the swept key's value
+ * the detail belongs to; n when nothing is swept). Returns snprintf's count. Every detail
+ * view says it on its bottom row (issue 13, point 12). */
+int view_detail_where(const view_input *in, char *buf, size_t size);
 
 /* Whether the n points (x[i], y[i]) follow a power law well enough for a log-log slope
  * to mean something: R² >= 0.9 of the least-squares line through the finite positive

@@ -216,6 +216,30 @@ static void draw_table(const view_input *in, const view_curves_metric *metrics, 
     }
 }
 
+/* order[0..n_metrics) = indexes into metrics: those o->panels names first, in its order,
+ * then the rest in the generator's order. */
+static void panel_order(const view_input *in, const view_opts *o, const view_curves_metric *metrics,
+                        size_t n_metrics, size_t *order)
+{
+    bool used[PARAM_MAX_LIST] = {false};
+    size_t k = 0;
+    for (const char *s = o->panels ? o->panels : ""; *s;) {
+        s += strspn(s, ", ");
+        const size_t len = strcspn(s, ", ");
+        for (size_t j = 0; j < n_metrics && len; j++) {
+            const char *name = in->ops->metric_names[metrics[j].id];
+            if (!used[j] && strlen(name) == len && strncmp(s, name, len) == 0) {
+                used[j] = true;
+                order[k++] = j;
+            }
+        }
+        s += len;
+    }
+    for (size_t j = 0; j < n_metrics; j++)
+        if (!used[j])
+            order[k++] = j;
+}
+
 rs_status view_curves_draw(const view_input *in, const view_opts *o,
                            const view_curves_metric *metrics, size_t n_metrics,
                            unsigned method_mask, grid_rect r, grid *g)
@@ -239,9 +263,13 @@ rs_status view_curves_draw(const view_input *in, const view_opts *o,
     int n = side ? fit_w : fit_h;
     n = n < 1 ? 1 : (n > n_all ? n_all : n);
     const size_t first = n == n_all ? 0 : o->metric % n_metrics;
+    size_t order[PARAM_MAX_LIST];
+    if (n_metrics > PARAM_MAX_LIST)
+        n_metrics = PARAM_MAX_LIST;
+    panel_order(in, o, metrics, n_metrics, order);
     rs_status st = RS_OK;
     for (int j = 0; j < n; j++) {
-        const view_curves_metric *vm = &metrics[(first + (size_t)j) % n_metrics];
+        const view_curves_metric *vm = &metrics[order[(first + (size_t)j) % n_metrics]];
         grid_rect q;
         if (side) {
             const int x0 = r.x + r.w * j / n, x1 = r.x + r.w * (j + 1) / n;

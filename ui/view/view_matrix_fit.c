@@ -39,15 +39,13 @@ static rs_status draw_plane(const matrix_detail *det, const double *z, const cha
     return plot_heatmap_draw(&m, r, g);
 }
 
-rs_status view_matrix_landscape_draw(const matrix_detail *det, const model_ops *ops, int method,
-                                     grid_rect r, grid *g)
+rs_status view_matrix_landscape_draw(const matrix_detail *det, int method, grid_rect r, grid *g)
 {
     if (!det->land_ready) {
         plot_message_draw("the landscape is drawn through mle's estimate: add mle to compare", r,
                           g);
         return RS_OK;
     }
-    view_matrix_flags_draw(ops, view_matrix_est(det, METHOD_MLE), &r, g);
     /* The penalty rho * violation^2 spans many decades around the MLE: colour by
      * log10(1 + J - J_min), 0 at the grid's minimum. */
     double jmin = INFINITY;
@@ -137,15 +135,12 @@ static rs_status draw_learn_panel(const matrix_detail *det, size_t panel, const 
     return plot_lines_draw(&m, r, g);
 }
 
-rs_status view_matrix_learning_draw(const matrix_detail *det, const model_ops *ops, size_t panel,
-                                    grid_rect r, grid *g)
+rs_status view_matrix_learning_draw(const matrix_detail *det, size_t panel, grid_rect r, grid *g)
 {
     if (det->learn_len == 0) {
         plot_message_draw("the learning curves are mle's iterations: add mle to compare", r, g);
         return RS_OK;
     }
-    if (det->head.ready)
-        view_matrix_flags_draw(ops, view_matrix_est(det, METHOD_MLE), &r, g);
     double x[MATRIX_LEARN_MAX];
     for (size_t i = 0; i < det->learn_len; i++)
         x[i] = (double)i;

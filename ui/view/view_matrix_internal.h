@@ -19,17 +19,9 @@ const matrix_detail_est *view_matrix_est(const matrix_detail *det, int method);
 /* Split r into `count` parts, side by side when `side`, else stacked; part i into *out. */
 grid_rect view_matrix_part(grid_rect r, int side, int i, int count);
 
-/* One warning line "! mle: empty_rows, not_converged" at the bottom of r for the flags
- * of e, taking that row off *r; nothing when e is NULL or has no flag set. */
-void view_matrix_flags_draw(const model_ops *ops, const matrix_detail_est *e, grid_rect *r,
-                            grid *g);
-
-rs_status view_matrix_data_draw(const matrix_detail *det, const model_ops *ops, int method,
-                                grid_rect r, grid *g);
-rs_status view_matrix_landscape_draw(const matrix_detail *det, const model_ops *ops, int method,
-                                     grid_rect r, grid *g);
+rs_status view_matrix_data_draw(const matrix_detail *det, int method, grid_rect r, grid *g);
+rs_status view_matrix_landscape_draw(const matrix_detail *det, int method, grid_rect r, grid *g);
 /* Streams: draws whatever iterations are there, also before det->head.ready. */
-rs_status view_matrix_learning_draw(const matrix_detail *det, const model_ops *ops, size_t panel,
-                                    grid_rect r, grid *g);
+rs_status view_matrix_learning_draw(const matrix_detail *det, size_t panel, grid_rect r, grid *g);
 
 #endif

@@ -32,6 +32,26 @@ const char *view_teacher_loss_symbol(int method)
     }
 }
 
+/* Rows of the largest square map a w x h tile holds: text cells are about twice as tall
+ * as wide; about 12 columns go to row labels and the colour bar, 2 rows to the titles. */
+static int tile_side(int w, int h)
+{
+    const int across = (w - 12) / 2, down = h - 2;
+    return across < down ? across : down;
+}
+
+/* Tile j of n in layout k: 0 side by side, 1 2 x 2, 2 stacked. */
+static grid_rect tile_of(grid_rect r, int k, int j, int n)
+{
+    if (k == 0)
+        return (grid_rect){r.x + r.w * j / n, r.y, r.w * (j + 1) / n - r.w * j / n, r.h};
+    if (k == 2)
+        return (grid_rect){r.x, r.y + r.h * j / n, r.w, r.h * (j + 1) / n - r.h * j / n};
+    const int cx = j % 2, cy = j / 2;
+    return (grid_rect){r.x + r.w * cx / 2, r.y + r.h * cy / 2, r.w * (cx + 1) / 2 - r.w * cx / 2,
+                       r.h * (cy + 1) / 2 - r.h * cy / 2};
+}
+
 size_t view_teacher_tiles(unsigned mask, int selected, grid_rect r, int min_w, int min_h,
                           int *methods, grid_rect *tiles)
 {
@@ -40,24 +60,22 @@ size_t view_teacher_tiles(unsigned mask, int selected, grid_rect r, int min_w, i
         if (mask & (1u << m))
             methods[c++] = m;
     const int n = (int)c;
-    const bool grid2 = n > 2 && r.w / 2 >= min_w && r.h / 2 >= min_h;
-    if (n > 1 && r.w / n >= min_w && r.h >= min_h && !(n == 4 && grid2)) {
-        for (int j = 0; j < n; j++)
-            tiles[j] = (grid_rect){r.x + r.w * j / n, r.y, r.w * (j + 1) / n - r.w * j / n, r.h};
-        return c;
-    }
-    if (grid2) { /* 2 x 2 (four losses read better as squares than as strips) */
-        for (int j = 0; j < n; j++) {
-            const int cx = j % 2, cy = j / 2;
-            tiles[j] =
-                (grid_rect){r.x + r.w * cx / 2, r.y + r.h * cy / 2,
-                            r.w * (cx + 1) / 2 - r.w * cx / 2, r.h * (cy + 1) / 2 - r.h * cy / 2};
+    /* The layout whose maps are largest (issue 13, point 11: three 10 x 10 maps side by
+     * side used 6 of 33 rows; 2 x 2 gives each twice the rows). */
+    int best = -1, best_side = 0;
+    for (int k = 0; k < 3 && n > 1; k++) {
+        if (k == 1 && n < 3)
+            continue;
+        const grid_rect t = tile_of(r, k, 0, n);
+        const int side = tile_side(t.w, t.h);
+        if (t.w >= min_w && t.h >= min_h && side > best_side) {
+            best = k;
+            best_side = side;
         }
-        return c;
     }
-    if (n > 1 && r.h / n >= min_h && r.w >= min_w) {
+    if (best >= 0) {
         for (int j = 0; j < n; j++)
-            tiles[j] = (grid_rect){r.x, r.y + r.h * j / n, r.w, r.h * (j + 1) / n - r.h * j / n};
+            tiles[j] = tile_of(r, best, j, n);
         return c;
     }
     methods[0] = selected;
@@ -101,6 +119,10 @@ static rs_status learn_panel(const teacher_detail *det, unsigned mask, int which
             last = det->curve_iter[m][len - 1];
         s[ns] = plot_lines_series_make(which == 0 ? param_method_name(m) : NULL,
                                        palette_series((size_t)m), len, xy[ns].it, xy[ns].y);
+        /* a few staggered markers: e(A) of ge and l2 often lie on one another (issue 13,
+         * point 9), and without colour the glyphs tell the losses apart */
+        s[ns].markers = which == 0;
+        s[ns].mark_n = 6;
         ns++;
     }
     char title[128];
@@ -175,28 +197,6 @@ static bool any_curve(const teacher_detail *det)
     return false;
 }
 
-/* The flags of the detail's job (value detail_value, run 0) for the compared losses, as
- * one warning line at the bottom of r ("score: kappa_zero  ge: diverged"); returns r
- * without that row when there is something to say. */
-static grid_rect flags_line(const view_input *in, grid_rect r, grid *g)
-{
-    if (!in->cells || in->detail_value >= in->n_values || in->runs == 0 || r.h < 6)
-        return r;
-    const sweep_cell *c = &in->cells[in->detail_value * in->runs];
-    if (!atomic_load(&c->done))
-        return r;
-    const unsigned mask = param_methods(in->p);
-    char buf[256] = "";
-    int len = 0;
-    for (int m = 0; m < METHOD_COUNT; m++)
-        if ((mask & (1u << m)) && c->flags[m])
-            len = view_flags_append(in->ops, m, c->flags[m], buf, sizeof buf, len);
-    if (len == 0)
-        return r;
-    plot_warn_draw(buf, r.x, r.y + r.h - 1, r.w, g);
-    return (grid_rect){r.x, r.y, r.w, r.h - 1};
-}
-
 static rs_status teacher_learning(const view_input *in, const void *det, const view_opts *o,
                                   grid_rect r, grid *g)
 {
@@ -235,5 +235,4 @@ const view_gen view_teacher = {
                [VIEW_LANDSCAPE] = teacher_landscape,
                [VIEW_DATA] = teacher_data},
     .streams = teacher_streams,
-    .footer = flags_line,
 };
