@@ -299,3 +299,26 @@ Test(view_phase, goldens)
     golden(&f, &o, 60, 20, mono, "view_phase_60x20_mono");
     golden(&f, &o, 100, 30, c256, "view_phase_100x30");
 }
+
+/* Tick labels in the axes' number form (issue 13, point 4): 2.15e3, never 2.15e+03. */
+Test(view_phase, labels_use_the_axes_number_form)
+{
+    static phase_fixture f;
+    fixture(&f);
+    rs_error e;
+    cr_assert_eq(param_parse(&f.p, param_find("sweep"), "n", &e), RS_OK);
+    cr_assert_eq(param_parse(&f.p, param_find("sweep_values"), "1000,2154.4,46416,100000,2e6", &e),
+                 RS_OK);
+    cr_assert_eq(param_sweep_values(&f.p, f.v1), N1);
+    view_opts o;
+    view_opts_init(&o);
+    grid *g = draw(&f, VIEW_PHASE, &o, 120, 30, mono);
+    char *t = golden_render(g);
+    cr_assert(strstr(t, "1e3") && strstr(t, "2.15e3") && strstr(t, "4.64e4") && strstr(t, "1e5") &&
+                  strstr(t, "2e6"),
+              "%s", t);
+    cr_assert(!strstr(t, "e+0"), "%s", t);
+    cr_assert(strstr(t, "x → n (samples), values as listed"), "%s", t);
+    free(t);
+    grid_free(g);
+}

@@ -8,6 +8,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "palette.h"
@@ -24,7 +25,7 @@ enum {
 typedef struct {
     double z[PH_MAX * PH_MAX];   /* shown value per cell, row 0 = the largest y */
     double raw[PH_MAX * PH_MAX]; /* the mean itself (before log10) */
-    char col[PH_MAX][16], row[PH_MAX][16];
+    char col[PH_MAX][40], row[PH_MAX][40];
     const char *colp[PH_MAX], *rowp[PH_MAX];
     plot_heatmap_mark marks[PH_MARKS];
 } phase_data;
@@ -72,10 +73,30 @@ void view_phase_pick(const view_input *in, const view_opts *o, size_t *metric, i
         }
 }
 
-/* "%.3g" of a key value, for tick labels. */
+/* A key value as a tick label, three significant digits in the axes' number form (issue
+ * 13, point 4): plain from 0.01 to below 1000, else "2.15e3", never C's "2.15e+03". */
 static void fmt_value(double v, char *buf, size_t len)
 {
-    snprintf(buf, len, "%.3g", v);
+    const double a = fabs(v);
+    if (a == 0 || (a >= 0.01 && a < 1000)) {
+        snprintf(buf, len, "%.3g", v);
+        return;
+    }
+    char tmp[32];
+    snprintf(tmp, sizeof tmp, "%.2e", v);
+    char *e = strchr(tmp, 'e');
+    if (!e) {
+        snprintf(buf, len, "%s", tmp);
+        return;
+    }
+    *e = 0;
+    for (char *end = e - 1; end > tmp && (*end == '0' || *end == '.'); end--) {
+        const char c = *end;
+        *end = 0;
+        if (c == '.')
+            break;
+    }
+    snprintf(buf, len, "%se%d", tmp, atoi(e + 1));
 }
 
 /* "lambda (log)": a key's name, unit and spacing, for an axis title. */
@@ -221,9 +242,10 @@ rs_status view_phase_draw(const view_input *in, const view_opts *o, grid_rect r,
     const size_t cx = o->phase_x < n1 ? o->phase_x : n1 - 1;
     const size_t cy = o->phase_y < n2 ? o->phase_y : n2 - 1;
     char title[PH_TEXT], xt[PH_TEXT / 2], yt[PH_TEXT / 2], line[PH_TEXT * 2], thr[64];
-    snprintf(title, sizeof title, "mean %s (%s) over %s × %s · %zu runs per cell%s", name,
+    snprintf(title, sizeof title, "mean %s (%s) over %s × %s · %zu run%s per cell%s", name,
              param_method_name(method), param_table[in->p->sweep].key,
-             param_table[in->p->sweep2].key, in->runs, log_z ? " · log colour scale" : "");
+             param_table[in->p->sweep2].key, in->runs, in->runs == 1 ? "" : "s",
+             log_z ? " · log colour scale" : "");
     plot_heatmap_model hm;
     plot_heatmap_init(&hm);
     hm.title = title;
