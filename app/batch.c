@@ -7,6 +7,7 @@
 #include "batch_format.h"
 #include "batch_learning.h"
 #include "batch_meta.h"
+#include "batch_phase.h"
 #include "batch_summary.h"
 #include "machine.h"
 #include "model.h"
@@ -135,6 +136,8 @@ rs_status batch_sweep(const cli *c, const double *values, size_t n_values, sweep
 rs_status batch_run(const cli *c, FILE *out, rs_error *err)
 {
     const rs_params *p = &c->params;
+    if (p->sweep2 >= 0) /* a phase map: both key columns (issue 17) */
+        return batch_phase_run(c, out, err);
     if (batch_learning_wanted(p))
         return batch_learning_run(c, out, err);
     double values[PARAM_MAX_LIST];

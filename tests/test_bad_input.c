@@ -102,7 +102,7 @@ static bad_row rows[] = {
     {.args = B "--set generator=matrix --set k=60", .needle = "k=60"},
     {.args = B "--set generator=quadratic --set r=0.5", .needle = "r=0.5: allowed"},
     {.args = B "--set generator=quadratic --set view=learning",
-     .needle = "view=learning: allowed curves|angles|landscape|data for quadratic"},
+     .needle = "view=learning: allowed curves|angles|landscape|data|phase for quadratic"},
     /* sgd keeps its samples in memory (the other estimators stream them) */
     {.args = B "--set n=1000000000 --set d=2000 --set estimator=sgd",
      .needle = "more than this machine"},
