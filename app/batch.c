@@ -7,6 +7,7 @@
 #include "batch_format.h"
 #include "batch_learning.h"
 #include "batch_meta.h"
+#include "batch_phase.h"
 #include "batch_summary.h"
 #include "machine.h"
 #include "model.h"
@@ -229,6 +230,8 @@ static rs_status batch_ab_run(const cli *c, FILE *out, rs_error *err)
 rs_status batch_run(const cli *c, FILE *out, rs_error *err)
 {
     const rs_params *p = &c->params;
+    if (p->sweep2 >= 0) /* a phase map: both key columns (issue 17) */
+        return batch_phase_run(c, out, err);
     if (batch_learning_wanted(p))
         return batch_learning_run(c, out, err);
     if (c->n_bs)

@@ -262,6 +262,10 @@ rs_status cli_b_params(cli *c, rs_error *err)
         return rs_error_set(err, RS_EINVAL,
                             "--b with a learning-curve batch: not supported; allowed --b with "
                             "sweep batches, --screenshot and the TUI");
+    if (c->n_bs && c->batch && (c->params.sweep2 >= 0 || c->b_params.sweep2 >= 0))
+        return rs_error_set(err, RS_EINVAL,
+                            "--b with a phase-map batch (sweep2): not supported; allowed --b "
+                            "with sweep batches, --screenshot and the TUI");
     return c->n_bs ? machine_memory_check(&c->b_params, err) : RS_OK;
 }
 

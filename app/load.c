@@ -62,6 +62,11 @@ static rs_status head_params(loader *L, rs_error *err)
                             "%s: learning-curve rows (view=learning) cannot be loaded; "
                             "shard a sweep of another view",
                             L->path);
+    if (L->bp.sweep2 >= 0) /* issue 17: rows with two key columns */
+        return rs_error_set(err, RS_EINVAL,
+                            "%s: a phase map (sweep2=%s) cannot be loaded; --load reads 1-D "
+                            "sweeps (sweep2=none)",
+                            L->path, param_table[L->bp.sweep2].key);
     L->ops = model_get(L->bp.generator);
     return RS_OK;
 }

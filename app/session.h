@@ -52,7 +52,13 @@ enum {
 
 enum { SESSION_MAX_KNOBS = 64, SESSION_MAX_PRESETS = 256, SESSION_INPUT_MAX = 200 };
 
-typedef enum { INPUT_NONE, INPUT_VALUE, INPUT_SAVE_NAME, INPUT_CONFIRM_OVERWRITE } session_input;
+typedef enum {
+    INPUT_NONE,
+    INPUT_VALUE,
+    INPUT_SAVE_NAME,
+    INPUT_CONFIRM_OVERWRITE,
+    INPUT_THRESHOLD /* the phase map's contour, "err_b = 0.05" (issue 17) */
+} session_input;
 
 typedef enum { CAPTION_SHORT, CAPTION_FULL, CAPTION_HIDDEN, CAPTION_MODES } session_caption;
 
@@ -91,9 +97,9 @@ typedef struct {
     widgets_kv_item items[SESSION_MAX_KNOBS];
     char values[SESSION_MAX_KNOBS][96];
     char title[512], status_left[256], status_right[160], prompt[96], caption_note[256];
-    char help[4096];                           /* the help text with the generator's flags */
-    char tab_labels[VIEW_COUNT][VIEW_TAB_LEN]; /* the screen's tabs, by session_model */
-    const char *tabs[VIEW_COUNT];
+    char help[4096];                               /* the help text with the generator's flags */
+    char tab_labels[VIEW_ALL_COUNT][VIEW_TAB_LEN]; /* the screen's tabs, by session_model */
+    const char *tabs[VIEW_ALL_COUNT];
     view_plot plot; /* what the screen's plot area draws */
     const char *menu_names[SESSION_MAX_PRESETS], *menu_titles[SESSION_MAX_PRESETS];
 } session;

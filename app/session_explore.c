@@ -98,14 +98,15 @@ unsigned session_explore_key(session *s, int key, bool *handled)
     }
 }
 
-/* The view of the tab-th tab of the generator (as view_tabs orders them), or -1. */
+/* The view of the tab-th tab (as view_tabs_for orders them: the generator's views, then
+ * the phase map of a 2-D sweep), or -1. */
 static int tab_view(const session *s, size_t tab)
 {
     const unsigned views = view_available(s->p.generator);
     for (int v = 0; v < VIEW_COUNT; v++)
         if ((views & (1u << v)) && tab-- == 0)
             return v;
-    return -1;
+    return tab == 0 && (s->p.sweep2 >= 0 || s->view == VIEW_PHASE) ? VIEW_PHASE : -1;
 }
 
 /* The sweep value index nearest xv (in log space on a log axis). */
@@ -162,6 +163,24 @@ static void read_cell(session *s, const grid_pick *pk, int x, int y)
                     i, j, at, val);
 }
 
+/* A click on the phase map: its cursor moves to the cell (the view prints the cell's
+ * numbers; its map's row 0 is the largest sweep2 value). */
+static void phase_cell(session *s, const grid_pick *pk, int x, int y)
+{
+    double v1[PARAM_MAX_LIST], v2[PARAM_MAX_LIST];
+    const size_t n1 = param_sweep_values(&s->p, v1), n2 = param_sweep2_values(&s->p, v2);
+    size_t i, j;
+    grid_pick_cell(pk, x, y, &i, &j);
+    if (pk->rows != n2 || pk->cols != n1) {
+        read_cell(s, pk, x, y);
+        return;
+    }
+    s->opts.phase_x = j;
+    s->opts.phase_y = n2 - 1 - i;
+    session_message(s, false, "cursor %s = %g, %s = %g", param_table[s->p.sweep].key, v1[j],
+                    param_table[s->p.sweep2].key, v2[n2 - 1 - i]);
+}
+
 /* A click on a plot: the numbers under the cell, into the message line. */
 static void read_plot(session *s, const grid *g, const view_input *in, int x, int y)
 {
@@ -169,6 +188,10 @@ static void read_plot(session *s, const grid *g, const view_input *in, int x, in
     const grid_pick *pk = grid_pick_at(g, x, y, &xv, &yv);
     if (!pk) {
         session_message(s, false, "no plot data under the mouse");
+        return;
+    }
+    if (pk->rows && s->view == VIEW_PHASE && s->p.sweep >= 0 && s->p.sweep2 >= 0) {
+        phase_cell(s, pk, x, y);
         return;
     }
     if (pk->rows) {

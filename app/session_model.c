@@ -12,7 +12,11 @@ static void status_model(session *s, const worker_status *ws, const view_input *
 {
     const char *gen = param_generator_name(s->p.generator);
     char what[96];
-    if (in && in->p && in->p->sweep >= 0)
+    if (in && in->p && in->p->sweep >= 0 && in->p->sweep2 >= 0) /* a phase map (issue 17) */
+        snprintf(what, sizeof what, "%s · sweep %s × %s: %zu × %zu values × %zu runs", gen,
+                 param_table[in->p->sweep].key, param_table[in->p->sweep2].key, in->n_values,
+                 param_sweep2_values(in->p, (double[PARAM_MAX_LIST]){0}), in->runs);
+    else if (in && in->p && in->p->sweep >= 0)
         snprintf(what, sizeof what, "%s · sweep %s: %zu values × %zu runs", gen,
                  param_table[in->p->sweep].key, in->n_values, in->runs);
     else
@@ -66,7 +70,7 @@ static void panel_model(session *s, screen_model *m)
 /* The tabs and the plot: the session's view of in, through ui/view. */
 static void plot_model(session *s, const view_input *in, screen_model *m)
 {
-    const size_t n = view_tabs(s->p.generator, s->view, s->tab_labels, &m->active_tab);
+    const size_t n = view_tabs_for(&s->p, s->view, s->tab_labels, &m->active_tab);
     for (size_t i = 0; i < n; i++)
         s->tabs[i] = s->tab_labels[i];
     m->tabs = s->tabs;
@@ -172,6 +176,8 @@ void session_model(session *s, const worker_status *ws, const view_input *in, sc
     if (s->input == INPUT_VALUE) {
         snprintf(s->prompt, sizeof s->prompt, "%s =", param_table[s->knobs[s->selected]].key);
         m->input_prompt = s->prompt;
+    } else if (s->input == INPUT_THRESHOLD) {
+        m->input_prompt = "threshold (metric = value, empty clears):";
     } else if (s->input == INPUT_SAVE_NAME) {
         m->input_prompt = "save preset as:";
     } else if (s->input == INPUT_CONFIRM_OVERWRITE) {

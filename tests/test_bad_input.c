@@ -56,6 +56,10 @@ static bad_row rows[] = {
     {.args = B "--b mu=5", .needle = "--b mu=5: not a key of generator relu"},
     {.args = B "--b generator=teacher", .needle = "--b generator=teacher: A and B share"},
     {.args = "--screenshot @D/x.txt --b k=9", .needle = "--b: B is not valid"},
+    {.args = B "--set generator=teacher --set view=learning --b mu=5",
+     .needle = "--b with a learning-curve batch: not supported"},
+    {.args = B "--set sweep=n --set sweep2=kappa --set sweep2_values=1,10 --b d=4",
+     .needle = "--b with a phase-map batch (sweep2): not supported"},
     /* values: not numbers, not finite, not decimal, empty, huge, unicode */
     {.args = B "--set n=abc", .needle = "n=abc: allowed an integer from 1 to 1000000000"},
     {.args = B "--set n=nan", .needle = "n=nan: allowed"},
@@ -110,7 +114,7 @@ static bad_row rows[] = {
     {.args = B "--set generator=matrix --set k=60", .needle = "k=60"},
     {.args = B "--set generator=quadratic --set r=0.5", .needle = "r=0.5: allowed"},
     {.args = B "--set generator=quadratic --set view=learning",
-     .needle = "view=learning: allowed curves|angles|landscape|data for quadratic"},
+     .needle = "view=learning: allowed curves|angles|landscape|data|phase for quadratic"},
     /* sgd keeps its samples in memory (the other estimators stream them) */
     {.args = B "--set n=1000000000 --set d=2000 --set estimator=sgd",
      .needle = "more than this machine"},

@@ -490,3 +490,48 @@ Test(explore, pick_names_cut_with_an_ellipsis)
     snprintf(want, sizeof want, "%.90sθ…", longname); /* 90 + 2 + 3 bytes: θ kept whole */
     cr_expect_str_eq(p.y_name, want, "whole characters only");
 }
+
+/* A click on the phase map moves its cursor to the cell (row 0 is the largest sweep2). */
+Test(explore, mouse_moves_the_phase_cursor)
+{
+    rs_params q = pb;
+    support_set(&q, "sweep2", "kappa");
+    support_set(&q, "sweep2_values", "1,10");
+    double v6[6] = {5000, 10000, 20000, 5000, 10000, 20000};
+    sweep_cell *c6 = malloc(6 * RUNS * sizeof *c6);
+    cr_assert_not_null(c6);
+    sweep_cells_init(c6, 6 * RUNS);
+    vf_cells_metric(c6, 6, RUNS, v6, METHOD_SGD, 0, 0.0523, -0.5, 0.08, 3);
+    const view_input in = {&q, model_get(GEN_RELU), NV, RUNS, values, c6, NULL, 0, NULL};
+    session_init(s, &q, NULL, NULL);
+    cr_assert_eq(session_key(s, '6'), 0u);
+    cr_assert_eq(s->view, VIEW_PHASE);
+    screen_model m;
+    grid *g = draw_session(&in, &m);
+    const grid_pick *p = NULL;
+    for (size_t i = 0; i < g->n_picks && !p; i++)
+        if (g->picks[i].rows == 2 && g->picks[i].cols == NV)
+            p = &g->picks[i];
+    cr_assert_not_null(p, "the phase map recorded its cells");
+    /* top row (kappa = 10), last column (n = 20000) */
+    const int x = p->area.x + p->area.w - 1, y = p->area.y;
+    session_mouse(s, &m, g, &in, x, y, SESSION_MOUSE_CLICK);
+    cr_expect_eq(s->opts.phase_x, 2u);
+    cr_expect_eq(s->opts.phase_y, 1u);
+    cr_expect(strstr(s->message, "cursor n = 20000, kappa = 10") != NULL, "%s", s->message);
+    /* bottom row, first column */
+    session_mouse(s, &m, g, &in, p->area.x, p->area.y + p->area.h - 1, SESSION_MOUSE_CLICK);
+    cr_expect_eq(s->opts.phase_x, 0u);
+    cr_expect_eq(s->opts.phase_y, 0u);
+    /* the phase tab is a tab like the others: back to curves and to phase by clicks */
+    cr_expect_eq(screen_hit_test(&m, W, H, 14, 0).kind, SCREEN_HIT_TAB);
+    session_mouse(s, &m, g, &in, 14, 0, SESSION_MOUSE_CLICK);
+    cr_expect_eq(s->view, VIEW_CURVES);
+    grid_free(g);
+    g = draw_session(&in, &m);
+    const int last_tab_x = 11 + 10 + 11 + 14 + 9 + 1; /* " 6 phase " after four tabs */
+    session_mouse(s, &m, g, &in, last_tab_x, 0, SESSION_MOUSE_CLICK);
+    cr_expect_eq(s->view, VIEW_PHASE, "a click on the phase tab");
+    grid_free(g);
+    free(c6);
+}

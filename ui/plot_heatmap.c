@@ -77,7 +77,8 @@ static rs_status hm_scale(const plot_heatmap_model *m, const grid *g, hm_layout 
         const double w = fmax(fabs(lo), 1) / 2; /* constant data: any visible range */
         lo -= w, hi += w;
     }
-    L->cs = (colorbar_scale){lo, hi, m->diverging, m->digits, g->caps.colors == GRID_COLORS_8};
+    L->cs = (colorbar_scale){
+        lo, hi, m->diverging, m->digits, g->caps.colors == GRID_COLORS_8, m->z_log10};
     return lo < hi ? RS_OK : RS_EINVAL;
 }
 
@@ -388,7 +389,8 @@ static rs_status plot_heatmap_draw_in(const plot_heatmap_model *m, grid_rect r, 
     legend_entry leg[HM_LEGEND_MAX];
     const size_t n_leg = hm_legend(m, leg);
     char warn[HM_TEXT_LEN];
-    plot_warn_format(warn, sizeof warn, L.nonfinite, L.inf, 0, "cell");
+    plot_warn_format(warn, sizeof warn, m->quiet_nan ? 0 : L.nonfinite, m->quiet_nan ? 0 : L.inf, 0,
+                     "cell");
     const int warn_w = warn[0] ? grid_text_width(warn) + 4 : 0;
     const int foot = n_leg ? legend_rows(leg, n_leg, r.w - warn_w) : (warn[0] ? 1 : 0);
     if (!hm_layout_make(m, r, top, g, foot, &L)) {

@@ -10,6 +10,7 @@
 #include "plot.h"
 #include "plot_lines.h"
 #include "text.h"
+#include "view_phase.h"
 
 void view_opts_init(view_opts *o)
 {
@@ -17,6 +18,7 @@ void view_opts_init(view_opts *o)
     o->ref_line = true;
     o->method = 0;
     o->y_scale = VIEW_Y_AUTO;
+    o->phase_x = o->phase_y = 0;
     o->panels = NULL;
     o->x_scale = VIEW_Y_AUTO;
     o->y_zoom = false;
@@ -70,6 +72,18 @@ unsigned view_available(int generator)
 {
     const model_ops *ops = model_get(generator);
     return ops ? ops->views : 0;
+}
+
+size_t view_tabs_for(const rs_params *p, int view, char labels[][VIEW_TAB_LEN], size_t *active)
+{
+    size_t n = view_tabs(p->generator, view, labels, active);
+    if (p->sweep2 >= 0 || view == VIEW_PHASE) {
+        snprintf(labels[n], VIEW_TAB_LEN, "%d %s", VIEW_PHASE + 1, param_view_name(VIEW_PHASE));
+        if (view == VIEW_PHASE)
+            *active = n;
+        n++;
+    }
+    return n;
 }
 
 size_t view_tabs(int generator, int view, char labels[][VIEW_TAB_LEN], size_t *active)
@@ -265,6 +279,15 @@ static grid_rect ab_header_draw(const view_input *in, int view, grid_rect r, gri
 
 rs_status view_draw(const view_input *in, int view, const view_opts *o, grid_rect r, grid *g)
 {
+    if (view == VIEW_PHASE)
+        return view_phase_draw(in, o, r, g);
+    static view_input row; /* main thread only */
+    static rs_params row_p;
+    if (in->p->sweep2 >= 0) { /* a phase map: curves show the cursor's row, details theirs */
+        const size_t detail_row = in->n_values ? in->detail_value / in->n_values : 0;
+        view_phase_row(in, view == VIEW_CURVES ? o->phase_y : detail_row, &row, &row_p);
+        in = &row;
+    }
     const view_gen *vg = view_gen_get(in->p->generator);
     grid_fill(g, r, ' ', grid_style_default());
     r = ab_header_draw(in, view, r, g);
