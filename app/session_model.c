@@ -26,15 +26,16 @@ static void status_model(session *s, const worker_status *ws, const view_input *
         snprintf(s->status_left, sizeof s->status_left, " idle");
         break;
     case WORKER_RUNNING:
-        snprintf(s->status_left, sizeof s->status_left, " %s %s · %zu/%zu jobs",
-                 ws->paused ? "paused" : "computing", what, ws->done, ws->total);
+        snprintf(s->status_left, sizeof s->status_left, " %s %s · %zu/%zu jobs%s",
+                 ws->paused ? "paused" : "computing", what, ws->done, ws->total,
+                 ws->a_running ? " (A first)" : "");
         m->show_progress = true;
         m->progress = ws->total ? (double)ws->done / (double)ws->total : 0;
         m->eta_s = ws->paused ? -1 : ws->eta_s; /* no ETA while paused: "ETA --" */
         break;
     case WORKER_DONE:
-        snprintf(s->status_left, sizeof s->status_left, " done %s · %zu jobs in %.2f s", what,
-                 ws->total, ws->elapsed_s);
+        snprintf(s->status_left, sizeof s->status_left, " done %s · %zu jobs in %.2f s%s", what,
+                 ws->total, ws->elapsed_s, ws->a_running ? " · A computing" : "");
         break;
     case WORKER_FAILED:
         snprintf(s->status_left, sizeof s->status_left, " failed: %.240s", ws->error);

@@ -269,7 +269,8 @@ static rs_status event_loop(tui_state *t)
         lecture_input(t->l, t->w, &ws, &in);
         if (apply_action(t, lecture_tick(t->l, t->s, &ws)))
             return RS_OK;
-        const bool busy = ws.state == WORKER_RUNNING;
+        /* A of an A/B pair still filling counts: its curves stream in too */
+        const bool busy = ws.state == WORKER_RUNNING || ws.a_running;
         t->s->busy = busy; /* q asks once before it throws a computation away */
         if (dirty || busy || ws.generation != drawn_generation) {
             screen_model m;

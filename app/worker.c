@@ -547,6 +547,7 @@ void worker_status_get(worker *w, worker_status *s)
     s->paused = atomic_load(&w->paused);
     s->last_s = w->last_s;
     s->generation = w->generation;
+    s->a_running = w->frozen && w->frozen != c && !atomic_load(&w->frozen->finished);
     s->eta_s = -1;
     if (!c) {
         s->state = WORKER_IDLE;

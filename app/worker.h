@@ -36,6 +36,7 @@ typedef struct {
     double eta_s;             /* running: from the measured job costs (eta.h); else -1 */
     double last_s;            /* duration of the last finished computation, -1 = none */
     unsigned long generation; /* increments with every submit */
+    bool a_running;           /* A of an A/B pair is still computing (B waits for it) */
     char error[RS_ERROR_LEN];
 } worker_status;
 

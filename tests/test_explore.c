@@ -152,10 +152,19 @@ Test(explore, worker_keeps_a)
     b = a;
     support_set(&b, "kappa", "4");
     rs_error e;
+    worker_pause(w, true); /* A holds after its first job: still running below */
     cr_assert_eq(worker_submit(w, &a, 1, &e), RS_OK);
     worker_ab_freeze(w); /* before A has run: it must still run */
     cr_assert_eq(worker_submit(w, &b, 1, &e), RS_OK);
+    worker_status ws;
+    worker_status_get(w, &ws);
+    cr_expect(ws.a_running, "the status says A is still computing");
+    cr_expect_eq(ws.state, WORKER_RUNNING, "B waits for A");
+    worker_pause(w, false);
     cr_assert(worker_wait(w, 60));
+    worker_status_get(w, &ws);
+    cr_expect(!ws.a_running);
+    cr_expect_eq(ws.state, WORKER_DONE);
     view_input in;
     worker_view(w, &in);
     cr_assert_not_null(in.ab_a);
