@@ -120,9 +120,10 @@ expect_re "n = [0-9]+, err_sigma: +censored [0-9.e-]+ ± " "a click on a curve r
 keys p
 expect "presets: ↑↓ choose" "menu open"
 # The menu box starts at row 2 (40 - 36) / 2; its list at row 3: the second preset.
+SECOND=$($BIN --list-presets | sed -n 2p | awk '{print $1}')
 sgr 0 30 4
-expect_not "presets: ↑↓ choose" "a click on a preset loads it and closes the menu"
-expect "preset " "a preset is loaded"
+expect "preset $SECOND: " "a click on the second preset loads it"
+expect_not "presets: ↑↓ choose" "and closes the menu"
 keys q q
 expect "EXITED 0" "quit"
 
