@@ -544,3 +544,21 @@ Test(explore, mouse_moves_the_phase_cursor)
     grid_free(g);
     free(c6);
 }
+
+/* The help at 80x24: every key line shows; what does not fit says so. */
+Test(explore, help_at_80x24)
+{
+    session_key(s, '?');
+    worker_status ws = {.state = WORKER_DONE};
+    screen_model m;
+    session_model(s, &ws, &inb, &m);
+    grid *g = grid_alloc(80, 24);
+    cr_assert_not_null(g);
+    screen_draw(&m, g);
+    cr_expect(support_grid_has(g, "b B        A/B: freeze as A"));
+    cr_expect(support_grid_has(g, "mouse      click a knob"));
+    cr_expect(support_grid_has(g, "? F1       this help"), "the last key line");
+    cr_expect(support_grid_has(g, "more lines (a larger terminal shows them)"),
+              "the generator's flags that do not fit are counted, not cut silently");
+    grid_free(g);
+}

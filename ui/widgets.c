@@ -219,6 +219,9 @@ static grid_rect widgets_message_in(const char *title, const char *text, grid_re
     const grid_style s = grid_style_make(PALETTE_TITLE, GRID_COLOR_DEFAULT, 0);
     for (int i = 0; i < (int)n && i < in.h; i++) {
         snprintf(line, sizeof line, "%.*s", (int)len[i], start[i]);
+        if (i == in.h - 1 && (int)n > in.h) /* the rest does not fit: say so */
+            snprintf(line, sizeof line, "… %d more lines (a larger terminal shows them)",
+                     (int)n - i);
         const int lw = grid_text_width(line);
         const int x = boxed ? in.x : in.x + (lw < in.w ? (in.w - lw) / 2 : 0);
         widgets_text(g, x, in.y + i, line, in.w, s);
