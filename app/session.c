@@ -30,7 +30,7 @@ static const char help_text[] =
     "p          preset menu       [ ]  previous / next preset\n"
     "c          caption: short, full, hidden\n"
     "P S        save the settings as a preset / a screenshot (.svg, .txt)\n"
-    "mouse      click a knob, tab, preset, curve point or map cell; wheel: step\n"
+    "mouse      click a knob, tab, preset, point or map cell; wheel steps a knob\n"
     "? F1       this help         q    quit";
 
 const char *session_help_text(void)
