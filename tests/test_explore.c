@@ -562,3 +562,34 @@ Test(explore, help_at_80x24)
               "the generator's flags that do not fit are counted, not cut silently");
     grid_free(g);
 }
+
+/* The LLSFE percentile panels draw A's median beside B's percentiles. */
+Test(explore, ab_llsfe_percentiles)
+{
+    rs_params t;
+    param_defaults(&t, GEN_TEACHER);
+    support_set(&t, "d", "2");
+    support_set(&t, "k", "2");
+    support_set(&t, "loss", "llsfe");
+    support_set(&t, "input", "gaussian");
+    support_set(&t, "sweep", "n");
+    support_set(&t, "sweep_values", "5000,10000,20000");
+    support_set(&t, "runs", "3");
+    rs_params ta = t;
+    support_set(&t, "bandwidth", "0.3");
+    for (size_t id = MET_TEACHER_S2_ERR; id <= MET_TEACHER_S4_ERR; id++) {
+        vf_cells_metric(ca, NV, RUNS, values, METHOD_LLSFE, id, 0.31, -0.5, 0.1, 5 + id);
+        vf_cells_metric(cb, NV, RUNS, values, METHOD_LLSFE, id, 0.47, -0.4, 0.1, 9 + id);
+    }
+    const view_input ia = {&ta, model_get(GEN_TEACHER), NV, RUNS, values, ca, NULL, 0, NULL};
+    const view_input ib = {&t, model_get(GEN_TEACHER), NV, RUNS, values, cb, NULL, 0, &ia};
+    view_opts o;
+    view_opts_init(&o);
+    grid *g = grid_alloc(W, H);
+    cr_assert_not_null(g);
+    view_draw(&ib, VIEW_CURVES, &o, (grid_rect){0, 0, W, H}, g);
+    cr_expect(support_grid_has(g, "A: bandwidth = 0   B: bandwidth = 0.3"));
+    cr_expect(support_grid_has(g, "percentiles over 3 runs"), "the percentile panels");
+    cr_expect(support_grid_has(g, "A median"));
+    grid_free(g);
+}
