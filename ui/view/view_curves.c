@@ -117,13 +117,14 @@ static void y_range(const view_opts *o, double y_min, double y_max, plot_lines_m
         pm->y_lo = o->y_lo, pm->y_hi = o->y_hi;
         return;
     }
-    if (!o->y_zoom || !isfinite(y_min) || !isfinite(y_max))
+    /* flat means: the automatic range already widens a degenerate span around them */
+    if (!o->y_zoom || !isfinite(y_min) || !isfinite(y_max) || !(y_max > y_min))
         return;
     if (pm->y_log && y_min > 0) {
-        const double f = y_max > y_min ? pow(y_max / y_min, 0.05) : 1.1;
+        const double f = pow(y_max / y_min, 0.05);
         pm->y_lo = y_min / f, pm->y_hi = y_max * f;
     } else {
-        const double pad = y_max > y_min ? 0.05 * (y_max - y_min) : fmax(fabs(y_min) * 0.1, 1e-12);
+        const double pad = 0.05 * (y_max - y_min);
         pm->y_lo = y_min - pad, pm->y_hi = y_max + pad;
     }
 }
