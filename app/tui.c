@@ -184,9 +184,13 @@ static SCREEN *start_curses(rs_error *err)
     curs_set(0);
     /* The mouse (issue 17, point 3): ncurses turns on the terminal's reporting as terminfo
      * says (SGR 1006 for xterm-256color, X10 for screen and tmux entries) and decodes it
-     * into KEY_MOUSE. Presses only, without click timing, so that a press acts at once. */
-    mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
-    mouseinterval(0);
+     * into KEY_MOUSE. Presses only, without click timing, so that a press acts at once.
+     * Not on the Linux console, whose mouse is gpm's: ncurses would dlopen libgpm for it
+     * (and that library leaks under LeakSanitizer); the keys do everything there. */
+    if (!console_without_braille()) {
+        mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+        mouseinterval(0);
+    }
     if (has_colors()) { /* COLORS is known only after start_color */
         start_color();
         use_default_colors();
