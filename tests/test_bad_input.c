@@ -60,6 +60,14 @@ static bad_row rows[] = {
      .needle = "--b with a learning-curve batch: not supported"},
     {.args = B "--set sweep=n --set sweep2=kappa --set sweep2_values=1,10 --b d=4",
      .needle = "--b with a phase-map batch (sweep2): not supported"},
+    {.pre = "\"$RELUSCOPE\" --batch --set runs=1 --set sweep=n --set sweep_values=1000,2000 "
+            "--b kappa=10 > ab.csv",
+     .args = "--load ab.csv --batch",
+     .needle = ": an A/B pair's file (--b): two sweeps, not shards of one"},
+    {.pre = "\"$RELUSCOPE\" --batch --format json --set runs=1 --set sweep=n "
+            "--set sweep_values=1000,2000 --b kappa=10 > ab.json",
+     .args = "--load ab.json --batch",
+     .needle = "ab.json:1: an A/B pair's file (--b)"},
     /* values: not numbers, not finite, not decimal, empty, huge, unicode */
     {.args = B "--set n=abc", .needle = "n=abc: allowed an integer from 1 to 1000000000"},
     {.args = B "--set n=nan", .needle = "n=nan: allowed"},
