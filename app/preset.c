@@ -10,6 +10,7 @@
 #include "preset.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -354,7 +355,13 @@ static int handler(void *user, const char *section, const char *name, const char
             return set_text(r, p->panels, &p->panels_line, name, value);
         if (strcmp(name, "yscale") == 0)
             return set_text(r, p->yscale, &p->yscale_line, name, value);
-        fail(r, "%s:%d: unknown key '%.64s' in [preset]; allowed title, caption, panels, yscale",
+        if (strcmp(name, "xscale") == 0)
+            return set_text(r, p->xscale, &p->xscale_line, name, value);
+        if (strcmp(name, "ylim") == 0)
+            return set_text(r, p->ylim, &p->ylim_line, name, value);
+        fail(r,
+             "%s:%d: unknown key '%.64s' in [preset]; allowed title, caption, panels, yscale, "
+             "xscale, ylim",
              p->path, r->line, name);
     } else if (strcmp(section, "params") == 0) {
         return param_pair(r, name, value);
@@ -376,6 +383,14 @@ static rs_status check_view_keys(const preset *pr, int gen, rs_error *err)
     if (pr->yscale[0] && preset_yscale(pr) < 0)
         return rs_error_set(err, RS_EINVAL, "%s:%d: yscale=%s: allowed auto|log|lin", pr->path,
                             pr->yscale_line, pr->yscale);
+    if (pr->xscale[0] && preset_xscale(pr) < 0)
+        return rs_error_set(err, RS_EINVAL, "%s:%d: xscale=%s: allowed auto|log|lin", pr->path,
+                            pr->xscale_line, pr->xscale);
+    double lo, hi;
+    if (pr->ylim[0] && !preset_ylim(pr, &lo, &hi))
+        return rs_error_set(err, RS_EINVAL,
+                            "%s:%d: ylim=%s: allowed LO,HI (two finite numbers, LO < HI)", pr->path,
+                            pr->ylim_line, pr->ylim);
     const model_ops *ops = model_get(gen);
     const char *s = pr->panels;
     while (ops && *s) {
@@ -397,6 +412,30 @@ static rs_status check_view_keys(const preset *pr, int gen, rs_error *err)
         s += len;
     }
     return RS_OK;
+}
+
+/* auto|log|lin as 0, 1, 2; "" is 0; anything else -1. */
+static int scale_index(const char *text)
+{
+    static const char *const names[] = {"auto", "log", "lin"};
+    if (!text[0])
+        return 0;
+    for (int i = 0; i < 3; i++)
+        if (strcmp(text, names[i]) == 0)
+            return i;
+    return -1;
+}
+
+int preset_xscale(const preset *pr)
+{
+    return scale_index(pr->xscale);
+}
+
+bool preset_ylim(const preset *pr, double *lo, double *hi)
+{
+    char end;
+    return sscanf(pr->ylim, "%lf ,%lf %c", lo, hi, &end) == 2 && isfinite(*lo) && isfinite(*hi) &&
+           *lo < *hi;
 }
 
 int preset_yscale(const preset *pr)

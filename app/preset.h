@@ -24,6 +24,7 @@
 #ifndef PRESET_H
 #define PRESET_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "param.h"
@@ -53,7 +54,10 @@ typedef struct {
     char caption[PRESET_TEXT];
     char panels[PRESET_TEXT]; /* "" = the generator's order */
     char yscale[PRESET_TEXT]; /* "" = auto */
-    int title_line, caption_line, panels_line, yscale_line;
+    /* issue 17, point 4: "" = not given; ylim = LO,HI pins the curves' y range, xscale =
+     * auto|log|lin their x axis (checked with yscale by preset_params) */
+    char ylim[PRESET_TEXT], xscale[PRESET_TEXT];
+    int title_line, caption_line, panels_line, yscale_line, ylim_line, xscale_line;
     size_t n_pairs;
     preset_pair pairs[PRESET_MAX_PAIRS]; /* in file order */
 } preset;
@@ -83,6 +87,13 @@ rs_status preset_apply(const preset *pr, rs_params *out, rs_error *err);
 /* The preset's yscale: 0 auto (or none given), 1 log, 2 lin (the order of VIEW_Y_*), -1 for
  * any other text (preset_params refuses it). */
 int preset_yscale(const preset *pr);
+
+/* The same for xscale (issue 17, point 4). */
+int preset_xscale(const preset *pr);
+
+/* The preset's ylim into [*lo, *hi]: false when it gives none or not two finite numbers
+ * with lo < hi (preset_read refuses those). */
+bool preset_ylim(const preset *pr, double *lo, double *hi);
 
 rs_status preset_generator(const preset *pr, int *gen, rs_error *err);
 

@@ -48,6 +48,26 @@ static bad_row rows[] = {
     {.args = B "--set iters=5", .needle = "iters=5: not a key of generator relu"},
     {.args = B "--set generator=matrix --set loss=l2",
      .needle = "loss=l2: not a key of generator matrix"},
+    /* --b (issue 17, point 2): B's pairs are checked as --set pairs */
+    {.args = B "--b kappa", .needle = "--b kappa: allowed KEY=VALUE"},
+    {.args = B "--b", .needle = "--b : allowed KEY=VALUE"},
+    {.args = B "--b foo=1", .needle = "--b unknown key 'foo'"},
+    {.args = B "--b kappa=0.5", .needle = "--b kappa=0.5: allowed a number from 1 to 1e+08"},
+    {.args = B "--b mu=5", .needle = "--b mu=5: not a key of generator relu"},
+    {.args = B "--b generator=teacher", .needle = "--b generator=teacher: A and B share"},
+    {.args = "--screenshot @D/x.txt --b k=9", .needle = "--b: B is not valid"},
+    {.args = B "--set generator=teacher --set view=learning --b mu=5",
+     .needle = "--b with a learning-curve batch: not supported"},
+    {.args = B "--set sweep=n --set sweep2=kappa --set sweep2_values=1,10 --b d=4",
+     .needle = "--b with a phase-map batch (sweep2): not supported"},
+    {.pre = "\"$RELUSCOPE\" --batch --set runs=1 --set sweep=n --set sweep_values=1000,2000 "
+            "--b kappa=10 > ab.csv",
+     .args = "--load ab.csv --batch",
+     .needle = ": an A/B pair's file (--b): two sweeps, not shards of one"},
+    {.pre = "\"$RELUSCOPE\" --batch --format json --set runs=1 --set sweep=n "
+            "--set sweep_values=1000,2000 --b kappa=10 > ab.json",
+     .args = "--load ab.json --batch",
+     .needle = "ab.json:1: an A/B pair's file (--b)"},
     /* values: not numbers, not finite, not decimal, empty, huge, unicode */
     {.args = B "--set n=abc", .needle = "n=abc: allowed an integer from 1 to 1000000000"},
     {.args = B "--set n=nan", .needle = "n=nan: allowed"},
@@ -102,7 +122,7 @@ static bad_row rows[] = {
     {.args = B "--set generator=matrix --set k=60", .needle = "k=60"},
     {.args = B "--set generator=quadratic --set r=0.5", .needle = "r=0.5: allowed"},
     {.args = B "--set generator=quadratic --set view=learning",
-     .needle = "view=learning: allowed curves|angles|landscape|data for quadratic"},
+     .needle = "view=learning: allowed curves|angles|landscape|data|phase for quadratic"},
     /* sgd keeps its samples in memory (the other estimators stream them) */
     {.args = B "--set n=1000000000 --set d=2000 --set estimator=sgd",
      .needle = "more than this machine"},

@@ -30,6 +30,7 @@
 #include "screen.h"
 #include "session.h"
 #include "sink_txt.h"
+#include "support_grid.h"
 #include "view.h"
 #include "worker.h"
 
@@ -77,17 +78,6 @@ static size_t shipped_names(shipped_preset *out, size_t cap)
     closedir(dir);
     qsort(out, n, sizeof *out, cmp_name);
     return n;
-}
-
-static int screen_has(const grid *g, const char *text)
-{
-    char row[4096];
-    for (int y = 0; y < g->h; y++) {
-        sink_txt_row(g, y, row, sizeof row);
-        if (strstr(row, text))
-            return 1;
-    }
-    return 0;
 }
 
 /* text has `word` with no letter, digit or '_' on either side. */
@@ -308,18 +298,19 @@ ParameterizedTest(shipped_preset *sp, SUITE, renders_at_80x24_and_120x40,
         char want[300];
         /* 80 columns cut long titles: the name's first 10 characters must show. */
         snprintf(want, sizeof want, "preset %.*s", g->w < 100 ? 10 : 255, name);
-        cr_expect(screen_has(g, want), "%s at %dx%d: title lacks '%s'", name, g->w, g->h, want);
+        cr_expect(support_grid_has(g, want), "%s at %dx%d: title lacks '%s'", name, g->w, g->h,
+                  want);
         snprintf(want, sizeof want, "%d %s", s.view + 1, param_view_name(s.view));
-        cr_expect(screen_has(g, want), "%s at %dx%d: no tab '%s'", name, g->w, g->h, want);
-        cr_expect(!screen_has(g, "not part of the"), "%s: its view is not one of its generator's",
-                  name);
-        cr_expect(!screen_has(g, "nan") || screen_has(g, "! "),
+        cr_expect(support_grid_has(g, want), "%s at %dx%d: no tab '%s'", name, g->w, g->h, want);
+        cr_expect(!support_grid_has(g, "not part of the"),
+                  "%s: its view is not one of its generator's", name);
+        cr_expect(!support_grid_has(g, "nan") || support_grid_has(g, "! "),
                   "%s at %dx%d: NaN on screen without a warning", name, g->w, g->h);
         /* The caption's first words are on screen (wrapped under the plot). */
         char first[24] = {0};
         sscanf(pr.caption, "%23s", first);
-        cr_expect(!first[0] || screen_has(g, first), "%s at %dx%d: caption not shown", name, g->w,
-                  g->h);
+        cr_expect(!first[0] || support_grid_has(g, first), "%s at %dx%d: caption not shown", name,
+                  g->w, g->h);
         grid_free(g);
     }
     worker_reap(w);

@@ -79,7 +79,7 @@ TestSuite(view_matrix, .init = setup, .fini = teardown);
 
 static view_input input(void)
 {
-    return (view_input){&p, model_get(GEN_MATRIX), N_VALUES, RUNS, values, cells, det, 1};
+    return (view_input){&p, model_get(GEN_MATRIX), N_VALUES, RUNS, values, cells, det, 1, NULL};
 }
 
 /* The grid's text, rows joined by newlines (caller frees). */

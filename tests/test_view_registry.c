@@ -8,6 +8,7 @@
 #include "grid.h"
 #include "model.h"
 #include "sink_txt.h"
+#include "support_grid.h"
 #include "view.h"
 
 Test(view_registry, every_offered_view_has_a_drawer_and_no_other)
@@ -78,17 +79,6 @@ Test(view_registry, every_flag_has_a_meaning)
     }
 }
 
-static int grid_has(const grid *g, const char *text)
-{
-    char row[2048];
-    for (int y = 0; y < g->h; y++) {
-        sink_txt_row(g, y, row, sizeof row);
-        if (strstr(row, text))
-            return 1;
-    }
-    return 0;
-}
-
 /* Issue 13, points 12 and 15: every detail view of every generator says which job it
  * shows (the swept key's value and the run) and that job's flags with a meaning. Swept
  * n = 1000, 2000 with 2 runs; the detail belongs to n = 2000, whose run 1 set the first
@@ -110,7 +100,7 @@ Test(view_registry, detail_views_say_which_job_and_what_its_flags_mean)
         atomic_store(&cells[2].done, 1);
         void *det = ops->detail_alloc();
         cr_assert_not_null(det);
-        const view_input in = {&p, ops, 2, 2, values, cells, det, 1};
+        const view_input in = {&p, ops, 2, 2, values, cells, det, 1, NULL};
         view_opts o;
         view_opts_init(&o);
         char want[160];
@@ -122,9 +112,10 @@ Test(view_registry, detail_views_say_which_job_and_what_its_flags_mean)
                 continue;
             grid *g = grid_alloc(200, 20);
             cr_assert_eq(view_draw(&in, v, &o, (grid_rect){0, 0, 200, 20}, g), RS_OK);
-            cr_expect(grid_has(g, "n = 2000, run 1 of 2"), "%s %s: which job", ops->name,
+            cr_expect(support_grid_has(g, "n = 2000, run 1 of 2"), "%s %s: which job", ops->name,
                       param_view_name(v));
-            cr_expect(grid_has(g, want), "%s %s: lacks '%s'", ops->name, param_view_name(v), want);
+            cr_expect(support_grid_has(g, want), "%s %s: lacks '%s'", ops->name, param_view_name(v),
+                      want);
             grid_free(g);
         }
         ops->detail_free(det);

@@ -125,7 +125,7 @@ Test(view_teacher, d2_views)
     sweep_cell cell;
     const double values[1] = {0.0};
     fill_cells(&p, &cell, 1, 1, values);
-    const view_input in = {&p, model_get(GEN_TEACHER), 1, 1, values, &cell, det, 0};
+    const view_input in = {&p, model_get(GEN_TEACHER), 1, 1, values, &cell, det, 0, NULL};
     view_opts o;
     view_opts_init(&o);
     o.method = 2; /* the third compared loss: score */
@@ -182,7 +182,7 @@ Test(view_teacher, plane_landscape)
     sweep_cell cell;
     const double values[1] = {0.0};
     fill_cells(&p, &cell, 1, 1, values);
-    const view_input in = {&p, model_get(GEN_TEACHER), 1, 1, values, &cell, det, 0};
+    const view_input in = {&p, model_get(GEN_TEACHER), 1, 1, values, &cell, det, 0, NULL};
     view_opts o;
     view_opts_init(&o);
     const char *sk[] = {"plane through A*", "A*", NULL};
@@ -206,7 +206,7 @@ Test(view_teacher, curves_partial)
     sweep_cell cells[NV * RUNS];
     fill_cells(&p, cells, NV, RUNS, values);
     atomic_store(&cells[(NV - 1) * RUNS + 1].done, 0); /* still running */
-    const view_input in = {&p, model_get(GEN_TEACHER), NV, RUNS, values, cells, NULL, 0};
+    const view_input in = {&p, model_get(GEN_TEACHER), NV, RUNS, values, cells, NULL, 0, NULL};
     view_opts o;
     view_opts_init(&o);
     const char *sk[] = {"final e(A), eq. 22", "ge", "score", NULL};
@@ -237,7 +237,7 @@ Test(view_teacher, llsfe_percentiles)
     const int m = METHOD_LLSFE;
     vf_cells_metric(cells, NV, RUNS, values, m, MET_TEACHER_S2_ERR, 0.183, -0.5, 0.35, 5);
     vf_cells_metric(cells, NV, RUNS, values, m, MET_TEACHER_S4_ERR, 0.641, -0.5, 0.35, 6);
-    const view_input in = {&p, model_get(GEN_TEACHER), NV, RUNS, values, cells, NULL, 0};
+    const view_input in = {&p, model_get(GEN_TEACHER), NV, RUNS, values, cells, NULL, 0, NULL};
     view_opts o;
     view_opts_init(&o);
     const char *sk[] = {"‖Ŝ₂ − S₂‖_sp", "percentiles over 8 runs", "median", "p95", NULL};
@@ -264,7 +264,7 @@ Test(view_teacher, not_ready_waits)
     sweep_cell cell;
     sweep_cells_init(&cell, 1);
     const double values[1] = {0.0};
-    const view_input in = {&p, model_get(GEN_TEACHER), 1, 1, values, &cell, det, 0};
+    const view_input in = {&p, model_get(GEN_TEACHER), 1, 1, values, &cell, det, 0, NULL};
     view_opts o;
     view_opts_init(&o);
     const int views[] = {VIEW_LEARNING, VIEW_LANDSCAPE, VIEW_ANGLES, VIEW_DATA};
@@ -299,7 +299,7 @@ Test(view_teacher, learning_streams)
     sweep_cell cell;
     sweep_cells_init(&cell, 1);
     const double values[1] = {0.0};
-    const view_input in = {&p, model_get(GEN_TEACHER), 1, 1, values, &cell, det, 0};
+    const view_input in = {&p, model_get(GEN_TEACHER), 1, 1, values, &cell, det, 0, NULL};
     view_opts o;
     view_opts_init(&o);
     const char *keys[] = {"iteration 39 of 200 (running)", "l2", "score", NULL};
@@ -340,7 +340,7 @@ Test(view_teacher, long_flags_take_a_second_row)
     fill_cells(&p, &cell, 1, 1, values);
     cell.flags[METHOD_GE] = MET_TEACHER_FLAG_MU_OUTSIDE;
     cell.flags[METHOD_SCORE] = MET_TEACHER_FLAG_W_SINGULAR | MET_TEACHER_FLAG_MU_OUTSIDE;
-    const view_input in = {&p, model_get(GEN_TEACHER), 1, 1, values, &cell, det, 0};
+    const view_input in = {&p, model_get(GEN_TEACHER), 1, 1, values, &cell, det, 0, NULL};
     view_opts o;
     view_opts_init(&o);
     grid *g = grid_alloc(80, 30);

@@ -84,7 +84,12 @@ void colorbar_format(const colorbar_scale *s, double z, char *buf, size_t len)
         return;
     }
     const int d = colorbar_digits(s);
-    if (d < 0 && z != 0)
+    const double v = pow(10.0, z);
+    if (s->log10 && v >= 1e-3 && v < 1e4) /* a log scale is labelled with the values */
+        snprintf(buf, len, "%.3g", v);
+    else if (s->log10)
+        compact_exp(v, buf, len);
+    else if (d < 0 && z != 0)
         compact_exp(z, buf, len);
     else
         snprintf(buf, len, "%.*f", d < 0 ? 0 : d, z);

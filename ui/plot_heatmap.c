@@ -2,6 +2,7 @@
 #include "plot_heatmap.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -76,7 +77,8 @@ static rs_status hm_scale(const plot_heatmap_model *m, const grid *g, hm_layout 
         const double w = fmax(fabs(lo), 1) / 2; /* constant data: any visible range */
         lo -= w, hi += w;
     }
-    L->cs = (colorbar_scale){lo, hi, m->diverging, m->digits, g->caps.colors == GRID_COLORS_8};
+    L->cs = (colorbar_scale){
+        lo, hi, m->diverging, m->digits, g->caps.colors == GRID_COLORS_8, m->z_log10};
     return lo < hi ? RS_OK : RS_EINVAL;
 }
 
@@ -351,6 +353,21 @@ static void hm_draw_frame(const plot_heatmap_model *m, const hm_layout *L, grid_
 }
 
 /* Body of the public draw; the grid is already clipped to r. */
+/* Record the map and its values for the mouse (issue 17, point 3: a click reads a cell). */
+static void hm_pick(const plot_heatmap_model *m, const hm_layout *L, grid *g)
+{
+    static grid_pick pick; /* main thread only; large */
+    memset(&pick, 0, offsetof(grid_pick, z));
+    pick.area = L->map;
+    pick.x_lo = m->x_lo, pick.x_hi = m->x_hi, pick.y_lo = m->y_lo, pick.y_hi = m->y_hi;
+    grid_pick_name(&pick, m->title);
+    pick.rows = m->rows, pick.cols = m->cols;
+    pick.has_z = m->rows * m->cols <= GRID_PICK_CELLS;
+    for (size_t i = 0; pick.has_z && i < m->rows * m->cols; i++)
+        pick.z[i] = (float)m->z[i];
+    grid_pick_add(g, &pick);
+}
+
 static rs_status plot_heatmap_draw_in(const plot_heatmap_model *m, grid_rect r, grid *g)
 {
     r = grid_rect_clip(r, (grid_rect){0, 0, g->w, g->h});
@@ -372,7 +389,8 @@ static rs_status plot_heatmap_draw_in(const plot_heatmap_model *m, grid_rect r, 
     legend_entry leg[HM_LEGEND_MAX];
     const size_t n_leg = hm_legend(m, leg);
     char warn[HM_TEXT_LEN];
-    plot_warn_format(warn, sizeof warn, L.nonfinite, L.inf, 0, "cell");
+    plot_warn_format(warn, sizeof warn, m->quiet_nan ? 0 : L.nonfinite, m->quiet_nan ? 0 : L.inf, 0,
+                     "cell");
     const int warn_w = warn[0] ? grid_text_width(warn) + 4 : 0;
     const int foot = n_leg ? legend_rows(leg, n_leg, r.w - warn_w) : (warn[0] ? 1 : 0);
     if (!hm_layout_make(m, r, top, g, foot, &L)) {
@@ -384,6 +402,7 @@ static rs_status plot_heatmap_draw_in(const plot_heatmap_model *m, grid_rect r, 
     else
         hm_draw_pixels(m, &L, g);
     const rs_status st = hm_draw_overlays(m, &L, g);
+    hm_pick(m, &L, g);
     hm_draw_frame(m, &L, r, g);
     if (L.foot_y >= 0) {
         plot_warn_draw(warn, r.x, L.foot_y, r.w, g);

@@ -2,6 +2,7 @@
 #include "plot_lines.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -465,6 +466,19 @@ static rs_status plot_lines_scales(const plot_lines_model *m, axis_scale *xs, ax
     return RS_OK;
 }
 
+/* Record the data area for the mouse (issue 17, point 3). */
+static void plot_lines_pick(const plot_lines_model *m, const axis_frame *f, const axis_scale *xs,
+                            const axis_scale *ys, grid *g)
+{
+    static grid_pick pick; /* main thread only; large */
+    memset(&pick, 0, offsetof(grid_pick, z));
+    pick.area = f->plot;
+    pick.x_lo = xs->lo, pick.x_hi = xs->hi, pick.x_log = xs->log;
+    pick.y_lo = ys->lo, pick.y_hi = ys->hi, pick.y_log = ys->log;
+    grid_pick_name(&pick, m->y_title);
+    grid_pick_add(g, &pick);
+}
+
 /* Body of the public draw; the grid is already clipped to r. */
 static rs_status plot_lines_draw_in(const plot_lines_model *m, grid_rect r, grid *g)
 {
@@ -522,6 +536,7 @@ static rs_status plot_lines_draw_in(const plot_lines_model *m, grid_rect r, grid
     plot_lines_marks(m, &xs, &ys, &f, g);
 
     axis_frame_draw(&f, &xs, &ys, NULL, g);
+    plot_lines_pick(m, &f, &xs, &ys, g);
     plot_footer_draw(warn, m->x_title, f.title_y, r, f.plot.x, f.plot.w, g);
     const grid_style lab = grid_style_make(PALETTE_LABEL, GRID_COLOR_DEFAULT, 0);
     if (ytw)

@@ -11,16 +11,11 @@
 #include "plot_lines.h"
 #include "stats.h"
 
-enum { PANEL_MIN_W = 50, PANEL_MIN_H = 12 };
-
-/* Keys whose sweeps read best on a log axis whatever sweep_scale says (SPEC 6). */
-static bool key_is_log(const rs_params *p)
-{
-    const char *key = param_table[p->sweep].key;
-    if (strcmp(key, "n") == 0 || strcmp(key, "kappa") == 0)
-        return true;
-    return p->sweep_scale == SWEEP_LOG && p->n_sweep_values == 0;
-}
+enum {
+    PANEL_MIN_W = 50,
+    PANEL_MIN_H = 12,
+    VC_NAME_LEN = 160 /* a legend name with the points that left runs out */
+};
 
 typedef struct {
     double x[PARAM_MAX_LIST], y[METHOD_COUNT][PARAM_MAX_LIST], sd[METHOD_COUNT][PARAM_MAX_LIST];
@@ -70,13 +65,13 @@ static const char *nan_cause(const view_input *in, int m, size_t v, size_t id)
 
 enum { LEFT_OUT_SHOWN = 3 }; /* points named in a legend entry; the rest are counted */
 
-/* The legend name of method m: its name, then every point whose mean left runs out, e.g.
- * "sgd (7/10 sigma_not_pd at n=10000, 2/10 at n=20000)" (the cause when it changes),
- * the first LEFT_OUT_SHOWN of them and a count of the rest. */
-static void series_name(const view_input *in, const curves_data *cd, int m, size_t id, char *buf,
-                        size_t size)
+/* The legend name of method m after tag: its name, then every point whose mean left
+ * runs out, e.g. "sgd (7/10 sigma_not_pd at n=10000, 2/10 at n=20000)" (the cause when
+ * it changes), the first LEFT_OUT_SHOWN of them and a count of the rest. */
+static void series_name(const view_input *in, const curves_data *cd, int m, size_t id,
+                        const char *tag, char *buf, size_t size)
 {
-    int len = snprintf(buf, size, "%s", param_method_name(m));
+    int len = snprintf(buf, size, "%s%s", tag, param_method_name(m));
     const char *key = param_table[in->p->sweep].key, *last_cause = NULL;
     size_t shown = 0, more = 0;
     for (size_t v = 0; v < in->n_values && len >= 0 && (size_t)len < size; v++) {
@@ -94,8 +89,10 @@ static void series_name(const view_input *in, const curves_data *cd, int m, size
         last_cause = cause;
         shown++;
     }
-    if (shown && len >= 0 && (size_t)len < size)
-        snprintf(buf + len, size - (size_t)len, more ? ", %zu more points)" : ")", more);
+    if (shown && more && len >= 0 && (size_t)len < size)
+        snprintf(buf + len, size - (size_t)len, ", %zu more points)", more);
+    else if (shown && len >= 0 && (size_t)len < size)
+        snprintf(buf + len, size - (size_t)len, ")");
 }
 
 /* The guide of vm over the sweep values, fitted to the first finished point of y:
@@ -117,36 +114,96 @@ static bool fit_guide(const view_input *in, const view_curves_metric *vm, const 
     return false;
 }
 
-static rs_status draw_panel(const view_input *in, const view_opts *o, const view_curves_metric *vm,
-                            unsigned mask, grid_rect r, grid *g)
+/* The series of method m from cd into *se: B's (or the only) with its band and NaN
+ * note, or, when a_input, A's of an A/B pair: dim, no band (issue 17, point 2). */
+static void method_series(const view_input *in, const view_curves_metric *vm, curves_data *cd,
+                          int m, bool x_log, bool a_input, char *name, size_t len,
+                          plot_lines_series *se)
 {
-    static curves_data cd; /* main thread only; too large for a small stack frame */
-    collect(in, vm->id, mask, &cd);
-    const bool x_log = key_is_log(in->p);
-    plot_lines_series s[METHOD_COUNT + 1];
-    static char names[METHOD_COUNT][160], guide_name[96]; /* main thread only */
-    size_t ns = 0;
-    double y_min = INFINITY, y_max = -INFINITY;
+    const char *tag = a_input ? "A " : in->ab_a ? "B " : "";
+    if (a_input)
+        snprintf(name, len, "%s%s", tag, param_method_name(m));
+    else
+        series_name(in, cd, m, vm->id, tag, name, len);
+    const int color = palette_series((size_t)m);
+    *se = plot_lines_series_make(name, a_input ? palette_shade(color, 0.55) : color, in->n_values,
+                                 cd->x, cd->y[m]);
+    se->std = a_input ? NULL : cd->sd[m];
+    se->markers = true;
+    se->slope = x_log && view_power_law(cd->x, cd->y[m], in->n_values)
+                    ? stats_loglog_slope(cd->x, cd->y[m], in->n_values)
+                    : NAN;
+}
+
+/* The y range of the model: a pinned one (a preset's ylim), or with 'z' the means'
+ * span padded by 5 % (linearly, or in log space on a log axis); else automatic. */
+static void y_range(const view_opts *o, double y_min, double y_max, plot_lines_model *pm)
+{
+    if (isfinite(o->y_lo) && isfinite(o->y_hi) && o->y_lo < o->y_hi &&
+        !(pm->y_log && o->y_lo <= 0)) {
+        pm->y_lo = o->y_lo, pm->y_hi = o->y_hi;
+        return;
+    }
+    /* flat means: the automatic range already widens a degenerate span around them */
+    if (!o->y_zoom || !isfinite(y_min) || !isfinite(y_max) || !(y_max > y_min))
+        return;
+    if (pm->y_log && y_min > 0) {
+        const double f = pow(y_max / y_min, 0.05);
+        pm->y_lo = y_min / f, pm->y_hi = y_max * f;
+    } else {
+        const double pad = 0.05 * (y_max - y_min);
+        pm->y_lo = y_min - pad, pm->y_hi = y_max + pad;
+    }
+}
+
+/* The series of every method in mask of in (A's when a_input) into s[*ns...], widening
+ * [*y_min, *y_max] by their finite means. */
+static void add_input(const view_input *in, const view_curves_metric *vm, unsigned mask, bool x_log,
+                      bool a_input, curves_data *cd, char names[][VC_NAME_LEN],
+                      plot_lines_series *s, size_t *ns, double *y_min, double *y_max)
+{
+    collect(in, vm->id, mask, cd);
     for (int m = 0; m < METHOD_COUNT; m++) {
         if (!(mask & (1u << m)))
             continue;
-        series_name(in, &cd, m, vm->id, names[m], sizeof names[m]);
-        s[ns] = plot_lines_series_make(names[m], palette_series((size_t)m), in->n_values, cd.x,
-                                       cd.y[m]);
-        s[ns].std = cd.sd[m];
-        s[ns].markers = true;
-        s[ns].slope = x_log && view_power_law(cd.x, cd.y[m], in->n_values)
-                          ? stats_loglog_slope(cd.x, cd.y[m], in->n_values)
-                          : NAN;
+        method_series(in, vm, cd, m, x_log, a_input, names[*ns], VC_NAME_LEN, &s[*ns]);
         for (size_t v = 0; v < in->n_values; v++)
-            if (isfinite(cd.y[m][v])) {
-                y_min = fmin(y_min, cd.y[m][v]);
-                y_max = fmax(y_max, cd.y[m][v]);
+            if (isfinite(cd->y[m][v])) {
+                *y_min = fmin(*y_min, cd->y[m][v]);
+                *y_max = fmax(*y_max, cd->y[m][v]);
             }
-        ns++;
+        (*ns)++;
+    }
+}
+
+/* A of an A/B pair, when it can share B's axes: same generator and swept key. */
+static const view_input *ab_partner(const view_input *in)
+{
+    const view_input *a = in->ab_a;
+    if (!a || !a->p || !a->cells || a->p->generator != in->p->generator ||
+        a->p->sweep != in->p->sweep)
+        return NULL;
+    return a;
+}
+
+static rs_status draw_panel(const view_input *in, const view_opts *o, const view_curves_metric *vm,
+                            unsigned mask, unsigned method_mask, grid_rect r, grid *g)
+{
+    static curves_data cd, cda; /* main thread only; too large for a small stack frame */
+    const bool x_log = view_x_log(o, in->p);
+    plot_lines_series s[2 * METHOD_COUNT + 1];
+    static char names[2 * METHOD_COUNT][VC_NAME_LEN], guide_name[96]; /* main thread only */
+    size_t ns = 0;
+    double y_min = INFINITY, y_max = -INFINITY;
+    add_input(in, vm, mask, x_log, false, &cd, names, s, &ns, &y_min, &y_max);
+    const size_t nb = ns;
+    const view_input *a = ab_partner(in);
+    if (a) {
+        const unsigned amask = param_methods(a->p) & (method_mask ? method_mask : ~0u);
+        add_input(a, vm, amask, x_log, true, &cda, names, s, &ns, &y_min, &y_max);
     }
     const char *guide_label = "";
-    if (vm->guide && ns > 0 && fit_guide(in, vm, s[0].y, cd.guide, &guide_label)) {
+    if (vm->guide && nb > 0 && fit_guide(in, vm, s[0].y, cd.guide, &guide_label)) {
         snprintf(guide_name, sizeof guide_name, "%s (constant fitted to 1st point)", guide_label);
         s[ns] = plot_lines_series_make(guide_name, PALETTE_REF, in->n_values, cd.x, cd.guide);
         ns++;
@@ -162,6 +219,7 @@ static rs_status draw_panel(const view_input *in, const view_opts *o, const view
     pm.y_title = in->ops->metric_names[vm->id];
     pm.x_log = x_log;
     pm.y_log = view_y_log(o, pm.y_title, y_min);
+    y_range(o, y_min, y_max, &pm);
     pm.series = s;
     pm.n_series = ns;
     view_metric_range(pm.y_title, &pm.band_lo, &pm.band_hi);
@@ -169,7 +227,7 @@ static rs_status draw_panel(const view_input *in, const view_opts *o, const view
     pm.x_cursor = param_get_number(in->p, in->p->sweep);
     snprintf(cursor, sizeof cursor, "%s = %g (knob)", key->key, pm.x_cursor);
     pm.x_cursor_label = cursor;
-    if (o->ref_line && isfinite(vm->ref_slope) && strcmp(key->key, "n") == 0 && ns > 0) {
+    if (o->ref_line && isfinite(vm->ref_slope) && strcmp(key->key, "n") == 0 && nb > 0) {
         /* Anchor the reference at the first finished point of the first series. */
         for (size_t v = 0; v < in->n_values; v++)
             if (isfinite(s[0].y[v]) && s[0].y[v] > 0) {
@@ -296,7 +354,7 @@ rs_status view_curves_draw(const view_input *in, const view_opts *o,
             const int y0 = r.y + r.h * j / n, y1 = r.y + r.h * (j + 1) / n;
             q = (grid_rect){r.x, y0, r.w, y1 - y0};
         }
-        const rs_status s = draw_panel(in, o, vm, mask, q, g);
+        const rs_status s = draw_panel(in, o, vm, mask, method_mask, q, g);
         st = st == RS_OK ? s : st;
     }
     return st;

@@ -250,8 +250,15 @@ static rs_status matrix_landscape(const view_input *in, const void *det, const v
 static rs_status matrix_learning(const view_input *in, const void *det, const view_opts *o,
                                  grid_rect r, grid *g)
 {
-    (void)in; /* the view_detail_fn signature; the learning curves need only det */
-    return view_matrix_learning_draw(det, o->metric, r, g);
+    /* A of an A/B pair under its own lock (only the main thread holds two). */
+    const view_input *a = in->ab_a;
+    matrix_detail *da = a && a->p && a->p->generator == GEN_MATRIX ? a->detail : NULL;
+    if (da)
+        pthread_mutex_lock(&da->head.lock);
+    const rs_status st = view_matrix_learning_draw(det, da, o->metric, r, g);
+    if (da)
+        pthread_mutex_unlock(&da->head.lock);
+    return st;
 }
 
 /* The MLE's iterations stream in (learn_len grows under the lock) before the detail is

@@ -21,7 +21,10 @@ grid_rect view_matrix_part(grid_rect r, int side, int i, int count);
 
 rs_status view_matrix_data_draw(const matrix_detail *det, int method, grid_rect r, grid *g);
 rs_status view_matrix_landscape_draw(const matrix_detail *det, int method, grid_rect r, grid *g);
-/* Streams: draws whatever iterations are there, also before det->head.ready. */
-rs_status view_matrix_learning_draw(const matrix_detail *det, size_t panel, grid_rect r, grid *g);
+/* Streams: draws whatever iterations are there, also before det->head.ready. da (NULL =
+ * none): A of an A/B pair (issue 17, point 2), locked by the caller, drawn dim through
+ * marked points. */
+rs_status view_matrix_learning_draw(const matrix_detail *det, const matrix_detail *da, size_t panel,
+                                    grid_rect r, grid *g);
 
 #endif

@@ -97,34 +97,53 @@ typedef struct {
     double it[TEACHER_CURVE_MAX], y[TEACHER_CURVE_MAX];
 } learn_xy;
 
-/* e(A) of every loss of mask (which = 0), or the loss value of the losses of mask (1). */
-static rs_status learn_panel(const teacher_detail *det, const rs_params *p, unsigned mask,
-                             int which, grid_rect r, grid *g)
+/* The curves of the losses of mask in det into xy / s from *ns on: B's (or the only),
+ * and A's of an A/B pair (a_pair) dim and always marked, so that A and B differ
+ * without colour (issue 17, point 2). Widens [*lo, *hi]. */
+static void learn_series(const teacher_detail *det, unsigned mask, int which, bool a_pair,
+                         bool b_pair, learn_xy *xy, plot_lines_series *s, char names[][32],
+                         size_t *ns, double *lo, double *hi)
 {
-    learn_xy xy[VT_TILES_MAX];
-    plot_lines_series s[VT_TILES_MAX];
-    size_t ns = 0, last = 0;
-    double lo = INFINITY, hi = -INFINITY;
-    for (int m = 0; m < METHOD_COUNT && ns < VT_TILES_MAX; m++) {
-        if (!(mask & (1u << m)))
+    for (int m = 0; m < METHOD_COUNT && *ns < 2 * VT_TILES_MAX; m++) {
+        if (!(mask & (1u << m)) || !(det->methods & (1u << m)))
             continue;
-        const size_t len = det->curve_len[m];
+        const size_t len = det->curve_len[m], k = *ns;
         for (size_t j = 0; j < len; j++) {
-            xy[ns].it[j] = (double)det->curve_iter[m][j];
-            xy[ns].y[j] = which == 0 ? det->curve_e[m][j] : det->curve_loss[m][j];
-            if (isfinite(xy[ns].y[j]))
-                lo = fmin(lo, xy[ns].y[j]), hi = fmax(hi, xy[ns].y[j]);
+            xy[k].it[j] = (double)det->curve_iter[m][j];
+            xy[k].y[j] = which == 0 ? det->curve_e[m][j] : det->curve_loss[m][j];
+            if (isfinite(xy[k].y[j]))
+                *lo = fmin(*lo, xy[k].y[j]), *hi = fmax(*hi, xy[k].y[j]);
         }
-        if (len && det->curve_iter[m][len - 1] > last)
-            last = det->curve_iter[m][len - 1];
-        s[ns] = plot_lines_series_make(which == 0 ? param_method_name(m) : NULL,
-                                       palette_series((size_t)m), len, xy[ns].it, xy[ns].y);
+        snprintf(names[k], 32, "%s%s", a_pair ? "A " : b_pair ? "B " : "", param_method_name(m));
+        const int color = palette_series((size_t)m);
+        s[k] = plot_lines_series_make(which == 0 || a_pair || b_pair ? names[k] : NULL,
+                                      a_pair ? palette_shade(color, 0.55) : color, len, xy[k].it,
+                                      xy[k].y);
         /* a few staggered markers: e(A) of ge and l2 often lie on one another (issue 13,
          * point 9), and without colour the glyphs tell the losses apart */
-        s[ns].markers = which == 0;
-        s[ns].mark_n = 6;
-        ns++;
+        s[k].markers = which == 0 || a_pair;
+        s[k].mark_n = 6;
+        (*ns)++;
     }
+}
+
+/* e(A) of every loss of mask (which = 0), or the loss value of the losses of mask (1);
+ * with da (A of an A/B pair, locked by the caller) A's curves beside det's. */
+static rs_status learn_panel(const teacher_detail *det, const teacher_detail *da,
+                             const rs_params *p, unsigned mask, int which, grid_rect r, grid *g)
+{
+    static learn_xy xy[2 * VT_TILES_MAX]; /* main thread only; too large for the stack */
+    static char names[2 * VT_TILES_MAX][32];
+    plot_lines_series s[2 * VT_TILES_MAX];
+    size_t ns = 0, last = 0;
+    double lo = INFINITY, hi = -INFINITY;
+    learn_series(det, mask, which, false, da != NULL, xy, s, names, &ns, &lo, &hi);
+    for (int m = 0; m < METHOD_COUNT; m++)
+        if ((mask & (1u << m)) && det->curve_len[m] &&
+            det->curve_iter[m][det->curve_len[m] - 1] > last)
+            last = det->curve_iter[m][det->curve_len[m] - 1];
+    if (da)
+        learn_series(da, mask, which, true, false, xy, s, names, &ns, &lo, &hi);
     char title[128];
     if (which == 0)
         /* which matrix e(A) is taken on (knob e_orient, issue 14 item 5): eq. (22) prints
@@ -142,7 +161,8 @@ static rs_status learn_panel(const teacher_detail *det, const rs_params *p, unsi
     pm.x_title = "iteration";
     pm.y_title = which == 0 ? "e(A)" : "loss";
     pm.x_lo = 0.0;
-    pm.x_hi = det->iters > 0 ? (double)det->iters : 1.0;
+    const size_t iters = da && da->iters > det->iters ? da->iters : det->iters;
+    pm.x_hi = iters > 0 ? (double)iters : 1.0;
     /* e(A) in [0, 1] falls by decades when a loss recovers A*: log y once it spans one */
     pm.y_log = which == 0 && lo > 0 && hi / lo > 10;
     pm.series = s;
@@ -153,21 +173,22 @@ static rs_status learn_panel(const teacher_detail *det, const rs_params *p, unsi
 /* Layout: e(A) of every loss; below (or beside) it the loss of each loss on its own
  * scale (their values are not comparable), or of the selected one when space is short.
  * One panel only at small sizes: o->metric picks e(A) (even) or the loss (odd). */
-static rs_status view_teacher_learning(const teacher_detail *det, const view_input *in,
-                                       const view_opts *o, grid_rect r, grid *g)
+static rs_status view_teacher_learning(const teacher_detail *det, const teacher_detail *da,
+                                       const view_input *in, const view_opts *o, grid_rect r,
+                                       grid *g)
 {
     const unsigned mask = det->methods & param_methods(in->p);
     const int sel = view_method(in->p, o);
     const unsigned sel_mask = sel >= 0 && (mask & (1u << sel)) ? 1u << sel : mask & -mask;
     if (r.h >= 2 * LEARN_MIN_H) {
         const int top = r.h / 2;
-        rs_status st = learn_panel(det, in->p, mask, 0, (grid_rect){r.x, r.y, r.w, top}, g);
+        rs_status st = learn_panel(det, da, in->p, mask, 0, (grid_rect){r.x, r.y, r.w, top}, g);
         const grid_rect rest = {r.x, r.y + top, r.w, r.h - top};
         int n = 0;
         for (int m = 0; m < METHOD_COUNT; m++)
             n += (mask >> m) & 1u;
         if (n < 1 || rest.w / n < LOSS_MIN_W) {
-            const rs_status s = learn_panel(det, in->p, sel_mask, 1, rest, g);
+            const rs_status s = learn_panel(det, da, in->p, sel_mask, 1, rest, g);
             return st == RS_OK ? s : st;
         }
         int j = 0;
@@ -175,8 +196,8 @@ static rs_status view_teacher_learning(const teacher_detail *det, const view_inp
             if (!(mask & (1u << m)))
                 continue;
             const int x0 = rest.x + rest.w * j / n, x1 = rest.x + rest.w * (j + 1) / n;
-            const rs_status s =
-                learn_panel(det, in->p, 1u << m, 1, (grid_rect){x0, rest.y, x1 - x0, rest.h}, g);
+            const rs_status s = learn_panel(det, da, in->p, 1u << m, 1,
+                                            (grid_rect){x0, rest.y, x1 - x0, rest.h}, g);
             st = st == RS_OK ? s : st;
             j++;
         }
@@ -185,13 +206,13 @@ static rs_status view_teacher_learning(const teacher_detail *det, const view_inp
     if (r.w >= 2 * LEARN_MIN_W) {
         const int left = r.w / 2;
         const rs_status s1 =
-            learn_panel(det, in->p, mask, 0, (grid_rect){r.x, r.y, left - 1, r.h}, g);
-        const rs_status s2 =
-            learn_panel(det, in->p, sel_mask, 1, (grid_rect){r.x + left, r.y, r.w - left, r.h}, g);
+            learn_panel(det, da, in->p, mask, 0, (grid_rect){r.x, r.y, left - 1, r.h}, g);
+        const rs_status s2 = learn_panel(det, da, in->p, sel_mask, 1,
+                                         (grid_rect){r.x + left, r.y, r.w - left, r.h}, g);
         return s1 != RS_OK ? s1 : s2;
     }
-    return o->metric % 2 == 0 ? learn_panel(det, in->p, mask, 0, r, g)
-                              : learn_panel(det, in->p, sel_mask, 1, r, g);
+    return o->metric % 2 == 0 ? learn_panel(det, da, in->p, mask, 0, r, g)
+                              : learn_panel(det, da, in->p, sel_mask, 1, r, g);
 }
 
 static bool any_curve(const teacher_detail *det)
@@ -205,7 +226,16 @@ static bool any_curve(const teacher_detail *det)
 static rs_status teacher_learning(const view_input *in, const void *det, const view_opts *o,
                                   grid_rect r, grid *g)
 {
-    return view_teacher_learning(det, in, o, r, g);
+    /* A of an A/B pair: its detail under its own lock (the main thread is the only one
+     * that holds two detail locks, so no lock order can deadlock). */
+    const view_input *a = in->ab_a;
+    teacher_detail *da = a && a->p && a->p->generator == GEN_TEACHER ? a->detail : NULL;
+    if (da)
+        pthread_mutex_lock(&da->head.lock);
+    const rs_status st = view_teacher_learning(det, da, in, o, r, g);
+    if (da)
+        pthread_mutex_unlock(&da->head.lock);
+    return st;
 }
 
 static rs_status teacher_angles(const view_input *in, const void *det, const view_opts *o,

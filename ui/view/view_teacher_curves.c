@@ -102,12 +102,32 @@ static void pct_collect(const view_input *in, size_t id, double *buf, pct_data *
     }
 }
 
+/* A of an A/B pair (issue 17, point 2) over the same key: its median, dim and marked,
+ * into s[*ns]. */
+static void ab_median(const view_input *in, size_t id, plot_lines_series *s, size_t *ns)
+{
+    static pct_data pa; /* main thread only; its arrays back the series until drawn */
+    const view_input *a = in->ab_a;
+    if (!a || !a->p || !a->cells || a->p->sweep != in->p->sweep ||
+        a->p->generator != in->p->generator || !(param_methods(a->p) & (1u << METHOD_LLSFE)))
+        return;
+    double *buf = malloc((a->runs ? a->runs : 1) * sizeof *buf);
+    if (!buf)
+        return;
+    pct_collect(a, id, buf, &pa);
+    free(buf);
+    s[*ns] = plot_lines_series_make("A median", palette_shade(palette_series(2), 0.55), a->n_values,
+                                    pa.x, pa.y[2]);
+    s[*ns].markers = true;
+    (*ns)++;
+}
+
 static rs_status pct_panel(const view_input *in, const view_opts *o, const view_curves_metric *vm,
                            pct_data *pd, double *buf, grid_rect r, grid *g)
 {
     pct_collect(in, vm->id, buf, pd);
     const bool x_log = strcmp(param_table[in->p->sweep].key, "n") == 0;
-    plot_lines_series s[PCT_COUNT + 1];
+    plot_lines_series s[PCT_COUNT + 2];
     size_t ns = PCT_COUNT;
     for (size_t j = 0; j < PCT_COUNT; j++) {
         s[j] =
@@ -115,6 +135,7 @@ static rs_status pct_panel(const view_input *in, const view_opts *o, const view_
         s[j].markers = true; /* five percentiles told apart without colour */
         s[j].slope = x_log ? stats_loglog_slope(pd->x, pd->y[j], in->n_values) : NAN;
     }
+    ab_median(in, vm->id, s, &ns);
     static char guide_label[96]; /* main thread only, as view_curves' legend names */
     const size_t m = vm->id == MET_TEACHER_S2_ERR ? 2 : 4;
     if (x_log && remark1_guide(in, m, pd, guide_label, sizeof guide_label))
