@@ -9,7 +9,9 @@
 #ifndef MODEL_H
 #define MODEL_H
 
+#include <math.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -85,6 +87,20 @@ typedef struct {
     int from, to; /* rs_method */
 } model_alias;
 
+/* What one metric's values can be, declared beside its name so that the views clip
+ * ±sd bands to it and choose its y axis by a rule that never flips under a knob
+ * (issue 13, points 2 and 3). NAN on a side without a bound. */
+typedef struct {
+    double lo, hi;
+    bool log_axis; /* a positive quantity spanning decades (an error, a time): log y */
+} model_metric_range;
+
+/* The usual metric: an error, a norm, a count or a time, in [0, inf) on a log axis. */
+#define MODEL_METRIC_ERROR                                                                         \
+    {                                                                                              \
+        .lo = 0, .hi = NAN, .log_axis = true                                                       \
+    }
+
 /* What one generator is, for the generic code. */
 typedef struct {
     const char *name;                /* its value of the generator key, e.g. "relu" */
@@ -97,9 +113,10 @@ typedef struct {
     const model_learning *learning;  /* its learning curves, or NULL when nothing iterates */
     size_t n_metrics;                /* metric ids 0..n_metrics-1 of sweep_cell.metric[m] */
     const char *const *metric_names; /* as printed in CSV headers */
-    size_t n_flags;                  /* flag bits 0..n_flags-1 of sweep_cell.flags[m] */
-    const char *const *flag_names;   /* as printed in the flags column */
-    sweep_job_fn job;                /* ctx is a model_ctx */
+    const model_metric_range *metric_ranges; /* per metric id: what its values can be */
+    size_t n_flags;                          /* flag bits 0..n_flags-1 of sweep_cell.flags[m] */
+    const char *const *flag_names;           /* as printed in the flags column */
+    sweep_job_fn job;                        /* ctx is a model_ctx */
     /* Optional: the number of independent parts a job at p splits into (e.g. one per
      * loss) and the part runner (sweep.h), whose cells equal job's bit for bit; NULL when
      * a job is one unit. */

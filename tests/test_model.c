@@ -126,6 +126,15 @@ ParameterizedTest(int *gen, model, contract, .init = init, .timeout = 120)
     cr_assert(ops->n_metrics > 0 && ops->n_metrics <= SWEEP_MAX_METRICS, "%s", ops->name);
     for (size_t i = 0; i < ops->n_metrics; i++)
         cr_assert(ops->metric_names[i] && ops->metric_names[i][0], "%s metric %zu", ops->name, i);
+    /* every metric declares its range; a log axis only for [0, inf) quantities */
+    cr_assert_not_null(ops->metric_ranges, "%s: metric ranges", ops->name);
+    for (size_t i = 0; i < ops->n_metrics; i++) {
+        const model_metric_range *m = &ops->metric_ranges[i];
+        cr_expect(isnan(m->lo) || isnan(m->hi) || m->lo < m->hi, "%s", ops->metric_names[i]);
+        cr_expect(!m->log_axis || (m->lo == 0 && isnan(m->hi)), "%s", ops->metric_names[i]);
+        if (strcmp(ops->metric_names[i], "seconds") == 0)
+            cr_expect(m->log_axis && m->lo == 0, "%s: seconds", ops->name);
+    }
     cr_assert(ops->n_flags <= 32, "%s", ops->name);
     for (size_t i = 0; i < ops->n_flags; i++)
         cr_assert(ops->flag_names[i] && ops->flag_names[i][0], "%s flag %zu", ops->name, i);

@@ -3,6 +3,7 @@
  * its model_ops offers, and a view it does not offer says so instead of drawing nothing. */
 #include <criterion/criterion.h>
 
+#include <math.h>
 #include <string.h>
 
 #include "grid.h"
@@ -140,13 +141,42 @@ Test(view_registry, slopes_only_for_power_laws)
 /* Issue 13, point 3: the y scale by the metric's rule. Errors on [0, inf) are drawn on a
  * log axis, a bounded fraction on a linear one, and a metric that is a logarithm already
  * (relu-negative-bias' log10_n_needed) on a linear one: its axis is the log scale. */
+static size_t metric_id(const model_ops *ops, const char *name)
+{
+    for (size_t i = 0; i < ops->n_metrics; i++)
+        if (strcmp(ops->metric_names[i], name) == 0)
+            return i;
+    cr_assert_fail("%s has no metric %s", ops->name, name);
+    return 0;
+}
+
 Test(view_registry, y_scale_by_the_metric)
 {
     view_opts o;
     view_opts_init(&o);
-    cr_expect(view_y_log(&o, "err_sigma", 1e-3), "an error");
-    cr_expect(!view_y_log(&o, "e_perm", 1e-3), "a fraction in [0, 1]");
-    cr_expect(!view_y_log(&o, "log10_n_needed", 2.0), "a logarithm already");
+    const model_ops *relu = model_get(GEN_RELU), *teacher = model_get(GEN_TEACHER);
+    const size_t needed = metric_id(relu, "log10_n_needed");
+    cr_expect(view_y_log(&o, relu, metric_id(relu, "err_sigma"), 1e-3), "an error");
+    cr_expect(!view_y_log(&o, relu, metric_id(relu, "err_sigma"), 0.0), "a zero mean: linear");
+    cr_expect(!view_y_log(&o, teacher, metric_id(teacher, "e_perm"), 1e-3), "a fraction");
+    cr_expect(!view_y_log(&o, teacher, metric_id(teacher, "loss"), 1e-3), "a signed loss");
+    cr_expect(!view_y_log(&o, relu, needed, 2.0), "a logarithm already");
     o.y_scale = VIEW_Y_LOG;
-    cr_expect(view_y_log(&o, "log10_n_needed", 2.0), "key y still pins log");
+    cr_expect(view_y_log(&o, relu, needed, 2.0), "key y still pins log");
+}
+
+/* Issue 13, point 2: the range a band is clipped to is the one the generator's descriptor
+ * declares beside the metric's name. */
+Test(view_registry, metric_ranges_from_the_descriptor)
+{
+    const model_ops *teacher = model_get(GEN_TEACHER), *quad = model_get(GEN_QUADRATIC);
+    double lo, hi;
+    view_metric_range(teacher, metric_id(teacher, "e_perm"), &lo, &hi);
+    cr_expect(lo == 0 && hi == 1, "e_perm in [0, 1]: [%g, %g]", lo, hi);
+    view_metric_range(quad, metric_id(quad, "angle_err_max"), &lo, &hi);
+    cr_expect(lo == 0 && fabs(hi - M_PI) < 1e-15, "an angle in [0, pi]: [%g, %g]", lo, hi);
+    view_metric_range(teacher, metric_id(teacher, "loss"), &lo, &hi);
+    cr_expect(isnan(lo) && isnan(hi), "a loss is unbounded: [%g, %g]", lo, hi);
+    view_metric_range(teacher, metric_id(teacher, "e_a"), &lo, &hi);
+    cr_expect(lo == 0 && isnan(hi), "an error in [0, inf): [%g, %g]", lo, hi);
 }

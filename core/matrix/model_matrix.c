@@ -16,6 +16,20 @@ static void matrix_detail_free(void *det)
     job_matrix_detail_free(det);
 }
 
+/* What each metric's values can be (model_metric_range): clips bands, picks the y axis. */
+static const model_metric_range matrix_metric_ranges[MET_MATRIX_COUNT] = {
+    [MET_MATRIX_REL_ERR_M] = MODEL_METRIC_ERROR,
+    [MET_MATRIX_SUBSPACE_ERR] = MODEL_METRIC_ERROR,
+    [MET_MATRIX_ERR_B] = MODEL_METRIC_ERROR,
+    /* -L_Y/d: either sign */
+    [MET_MATRIX_OBJECTIVE] = {.lo = NAN, .hi = NAN},
+    [MET_MATRIX_VIOLATION] = MODEL_METRIC_ERROR,
+    [MET_MATRIX_ITERS] = MODEL_METRIC_ERROR,
+    [MET_MATRIX_SECONDS] = MODEL_METRIC_ERROR,
+    [MET_MATRIX_REL_ERR_MB] = MODEL_METRIC_ERROR,
+    [MET_MATRIX_REL_ERR_GAUGE] = MODEL_METRIC_ERROR,
+};
+
 static const char *const matrix_flag_names[] = {"not_converged", "empty_rows", "eig_failed"};
 
 /* Only the MLE iterates (the SVD is closed-form). */
@@ -61,6 +75,7 @@ const model_ops model_matrix = {
                                         {NULL, NULL}},
     .n_metrics = MET_MATRIX_COUNT,
     .metric_names = met_matrix_names,
+    .metric_ranges = matrix_metric_ranges,
     .n_flags = MODEL_COUNT_OF(matrix_flag_names),
     .flag_names = matrix_flag_names,
     .job = job_matrix_run,

@@ -16,6 +16,13 @@ static void quadratic_detail_free(void *det)
     job_quadratic_detail_free(det);
 }
 
+/* What each metric's values can be (model_metric_range): clips bands, picks the y axis. */
+static const model_metric_range quadratic_metric_ranges[MET_QUAD_COUNT] = {
+    [MET_QUAD_ERR_GRAM] = MODEL_METRIC_ERROR,         [MET_QUAD_ERR_THIRD] = MODEL_METRIC_ERROR,
+    [MET_QUAD_ANGLE_ERR_MAX] = {.lo = 0, .hi = M_PI}, [MET_QUAD_ERR_Q] = MODEL_METRIC_ERROR,
+    [MET_QUAD_JENNRICH_GAP] = {.lo = NAN, .hi = NAN}, [MET_QUAD_SECONDS] = MODEL_METRIC_ERROR,
+};
+
 static const char *const quadratic_flag_names[] = {"not_diagonal", "rank", "complex", "singular",
                                                    "angle_nan"};
 
@@ -35,6 +42,7 @@ const model_ops model_quadratic = {
                                         {NULL, NULL}},
     .n_metrics = MET_QUAD_COUNT,
     .metric_names = met_quadratic_names,
+    .metric_ranges = quadratic_metric_ranges,
     .n_flags = MODEL_COUNT_OF(quadratic_flag_names),
     .flag_names = quadratic_flag_names,
     .job = job_quadratic_run,

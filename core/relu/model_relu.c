@@ -16,6 +16,18 @@ static void relu_detail_free(void *det)
     job_relu_detail_free(det);
 }
 
+/* What each metric's values can be (model_metric_range): clips bands, picks the y axis. */
+static const model_metric_range relu_metric_ranges[MET_RELU_COUNT] = {
+    [MET_RELU_ERR_SIGMA] = MODEL_METRIC_ERROR,
+    [MET_RELU_ERR_B] = MODEL_METRIC_ERROR,
+    [MET_RELU_SQRT_KL] = MODEL_METRIC_ERROR,
+    [MET_RELU_ANGLE_ERR_MAX] = {.lo = 0, .hi = M_PI},
+    [MET_RELU_SECONDS] = MODEL_METRIC_ERROR,
+    [MET_RELU_ERR_B_CLIPPED] = MODEL_METRIC_ERROR,
+    /* a logarithm already: linear */
+    [MET_RELU_LOG10_N_NEEDED] = {.lo = 0, .hi = NAN},
+};
+
 static const char *const relu_flag_names[] = {"sigma_not_pd",       "truth_singular",
                                               "fit_failed",         "not_converged",
                                               "target_not_reached", "no_target_err"};
@@ -33,6 +45,7 @@ const model_ops model_relu = {
     .defaults = (const model_default[]){{"estimator", "censored"}, {NULL, NULL}},
     .n_metrics = MET_RELU_COUNT,
     .metric_names = met_relu_names,
+    .metric_ranges = relu_metric_ranges,
     .n_flags = MODEL_COUNT_OF(relu_flag_names),
     .flag_names = relu_flag_names,
     .job = job_relu_run,

@@ -16,6 +16,19 @@ static void teacher_detail_free(void *det)
     job_teacher_detail_free(det);
 }
 
+/* What each metric's values can be (model_metric_range): clips bands, picks the y axis. */
+static const model_metric_range teacher_metric_ranges[MET_TEACHER_COUNT] = {
+    [MET_TEACHER_E_A] = MODEL_METRIC_ERROR,
+    /* the score losses go negative */
+    [MET_TEACHER_LOSS] = {.lo = NAN, .hi = NAN},
+    [MET_TEACHER_TEST_ERR] = MODEL_METRIC_ERROR,
+    [MET_TEACHER_SECONDS] = MODEL_METRIC_ERROR,
+    [MET_TEACHER_S2_ERR] = MODEL_METRIC_ERROR,
+    [MET_TEACHER_S4_ERR] = MODEL_METRIC_ERROR,
+    /* a fraction */
+    [MET_TEACHER_E_PERM] = {.lo = 0, .hi = 1},
+};
+
 static const char *const teacher_flag_names[] = {"diverged",    "w_singular",  "llsfe_failed",
                                                  "kappa_zero",  "kappa_mixed", "mu_outside_2b",
                                                  "kappa_oracle"};
@@ -70,6 +83,7 @@ const model_ops model_teacher = {
                                         {NULL, NULL}},
     .n_metrics = MET_TEACHER_COUNT,
     .metric_names = met_teacher_names,
+    .metric_ranges = teacher_metric_ranges,
     .n_flags = MODEL_COUNT_OF(teacher_flag_names),
     .flag_names = teacher_flag_names,
     .job = job_teacher_run,

@@ -42,19 +42,15 @@ bool view_x_log(const view_opts *o, const rs_params *p)
     return p->sweep_scale == SWEEP_LOG && p->n_sweep_values == 0;
 }
 
-bool view_y_log(const view_opts *o, const char *name, double y_min)
+bool view_y_log(const view_opts *o, const model_ops *ops, size_t id, double y_min)
 {
     if (o->y_scale == VIEW_Y_LOG)
         return true;
     if (o->y_scale == VIEW_Y_LIN)
         return false;
-    /* A metric that is a logarithm already (log10_n_needed) is its own log scale: a log
+    /* A metric that is a logarithm already (log10_n_needed) declares a linear axis: a log
      * axis over it would squash Claim 2's parabola in b into a few rows. */
-    if (name && strncmp(name, "log10_", 6) == 0)
-        return false;
-    double lo, hi;
-    view_metric_range(name, &lo, &hi);
-    return lo == 0 && isnan(hi) && y_min > 0;
+    return id < ops->n_metrics && ops->metric_ranges[id].log_axis && y_min > 0;
 }
 
 extern const view_gen view_relu, view_matrix, view_teacher, view_quadratic;
@@ -334,22 +330,11 @@ rs_status view_scatter_draw(const char *title, const char *x_title, const char *
     return plot_lines_draw(&m, r, g);
 }
 
-void view_metric_range(const char *name, double *lo, double *hi)
+void view_metric_range(const model_ops *ops, size_t id, double *lo, double *hi)
 {
-    /* The exceptions to [0, inf): every other metric is an error, a norm or a time. */
-    static const struct {
-        const char *name;
-        double lo, hi;
-    } ranges[] = {
-        {"e_perm", 0, 1},        {"angle_err_max", 0, M_PI}, {"loss", NAN, NAN},
-        {"objective", NAN, NAN}, {"jennrich_gap", NAN, NAN}, {"loss_value", NAN, NAN},
-    };
-    *lo = 0, *hi = NAN;
-    for (size_t i = 0; name && i < sizeof ranges / sizeof ranges[0]; i++)
-        if (strcmp(name, ranges[i].name) == 0) {
-            *lo = ranges[i].lo, *hi = ranges[i].hi;
-            return;
-        }
+    *lo = NAN, *hi = NAN; /* an unknown id: no clipping */
+    if (id < ops->n_metrics)
+        *lo = ops->metric_ranges[id].lo, *hi = ops->metric_ranges[id].hi;
 }
 
 bool view_power_law(const double *x, const double *y, size_t n)

@@ -73,11 +73,12 @@ enum { VIEW_Y_AUTO, VIEW_Y_LOG, VIEW_Y_LIN, VIEW_Y_COUNT };
  * 'x' chose; never log when a sweep value is <= 0. */
 bool view_x_log(const view_opts *o, const rs_params *p);
 
-/* Whether a curves panel of metric `name` with smallest finite mean y_min draws a log y
- * axis under o: by the metric's rule (errors, norms and times, being positive and
- * spanning decades, are log when all are above 0; bounded and signed metrics linear;
- * the data's span plays no part, so a knob change never flips it), or as 'y' chose. */
-bool view_y_log(const view_opts *o, const char *name, double y_min);
+/* Whether a curves panel of metric `id` of ops with smallest finite mean y_min draws a
+ * log y axis under o: by the rule its descriptor declares (model_metric_range.log_axis:
+ * errors, norms and times, positive and spanning decades, are log when all are above 0;
+ * bounded, signed and already-logarithmic metrics linear; the data's span plays no part,
+ * so a knob change never flips it), or as 'y' chose. */
+bool view_y_log(const view_opts *o, const model_ops *ops, size_t id, double y_min);
 
 void view_opts_init(view_opts *o);
 
@@ -91,10 +92,10 @@ rs_status view_draw(const view_input *in, int view, const view_opts *o, grid_rec
 int view_flags_append(const model_ops *ops, int method, unsigned flags, char *buf, size_t size,
                       int len);
 
-/* The range of metric `name` (a name of some ops->metric_names) into [*lo, *hi], NAN for
- * an open end: errors, norms and times are [0, inf), fractions [0, 1], angles [0, pi],
+/* The range metric `id` of ops declares (model_metric_range) into [*lo, *hi], NAN for an
+ * open end: errors, norms and times are [0, inf), fractions [0, 1], angles [0, pi],
  * losses and objectives unbounded. Bands are clipped to it (issue 13, point 2). */
-void view_metric_range(const char *name, double *lo, double *hi);
+void view_metric_range(const model_ops *ops, size_t id, double *lo, double *hi);
 
 /* One line saying what flag `name` (of some ops->flag_names) means and which numbers
  * it leaves NaN, e.g. "Σ̂ not positive definite: sqrt_kl is NaN"; NULL when unknown. */

@@ -218,11 +218,11 @@ static rs_status draw_panel(const view_input *in, const view_opts *o, const view
     pm.x_title = x_title;
     pm.y_title = in->ops->metric_names[vm->id];
     pm.x_log = x_log;
-    pm.y_log = view_y_log(o, pm.y_title, y_min);
+    pm.y_log = view_y_log(o, in->ops, vm->id, y_min);
     y_range(o, y_min, y_max, &pm);
     pm.series = s;
     pm.n_series = ns;
-    view_metric_range(pm.y_title, &pm.band_lo, &pm.band_hi);
+    view_metric_range(in->ops, vm->id, &pm.band_lo, &pm.band_hi);
     char cursor[64]; /* the knob's own value of the swept key (issue 13, point 19) */
     pm.x_cursor = param_get_number(in->p, in->p->sweep);
     snprintf(cursor, sizeof cursor, "%s = %g (knob)", key->key, pm.x_cursor);

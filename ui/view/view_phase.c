@@ -225,7 +225,7 @@ rs_status view_phase_draw(const view_input *in, const view_opts *o, grid_rect r,
     /* Positive metrics spanning decades (errors, times) are coloured by log10, by the
      * same rule as the curves' y axis, so that one failing corner does not wash out the
      * rest. */
-    bool log_z = view_y_log(o, name, 1.0);
+    bool log_z = view_y_log(o, in->ops, id, 1.0);
     collect(in, n2, id, method, false, &pd);
     for (size_t k = 0; k < n1 * n2 && log_z; k++)
         if (isfinite(pd.raw[k]) && !(pd.raw[k] > 0))
