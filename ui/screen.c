@@ -117,6 +117,26 @@ static void draw_input(const screen_model *m, int x, int y, int max_w, grid *g)
     grid_put(g, cx, y, under, grid_style_make(-1, -1, GRID_ATTR_REVERSE)); /* the cursor */
 }
 
+/* The key hints, most used first, as many whole hints as fit before "? help  q quit",
+ * which always shows: a hint is never cut in the middle, and help lists the rest. */
+static void draw_hints(int y, grid *g)
+{
+    static const char *const hints[] = {"↑↓ knob",     "←→ change",  "Enter type", "Tab view",
+                                        "g generator", "b A/B",      "p presets",  "[ ] prev/next",
+                                        "r reseed",    "F full plot"};
+    static const char tail[] = "? help  q quit";
+    const grid_style s = grid_style_make(PALETTE_AXIS, GRID_COLOR_DEFAULT, 0);
+    const int room = g->w - 2 - grid_text_width(tail);
+    int x = 1;
+    for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++) {
+        const int w = grid_text_width(hints[i]) + 2;
+        if (x - 1 + w > room)
+            break;
+        x += grid_puts(g, x, y, hints[i], w, s) + 2;
+    }
+    grid_puts(g, x, y, tail, g->w - 1 - x, s);
+}
+
 static void draw_message_line(const screen_model *m, int y, grid *g)
 {
     const grid_rect r = {0, y, g->w, 1};
@@ -135,10 +155,7 @@ static void draw_message_line(const screen_model *m, int y, grid *g)
                       grid_style_make(PALETTE_LABEL, GRID_COLOR_DEFAULT, 0));
         return;
     }
-    grid_puts(g, 1, y,
-              "↑↓ knob  ←→ change  Enter type  Tab/1-5 view  g generator  r reseed  p presets  "
-              "[ ] prev/next  ? help  q quit",
-              g->w - 2, grid_style_make(PALETTE_AXIS, GRID_COLOR_DEFAULT, 0));
+    draw_hints(y, g);
 }
 
 static void draw_status(const screen_model *m, int y, grid *g)
