@@ -118,9 +118,14 @@ size_t preset_names(char (*names)[256], size_t cap);
  * directory (mkstemp) is linked or renamed to path. RS_EINVAL for a title or caption
  * the reader would not give back (line breaks, control characters, leading or trailing
  * spaces, ';' or '#' after a space) and for a value longer than PRESET_TEXT as text (a
- * long list of long reals): refused whole, never written cut. RS_EIO on write errors. */
+ * long list of long reals): refused whole, never written cut. RS_EIO on write errors.
+ * view, when not NULL, adds what the preset opens on ([preset] panels, yscale, xscale,
+ * ylim; a NULL or empty field is left out), so that a saved screen opens as it was. */
+typedef struct {
+    const char *panels, *yscale, *xscale, *ylim;
+} preset_view;
 rs_status preset_write(const char *path, const char *title, const char *caption, const rs_params *p,
-                       int overwrite, rs_error *err);
+                       const preset_view *view, int overwrite, rs_error *err);
 
 /* RS_EINVAL (err names the name and why) unless name is 1 to PRESET_NAME_MAX ASCII
  * letters, digits, '-' and '_': the TUI saves NAME.ini under exactly that name or not at

@@ -297,8 +297,35 @@ static rs_status place(const char *tmp, const char *path, int overwrite, rs_erro
     return rs_error_set(err, RS_EIO, "%s: cannot move into place (%s)", path, strerror(e));
 }
 
+/* The view keys of v that are given, checked as the title is: the reader gives them back. */
+static rs_status check_view(const preset_view *v, rs_error *err)
+{
+    const char *const keys[] = {"panels", "yscale", "xscale", "ylim"};
+    const char *const values[] = {v->panels, v->yscale, v->xscale, v->ylim};
+    for (size_t i = 0; i < 4; i++) {
+        if (!values[i] || !values[i][0])
+            continue;
+        if (strlen(values[i]) >= PRESET_TEXT)
+            return rs_error_set(err, RS_EINVAL, "preset_write: %s longer than %d bytes", keys[i],
+                                PRESET_TEXT - 1);
+        rs_status st = check_value(keys[i], values[i], err);
+        if (st != RS_OK)
+            return st;
+    }
+    return RS_OK;
+}
+
+static void write_view(FILE *f, const preset_view *v)
+{
+    const char *const keys[] = {"panels", "yscale", "xscale", "ylim"};
+    const char *const values[] = {v->panels, v->yscale, v->xscale, v->ylim};
+    for (size_t i = 0; i < 4; i++)
+        if (values[i] && values[i][0])
+            write_wrapped(f, keys[i], values[i]);
+}
+
 rs_status preset_write(const char *path, const char *title, const char *caption, const rs_params *p,
-                       int overwrite, rs_error *err)
+                       const preset_view *view, int overwrite, rs_error *err)
 {
     rs_status st;
     if (strlen(path) + 16 >= PRESET_PATH)
@@ -311,7 +338,7 @@ rs_status preset_write(const char *path, const char *title, const char *caption,
                             PRESET_TEXT - 1, PRESET_TEXT - 1);
     if ((st = check_value("the title", title, err)) != RS_OK ||
         (st = check_value("the caption", caption, err)) != RS_OK ||
-        (st = check_lengths(p, err)) != RS_OK)
+        (st = check_lengths(p, err)) != RS_OK || (view && (st = check_view(view, err)) != RS_OK))
         return st;
     if (!overwrite && access(path, F_OK) == 0)
         return rs_error_set(err, RS_EINVAL,
@@ -334,6 +361,8 @@ rs_status preset_write(const char *path, const char *title, const char *caption,
     fputs("[preset]\n", f);
     write_wrapped(f, "title", title);
     write_wrapped(f, "caption", caption);
+    if (view)
+        write_view(f, view);
     fputs("\n[params]\n", f);
     char value[PARAM_MAX_LIST * 40]; /* check_lengths: what is written fits PRESET_TEXT */
     const int gi = param_find("generator");

@@ -97,6 +97,25 @@ static void preset_opts(session *s)
     s->opts.y_scale = preset_yscale(&s->pr) > 0 ? preset_yscale(&s->pr) : VIEW_Y_AUTO;
 }
 
+/* What a preset saved now opens on: the axes as the user set them, and the preset's
+ * panels while its generator is still the one shown (another's metric names would not
+ * read back). */
+static preset_view saved_view(const session *s, char *ylim, size_t size)
+{
+    static const char *const scale[VIEW_Y_COUNT] = {[VIEW_Y_LOG] = "log", [VIEW_Y_LIN] = "lin"};
+    preset_view v = {
+        .yscale = scale[s->opts.y_scale],
+        .xscale = scale[s->opts.x_scale],
+    };
+    if (s->have_preset && s->preset_p.generator == s->p.generator)
+        v.panels = s->pr.panels;
+    if (isfinite(s->opts.y_lo) && isfinite(s->opts.y_hi)) {
+        snprintf(ylim, size, "%.17g,%.17g", s->opts.y_lo, s->opts.y_hi);
+        v.ylim = ylim;
+    }
+    return v;
+}
+
 void session_init(session *s, const rs_params *p, const preset *pr, const char *preset_name)
 {
     memset(s, 0, sizeof *s);
@@ -434,8 +453,10 @@ static unsigned finish_input(session *s)
             session_message(s, false, "%s exists", s->save_path);
             return 0;
         }
+        char ylim[64] = "";
+        const preset_view view = saved_view(s, ylim, sizeof ylim);
         const rs_status st = preset_write(s->save_path, title, s->have_preset ? s->pr.caption : "",
-                                          &s->p, overwrite, &e);
+                                          &s->p, &view, overwrite, &e);
         if (st != RS_OK)
             session_message(s, true, "%s", e.msg);
         else

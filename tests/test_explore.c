@@ -4,6 +4,8 @@
  * legend of the keys that differ, golden on hand-built cells) and the axes (z zooms the
  * y range to the means, Z resets, x cycles the x axis and refuses log over values <= 0,
  * F hides the panel, a preset's ylim and xscale). The mouse is test_mouse.c. */
+#include <unistd.h>
+
 #include "explore_fixture.h"
 
 TestSuite(explore, .init = setup, .fini = teardown, .timeout = 120);
@@ -297,4 +299,39 @@ Test(explore, ab_llsfe_percentiles)
     cr_expect(support_grid_has(g, "percentiles over 3 runs"), "the percentile panels");
     cr_expect(support_grid_has(g, "A median"));
     grid_free(g);
+}
+
+/* P saves what the screen opens on: the axes the user chose ('y', 'x') and a pinned y
+ * range read back from the saved file, so that a saved screen opens as it was. */
+Test(explore, saved_preset_keeps_the_axes)
+{
+    char dir[] = "/tmp/rs_explore_saveXXXXXX";
+    cr_assert_not_null(mkdtemp(dir));
+    setenv("XDG_CONFIG_HOME", dir, 1);
+    session_key(s, 'y'); /* the metric's rule -> log */
+    session_key(s, 'y'); /* -> lin */
+    session_key(s, 'x'); /* the key's rule -> log */
+    s->opts.y_lo = 0.001, s->opts.y_hi = 0.25;
+    session_key(s, 'P');
+    session_key(s, 0x15); /* Ctrl-U: the proposed name goes */
+    for (const char *c = "axes_kept"; *c; c++)
+        session_key(s, *c);
+    session_key(s, SKEY_ENTER);
+    cr_assert(!s->message_error, "%s", s->message);
+    char path[512];
+    snprintf(path, sizeof path, "%s/reluscope/presets/axes_kept.ini", dir);
+    static preset pr;
+    rs_error err = {""};
+    cr_assert_eq(preset_read(path, &pr, &err), RS_OK, "%s", err.msg);
+    cr_expect_str_eq(pr.yscale, "lin");
+    cr_expect_str_eq(pr.xscale, "log");
+    double lo, hi;
+    cr_expect(preset_ylim(&pr, &lo, &hi) && lo == 0.001 && hi == 0.25, "ylim %s", pr.ylim);
+    cr_expect_str_eq(pr.panels, "", "no preset, no panels");
+    unlink(path);
+    snprintf(path, sizeof path, "%s/reluscope/presets", dir);
+    rmdir(path);
+    snprintf(path, sizeof path, "%s/reluscope", dir);
+    rmdir(path);
+    rmdir(dir);
 }

@@ -235,10 +235,10 @@ static void assert_same_params(const rs_params *a, const rs_params *b, const cha
 }
 
 static void round_trip(const rs_params *src, const char *path, const char *title,
-                       const char *caption)
+                       const char *caption, const preset_view *view)
 {
     rs_error err = {""};
-    cr_assert_eq(preset_write(path, title, caption, src, 0, &err), RS_OK, "%s", err.msg);
+    cr_assert_eq(preset_write(path, title, caption, src, view, 0, &err), RS_OK, "%s", err.msg);
     static preset p;
     rs_params back;
     cr_assert_eq(preset_read(path, &p, &err), RS_OK, "%s", err.msg);
@@ -246,6 +246,11 @@ static void round_trip(const rs_params *src, const char *path, const char *title
     cr_assert_str_eq(p.title, title);
     cr_assert_str_eq(p.caption, caption);
     cr_assert_str_eq(p.pairs[0].key, "generator");
+    /* what the preset opens on reads back too (a saved screen opens as it was) */
+    cr_assert_str_eq(p.panels, view && view->panels ? view->panels : "", "%s", path);
+    cr_assert_str_eq(p.yscale, view && view->yscale ? view->yscale : "", "%s", path);
+    cr_assert_str_eq(p.xscale, view && view->xscale ? view->xscale : "", "%s", path);
+    cr_assert_str_eq(p.ylim, view && view->ylim ? view->ylim : "", "%s", path);
     assert_same_params(src, &back, path);
 }
 
@@ -265,7 +270,8 @@ Test(preset, written_presets_read_back_identical)
         cr_assert_eq(preset_read(path, &p, &err), RS_OK, "%s", err.msg);
         cr_assert_eq(preset_params(&p, &src, &err), RS_OK, "%s", err.msg);
         snprintf(out, sizeof out, "%s/rt/%s.ini", tmpdir, names[i]);
-        round_trip(&src, out, p.title, p.caption);
+        const preset_view view = {p.panels, p.yscale, p.xscale, p.ylim};
+        round_trip(&src, out, p.title, p.caption, &view);
     }
     /* Values that 10 significant digits would not give back, and a long list. */
     rs_params q;
@@ -279,10 +285,12 @@ Test(preset, written_presets_read_back_identical)
         q.sweep_values[j] = 1000.0 + 37.0 * (double)j;
     char path[PRESET_PATH];
     snprintf(path, sizeof path, "%s/deep/er/odd.ini", tmpdir);
+    const preset_view axes = {.yscale = "lin", .xscale = "log", .ylim = "0.001,0.5"};
     round_trip(&q, path, "Odd values",
                "A caption long enough to wrap: "
                "kappa = 1.3 (not exactly), lambda = 0.1331, "
-               "a bias scale of -2.385e-7 and sixty-four sweep values from 1000 in steps of 37.");
+               "a bias scale of -2.385e-7 and sixty-four sweep values from 1000 in steps of 37.",
+               &axes);
 }
 
 Test(preset, write_refuses_to_overwrite_and_bad_text)
@@ -293,22 +301,22 @@ Test(preset, write_refuses_to_overwrite_and_bad_text)
     rs_params q;
     param_defaults(&q, GEN_MATRIX);
     rs_error err = {""};
-    cr_assert_eq(preset_write(path, "First", "one", &q, 0, &err), RS_OK, "%s", err.msg);
-    cr_assert_eq(preset_write(path, "Second", "two", &q, 0, &err), RS_EINVAL);
+    cr_assert_eq(preset_write(path, "First", "one", &q, NULL, 0, &err), RS_OK, "%s", err.msg);
+    cr_assert_eq(preset_write(path, "Second", "two", &q, NULL, 0, &err), RS_EINVAL);
     char expect[PRESET_PATH + 16];
     snprintf(expect, sizeof expect, "%.300s exists; allowed only with overwrite", path);
     cr_assert(strstr(err.msg, expect), "%s", err.msg);
     static preset p;
     cr_assert_eq(preset_read(path, &p, &err), RS_OK, "%s", err.msg);
     cr_assert_str_eq(p.title, "First");
-    cr_assert_eq(preset_write(path, "Second", "two", &q, 1, &err), RS_OK, "%s", err.msg);
+    cr_assert_eq(preset_write(path, "Second", "two", &q, NULL, 1, &err), RS_OK, "%s", err.msg);
     cr_assert_eq(preset_read(path, &p, &err), RS_OK, "%s", err.msg);
     cr_assert_str_eq(p.title, "Second");
-    cr_assert_eq(preset_write(path, "T", "a ; comment", &q, 1, &err), RS_EINVAL);
+    cr_assert_eq(preset_write(path, "T", "a ; comment", &q, NULL, 1, &err), RS_EINVAL);
     cr_assert(strstr(err.msg, "';' after a space"), "%s", err.msg);
-    cr_assert_eq(preset_write(path, "T\nU", "c", &q, 1, &err), RS_EINVAL);
+    cr_assert_eq(preset_write(path, "T\nU", "c", &q, NULL, 1, &err), RS_EINVAL);
     cr_assert(strstr(err.msg, "control character (0x0a)"), "%s", err.msg);
-    cr_assert_eq(preset_write(path, "", "c", &q, 1, &err), RS_EINVAL);
+    cr_assert_eq(preset_write(path, "", "c", &q, NULL, 1, &err), RS_EINVAL);
     /* Nothing but the preset itself is left in the directory (no temporary files). */
     DIR *dir = opendir(tmpdir);
     size_t files = 0;
@@ -331,9 +339,9 @@ Test(preset, names_cover_the_user_dir_sorted_and_unique)
     static char before[256][256], after[256][256];
     const size_t n0 = preset_names(before, 256);
     snprintf(path, sizeof path, "%.300s/zz-mine.ini", dir);
-    cr_assert_eq(preset_write(path, "Mine", "", &q, 0, &err), RS_OK, "%s", err.msg);
+    cr_assert_eq(preset_write(path, "Mine", "", &q, NULL, 0, &err), RS_OK, "%s", err.msg);
     snprintf(path, sizeof path, "%.300s/default.ini", dir); /* shadows the shipped default */
-    cr_assert_eq(preset_write(path, "My default", "", &q, 0, &err), RS_OK, "%s", err.msg);
+    cr_assert_eq(preset_write(path, "My default", "", &q, NULL, 0, &err), RS_OK, "%s", err.msg);
     const size_t n1 = preset_names(after, 256);
     cr_assert_eq(n1, n0 + 1);
     for (size_t i = 1; i < n1; i++)
@@ -355,7 +363,7 @@ static void race_child(int fd, const char *path, const char *title)
     rs_params q;
     param_defaults(&q, GEN_RELU);
     rs_error err = {""};
-    const rs_status st = preset_write(path, title, "", &q, 0, &err);
+    const rs_status st = preset_write(path, title, "", &q, NULL, 0, &err);
     _exit(st == RS_OK ? 0 : st == RS_EINVAL && strstr(err.msg, "exists") ? 1 : 2);
 }
 

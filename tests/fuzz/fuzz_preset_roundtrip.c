@@ -144,7 +144,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         title = in.title;
         caption = in.caption;
     }
-    const rs_status st = preset_write(path, title, caption, &p, 1, &err);
+    const rs_status st = preset_write(path, title, caption, &p, NULL, 1, &err);
     if (st == RS_EINVAL)
         return 0; /* a title or caption that would not read back: refused, as documented */
     if (st != RS_OK || preset_read(path, &back, &err) != RS_OK ||
