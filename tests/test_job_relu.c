@@ -324,3 +324,44 @@ Test(job_relu, a_single_run_split_over_two_cores_is_bit_identical)
         free(two);
     }
 }
+
+/* A single streamed run on two cores (the producer of the normals and the counting
+ * helper running) stops promptly when cancelled, in pass 1 and later, and never hangs. */
+Test(job_relu, cancelling_a_single_streamed_run_stops_its_threads)
+{
+    const useconds_t delays[] = {20000, 150000, 400000};
+    for (size_t i = 0; i < 3; i++) {
+        rs_params p;
+        param_defaults(&p, GEN_RELU);
+        p.d = p.k = 25;
+        p.n = 4000000;
+        p.runs = 1;
+        p.threads = 2;
+        p.mem_mb = 0;
+        p.sweep = -1;
+        p.compare = (1u << METHOD_MLE) | (1u << METHOD_MEDIAN);
+        const double v0 = 0;
+        sweep_cell cell;
+        sweep_cells_init(&cell, 1);
+        atomic_int cancel;
+        atomic_init(&cancel, 0);
+        model_ctx ctx = {.base = &p};
+        sweep_spec s = {.n_values = 1,
+                        .runs = 1,
+                        .values = &v0,
+                        .cells = &cell,
+                        .threads = 2,
+                        .shard_count = 1,
+                        .job = job_relu_run,
+                        .ctx = &ctx,
+                        .cancel = &cancel};
+        run_arg arg = {&s, RS_OK};
+        pthread_t t;
+        pthread_create(&t, NULL, run_thread, &arg);
+        usleep(delays[i]);
+        atomic_store(&cancel, 1);
+        pthread_join(t, NULL);
+        cr_assert(arg.st == RS_ECANCELLED || arg.st == RS_OK, "status %d", arg.st);
+        cr_assert_eq(arg.st == RS_OK, atomic_load(&cell.done) == 1);
+    }
+}

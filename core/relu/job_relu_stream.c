@@ -9,6 +9,7 @@
 #include "angles.h"
 #include "est_median_stream.h"
 #include "gen_relu.h"
+#include "stream_ring.h"
 
 rs_status relu_stream_init(relu_stream *s, const gsl_rng *data_rng, rs_error *err)
 {
@@ -35,30 +36,54 @@ void relu_stream_done(relu_stream *s)
 /* Called on every block of a pass with its first row m0. */
 typedef void (*block_fn)(relu_stream *s, void *ctx, size_t m0, size_t rows);
 
+/* The ring's memory (STREAM_RING_SLOTS blocks of k normals) at most this: beyond it
+ * (k in the thousands) the job's thread draws its normals itself. */
+enum { RING_MAX_BYTES = 64 << 20 };
+
 /* A pass over samples 0..end-1 from the saved state: each block regenerated, then fn.
- * Pass 1 (st != NULL) saves the state before block mid_m0 for the helper. */
-static rs_status pass_to(relu_stream *s, size_t end, gen_relu_stats *st, block_fn fn, void *ctx,
-                         const atomic_int *cancel, rs_error *err)
+ * Pass 1 (st != NULL) saves the state before block mid_m0 for the helper. With pipe (a
+ * core free), the normals are drawn one block ahead on a second thread (stream_ring.h):
+ * the same samples in the same order. */
+static rs_status pass_to(relu_stream *s, size_t end, int pipe, gen_relu_stats *st, block_fn fn,
+                         void *ctx, const atomic_int *cancel, rs_error *err)
 {
     gsl_rng_memcpy(s->r, s->start);
     if (st)
         gen_relu_stats_zero(st, s->d);
+    const int fits = s->k <= RING_MAX_BYTES / STREAM_RING_SLOTS / GEN_RELU_BLOCK / sizeof(double);
+    stream_ring *q = pipe && fits && end > GEN_RELU_BLOCK
+                         ? stream_ring_start(s->r, s->k, end, st ? s->mid : NULL, s->mid_m0, cancel)
+                         : NULL;
+    rs_status rc = RS_OK;
     for (size_t m0 = 0; m0 < end; m0 += GEN_RELU_BLOCK) {
-        if (cancel && atomic_load_explicit(cancel, memory_order_relaxed))
-            return rs_error_set(err, RS_ECANCELLED, "job_relu: cancelled");
-        if (st && m0 == s->mid_m0 && m0 > 0)
-            gsl_rng_memcpy(s->mid, s->r);
+        if (cancel && atomic_load_explicit(cancel, memory_order_relaxed)) {
+            rc = rs_error_set(err, RS_ECANCELLED, "job_relu: cancelled");
+            break;
+        }
         const size_t rows = end - m0 < GEN_RELU_BLOCK ? end - m0 : GEN_RELU_BLOCK;
-        gen_relu_block(s->W, s->b, s->d, s->k, rows, s->r, s->Xb, s->zbuf, st);
+        if (q) {
+            const double *z = stream_ring_next(q);
+            if (!z) { /* the producer saw the cancellation first */
+                rc = rs_error_set(err, RS_ECANCELLED, "job_relu: cancelled");
+                break;
+            }
+            gen_relu_block_x(s->W, s->b, s->d, s->k, rows, z, s->Xb, st);
+            stream_ring_release(q);
+        } else {
+            if (st && m0 == s->mid_m0 && m0 > 0)
+                gsl_rng_memcpy(s->mid, s->r);
+            gen_relu_block(s->W, s->b, s->d, s->k, rows, s->r, s->Xb, s->zbuf, st);
+        }
         fn(s, ctx, m0, rows);
     }
-    return RS_OK;
+    stream_ring_stop(q);
+    return rc;
 }
 
 static rs_status pass(relu_stream *s, gen_relu_stats *st, block_fn fn, void *ctx,
                       const atomic_int *cancel, rs_error *err)
 {
-    return pass_to(s, s->n, st, fn, ctx, cancel, err);
+    return pass_to(s, s->n, s->helper, st, fn, ctx, cancel, err);
 }
 
 static void pass1_block(relu_stream *s, void *ctx, size_t m0, size_t rows)
@@ -148,8 +173,8 @@ rs_status relu_stream_counts(relu_stream *s, const double *b_hat, double *counts
         gsl_rng_free(h.r);
         split = 0;
     }
-    const rs_status st =
-        pass_to(s, split ? s->mid_m0 : s->n, NULL, counts_block, (void *)b_hat, cancel, err);
+    const rs_status st = pass_to(s, split ? s->mid_m0 : s->n, s->helper && !split, NULL,
+                                 counts_block, (void *)b_hat, cancel, err);
     if (split) {
         pthread_join(thread, NULL);
         for (size_t i = 0; i < d * d; i++)
