@@ -6,6 +6,7 @@
  *   title = one line
  *   caption = text, continued on
  *       indented lines (joined with one space)
+ *   expected_seconds = 1.2         optional: the menu's run-time column (issue 15)
  *   [params]                       required (may be empty: every key at its default)
  *   generator = relu               optional (default relu); every other key of --help
  * Unknown sections and keys, duplicate keys and sections, binary or non-UTF-8 text, lines
@@ -49,6 +50,10 @@ typedef struct {
     char title[PRESET_TEXT];
     char caption[PRESET_TEXT];
     int title_line, caption_line;
+    /* Wall seconds of `--batch --set threads=2` as scripts/preset_times measured it; 0 when
+     * the file gives none (saved and user presets). */
+    double expected_seconds;
+    int expected_line;
     size_t n_pairs;
     preset_pair pairs[PRESET_MAX_PAIRS]; /* in file order */
 } preset;
