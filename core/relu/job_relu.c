@@ -364,16 +364,17 @@ static rs_status truth(const rs_params *p, size_t k, size_t run, relu_ws *ws, rs
     return RS_OK;
 }
 
-/* Whether a streamed job may take a second core for its counting passes (issue 15, point
- * 3): when the sweep has fewer jobs than threads, a worker would otherwise idle (a single
- * large run). threads = 0 means every core, as the app resolves it. */
+/* Whether a streamed job may take a second core for its passes (issue 15, point 3): when
+ * the sweep has at most half as many jobs as threads, so that every job can have a second
+ * core that would otherwise idle (a single large run on two). threads = 0 means every core,
+ * as the app resolves it. */
 static int relu_helper_idle(const rs_params *base)
 {
     double values[PARAM_MAX_LIST];
     const size_t jobs = param_sweep_values(base, values) * base->runs;
     const long cores = sysconf(_SC_NPROCESSORS_ONLN);
     const size_t threads = base->threads ? base->threads : (cores > 0 ? (size_t)cores : 1);
-    return jobs < threads;
+    return 2 * jobs <= threads;
 }
 
 /* The samples: X with its statistics, or, streaming, pass 1 of s. */
