@@ -37,8 +37,9 @@ typedef struct {
     size_t n_sample;
     /* Issue 15, point 3: pass 1 saves the stream's state before block mid_m0 (the middle
      * block) in mid, so that a helper thread can replay the second half of a counting
-     * pass while the job's own thread replays the first; set helper = 1 when a core would
-     * otherwise idle (job_relu: fewer jobs than threads). */
+     * pass while the job's own thread replays the first, and every other pass draws its
+     * normals one block ahead there (stream_ring.h); set helper = 1 when a core would
+     * otherwise idle (job_relu: at most half as many jobs as threads). */
     gsl_rng *mid;
     size_t mid_m0; /* 0: too few blocks to split */
     int helper;
