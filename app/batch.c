@@ -7,6 +7,7 @@
 #include "batch_format.h"
 #include "batch_learning.h"
 #include "batch_meta.h"
+#include "batch_phase.h"
 #include "batch_summary.h"
 #include "machine.h"
 #include "model.h"
@@ -20,6 +21,9 @@ typedef struct {
     const char *key; /* the swept key, or NULL */
     int integer_key, json, first_row;
     batch_meta meta;
+    const char *ab;             /* "A" or "B" in the ab column of an A/B pair (--b), or NULL */
+    const char *const *b_pairs; /* the --b pairs, for the head */
+    size_t n_b_pairs;
 } batch_rows;
 
 static void print_header(const batch_rows *b)
@@ -27,11 +31,23 @@ static void print_header(const batch_rows *b)
     if (b->json) {
         fprintf(b->out, "{\"generator\": \"%s\", \"sweep\": \"%s\", ", b->ops->name,
                 b->key ? b->key : "none");
+        if (b->ab) { /* B's changes from A (--b pairs; the parameters below are A's) */
+            fputs("\"ab_b\": [", b->out);
+            for (size_t j = 0; j < b->n_b_pairs; j++) {
+                fputs(j ? ", " : "", b->out);
+                batch_meta_json_text(b->out, b->b_pairs[j]);
+            }
+            fputs("], ", b->out);
+        }
         batch_meta_json(b->out, &b->meta, b->p);
         fputs("\"rows\": [\n", b->out);
         return;
     }
     batch_meta_csv(b->out, &b->meta, b->p);
+    for (size_t j = 0; b->ab && j < b->n_b_pairs; j++)
+        fprintf(b->out, "# ab B: %s\n", b->b_pairs[j]);
+    if (b->ab)
+        fputs("ab,", b->out);
     if (b->key)
         fprintf(b->out, "%s,", b->key);
     fputs("run,estimator", b->out);
@@ -46,6 +62,8 @@ static void print_row(batch_rows *b, double value, size_t run, int m, const swee
     const model_ops *ops = b->ops;
     if (b->json) {
         fprintf(out, "%s  {", b->first_row ? "" : ",\n");
+        if (b->ab)
+            fprintf(out, "\"ab\": \"%s\", ", b->ab);
         if (b->key) {
             fprintf(out, "\"%s\": ", b->key);
             batch_format_key_value(out, value, b->integer_key, 1);
@@ -60,6 +78,8 @@ static void print_row(batch_rows *b, double value, size_t run, int m, const swee
         batch_format_flags(out, ops, cell->flags[m]);
         fputs("\"}", out);
     } else {
+        if (b->ab)
+            fprintf(out, "%s,", b->ab);
         if (b->key) {
             batch_format_key_value(out, value, b->integer_key, 0);
             fputc(',', out);
@@ -76,11 +96,10 @@ static void print_row(batch_rows *b, double value, size_t run, int m, const swee
     b->first_row = 0;
 }
 
-static void print_cells(batch_rows *b, const double *values, size_t n_values,
-                        const sweep_cell *cells)
+static void print_rows(batch_rows *b, const double *values, size_t n_values,
+                       const sweep_cell *cells)
 {
     const unsigned methods = param_methods(b->p);
-    print_header(b);
     for (size_t v = 0; v < n_values; v++)
         for (size_t run = 0; run < b->p->runs; run++) {
             const sweep_cell *cell = &cells[v * b->p->runs + run];
@@ -90,6 +109,13 @@ static void print_cells(batch_rows *b, const double *values, size_t n_values,
                 if (methods & (1u << m))
                     print_row(b, values[v], run, m, cell);
         }
+}
+
+static void print_cells(batch_rows *b, const double *values, size_t n_values,
+                        const sweep_cell *cells)
+{
+    print_header(b);
+    print_rows(b, values, n_values, cells);
     if (b->json)
         fputs("\n]}\n", b->out);
     else
@@ -132,11 +158,84 @@ rs_status batch_sweep(const cli *c, const double *values, size_t n_values, sweep
     return sweep_run(&spec, err);
 }
 
+/* The cells of parameters p's sweep (c's shard) into *out (allocated; NULL on error). */
+static rs_status run_cells(const cli *c, const rs_params *p, double *values, size_t *n_values,
+                           sweep_cell **out, rs_error *err)
+{
+    *out = NULL;
+    *n_values = param_sweep_values(p, values);
+    sweep_cell *cells = malloc(*n_values * p->runs * sizeof *cells);
+    cli *cp = malloc(sizeof *cp); /* batch_sweep runs c->params: a copy of c with p */
+    if (!cells || !cp) {
+        free(cells);
+        free(cp);
+        return rs_error_set(err, RS_ENOMEM, "batch: %zu cells", *n_values * p->runs);
+    }
+    sweep_cells_init(cells, *n_values * p->runs);
+    *cp = *c;
+    cp->params = *p;
+    model_ctx ctx = {.base = &cp->params};
+    const rs_status st = batch_sweep(cp, values, *n_values, cells, &ctx, err);
+    free(cp);
+    if (st != RS_OK)
+        free(cells);
+    else
+        *out = cells;
+    return st;
+}
+
+/* --b (issue 17, point 2): A's rows then B's, each tagged in the ab column; the head
+ * records A's parameters and, per --b pair, a "# ab B: KEY=VALUE" line. */
+static rs_status batch_ab_run(const cli *c, FILE *out, rs_error *err)
+{
+    static double va[PARAM_MAX_LIST], vb[PARAM_MAX_LIST];
+    size_t na, nb = 0;
+    sweep_cell *ca, *cb = NULL;
+    rs_status st = run_cells(c, &c->params, va, &na, &ca, err);
+    if (st == RS_OK)
+        st = run_cells(c, &c->b_params, vb, &nb, &cb, err);
+    if (st != RS_OK) {
+        free(ca);
+        return st;
+    }
+    const rs_params *p = &c->params;
+    batch_rows b = {
+        .out = out,
+        .p = p,
+        .ops = model_get(p->generator),
+        .key = p->sweep >= 0 ? param_table[p->sweep].key : NULL,
+        .integer_key = p->sweep >= 0 && param_table[p->sweep].type == PT_SIZE,
+        .json = c->format == FORMAT_JSON,
+        .first_row = 1,
+        .meta = {c->shard_index, c->shard_count, c->have_preset ? c->preset.name : NULL},
+        .ab = "A",
+        .b_pairs = c->bs,
+        .n_b_pairs = c->n_bs};
+    print_header(&b);
+    print_rows(&b, va, na, ca);
+    b.ab = "B";
+    b.p = &c->b_params;
+    print_rows(&b, vb, nb, cb);
+    if (b.json) {
+        fputs("\n]}\n", out);
+    } else {
+        batch_summary_write(out, &c->params, b.ops, va, na, ca);
+        batch_summary_write(out, &c->b_params, b.ops, vb, nb, cb);
+    }
+    free(ca);
+    free(cb);
+    return RS_OK;
+}
+
 rs_status batch_run(const cli *c, FILE *out, rs_error *err)
 {
     const rs_params *p = &c->params;
+    if (p->sweep2 >= 0) /* a phase map: both key columns (issue 17) */
+        return batch_phase_run(c, out, err);
     if (batch_learning_wanted(p))
         return batch_learning_run(c, out, err);
+    if (c->n_bs)
+        return batch_ab_run(c, out, err);
     double values[PARAM_MAX_LIST];
     const size_t n_values = param_sweep_values(p, values);
     sweep_cell *cells = malloc(n_values * p->runs * sizeof *cells);

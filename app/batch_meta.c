@@ -5,7 +5,7 @@
 
 /* A JSON string body: the parameter values are names and numbers, but a preset name is
  * a file name and may hold anything. */
-static void json_text(FILE *out, const char *s)
+void batch_meta_json_text(FILE *out, const char *s)
 {
     fputc('"', out);
     for (; *s; s++) {
@@ -38,11 +38,11 @@ void batch_meta_csv(FILE *out, const batch_meta *m, const rs_params *p)
 void batch_meta_json(FILE *out, const batch_meta *m, const rs_params *p)
 {
     fputs("\"reluscope\": ", out);
-    json_text(out, version_line());
+    batch_meta_json_text(out, version_line());
     fprintf(out, ", \"shard\": \"%zu/%zu\", ", m->shard_index + 1, m->shard_count);
     if (m->preset) {
         fputs("\"preset\": ", out);
-        json_text(out, m->preset);
+        batch_meta_json_text(out, m->preset);
         fputs(", ", out);
     }
     fputs("\"params\": {", out);
@@ -53,7 +53,7 @@ void batch_meta_json(FILE *out, const batch_meta *m, const rs_params *p)
         char value[PARAM_MAX_LIST * 24];
         param_format(p, (int)i, value, sizeof value);
         fprintf(out, "%s\"%s\": ", first ? "" : ", ", param_table[i].key);
-        json_text(out, value);
+        batch_meta_json_text(out, value);
         first = 0;
     }
     fputs("}, ", out);

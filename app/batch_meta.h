@@ -33,4 +33,7 @@ void batch_meta_csv(FILE *out, const batch_meta *m, const rs_params *p);
  * "rows"). */
 void batch_meta_json(FILE *out, const batch_meta *m, const rs_params *p);
 
+/* s as a JSON string (quoted, escaped). */
+void batch_meta_json_text(FILE *out, const char *s);
+
 #endif

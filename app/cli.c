@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "batch_learning.h"
 #include "machine.h"
 #include "model.h"
 
@@ -113,6 +114,13 @@ rs_status cli_parse(cli *c, int argc, char **argv, rs_error *err)
             if (c->n_sets == CLI_MAX_SETS)
                 return rs_error_set(err, RS_EINVAL, "--set: at most %d", CLI_MAX_SETS);
             c->sets[c->n_sets++] = v;
+        } else if (is_opt(a, "--b")) {
+            if (!(v = opt_value("--b", &i, argc, argv)) || !strchr(v, '='))
+                return rs_error_set(err, RS_EINVAL, "--b %.*s%s: allowed KEY=VALUE (B's value)",
+                                    PARAM_CLIP(v ? v : "", 80));
+            if (c->n_bs == CLI_MAX_SETS)
+                return rs_error_set(err, RS_EINVAL, "--b: at most %d", CLI_MAX_SETS);
+            c->bs[c->n_bs++] = v;
         } else if (is_opt(a, "--format")) {
             v = opt_value("--format", &i, argc, argv);
             if (v && strcmp(v, "csv") == 0)
@@ -224,7 +232,41 @@ rs_status cli_params(cli *c, rs_error *err)
         return rs_error_set(err, RS_EINVAL, "%s", e.msg);
     }
     cli_alias_note(&c->params, stderr);
-    return machine_memory_check(&c->params, err);
+    if ((st = machine_memory_check(&c->params, err)) != RS_OK)
+        return st;
+    return cli_b_params(c, err);
+}
+
+rs_status cli_b_params(cli *c, rs_error *err)
+{
+    rs_error e;
+    c->b_params = c->params;
+    for (size_t j = 0; j < c->n_bs; j++) {
+        char key[64];
+        const char *value;
+        if (!split_set(c->bs[j], key, sizeof key, &value))
+            return rs_error_set(err, RS_EINVAL, "--b %.*s%s: allowed KEY=VALUE (B's value)",
+                                PARAM_CLIP(c->bs[j], 80));
+        /* One generator for both: the curves draw A and B over the same key and metrics. */
+        if (strcmp(key, "generator") == 0 || strcmp(key, "view") == 0)
+            return rs_error_set(err, RS_EINVAL,
+                                "--b %.*s%s: A and B share the generator and view; allowed "
+                                "any other key",
+                                PARAM_CLIP(c->bs[j], 80));
+        if (cli_apply_pair(&c->b_params, key, value, &e) != RS_OK)
+            return rs_error_set(err, RS_EINVAL, "--b %s", e.msg);
+    }
+    if (c->n_bs && param_check(&c->b_params, &e) != RS_OK)
+        return rs_error_set(err, RS_EINVAL, "--b: B is not valid: %s", e.msg);
+    if (c->n_bs && c->batch && batch_learning_wanted(&c->params))
+        return rs_error_set(err, RS_EINVAL,
+                            "--b with a learning-curve batch: not supported; allowed --b with "
+                            "sweep batches, --screenshot and the TUI");
+    if (c->n_bs && c->batch && (c->params.sweep2 >= 0 || c->b_params.sweep2 >= 0))
+        return rs_error_set(err, RS_EINVAL,
+                            "--b with a phase-map batch (sweep2): not supported; allowed --b "
+                            "with sweep batches, --screenshot and the TUI");
+    return c->n_bs ? machine_memory_check(&c->b_params, err) : RS_OK;
 }
 
 void cli_print_error(void *file, const char *msg)
@@ -265,6 +307,8 @@ void cli_help(void *file)
             "shards\n"
             "  reluscope ... --record FILE.cast                               record the TUI "
             "(asciicast v2)\n"
+            "  reluscope ... --b KEY=VALUE...                                 an A/B pair: B "
+            "changes KEY\n"
             "  reluscope --list-presets | --help | --version\n\n"
             "keys (--set KEY=VALUE, preset [params]):\n",
             RS_VERSION);

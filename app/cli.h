@@ -34,6 +34,10 @@ typedef struct {
     const char *record;               /* asciicast file, or NULL */
     const char *loads[CLI_MAX_LOADS]; /* batch files to merge */
     size_t n_loads;
+    /* issue 17, point 2: --b KEY=VALUE... makes an A/B pair, A = params, B = b_params */
+    const char *bs[CLI_MAX_SETS];
+    size_t n_bs;
+    rs_params b_params; /* valid when n_bs > 0 */
 } cli;
 
 /* Parse argv into c. Bad options give RS_EINVAL with one line in err. */
@@ -42,6 +46,10 @@ rs_status cli_parse(cli *c, int argc, char **argv, rs_error *err);
 /* Build c->params: table defaults for the generator (last generator= wins), the preset's
  * pairs, the --set pairs, then param_check and the memory check. */
 rs_status cli_params(cli *c, rs_error *err);
+
+/* B of an A/B pair: c->params with the --b pairs applied, checked as --set pairs are
+ * ("--b KEY=VALUE: ..." on a bad one). RS_OK without --b. */
+rs_status cli_b_params(cli *c, rs_error *err);
 
 /* Apply "KEY=VALUE" text to p: the key must be one of p->generator's (no checks across
  * keys). */

@@ -33,6 +33,11 @@ typedef struct {
 } loader;
 
 /* "FILE:LINE: ..." into err. */
+/* An A/B pair's file (--b, issue 17) holds two sweeps, not the shards of one. */
+#define AB_REFUSED                                                                                 \
+    "an A/B pair's file (--b): two sweeps, not shards of one; allowed files of --batch without "   \
+    "--b"
+
 static rs_status at_line(const loader *L, rs_error *err, const char *what)
 {
     return rs_error_set(err, RS_EINVAL, "%s:%zu: %s", L->path, L->line, what);
@@ -62,6 +67,11 @@ static rs_status head_params(loader *L, rs_error *err)
                             "%s: learning-curve rows (view=learning) cannot be loaded; "
                             "shard a sweep of another view",
                             L->path);
+    if (L->bp.sweep2 >= 0) /* issue 17: rows with two key columns */
+        return rs_error_set(err, RS_EINVAL,
+                            "%s: a phase map (sweep2=%s) cannot be loaded; --load reads 1-D "
+                            "sweeps (sweep2=none)",
+                            L->path, param_table[L->bp.sweep2].key);
     L->ops = model_get(L->bp.generator);
     return RS_OK;
 }
@@ -257,6 +267,8 @@ static rs_status csv_head_line(loader *L, const char *text, rs_error *err)
         L->shard_i--;
     } else if (strncmp(text, "preset ", 7) == 0) {
         snprintf(L->preset, sizeof L->preset, "%s", text + 7);
+    } else if (strncmp(text, "ab B: ", 6) == 0) { /* issue 17: --b writes two sweeps */
+        return at_line(L, err, AB_REFUSED);
     } else if (strchr(text, '=')) {
         if (L->n_pairs == LOAD_MAX_FIELDS)
             return at_line(L, err, "too many parameters in the head");
@@ -297,6 +309,8 @@ static rs_status csv_line(loader *L, char *line, rs_error *err)
 /* The head line of a JSON shard: {"generator": ..., "reluscope": ..., "params": {...}, "rows": [ */
 static rs_status json_head(loader *L, char *line, rs_error *err)
 {
+    if (strstr(line, "\"ab_b\": ["))
+        return at_line(L, err, AB_REFUSED);
     L->n_pairs = 0;
     L->shard_n = 0;
     L->version[0] = L->preset[0] = 0;

@@ -10,12 +10,16 @@
 #include "preset.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <ini.h>
+
+#include "model.h"
 
 typedef struct {
     const char *buf;
@@ -370,9 +374,19 @@ static int handler(void *user, const char *section, const char *name, const char
             return set_text(r, p->title, &p->title_line, name, value);
         if (strcmp(name, "caption") == 0)
             return set_text(r, p->caption, &p->caption_line, name, value);
+        if (strcmp(name, "panels") == 0)
+            return set_text(r, p->panels, &p->panels_line, name, value);
+        if (strcmp(name, "yscale") == 0)
+            return set_text(r, p->yscale, &p->yscale_line, name, value);
+        if (strcmp(name, "xscale") == 0)
+            return set_text(r, p->xscale, &p->xscale_line, name, value);
+        if (strcmp(name, "ylim") == 0)
+            return set_text(r, p->ylim, &p->ylim_line, name, value);
         if (strcmp(name, "expected_seconds") == 0)
             return expected_pair(r, value);
-        fail(r, "%s:%d: unknown key '%.64s' in [preset]; allowed title, caption, expected_seconds",
+        fail(r,
+             "%s:%d: unknown key '%.64s' in [preset]; allowed title, caption, panels, yscale, "
+             "xscale, ylim, expected_seconds",
              p->path, r->line, name);
     } else if (strcmp(section, "params") == 0) {
         return param_pair(r, name, value);
@@ -386,6 +400,78 @@ static int handler(void *user, const char *section, const char *name, const char
              section);
     }
     return 0;
+}
+
+/* panels must name metrics of the preset's generator, yscale one of auto|log|lin. */
+static rs_status check_view_keys(const preset *pr, int gen, rs_error *err)
+{
+    if (pr->yscale[0] && preset_yscale(pr) < 0)
+        return rs_error_set(err, RS_EINVAL, "%s:%d: yscale=%s: allowed auto|log|lin", pr->path,
+                            pr->yscale_line, pr->yscale);
+    if (pr->xscale[0] && preset_xscale(pr) < 0)
+        return rs_error_set(err, RS_EINVAL, "%s:%d: xscale=%s: allowed auto|log|lin", pr->path,
+                            pr->xscale_line, pr->xscale);
+    double lo, hi;
+    if (pr->ylim[0] && !preset_ylim(pr, &lo, &hi))
+        return rs_error_set(err, RS_EINVAL,
+                            "%s:%d: ylim=%s: allowed LO,HI (two finite numbers, LO < HI)", pr->path,
+                            pr->ylim_line, pr->ylim);
+    const model_ops *ops = model_get(gen);
+    const char *s = pr->panels;
+    while (ops && *s) {
+        s += strspn(s, ", ");
+        const size_t len = strcspn(s, ", ");
+        bool known = len == 0;
+        for (size_t m = 0; m < ops->n_metrics && !known; m++)
+            known = strlen(ops->metric_names[m]) == len && !strncmp(ops->metric_names[m], s, len);
+        if (!known) {
+            char allowed[RS_ERROR_LEN / 2];
+            size_t a = 0;
+            for (size_t m = 0; m < ops->n_metrics && a < sizeof allowed; m++)
+                a += (size_t)snprintf(allowed + a, sizeof allowed - a, "%s%s", m ? "|" : "",
+                                      ops->metric_names[m]);
+            return rs_error_set(err, RS_EINVAL,
+                                "%s:%d: panels=%.*s: allowed metric names of %s: %s", pr->path,
+                                pr->panels_line, (int)len, s, ops->name, allowed);
+        }
+        s += len;
+    }
+    return RS_OK;
+}
+
+/* auto|log|lin as 0, 1, 2; "" is 0; anything else -1. */
+static int scale_index(const char *text)
+{
+    static const char *const names[] = {"auto", "log", "lin"};
+    if (!text[0])
+        return 0;
+    for (int i = 0; i < 3; i++)
+        if (strcmp(text, names[i]) == 0)
+            return i;
+    return -1;
+}
+
+int preset_xscale(const preset *pr)
+{
+    return scale_index(pr->xscale);
+}
+
+bool preset_ylim(const preset *pr, double *lo, double *hi)
+{
+    char end;
+    return sscanf(pr->ylim, "%lf ,%lf %c", lo, hi, &end) == 2 && isfinite(*lo) && isfinite(*hi) &&
+           *lo < *hi;
+}
+
+int preset_yscale(const preset *pr)
+{
+    static const char *const names[] = {"auto", "log", "lin"};
+    if (!pr->yscale[0])
+        return 0;
+    for (int i = 0; i < 3; i++)
+        if (strcmp(pr->yscale, names[i]) == 0)
+            return i;
+    return -1;
 }
 
 rs_status preset_read_mem(const char *buf, size_t len, const char *name, preset *p, rs_error *err)
@@ -438,7 +524,9 @@ rs_status preset_read_mem(const char *buf, size_t len, const char *name, preset 
                             "%s: no [params] section; allowed [params] with KEY = "
                             "VALUE lines (an empty [params] means every default)",
                             p->path);
-    return RS_OK;
+    int gen;
+    const rs_status gst = preset_generator(p, &gen, err);
+    return gst != RS_OK ? gst : check_view_keys(p, gen, err);
 }
 
 rs_status preset_read(const char *path, preset *p, rs_error *err)

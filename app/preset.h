@@ -6,6 +6,9 @@
  *   title = one line
  *   caption = text, continued on
  *       indented lines (joined with one space)
+ *   panels = sqrt_kl, err_sigma    optional: the curves panels it opens on, first to last
+ *                                  (metric names of its generator; issue 13, point 5)
+ *   yscale = auto|log|lin          optional: the curves' y axis it opens with ('y' cycles)
  *   expected_seconds = 1.2         optional: the menu's run-time column (issue 15)
  *   [params]                       required (may be empty: every key at its default)
  *   generator = relu               optional (default relu); every other key of --help
@@ -22,6 +25,7 @@
 #ifndef PRESET_H
 #define PRESET_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "param.h"
@@ -49,7 +53,12 @@ typedef struct {
     char name[PRESET_NAME]; /* file name without directory and .ini */
     char title[PRESET_TEXT];
     char caption[PRESET_TEXT];
-    int title_line, caption_line;
+    char panels[PRESET_TEXT]; /* "" = the generator's order */
+    char yscale[PRESET_TEXT]; /* "" = auto */
+    /* issue 17, point 4: "" = not given; ylim = LO,HI pins the curves' y range, xscale =
+     * auto|log|lin their x axis (checked with yscale by preset_params) */
+    char ylim[PRESET_TEXT], xscale[PRESET_TEXT];
+    int title_line, caption_line, panels_line, yscale_line, ylim_line, xscale_line;
     /* Wall seconds of `--batch --set threads=2` as scripts/preset_times measured it; 0 when
      * the file gives none (saved and user presets). */
     double expected_seconds;
@@ -80,6 +89,17 @@ rs_status preset_apply(const preset *pr, rs_params *out, rs_error *err);
 
 /* The generator the preset names (the table's default generator when it names none); RS_EINVAL with
  * "FILE:LINE: ..." when its value is not a generator. */
+/* The preset's yscale: 0 auto (or none given), 1 log, 2 lin (the order of VIEW_Y_*), -1 for
+ * any other text (preset_params refuses it). */
+int preset_yscale(const preset *pr);
+
+/* The same for xscale (issue 17, point 4). */
+int preset_xscale(const preset *pr);
+
+/* The preset's ylim into [*lo, *hi]: false when it gives none or not two finite numbers
+ * with lo < hi (preset_read refuses those). */
+bool preset_ylim(const preset *pr, double *lo, double *hi);
+
 rs_status preset_generator(const preset *pr, int *gen, rs_error *err);
 
 /* param_check of p (settings from pr): "FILE:LINE: ..." with the line of the key the

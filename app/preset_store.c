@@ -215,9 +215,11 @@ static void format_value(const rs_params *p, int i, char *buf, size_t len)
     } else if (d->type == PT_LIST) {
         size_t off = 0;
         buf[0] = 0;
-        for (size_t j = 0; j < p->n_sweep_values && off + 32 < len; j++) {
+        const double *list;
+        const size_t count = param_get_list(p, i, &list);
+        for (size_t j = 0; j < count && off + 32 < len; j++) {
             char x[40];
-            format_real(p->sweep_values[j], x, sizeof x);
+            format_real(list[j], x, sizeof x);
             off += (size_t)snprintf(buf + off, len - off, "%s%s", j ? ", " : "", x);
         }
     } else {

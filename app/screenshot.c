@@ -119,6 +119,15 @@ rs_status screenshot_write(const grid *g, const char *path, rs_error *err)
     return RS_OK;
 }
 
+rs_status screenshot_ab_submit(session *s, worker *w, const cli *c, rs_error *err)
+{
+    worker_ab_freeze(w);
+    s->ab = true;
+    s->ab_p = c->params;
+    s->p = c->b_params;
+    return worker_submit(w, &c->b_params, machine_threads(&c->b_params), err);
+}
+
 rs_status screenshot_run(const cli *c, const char *path, FILE *out, rs_error *err)
 {
     if (path && screenshot_check_path(path, err) != RS_OK)
@@ -134,6 +143,8 @@ rs_status screenshot_run(const cli *c, const char *path, FILE *out, rs_error *er
     session_init(s, &c->params, c->have_preset ? &c->preset : NULL,
                  c->have_preset ? c->preset.name : NULL);
     st = worker_submit(w, &c->params, machine_threads(&c->params), err);
+    if (st == RS_OK && c->n_bs) /* --b: A is the settings, B them with the --b pairs */
+        st = screenshot_ab_submit(s, w, c, err);
     if (st != RS_OK)
         goto done;
     worker_wait(w, -1);

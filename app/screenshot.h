@@ -10,6 +10,8 @@
 #include "grid.h"
 #include "rs.h"
 #include "screen.h"
+#include "session.h"
+#include "worker.h"
 
 /* Write g to path in the format of its extension (.txt .ans .svg .html). RS_EINVAL for
  * another extension, RS_EIO when the file cannot be written (err names it). */
@@ -21,6 +23,10 @@ rs_status screenshot_check_path(const char *path, rs_error *err);
 /* Compute c->params to the end and write the screen at c->cols x c->rows to
  * c->screenshot, or as text to `out` when path is NULL. */
 rs_status screenshot_run(const cli *c, const char *path, FILE *out, rs_error *err);
+
+/* --b (issue 17, point 2): with c->params submitted to w, freeze it as A, make s show
+ * the pair and submit B (c->b_params). The TUI starts the same way. */
+rs_status screenshot_ab_submit(session *s, worker *w, const cli *c, rs_error *err);
 
 /* Draw m into g (c->cols x c->rows, c->ascii) and write it to path, or as text to out
  * when path is NULL: the last step of screenshot_run, shared by the tour and --load

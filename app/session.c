@@ -1,5 +1,6 @@
 /* session.c — the TUI's state machine: knobs, views, presets, typing (see session.h). */
 #include "session.h"
+#include "session_internal.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -12,23 +13,24 @@
 #include "line_edit.h"
 #include "machine.h"
 #include "model.h"
+#include "session_phase.h"
 
 static const char help_text[] =
-    "↑ ↓        select a knob          PgUp PgDn  jump 10 knobs\n"
-    "← → − +    change it (n, kappa, lambda: ×/÷ in 1-2-5 steps)\n"
-    "Enter      type a value (Esc cancels)\n"
-    "g          next generator\n"
-    "Tab 1-5    switch view (curves angles landscape learning data)\n"
-    "m          next metric panel (when only one fits)\n"
-    "e          next compared method shown (angles, data, landscape, learning)\n"
+    "↑ ↓ PgUp PgDn  select a knob     ← → − +  change it (n, kappa: ×/÷ 1-2-5)\n"
+    "Enter      type a value (Esc cancels)     g    next generator\n"
+    "Tab 1-6    switch view (curves angles landscape learning data phase)\n"
+    "H J K L    phase: move the cursor cell   t  type a threshold contour\n"
+    "m e        next metric panel / next compared method shown\n"
     "f          toggle the n^-1/2 reference line\n"
-    "y          y axis: the metric's rule, log, linear\n"
-    "r          redraw data with a new seed\n"
-    "space      pause / resume the computation\n"
+    "y x        y / x axis: the rule, log, linear\n"
+    "z Z        y range: fitted to the means shown / automatic\n"
+    "F          full-screen plot (hides the knobs)\n"
+    "b B        A/B: freeze as A, then swap A and B / clear A\n"
+    "r          new data (seed + 1)       space  pause / resume the computation\n"
     "p          preset menu       [ ]  previous / next preset\n"
     "c          caption: short, full, hidden\n"
-    "P          save the settings as a new preset\n"
-    "S          write a screenshot (.svg and .txt) to the current directory\n"
+    "P S        save the settings as a preset / a screenshot (.svg, .txt)\n"
+    "mouse      click a knob, tab, preset, point or map cell; wheel steps a knob\n"
     "? F1       this help         q    quit";
 
 const char *session_help_text(void)
@@ -95,7 +97,19 @@ static void list_presets(session *s)
 
 static bool view_ok(const session *s, int view)
 {
+    if (view == VIEW_PHASE) /* every generator's, once a second key is swept */
+        return s->p.sweep2 >= 0;
     return view >= 0 && view < VIEW_COUNT && (view_available(s->p.generator) & (1u << view));
+}
+
+/* The view options a preset opens with: its panels and its y axis (issue 13, point 5). */
+static void preset_opts(session *s)
+{
+    view_opts_init(&s->opts);
+    if (!s->have_preset)
+        return;
+    s->opts.panels = s->pr.panels;
+    s->opts.y_scale = preset_yscale(&s->pr) > 0 ? preset_yscale(&s->pr) : VIEW_Y_AUTO;
 }
 
 void session_init(session *s, const rs_params *p, const preset *pr, const char *preset_name)
@@ -114,7 +128,8 @@ void session_init(session *s, const rs_params *p, const preset *pr, const char *
     }
     snprintf(s->preset_name, sizeof s->preset_name, "%s", preset_name ? preset_name : "");
     s->view = view_ok(s, p->view) ? p->view : VIEW_CURVES;
-    view_opts_init(&s->opts);
+    preset_opts(s);
+    session_preset_axes(s);
     build_knobs(s);
     list_presets(s);
     for (size_t i = 0; i < s->n_presets; i++)
@@ -165,7 +180,7 @@ static double step_125(double v, int dir)
 }
 
 /* Sweep values around the knob's current value, for a sweep chosen with the arrows. */
-static void default_sweep(rs_params *q, int key)
+static void default_sweep(rs_params *q, int key, double *list, size_t *count)
 {
     const param_def *d = &param_table[key];
     const double v = param_get_number(q, key);
@@ -176,11 +191,11 @@ static void default_sweep(rs_params *q, int key)
                                      : v + d->step * (double)(j - 3);
         if (d->type == PT_SIZE)
             x = round(x);
-        if (x < d->min || x > d->max || (m > 0 && x <= q->sweep_values[m - 1]))
+        if (x < d->min || x > d->max || (m > 0 && x <= list[m - 1]))
             continue;
-        q->sweep_values[m++] = x;
+        list[m++] = x;
     }
-    q->n_sweep_values = m;
+    *count = m;
 }
 
 static bool sweepable(int i, int gen)
@@ -262,20 +277,32 @@ static unsigned step_compare(session *s, int dir)
     return try_params(s, &q);
 }
 
-/* sweep: the next sweepable key of the generator, or none. */
-static unsigned step_sweep_key(session *s, int dir)
+/* sweep or sweep2 (key i): the next sweepable key of the generator, or none. */
+static unsigned step_sweep_key(session *s, int i, int dir)
 {
     rs_params q = s->p;
-    int k = q.sweep;
+    const bool second = i == param_find("sweep2");
+    int k = second ? q.sweep2 : q.sweep;
     for (size_t t = 0; t <= param_count; t++) {
         k = dir > 0 ? (k + 1 >= (int)param_count ? -1 : k + 1)
                     : (k - 1 < -1 ? (int)param_count - 1 : k - 1);
-        if (k == -1 || sweepable(k, q.generator))
+        if (k == -1 || (sweepable(k, q.generator) && !(second && k == q.sweep)))
             break;
     }
-    q.sweep = k;
-    if (k >= 0)
-        default_sweep(&q, k);
+    if (second) { /* a phase map (issue 17): shown once there is one, curves after */
+        q.sweep2 = k;
+        if (k >= 0)
+            default_sweep(&q, k, q.sweep2_values, &q.n_sweep2_values);
+        const unsigned r = try_params(s, &q);
+        if (r)
+            s->view = s->p.view =
+                k >= 0 ? VIEW_PHASE : (s->view == VIEW_PHASE ? VIEW_CURVES : s->view);
+        return r;
+    } else {
+        q.sweep = k;
+        if (k >= 0)
+            default_sweep(&q, k, q.sweep_values, &q.n_sweep_values);
+    }
     return try_params(s, &q);
 }
 
@@ -291,7 +318,7 @@ static unsigned step_knob(session *s, int dir)
     case PT_SET:
         return step_compare(s, dir);
     case PT_KEY:
-        return step_sweep_key(s, dir);
+        return step_sweep_key(s, i, dir);
     case PT_LIST:
         session_message(s, false, "%s: press Enter and type a comma list", param_table[i].key);
         return 0;
@@ -301,6 +328,10 @@ static unsigned step_knob(session *s, int dir)
 
 static void set_view(session *s, int view)
 {
+    if (view == VIEW_PHASE && !view_ok(s, view)) {
+        session_message(s, true, "the phase view needs sweep2: a second swept key");
+        return;
+    }
     if (!view_ok(s, view)) {
         session_message(s, true, "the %s view is not part of the %s generator",
                         param_view_name(view), param_generator_name(s->p.generator));
@@ -314,8 +345,8 @@ static void set_view(session *s, int view)
 static void cycle_view(session *s, int dir)
 {
     int v = s->view;
-    for (int t = 0; t < VIEW_COUNT; t++) {
-        v = (v + dir + VIEW_COUNT) % VIEW_COUNT;
+    for (int t = 0; t < VIEW_ALL_COUNT; t++) {
+        v = (v + dir + VIEW_ALL_COUNT) % VIEW_ALL_COUNT;
         if (view_ok(s, v))
             break;
     }
@@ -339,7 +370,8 @@ rs_status session_load_preset(session *s, const char *name)
     s->have_preset = true;
     snprintf(s->preset_name, sizeof s->preset_name, "%s", name);
     s->view = view_ok(s, q.view) ? q.view : VIEW_CURVES;
-    view_opts_init(&s->opts);
+    preset_opts(s);
+    session_preset_axes(s);
     build_knobs(s);
     session_message(s, false, "preset %s: %s", name, pr.title);
     return RS_OK;
@@ -366,6 +398,8 @@ static unsigned finish_input(session *s)
     const session_input mode = s->input;
     s->input = INPUT_NONE;
     rs_error e;
+    if (mode == INPUT_THRESHOLD)
+        return session_phase_threshold(s);
     if (mode == INPUT_VALUE) {
         rs_params q = s->p;
         const int i = s->knobs[s->selected];
@@ -517,8 +551,7 @@ static int select_key(session *s, int key)
     }
 }
 
-/* After a change of generator: its knobs, and a view it has. */
-static void generator_changed(session *s)
+void session_generator_changed(session *s)
 {
     build_knobs(s);
     if (!view_ok(s, s->view))
@@ -531,7 +564,7 @@ static unsigned step_selected(session *s, int dir)
     const int gen = s->p.generator;
     const unsigned r = step_knob(s, dir);
     if (s->p.generator != gen)
-        generator_changed(s);
+        session_generator_changed(s);
     return r;
 }
 
@@ -543,7 +576,7 @@ static unsigned next_generator(session *s)
     keep_view(&q, s->p.view);
     const unsigned r = try_params(s, &q);
     if (r) {
-        generator_changed(s);
+        session_generator_changed(s);
         session_message(s, false, "generator %s (its defaults)",
                         param_generator_name(s->p.generator));
     }
@@ -577,6 +610,7 @@ static int plot_key(session *s, int key)
     case '3':
     case '4':
     case '5':
+    case '6':
         set_view(s, key - '1');
         return 1;
     case 'm':
@@ -691,7 +725,11 @@ unsigned session_key(session *s, int key)
         s->quit_armed = false;
         s->message[0] = 0;
     }
-    if (select_key(s, key) || plot_key(s, key))
+    if (select_key(s, key) || plot_key(s, key) || session_phase_key(s, key))
         return 0;
+    bool explore = false; /* A/B and the axes keys (issue 17): session_explore.c */
+    const unsigned r = session_explore_key(s, key, &explore);
+    if (explore)
+        return r;
     return action_key(s, key);
 }

@@ -43,11 +43,22 @@ enum {
     SESSION_QUIT = 1u << 1,
     SESSION_SCREENSHOT = 1u << 2, /* write a screenshot of the current screen */
     SESSION_PAUSE = 1u << 3,      /* pause state changed: see session.paused */
+    /* A/B (issue 17, point 2): keep the current computation as A (b), exchange A and the
+     * current one (b again; p is already A's), drop A (B) */
+    SESSION_AB_FREEZE = 1u << 4,
+    SESSION_AB_SWAP = 1u << 5,
+    SESSION_AB_CLEAR = 1u << 6,
 };
 
 enum { SESSION_MAX_KNOBS = 64, SESSION_MAX_PRESETS = 256, SESSION_INPUT_MAX = 200 };
 
-typedef enum { INPUT_NONE, INPUT_VALUE, INPUT_SAVE_NAME, INPUT_CONFIRM_OVERWRITE } session_input;
+typedef enum {
+    INPUT_NONE,
+    INPUT_VALUE,
+    INPUT_SAVE_NAME,
+    INPUT_CONFIRM_OVERWRITE,
+    INPUT_THRESHOLD /* the phase map's contour, "err_b = 0.05" (issue 17) */
+} session_input;
 
 typedef enum { CAPTION_SHORT, CAPTION_FULL, CAPTION_HIDDEN, CAPTION_MODES } session_caption;
 
@@ -62,6 +73,9 @@ typedef struct {
     int view;
     view_opts opts;
     session_caption caption_mode; /* c cycles short -> full -> hidden */
+    bool full;                    /* F: the plot takes the panel's columns too */
+    bool ab;                      /* an A is frozen: ab_p holds its parameters */
+    rs_params ab_p;
     bool paused;
     bool busy;       /* a computation runs (the caller sets it): q asks before quitting */
     bool quit_armed; /* q was pressed once while busy */
@@ -84,9 +98,9 @@ typedef struct {
     widgets_kv_item items[SESSION_MAX_KNOBS];
     char values[SESSION_MAX_KNOBS][96];
     char title[512], status_left[256], status_right[160], prompt[96], caption_note[256];
-    char help[4096];                           /* the help text with the generator's flags */
-    char tab_labels[VIEW_COUNT][VIEW_TAB_LEN]; /* the screen's tabs, by session_model */
-    const char *tabs[VIEW_COUNT];
+    char help[4096];                               /* the help text with the generator's flags */
+    char tab_labels[VIEW_ALL_COUNT][VIEW_TAB_LEN]; /* the screen's tabs, by session_model */
+    const char *tabs[VIEW_ALL_COUNT];
     view_plot plot; /* what the screen's plot area draws */
     const char *menu_names[SESSION_MAX_PRESETS], *menu_titles[SESSION_MAX_PRESETS];
     const char *menu_times[SESSION_MAX_PRESETS];
@@ -108,6 +122,22 @@ void session_model(session *s, const worker_status *ws, const view_input *in, sc
 /* Set the message line (printf-style). */
 void session_message(session *s, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* Mouse buttons as the terminal layer reports them (issue 17, point 3). */
+typedef enum {
+    SESSION_MOUSE_CLICK,
+    SESSION_MOUSE_WHEEL_UP,
+    SESSION_MOUSE_WHEEL_DOWN
+} session_button;
+
+/* A mouse event at cell (x, y) of the screen m that was drawn into g (the last frame,
+ * whose plots recorded their data areas), showing in: a click on a knob selects it, the
+ * wheel on a knob steps it (up = +), a click on a tab shows its view, on a preset of the
+ * menu loads it, on a plot reads the numbers under it into the message line (curves:
+ * mean ± sd of every series at the nearest sweep value), anywhere on the help closes
+ * it. Every action is the one a key does. Returns SESSION_* bits as session_key. */
+unsigned session_mouse(session *s, const screen_model *m, const grid *g, const view_input *in,
+                       int x, int y, session_button button);
 
 /* The help text of the key map. */
 const char *session_help_text(void);

@@ -12,7 +12,11 @@ static void status_model(session *s, const worker_status *ws, const view_input *
 {
     const char *gen = param_generator_name(s->p.generator);
     char what[96];
-    if (in && in->p && in->p->sweep >= 0)
+    if (in && in->p && in->p->sweep >= 0 && in->p->sweep2 >= 0) /* a phase map (issue 17) */
+        snprintf(what, sizeof what, "%s · sweep %s × %s: %zu × %zu values × %zu runs", gen,
+                 param_table[in->p->sweep].key, param_table[in->p->sweep2].key, in->n_values,
+                 param_sweep2_values(in->p, (double[PARAM_MAX_LIST]){0}), in->runs);
+    else if (in && in->p && in->p->sweep >= 0)
         snprintf(what, sizeof what, "%s · sweep %s: %zu values × %zu runs", gen,
                  param_table[in->p->sweep].key, in->n_values, in->runs);
     else
@@ -22,15 +26,16 @@ static void status_model(session *s, const worker_status *ws, const view_input *
         snprintf(s->status_left, sizeof s->status_left, " idle");
         break;
     case WORKER_RUNNING:
-        snprintf(s->status_left, sizeof s->status_left, " %s %s · %zu/%zu jobs",
-                 ws->paused ? "paused" : "computing", what, ws->done, ws->total);
+        snprintf(s->status_left, sizeof s->status_left, " %s %s · %zu/%zu jobs%s",
+                 ws->paused ? "paused" : "computing", what, ws->done, ws->total,
+                 ws->a_running ? " (A first)" : "");
         m->show_progress = true;
         m->progress = ws->total ? (double)ws->done / (double)ws->total : 0;
         m->eta_s = ws->paused ? -1 : ws->eta_s; /* no ETA while paused: "ETA --" */
         break;
     case WORKER_DONE:
-        snprintf(s->status_left, sizeof s->status_left, " done %s · %zu jobs in %.2f s", what,
-                 ws->total, ws->elapsed_s);
+        snprintf(s->status_left, sizeof s->status_left, " done %s · %zu jobs in %.2f s%s", what,
+                 ws->total, ws->elapsed_s, ws->a_running ? " · A computing" : "");
         break;
     case WORKER_FAILED:
         snprintf(s->status_left, sizeof s->status_left, " failed: %.240s", ws->error);
@@ -60,12 +65,13 @@ static void panel_model(session *s, screen_model *m)
     m->n_items = s->n_knobs;
     m->selected = s->selected;
     m->panel_focused = true;
+    m->plot_full = s->full;
 }
 
 /* The tabs and the plot: the session's view of in, through ui/view. */
 static void plot_model(session *s, const view_input *in, screen_model *m)
 {
-    const size_t n = view_tabs(s->p.generator, s->view, s->tab_labels, &m->active_tab);
+    const size_t n = view_tabs_for(&s->p, s->view, s->tab_labels, &m->active_tab);
     for (size_t i = 0; i < n; i++)
         s->tabs[i] = s->tab_labels[i];
     m->tabs = s->tabs;
@@ -173,6 +179,8 @@ void session_model(session *s, const worker_status *ws, const view_input *in, sc
     if (s->input == INPUT_VALUE) {
         snprintf(s->prompt, sizeof s->prompt, "%s =", param_table[s->knobs[s->selected]].key);
         m->input_prompt = s->prompt;
+    } else if (s->input == INPUT_THRESHOLD) {
+        m->input_prompt = "threshold (metric = value, empty clears):";
     } else if (s->input == INPUT_SAVE_NAME) {
         m->input_prompt = "save preset as:";
     } else if (s->input == INPUT_CONFIRM_OVERWRITE) {

@@ -45,7 +45,7 @@ static void on_fatal_signal(int sig)
     if (curses_active) {
         /* leave the alternate screen, show the cursor, reset attributes, cooked mode is
          * restored by the shell; write() is async-signal-safe, endwin() is not */
-        static const char reset[] = "\033[0m\033[?25h\033[?1049l\r\n";
+        static const char reset[] = "\033[0m\033[?25h\033[?1000l\033[?1006l\033[?1049l\r\n";
         ssize_t r = write(STDOUT_FILENO, reset, sizeof reset - 1);
         (void)r;
     }
@@ -182,6 +182,15 @@ static SCREEN *start_curses(rs_error *err)
     keypad(stdscr, TRUE);
     set_escdelay(25);
     curs_set(0);
+    /* The mouse (issue 17, point 3): ncurses turns on the terminal's reporting as terminfo
+     * says (SGR 1006 for xterm-256color, X10 for screen and tmux entries) and decodes it
+     * into KEY_MOUSE. Presses only, without click timing, so that a press acts at once.
+     * Not on the Linux console, whose mouse is gpm's: ncurses would dlopen libgpm for it
+     * (and that library leaks under LeakSanitizer); the keys do everything there. */
+    if (!console_without_braille()) {
+        mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+        mouseinterval(0);
+    }
     if (has_colors()) { /* COLORS is known only after start_color */
         start_color();
         use_default_colors();
@@ -196,9 +205,10 @@ typedef struct {
     sink_curses *sink;
     grid *g;
     grid_caps caps;
-    lecture *l;      /* tour or loaded shards (issue 18), or NULL */
-    sink_cast *cast; /* --record, or NULL */
-    double t0_s;     /* the recording's start */
+    lecture *l;        /* tour or loaded shards (issue 18), or NULL */
+    sink_cast *cast;   /* --record, or NULL */
+    double t0_s;       /* the recording's start */
+    screen_model last; /* the frame on screen, for the mouse's hit tests */
 } tui_state;
 
 /* Carry out what a key asked for. Returns 1 to quit. */
@@ -208,6 +218,12 @@ static int apply_action(tui_state *t, unsigned act)
         return 1;
     if (act & SESSION_PAUSE)
         worker_pause(t->w, t->s->paused);
+    if (act & SESSION_AB_FREEZE)
+        worker_ab_freeze(t->w);
+    if (act & SESSION_AB_SWAP)
+        worker_ab_swap(t->w);
+    if (act & SESSION_AB_CLEAR)
+        worker_ab_clear(t->w);
     if (act & SESSION_RECOMPUTE) {
         rs_error e;
         if (worker_submit(t->w, &t->s->p, machine_threads(&t->s->p), &e) != RS_OK)
@@ -226,6 +242,24 @@ static int apply_action(tui_state *t, unsigned act)
     return 0;
 }
 
+/* A KEY_MOUSE: the event, as session_mouse takes it; 0 for what it does not use. */
+static unsigned mouse_event(tui_state *t, const view_input *in)
+{
+    MEVENT ev;
+    if (getmouse(&ev) != OK)
+        return 0;
+    session_button b;
+    if (ev.bstate & BUTTON1_PRESSED)
+        b = SESSION_MOUSE_CLICK;
+    else if (ev.bstate & BUTTON4_PRESSED)
+        b = SESSION_MOUSE_WHEEL_UP;
+    else if (ev.bstate & BUTTON5_PRESSED)
+        b = SESSION_MOUSE_WHEEL_DOWN;
+    else
+        return 0;
+    return session_mouse(t->s, &t->last, t->g, in, ev.x, ev.y, b);
+}
+
 /* Redraw when something changed (or while computing), then wait for one key. Returns
  * RS_OK when the user quits, RS_ENOMEM when a resize cannot be drawn. */
 static rs_status event_loop(tui_state *t)
@@ -239,7 +273,8 @@ static rs_status event_loop(tui_state *t)
         lecture_input(t->l, t->w, &ws, &in);
         if (apply_action(t, lecture_tick(t->l, t->s, &ws)))
             return RS_OK;
-        const bool busy = ws.state == WORKER_RUNNING;
+        /* A of an A/B pair still filling counts: its curves stream in too */
+        const bool busy = ws.state == WORKER_RUNNING || ws.a_running;
         t->s->busy = busy; /* q asks once before it throws a computation away */
         if (dirty || busy || ws.generation != drawn_generation) {
             screen_model m;
@@ -247,6 +282,7 @@ static rs_status event_loop(tui_state *t)
             session_model(t->s, &ws, &in, &m);
             lecture_decorate(t->l, t->s, &m);
             screen_draw(&m, t->g);
+            t->last = m;
             sink_curses_draw(t->sink, t->g, NULL);
             if (t->cast && sink_cast_frame(t->cast, t->g, rs_now_s() - t->t0_s) != RS_OK)
                 session_message(t->s, true, "--record: write failed; recording stopped");
@@ -271,6 +307,11 @@ static rs_status event_loop(tui_state *t)
         if (t->g->w < SCREEN_MIN_W || t->g->h < SCREEN_MIN_H) {
             if (ch == 'q' && rc != KEY_CODE_YES)
                 return RS_OK; /* the only key the "too small" screen takes */
+            continue;
+        }
+        if (rc == KEY_CODE_YES && ch == KEY_MOUSE) {
+            if (apply_action(t, mouse_event(t, &in)))
+                return RS_OK;
             continue;
         }
         if (apply_action(t, lecture_key(t->l, t->s, map_key(rc, ch))))
@@ -342,6 +383,8 @@ int tui_run_lecture(const cli *c, lecture *l, rs_error *err)
         grid_set_caps(t.g, t.caps);
         if (!l || !l->load)
             st = worker_submit(t.w, &t.s->p, machine_threads(&t.s->p), err);
+        if (st == RS_OK && c->n_bs && (!l || !l->load))
+            st = screenshot_ab_submit(t.s, t.w, c, err);
     }
     if (st == RS_OK)
         st = event_loop(&t);

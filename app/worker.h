@@ -33,9 +33,10 @@ typedef struct {
     bool paused;
     size_t done, total;       /* jobs of the current computation */
     double elapsed_s;         /* since it started (running) or its duration (done) */
-    double eta_s;             /* running: from the mean job time; else -1 */
+    double eta_s;             /* running: from the measured job costs (eta.h); else -1 */
     double last_s;            /* duration of the last finished computation, -1 = none */
     unsigned long generation; /* increments with every submit */
+    bool a_running;           /* A of an A/B pair is still computing (B waits for it) */
     char error[RS_ERROR_LEN];
 } worker_status;
 
@@ -57,6 +58,14 @@ void worker_view(worker *w, view_input *in);
 void worker_status_get(worker *w, worker_status *s);
 
 void worker_pause(worker *w, bool paused);
+
+/* A/B (issue 17, point 2). freeze: the current computation becomes A, kept (and left
+ * to finish) when later submits replace the current one (B); worker_view then points
+ * in->ab_a at A. swap: A becomes current and the current one A (nothing is recomputed).
+ * clear: A is dropped. worker_wait waits for A too. */
+void worker_ab_freeze(worker *w);
+void worker_ab_swap(worker *w);
+void worker_ab_clear(worker *w);
 
 /* Free the computations the worker has finished with (call from the main loop). */
 void worker_reap(worker *w);

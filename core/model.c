@@ -59,14 +59,16 @@ rs_status model_memory_check(const rs_params *p, size_t threads, uint64_t avail_
     if (!ops)
         return rs_error_set(err, RS_EINVAL, "generator=%d: not built into this version",
                             p->generator);
-    double values[PARAM_MAX_LIST];
-    const size_t m = param_sweep_values(p, values);
-    const size_t jobs = m * p->runs * model_job_parts(ops, p); /* parts in flight at once */
+    double values[PARAM_MAX_LIST], values2[PARAM_MAX_LIST];
+    const size_t m = param_sweep_values(p, values), m2 = param_sweep2_values(p, values2);
+    const size_t jobs = m * m2 * p->runs * model_job_parts(ops, p); /* parts in flight */
     const size_t in_flight = threads < jobs ? threads : jobs;
     const double avail = (double)avail_bytes;
-    for (size_t j = 0; j < m; j++) {
+    for (size_t j = 0; j < m * m2; j++) {
         rs_params q = *p;
-        if (p->sweep >= 0 && param_set_number(&q, p->sweep, values[j], NULL) != RS_OK)
+        if (p->sweep >= 0 && param_set_number(&q, p->sweep, values[j % m], NULL) != RS_OK)
+            continue;
+        if (p->sweep2 >= 0 && param_set_number(&q, p->sweep2, values2[j / m], NULL) != RS_OK)
             continue;
         const size_t bytes = ops->job_bytes(&q);
         const double need = (double)bytes * (double)in_flight;

@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,20 @@ static void *field(rs_params *p, int i)
 static const void *cfield(const rs_params *p, int i)
 {
     return (const char *)p + param_table[i].offset;
+}
+
+/* The count of list key i (PT_LIST): each list has its own count beside it. */
+static size_t *list_count(rs_params *p, int i)
+{
+    return param_table[i].offset == offsetof(rs_params, sweep2_values) ? &p->n_sweep2_values
+                                                                       : &p->n_sweep_values;
+}
+
+size_t param_get_list(const rs_params *p, int i, const double **values)
+{
+    *values = cfield(p, i);
+    return param_table[i].offset == offsetof(rs_params, sweep2_values) ? p->n_sweep2_values
+                                                                       : p->n_sweep_values;
 }
 
 /* The estimator/loss enums store rs_method values: the index of the name in the
@@ -207,6 +222,7 @@ rs_status param_parse(rs_params *p, int i, const char *text, rs_error *err)
     }
     case PT_LIST: {
         size_t m = 0;
+        double *list = field(p, i);
         const char *s = text;
         char item[64];
         while (*s) {
@@ -216,25 +232,24 @@ rs_status param_parse(rs_params *p, int i, const char *text, rs_error *err)
                 return bad(i, text, err);
             memcpy(item, s, len);
             item[len] = 0;
-            if (!parse_real(item, &p->sweep_values[m]) || p->sweep_values[m] < d->min ||
-                p->sweep_values[m] > d->max)
+            if (!parse_real(item, &list[m]) || list[m] < d->min || list[m] > d->max)
                 return bad(i, text, err);
             m++;
             s += len + (comma ? 1 : 0);
         }
-        p->n_sweep_values = m;
+        *list_count(p, i) = m;
         return RS_OK;
     }
     case PT_KEY: {
         if (strcmp(text, "none") == 0) {
-            p->sweep = -1;
+            *(int *)field(p, i) = -1;
             return RS_OK;
         }
         const int j = param_find(text);
         if (j < 0 || (param_table[j].type != PT_SIZE && param_table[j].type != PT_REAL) ||
             (param_table[j].flags & PARAM_NO_SWEEP))
             return bad(i, text, err);
-        p->sweep = j;
+        *(int *)field(p, i) = j;
         return RS_OK;
     }
     }
@@ -265,14 +280,18 @@ void param_format(const rs_params *p, int i, char *buf, size_t len)
                 off += (size_t)snprintf(buf + off, len - off, "%s%s", off ? "," : "", d->names[j]);
         return;
     }
-    case PT_LIST:
-        for (size_t j = 0; j < p->n_sweep_values && off < len; j++)
-            off +=
-                (size_t)snprintf(buf + off, len - off, "%s%.10g", j ? "," : "", p->sweep_values[j]);
+    case PT_LIST: {
+        const double *list;
+        const size_t count = param_get_list(p, i, &list);
+        for (size_t j = 0; j < count && off < len; j++)
+            off += (size_t)snprintf(buf + off, len - off, "%s%.10g", j ? "," : "", list[j]);
         return;
-    case PT_KEY:
-        snprintf(buf, len, "%s", p->sweep < 0 ? "none" : param_table[p->sweep].key);
+    }
+    case PT_KEY: {
+        const int key = *(const int *)cfield(p, i);
+        snprintf(buf, len, "%s", key < 0 ? "none" : param_table[key].key);
         return;
+    }
     }
 }
 
@@ -349,26 +368,51 @@ unsigned param_methods(const rs_params *p)
     return key < 0 ? 0 : 1u << param_get_enum(p, key);
 }
 
-size_t param_sweep_values(const rs_params *p, double *out)
+/* x rounded to 12 significant digits (through its decimal text: exact and portable). */
+static double round_digits(double x)
 {
-    if (p->sweep < 0) {
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.12g", x);
+    return strtod(buf, NULL);
+}
+
+/* The values of one swept key: the explicit list, or steps values from..to spaced
+ * linearly or logarithmically (rounded for integer keys). */
+static size_t axis_values(int key, const double *list, size_t n_list, double from, double to,
+                          size_t steps, int scale, double *out)
+{
+    if (key < 0) {
         out[0] = 0;
         return 1;
     }
-    if (p->n_sweep_values > 0) {
-        memcpy(out, p->sweep_values, p->n_sweep_values * sizeof *out);
-        return p->n_sweep_values;
+    if (n_list > 0) {
+        memcpy(out, list, n_list * sizeof *out);
+        return n_list;
     }
-    const size_t m = p->sweep_steps;
-    const int integer = param_table[p->sweep].type == PT_SIZE;
-    for (size_t j = 0; j < m; j++) {
-        const double t = m > 1 ? (double)j / (double)(m - 1) : 0.0;
+    const int integer = param_table[key].type == PT_SIZE;
+    for (size_t j = 0; j < steps; j++) {
+        const double t = steps > 1 ? (double)j / (double)(steps - 1) : 0.0;
         double v;
-        if (p->sweep_scale == SWEEP_LOG)
-            v = exp(log(p->sweep_from) + t * (log(p->sweep_to) - log(p->sweep_from)));
+        if (scale == SWEEP_LOG)
+            v = exp(log(from) + t * (log(to) - log(from)));
         else
-            v = p->sweep_from + t * (p->sweep_to - p->sweep_from);
-        out[j] = integer ? round(v) : v;
+            v = from + t * (to - from);
+        /* Integer keys take whole values; real ones 12 significant digits, so that a grid
+         * point reached from two ranges (a range moved by whole steps) is one double: the
+         * phase map keeps finished cells by their values (sweep2.h). */
+        out[j] = integer ? round(v) : round_digits(v);
     }
-    return m;
+    return steps;
+}
+
+size_t param_sweep_values(const rs_params *p, double *out)
+{
+    return axis_values(p->sweep, p->sweep_values, p->n_sweep_values, p->sweep_from, p->sweep_to,
+                       p->sweep_steps, p->sweep_scale, out);
+}
+
+size_t param_sweep2_values(const rs_params *p, double *out)
+{
+    return axis_values(p->sweep2, p->sweep2_values, p->n_sweep2_values, p->sweep2_from,
+                       p->sweep2_to, p->sweep2_steps, p->sweep2_scale, out);
 }

@@ -20,7 +20,12 @@ typedef enum {
     VIEW_LANDSCAPE,
     VIEW_LEARNING,
     VIEW_DATA,
-    VIEW_COUNT
+    VIEW_COUNT,
+    /* The phase map of a 2-D sweep (issue 17): drawn for every generator from the sweep
+     * cells alone, so it is not one of the generators' own views that VIEW_COUNT counts
+     * (model_ops.views, the views' descriptors); the view key accepts it. */
+    VIEW_PHASE = VIEW_COUNT,
+    VIEW_ALL_COUNT
 } rs_view;
 
 /* Estimators (relu, matrix) and losses (teacher) share one name space so that
@@ -79,6 +84,15 @@ typedef struct {
     double sweep_from, sweep_to;
     size_t sweep_steps;
     int sweep_scale; /* rs_sweep_scale */
+    /* the second swept key of a phase map (issue 17), with the same settings as the first */
+    int sweep2; /* index into param_table, or -1 */
+    double sweep2_values[PARAM_MAX_LIST];
+    size_t n_sweep2_values;
+    double sweep2_from, sweep2_to;
+    size_t sweep2_steps;
+    int sweep2_scale; /* rs_sweep_scale */
+    int metric;       /* the phase map's metric: 0 = auto, else 1 + index in its names */
+    double contour;   /* the phase map's threshold contour on that metric, 0 = none */
     /* estimators / losses */
     int estimator;    /* rs_method, relu and matrix */
     int loss;         /* rs_method, teacher */
@@ -101,8 +115,9 @@ typedef struct {
     double mixture_shift, noise, mu, lr, bandwidth;
     double lr_l2; /* learning rate of the l2 loss (0 = lr): Figure 3 uses 100 x lr */
     size_t iters, batch, init_seed;
-    int penalty;  /* rs_penalty */
-    int e_orient; /* rs_e_orient */
+    int penalty;         /* rs_penalty */
+    int e_orient;        /* rs_e_orient */
+    size_t llsfe_degree; /* degree p of the LLSFE behind s2_err, s4_err: 2 or 4 */
     /* quadratic (SPEC 5.4) */
     int family;
     double smooth;
@@ -179,6 +194,10 @@ rs_status param_set_number(rs_params *p, int i, double v, rs_error *err);
 /* The value of a numeric key as a double (NAN for non-numeric keys). */
 double param_get_number(const rs_params *p, int i);
 
+/* The values of a list key (PT_LIST: sweep_values, sweep2_values) into *values
+ * (borrowed from p); returns their count. */
+size_t param_get_list(const rs_params *p, int i, const double **values);
+
 /* The stored value of an enum key (PT_ENUM): for estimator and loss an rs_method. */
 int param_get_enum(const rs_params *p, int i);
 
@@ -197,6 +216,10 @@ rs_status param_check(const rs_params *p, rs_error *err);
 /* The sweep values of p into out (capacity PARAM_MAX_LIST); returns the count (>= 1;
  * with sweep = none, 1 value = the key's current value is not needed: returns 1, out[0] = 0). */
 size_t param_sweep_values(const rs_params *p, double *out);
+
+/* The values of the second swept key (sweep2) into out, as param_sweep_values does for
+ * the first; 1 value (out[0] = 0) when sweep2 = none. */
+size_t param_sweep2_values(const rs_params *p, double *out);
 
 /* The methods to run: p->compare if non-empty, else the value of the generator's method
  * key (model_ops.method_key: estimator or loss). */

@@ -9,13 +9,23 @@
 #define ALL (G(GEN_RELU) | G(GEN_MATRIX) | G(GEN_TEACHER) | G(GEN_QUADRATIC))
 
 static const char *const gen_names[] = {"relu", "matrix", "teacher", "quadratic", NULL};
-static const char *const view_names[] = {"curves", "angles", "landscape", "learning", "data", NULL};
+static const char *const view_names[] = {"curves", "angles", "landscape", "learning",
+                                         "data",   "phase",  NULL};
 /* In rs_method order. */
 static const char *const method_names[] = {"sgd",       "mle",      "median",  "svd",
                                            "l2",        "ge",       "score",   "llsfe",
                                            "truncated", "censored", "moments", NULL};
 static const char *const estimator_names[] = {"sgd",       "mle",      "median",  "svd",
                                               "truncated", "censored", "moments", NULL};
+/* Every generator's metric names (model_ops.metric_names), after "auto": the phase
+ * map's `metric` key; param_check refuses a name that is not the generator's. */
+static const char *const metric_names[] = {
+    "auto",      "err_sigma",     "err_b",          "sqrt_kl",    "angle_err_max",
+    "seconds",   "err_b_clipped", "log10_n_needed", "rel_err_m",  "subspace_err",
+    "objective", "violation",     "iters",          "rel_err_mb", "rel_err_gauge",
+    "e_a",       "loss",          "test_err",       "s2_err",     "s4_err",
+    "e_perm",    "err_gram",      "err_third",      "err_q",      "jennrich_gap",
+    NULL};
 static const char *const clip_names[] = {"auto", "on", "off", NULL};
 static const char *const loss_names[] = {"l2", "ge", "score", "llsfe", NULL};
 static const char *const bias_names[] = {"nonneg", "signed", "zero", "const", NULL};
@@ -80,6 +90,30 @@ const param_def param_table[] = {
     {.key = "sweep_scale", .type = PT_ENUM, .offset = OFF(sweep_scale), .def = "log", .unit = "",
      .meaning = "spacing of sweep values", .names = scale_names, .generators = ALL, .step = 1,
      .flags = PARAM_NO_SWEEP},
+    {.key = "sweep2", .type = PT_KEY, .offset = OFF(sweep2), .def = "none", .unit = "",
+     .meaning = "second swept key: the phase map's y axis", .generators = ALL, .step = 1,
+     .flags = PARAM_NO_SWEEP},
+    {.key = "sweep2_values", .type = PT_LIST, .offset = OFF(sweep2_values), .min = -1e15,
+     .max = 1e15, .def = "", .unit = "", .meaning = "explicit sweep2 values (comma list)",
+     .generators = ALL, .step = 1, .flags = PARAM_NO_SWEEP},
+    {.key = "sweep2_from", .type = PT_REAL, .offset = OFF(sweep2_from), .min = -1e15, .max = 1e15,
+     .def = "0.01", .unit = "", .meaning = "first sweep2 value", .generators = ALL,
+     .multiplicative = 1, .step = 2, .flags = PARAM_NO_SWEEP},
+    {.key = "sweep2_to", .type = PT_REAL, .offset = OFF(sweep2_to), .min = -1e15, .max = 1e15,
+     .def = "10", .unit = "", .meaning = "last sweep2 value", .generators = ALL,
+     .multiplicative = 1, .step = 2, .flags = PARAM_NO_SWEEP},
+    {.key = "sweep2_steps", .type = PT_SIZE, .offset = OFF(sweep2_steps),
+     .min = 1, .max = PARAM_MAX_LIST, .def = "7", .unit = "", .meaning = "number of sweep2 values",
+     .generators = ALL, .step = 1, .flags = PARAM_NO_SWEEP},
+    {.key = "sweep2_scale", .type = PT_ENUM, .offset = OFF(sweep2_scale), .def = "log", .unit = "",
+     .meaning = "spacing of sweep2 values", .names = scale_names, .generators = ALL, .step = 1,
+     .flags = PARAM_NO_SWEEP},
+    {.key = "metric", .type = PT_ENUM, .offset = OFF(metric), .def = "auto", .unit = "",
+     .meaning = "phase map: metric shown (auto: the first; m cycles)", .names = metric_names,
+     .generators = ALL, .step = 1, .flags = PARAM_NO_SWEEP | PARAM_NO_CELLS},
+    {.key = "contour", .type = PT_REAL, .offset = OFF(contour), .min = -1e15, .max = 1e15,
+     .def = "0", .unit = "", .meaning = "phase map: contour where the metric = this (0 = none)",
+     .generators = ALL, .multiplicative = 1, .step = 2, .flags = PARAM_NO_SWEEP | PARAM_NO_CELLS},
     {.key = "estimator", .type = PT_ENUM, .offset = OFF(estimator), .def = "mle", .unit = "",
      .meaning = "estimator of the parameters", .names = estimator_names,
      .generators = G(GEN_RELU) | G(GEN_MATRIX), .step = 1},
@@ -160,6 +194,9 @@ const param_def param_table[] = {
     {.key = "bandwidth", .type = PT_REAL, .offset = OFF(bandwidth), .min = 0, .max = 100,
      .def = "0", .unit = "", .meaning = "LLSFE bandwidth (0 = n^(-1/(2p+2+d)))",
      .generators = G(GEN_TEACHER), .multiplicative = 1, .step = 2},
+    {.key = "llsfe_degree", .type = PT_SIZE, .offset = OFF(llsfe_degree), .min = 2, .max = 4,
+     .def = "2", .unit = "", .meaning = "LLSFE degree p of s2_err, s4_err: 2 or 4 (loss: 2)",
+     .generators = G(GEN_TEACHER), .step = 2},
     {.key = "iters", .type = PT_SIZE, .offset = OFF(iters), .min = 1, .max = 10000000,
      .def = "1000", .unit = "", .meaning = "optimiser iterations",
      .generators = G(GEN_TEACHER) | G(GEN_MATRIX), .multiplicative = 1, .step = 2},

@@ -79,7 +79,14 @@ static void *worker(void *arg)
         /* run-major; the parts of one job are taken one after another, so that two
          * workers share the first job before the next one starts */
         const size_t job = k / parts, part = k % parts;
-        const size_t run = job / s->n_values, v = job % s->n_values;
+        size_t run, v;
+        if (s->order) {
+            v = s->order[job] / s->runs;
+            run = s->order[job] % s->runs;
+        } else {
+            run = job / s->n_values;
+            v = job % s->n_values;
+        }
         if (!in_shard(s, v, run))
             continue;
         sweep_cell *cell = &s->cells[v * s->runs + run];

@@ -2,10 +2,11 @@
  *
  * A sweep is n_values x runs jobs. Job (v, run) draws only from RNG streams derived
  * from (seed, v, run), so the cells are bit-identical whatever the thread count
- * (SPEC 5). Jobs run run-major (every value of run 0 first) so that a whole curve shows
- * early and then sharpens. Cells are published with a release store of `done`, so a
- * reader may aggregate partial results while the sweep runs. Cancellation is the
- * caller's flag, polled by jobs at block boundaries (well under 50 ms apart). */
+ * (SPEC 5). Jobs run run-major (every value of run 0 first) so that a whole curve
+ * shows early and then sharpens, unless the caller gives its own order. Cells are
+ * published with a release store of `done`, so a reader may aggregate partial results
+ * while the sweep runs. Cancellation is the caller's flag, polled by jobs at block
+ * boundaries (well under 50 ms apart). */
 #ifndef SWEEP_H
 #define SWEEP_H
 
@@ -54,6 +55,9 @@ typedef struct {
     size_t parts;           /* > 1: run job_part for parts 0..parts-1 instead of job */
     sweep_part_fn job_part; /* used only when parts > 1 */
     void *ctx;
+    /* NULL: run-major. Else n_values * runs job indices (v * runs + run), the order in
+     * which jobs start (a phase map's coarse-to-fine order, sweep2.h). */
+    const size_t *order;
     sweep_progress_fn progress; /* may be NULL; called from worker threads */
     void *pctx;
     const atomic_int *cancel; /* may be NULL */

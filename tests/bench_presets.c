@@ -40,7 +40,7 @@ static int visible(worker *w, int view)
     worker_view(w, &in);
     if (!in.p)
         return 0;
-    if (view == VIEW_CURVES) {
+    if (view == VIEW_CURVES || view == VIEW_PHASE) { /* both drawn from the cells */
         for (size_t j = 0; j < in.n_values * in.runs; j++)
             if (atomic_load(&in.cells[j].done))
                 return 1;

@@ -70,17 +70,33 @@ Test(axis, log_decades_or_1_2_5)
     axis_ticks t;
     axis_ticks_make(&s, 5, &t);
     const double v[] = {100, 1000, 10000};
-    const char *const lab[] = {"1e2", "1e3", "1e4"};
+    const char *const lab[] = {"100", "1e3", "1e4"};
     axis_test_expect(&t, v, lab, 3);
     axis_ticks_make(&s, 8, &t); /* room for 1-2-5 in each decade */
     const double v5[] = {100, 200, 500, 1000, 2000, 5000, 10000};
-    const char *const l5[] = {"1e2", "2e2", "5e2", "1e3", "2e3", "5e3", "1e4"};
+    const char *const l5[] = {"100", "200", "500", "1e3", "2e3", "5e3", "1e4"};
     axis_test_expect(&t, v5, l5, 7);
     const axis_scale p = {0.01, 100, true};
     axis_ticks_make(&p, 8, &t);
     const double pv[] = {0.01, 0.1, 1, 10, 100};
     const char *const pl[] = {"0.01", "0.1", "1", "10", "100"};
     axis_test_expect(&t, pv, pl, 5);
+}
+
+/* Issue 13, point 4: a log tick's label depends on its value alone, so that two panels
+ * of one screen never print 0.1 and 1e-1: plain from 0.01 to below 1000, else m e k. */
+Test(axis, log_labels_depend_on_the_value_alone)
+{
+    const axis_scale wide = {1e-4, 1, true}, narrow = {0.05, 0.5, true};
+    axis_ticks a, b;
+    axis_ticks_make(&wide, 8, &a);
+    axis_ticks_make(&narrow, 8, &b);
+    const double va[] = {1e-4, 1e-3, 0.01, 0.1, 1};
+    const char *const la[] = {"1e-4", "1e-3", "0.01", "0.1", "1"};
+    axis_test_expect(&a, va, la, 5);
+    for (size_t i = 0; i < b.n; i++)
+        if (fabs(b.v[i] - 0.1) < 1e-12)
+            cr_expect_str_eq(b.label[i], "0.1");
 }
 
 Test(axis, log_many_decades_are_thinned)

@@ -151,6 +151,17 @@ Test(cli, relu_mle_is_an_alias_of_truncated_said_once)
     cr_assert(strstr(out, "0,censored,") && !strstr(out, "note"), "%s", out);
 }
 
+Test(cli, quadratic_rows_are_labelled_moments)
+{
+    /* Issue 14: the quadratic estimator is the method of moments (Tr(QaQb), Tr(QaQbQc)), not
+     * an SVD; its CSV rows say `moments` whatever the estimator key's default was. */
+    char out[65536];
+    cr_assert_eq(
+        run("--batch --set generator=quadratic --set n=1000 --set runs=2", out, sizeof out), 0);
+    cr_assert(strstr(out, "\n0,moments,") && strstr(out, "\n1,moments,"), "%s", out);
+    cr_assert(!strstr(out, ",svd,"), "%s", out);
+}
+
 /* Each malformed preset of preset_cases.h, through the binary: exit status 2 and its
  * error as the one line of output (stdout stays empty: nothing is computed). */
 Test(cli, malformed_presets_exit_2_with_one_line)

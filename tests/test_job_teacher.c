@@ -84,6 +84,31 @@ Test(job_teacher, metrics_and_detail, .timeout = 60)
     job_teacher_detail_free(det);
 }
 
+/* llsfe_degree = 4 (issue 14 item 6) changes the accuracy metrics s2_err, s4_err only: the
+ * same fresh point, other errors there (the degree-4 fit has G3, G4), and the llsfe loss,
+ * which keeps the second degree, trains to bit-identical metrics. */
+Test(job_teacher, llsfe_degree_changes_the_accuracy_metrics_only, .timeout = 60)
+{
+    rs_params p = small_params();
+    support_set(&p, "compare", "llsfe");
+    support_set(&p, "n", "4000");
+    support_set(&p, "iters", "20");
+    sweep_cell c2, c4;
+    run_job(&p, NULL, &c2);
+    support_set(&p, "llsfe_degree", "4");
+    run_job(&p, NULL, &c4);
+    const double *m2 = c2.metric[METHOD_LLSFE], *m4 = c4.metric[METHOD_LLSFE];
+    for (int id = MET_TEACHER_S2_ERR; id <= MET_TEACHER_S4_ERR; id++) {
+        cr_assert(m4[id] > 0.0 && isfinite(m4[id]), "degree 4: %s = %g",
+                  model_get(GEN_TEACHER)->metric_names[id], m4[id]);
+        cr_assert_neq(m4[id], m2[id]);
+    }
+    for (int id = 0; id < MET_TEACHER_COUNT; id++)
+        if (id != MET_TEACHER_SECONDS && id != MET_TEACHER_S2_ERR && id != MET_TEACHER_S4_ERR)
+            cr_assert(memcmp(&m2[id], &m4[id], sizeof(double)) == 0, "metric %d differs", id);
+    cr_assert_eq(c2.flags[METHOD_LLSFE], c4.flags[METHOD_LLSFE]);
+}
+
 Test(job_teacher, plane_landscape_and_sgd, .timeout = 60)
 {
     rs_params p = small_params();

@@ -110,8 +110,9 @@ Test(param, keys_and_views_of_another_generator_are_refused)
     param_defaults(&p, GEN_QUADRATIC);
     cr_assert_eq(param_parse(&p, param_find("view"), "learning", &err), RS_OK);
     cr_assert_eq(param_check(&p, &err), RS_EINVAL);
-    cr_assert(strstr(err.msg, "view=learning: allowed curves|angles|landscape|data for quadratic"),
-              "%s", err.msg);
+    cr_assert(
+        strstr(err.msg, "view=learning: allowed curves|angles|landscape|data|phase for quadratic"),
+        "%s", err.msg);
 }
 
 Test(param, sweep_values_log_spaced_and_rounded)

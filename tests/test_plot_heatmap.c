@@ -102,16 +102,18 @@ Test(plot_heatmap, nan_cells_are_grey_and_counted)
 
 Test(plot_heatmap, colorbar_formatting)
 {
-    const colorbar_scale s = {-0.119, 0.119, true, -1, false};
+    const colorbar_scale s = {-0.119, 0.119, true, -1, false, false};
     char b[COLORBAR_LABEL_LEN];
     colorbar_format(&s, -1e-9, b, sizeof b);
     cr_assert_str_eq(b, "0.000", "no negative zero");
     colorbar_format(&s, 0.0456, b, sizeof b);
     cr_assert_str_eq(b, "0.046");
-    const colorbar_scale big = {0, 2.5e7, false, -1, false};
+    const colorbar_scale big = {0, 2.5e7, false, -1, false, false};
     colorbar_format(&big, 1.25e7, b, sizeof b);
-    cr_assert_str_eq(b, "1.2e+07");
-    const colorbar_scale fixed = {0, 1, false, 1, false};
+    cr_assert_str_eq(b, "1.2e7", "the axes' form, not C's 1.2e+07");
+    colorbar_format(&big, 2e7, b, sizeof b);
+    cr_assert_str_eq(b, "2e7");
+    const colorbar_scale fixed = {0, 1, false, 1, false, false};
     colorbar_format(&fixed, 0.25, b, sizeof b);
     cr_assert_str_eq(b, "0.2");
     cr_assert_eq(colorbar_color(&fixed, NAN), PALETTE_NAN);
@@ -138,7 +140,7 @@ Test(plot_heatmap, bad_models_are_refused)
  * decides the decimals, and no label is a negative zero. */
 Test(plot_heatmap, colorbar_digits_at_a_small_span)
 {
-    const colorbar_scale s = {-4e-4, 4e-4, true, 3, false};
+    const colorbar_scale s = {-4e-4, 4e-4, true, 3, false, false};
     char lo[COLORBAR_LABEL_LEN], mid[COLORBAR_LABEL_LEN], hi[COLORBAR_LABEL_LEN];
     colorbar_format(&s, -4e-4, lo, sizeof lo);
     colorbar_format(&s, -1e-12, mid, sizeof mid);

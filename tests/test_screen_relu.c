@@ -5,6 +5,7 @@
  * still computing, plain ASCII output, and the too-small message. */
 #include <criterion/criterion.h>
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@
 #include "model.h"
 #include "screen.h"
 #include "sink_txt.h"
+#include "support_grid.h"
 #include "sweep.h"
 #include "view.h"
 #include "view_fixtures.h"
@@ -58,7 +60,7 @@ static void setup(void)
     fill_cells();
     det = vf_relu_detail(&P, (size_t)values[2], METHOD_SGD);
     cr_assert_not_null(det);
-    in = (view_input){&P, model_get(GEN_RELU), 3, P.runs, values, cells, det, 2};
+    in = (view_input){&P, model_get(GEN_RELU), 3, P.runs, values, cells, det, 2, NULL};
     view_opts_init(&opts);
     items[0] = (widgets_kv_item){"generator", "relu", "which generative model", false};
     items[1] = (widgets_kv_item){"n", "20000", "number of samples per run", true};
@@ -95,17 +97,6 @@ static void model_for(screen_model *m, int view)
     m->status_right = "last 0.10 s · seed 1 · ? help ";
 }
 
-static int screen_has(const grid *g, const char *text)
-{
-    char row[4096];
-    for (int y = 0; y < g->h; y++) {
-        sink_txt_row(g, y, row, sizeof row);
-        if (strstr(row, text))
-            return 1;
-    }
-    return 0;
-}
-
 static void check_view(int view, int w, int h, const char *const *must)
 {
     grid *g = grid_alloc(w, h);
@@ -113,9 +104,10 @@ static void check_view(int view, int w, int h, const char *const *must)
     model_for(&m, view);
     cr_assert_eq(screen_draw(&m, g), RS_OK, "%s at %dx%d", param_view_name(view), w, h);
     for (size_t j = 0; must[j]; j++)
-        cr_expect(screen_has(g, must[j]), "%s at %dx%d lacks '%s'", param_view_name(view), w, h,
-                  must[j]);
-    cr_expect(!screen_has(g, "nan") || screen_has(g, "! "), "NaN shown without a warning");
+        cr_expect(support_grid_has(g, must[j]), "%s at %dx%d lacks '%s'", param_view_name(view), w,
+                  h, must[j]);
+    cr_expect(!support_grid_has(g, "nan") || support_grid_has(g, "! "),
+              "NaN shown without a warning");
     char name[96], msg[256];
     snprintf(name, sizeof name, "screen_relu_%s_%dx%d", param_view_name(view), w, h);
     cr_expect(golden_check(g, name, msg, sizeof msg), "%s", msg);
@@ -175,7 +167,7 @@ Test(screen_relu, learning_is_not_a_relu_view)
     screen_model m;
     model_for(&m, VIEW_LEARNING);
     cr_assert_eq(screen_draw(&m, g), RS_OK);
-    cr_expect(screen_has(g, must[0]));
+    cr_expect(support_grid_has(g, must[0]));
     grid_free(g);
 }
 
@@ -190,10 +182,10 @@ Test(screen_relu, partial_sweep_and_pending_detail)
     screen_model m;
     model_for(&m, VIEW_CURVES);
     cr_assert_eq(screen_draw(&m, g), RS_OK);
-    cr_expect(screen_has(g, "slope"), "finished points of a partial sweep drawn");
+    cr_expect(support_grid_has(g, "slope"), "finished points of a partial sweep drawn");
     model_for(&m, VIEW_ANGLES);
     cr_assert_eq(screen_draw(&m, g), RS_OK);
-    cr_expect(screen_has(g, "computing the run shown here (n = 20000"), "waiting message");
+    cr_expect(support_grid_has(g, "computing the run shown here (n = 20000"), "waiting message");
     grid_free(g);
 }
 
@@ -220,10 +212,10 @@ Test(screen_relu, too_small_shows_a_message_and_recovers)
     screen_model m;
     model_for(&m, VIEW_CURVES);
     screen_draw(&m, g);
-    cr_expect(screen_has(g, "terminal too small") && screen_has(g, "79x24"));
+    cr_expect(support_grid_has(g, "terminal too small") && support_grid_has(g, "79x24"));
     cr_assert_eq(grid_resize(g, 80, 24), 0);
     screen_draw(&m, g);
-    cr_expect(!screen_has(g, "terminal too small") && screen_has(g, "parameters"));
+    cr_expect(!support_grid_has(g, "terminal too small") && support_grid_has(g, "parameters"));
     grid_free(g);
 }
 
@@ -245,15 +237,16 @@ Test(screen_relu, caption_short_full_and_note)
     m.caption = long_caption;
     m.caption_note = "preset relu-angles, changed: d, n";
     cr_assert_eq(screen_draw(&m, g), RS_OK);
-    cr_expect(screen_has(g, "… "), "a cut caption ends in an ellipsis");
-    cr_expect(screen_has(g, "preset relu-angles, changed: d, n"), "the note is shown");
-    cr_expect(!screen_has(g, "efficiency"), "the short caption is cut");
+    cr_expect(support_grid_has(g, "… "), "a cut caption ends in an ellipsis");
+    cr_expect(support_grid_has(g, "preset relu-angles, changed: d, n"), "the note is shown");
+    cr_expect(!support_grid_has(g, "efficiency"), "the short caption is cut");
     char msg[256];
     cr_expect(golden_check(g, "screen_caption_short_120x40", msg, sizeof msg), "%s", msg);
     m.caption_full = true;
     cr_assert_eq(screen_draw(&m, g), RS_OK);
-    cr_expect(screen_has(g, "efficiency") && screen_has(g, "other metrics."), "full caption");
-    cr_expect(!screen_has(g, "… "), "a whole caption has no ellipsis");
+    cr_expect(support_grid_has(g, "efficiency") && support_grid_has(g, "other metrics."),
+              "full caption");
+    cr_expect(!support_grid_has(g, "… "), "a whole caption has no ellipsis");
     cr_expect(golden_check(g, "screen_caption_full_120x40", msg, sizeof msg), "%s", msg);
     grid_free(g);
 }
@@ -324,5 +317,53 @@ Test(screen_relu, preset_menu_shows_expected_times)
         }
     }
     cr_expect_eq(found, 3, "every preset has its row");
+    grid_free(g);
+}
+
+/* Issue 13, point 5: a preset's panels key puts the named metrics first, in its order, and
+ * `m` still steps through all of them; names of another generator's metrics are skipped. */
+Test(screen_relu, panels_open_on_the_named_metrics)
+{
+    grid *g = grid_alloc(80, 33); /* two stacked panels, as at 120x40 */
+    cr_assert_not_null(g);
+    view_draw(&in, VIEW_CURVES, &opts, (grid_rect){0, 0, 80, 33}, g);
+    cr_expect(support_grid_has(g, "err_sigma") && support_grid_has(g, "err_b"),
+              "the generator's order");
+    cr_expect(!support_grid_has(g, "sqrt_kl"), "sqrt_kl is third without panels");
+    opts.panels = "e_perm, sqrt_kl,err_sigma";
+    view_draw(&in, VIEW_CURVES, &opts, (grid_rect){0, 0, 80, 33}, g);
+    char row[4096];
+    int kl = -1, sigma = -1;
+    for (int y = 0; y < g->h; y++) {
+        sink_txt_row(g, y, row, sizeof row);
+        kl = kl < 0 && strstr(row, "sqrt_kl") ? y : kl;
+        sigma = sigma < 0 && strstr(row, "err_sigma") ? y : sigma;
+    }
+    cr_expect(kl >= 0 && sigma > kl, "sqrt_kl (row %d) above err_sigma (row %d)", kl, sigma);
+    cr_expect(!support_grid_has(g, "err_b "), "err_b is third with panels");
+    opts.metric = 2;
+    view_draw(&in, VIEW_CURVES, &opts, (grid_rect){0, 0, 80, 33}, g);
+    cr_expect(support_grid_has(g, "err_b"), "m reaches the metric left out");
+    grid_free(g);
+}
+
+Test(screen_relu, legend_counts_runs_left_out_of_a_mean)
+{
+    /* Issue 14, item 3: sqrt_kl is nan where Sigma_hat is not positive definite; the mean
+     * at that point is over fewer runs, and the legend must say how many were left out of
+     * how many, why, and where (the CSV trailer's count is test_cli's). */
+    for (size_t r = 0; r < 2; r++) {
+        sweep_cell *c = &cells[0 * P.runs + r]; /* n = 5000, runs 0 and 1 of 3 */
+        c->metric[METHOD_SGD][MET_RELU_SQRT_KL] = NAN;
+        c->flags[METHOD_SGD] |= MET_FLAG_SIGMA_NOT_PD;
+    }
+    grid *g = grid_alloc(200, 60);
+    screen_model m;
+    model_for(&m, VIEW_CURVES);
+    cr_assert_eq(screen_draw(&m, g), RS_OK);
+    cr_expect(support_grid_has(g, "sgd (2/3 sigma_not_pd at n=5000)"),
+              "no left-out count in legend");
+    cr_expect(!support_grid_has(g, "truncated (") && !support_grid_has(g, "median ("),
+              "a count on a method with every run");
     grid_free(g);
 }

@@ -15,6 +15,7 @@
 #include "param.h"
 #include "sink_txt.h"
 #include "support.h"
+#include "support_grid.h"
 #include "view.h"
 #include "view_fixtures.h"
 
@@ -57,7 +58,7 @@ static void compute(run_state *s, size_t detail_value, unsigned skip)
         &s->p, (size_t)(s->p.sweep >= 0 ? s->values[detail_value] : (double)s->p.n));
     cr_assert_not_null(s->det);
     s->in = (view_input){
-        &s->p, model_get(GEN_QUADRATIC), nv, runs, s->values, s->cells, s->det, detail_value};
+        &s->p, model_get(GEN_QUADRATIC), nv, runs, s->values, s->cells, s->det, detail_value, NULL};
 }
 
 /* Diagonal Q_a (Jennrich), sweep n over three values, 2 runs. */
@@ -90,18 +91,6 @@ static void gauge_nosweep(run_state *s)
     compute(s, 0, 0);
 }
 
-/* Whether some row of g contains text. */
-static bool has(const grid *g, const char *text)
-{
-    char row[4096];
-    for (int y = 0; y < g->h; y++) {
-        sink_txt_row(g, y, row, sizeof row);
-        if (strstr(row, text))
-            return true;
-    }
-    return false;
-}
-
 /* Draw view into a fresh w x h grid, check status, texts, nan policy and the golden. */
 static grid *draw(const run_state *s, int view, int w, int h, const char *golden)
 {
@@ -110,8 +99,8 @@ static grid *draw(const run_state *s, int view, int w, int h, const char *golden
     view_opts o;
     view_opts_init(&o);
     cr_assert_eq(view_draw(&s->in, view, &o, (grid_rect){0, 0, w, h}, g), RS_OK, "%s", golden);
-    if (has(g, "nan"))
-        cr_assert(has(g, "!"), "%s shows nan without a warning", golden);
+    if (support_grid_has(g, "nan"))
+        cr_assert(support_grid_has(g, "!"), "%s shows nan without a warning", golden);
     if (golden) {
         char msg[256];
         cr_assert(golden_check(g, golden, msg, sizeof msg), "%s", msg);
@@ -128,7 +117,7 @@ static void both(const run_state *s, int view, const char *name, const char *con
         snprintf(golden, sizeof golden, "quadratic_%s_%dx%d", name, sizes[k][0], sizes[k][1]);
         grid *g = draw(s, view, sizes[k][0], sizes[k][1], golden);
         for (size_t i = 0; texts[i]; i++)
-            cr_assert(has(g, texts[i]), "%s lacks \"%s\"", golden, texts[i]);
+            cr_assert(support_grid_has(g, texts[i]), "%s lacks \"%s\"", golden, texts[i]);
         grid_free(g);
     }
 }
@@ -144,13 +133,14 @@ Test(view_quadratic, diagonal_views)
     both(&s, VIEW_LANDSCAPE, "landscape", (const char *const[]){"log₁₀ n", "err_q", NULL});
     /* the large views say more: both curve panels, the recovery matrices, the SoS note */
     grid *g = draw(&s, VIEW_CURVES, 150, 54, NULL);
-    cr_assert(has(g, "‖T̂ − T‖_F") && has(g, "err_q: Jennrich") && has(g, "sum-of-squares"));
+    cr_assert(support_grid_has(g, "‖T̂ − T‖_F") && support_grid_has(g, "err_q: Jennrich") &&
+              support_grid_has(g, "sum-of-squares"));
     grid_free(g);
     g = draw(&s, VIEW_ANGLES, 150, 54, NULL);
-    cr_assert(has(g, "planted W") && has(g, "Jennrich Ŵ"));
+    cr_assert(support_grid_has(g, "planted W") && support_grid_has(g, "Jennrich Ŵ"));
     grid_free(g);
     g = draw(&s, VIEW_LANDSCAPE, 150, 54, NULL);
-    cr_assert(has(g, "Jennrich eigenvalue gap") && has(g, "this run"));
+    cr_assert(support_grid_has(g, "Jennrich eigenvalue gap") && support_grid_has(g, "this run"));
     grid_free(g);
     job_quadratic_detail_free(s.det);
 }
@@ -164,14 +154,15 @@ Test(view_quadratic, gauge_views_without_sweep)
     both(&s, VIEW_DATA, "gauge_data", (const char *const[]){"density", NULL});
     both(&s, VIEW_LANDSCAPE, "gauge_landscape", (const char *const[]){"angle_err_max", NULL});
     grid *g = draw(&s, VIEW_ANGLES, 150, 54, NULL);
-    cr_assert(has(g, "U Q_0 Uᵀ, draws the data") && has(g, "Gauge symmetry"));
+    cr_assert(support_grid_has(g, "U Q_0 Uᵀ, draws the data") &&
+              support_grid_has(g, "Gauge symmetry"));
     /* the gauge numbers of the detail are the ones printed (the line wraps before this) */
     char moved[64];
     snprintf(moved, sizeof moved, "entries by %.0f%%", 100.0 * s.det->gauge_q_change);
-    cr_assert(has(g, moved), "no \"%s\"", moved);
+    cr_assert(support_grid_has(g, moved), "no \"%s\"", moved);
     grid_free(g);
     g = draw(&s, VIEW_CURVES, 150, 54, NULL); /* run 1's prefix curves under the table */
-    cr_assert(has(g, "n (prefix of run 1's samples)"));
+    cr_assert(support_grid_has(g, "n (prefix of run 1's samples)"));
     grid_free(g);
     job_quadratic_detail_free(s.det);
 }
@@ -186,12 +177,12 @@ Test(view_quadratic, not_ready_detail_waits)
         if (view == VIEW_LEARNING)
             continue;
         grid *g = draw(&s, view, 50, 19, NULL);
-        cr_assert(has(g, "computing the run shown here"), "view %d", view);
+        cr_assert(support_grid_has(g, "computing the run shown here"), "view %d", view);
         grid_free(g);
     }
     s.in.detail = NULL; /* no detail at all: a one-line reason */
     grid *g = draw(&s, VIEW_DATA, 50, 19, NULL);
-    cr_assert(has(g, "no detail"));
+    cr_assert(support_grid_has(g, "no detail"));
     grid_free(g);
     job_quadratic_detail_free(fresh);
     job_quadratic_detail_free(s.det);
@@ -203,14 +194,14 @@ Test(view_quadratic, partial_cells_draw)
     diagonal_sweep(&s, (1u << 1) | (1u << 4) | (1u << 5)); /* value 2 has no finished run */
     for (int k = 0; k < 2; k++) {
         grid *g = draw(&s, VIEW_CURVES, k ? 150 : 50, k ? 54 : 19, NULL);
-        cr_assert(has(g, "n^-1/2") || has(g, "slope"));
+        cr_assert(support_grid_has(g, "n^-1/2") || support_grid_has(g, "slope"));
         grid_free(g);
     }
     job_quadratic_detail_free(s.det);
     /* the learning view is not part of this generator: a reason, not an empty rect */
     diagonal_sweep(&s, 0);
     grid *g = draw(&s, VIEW_LEARNING, 50, 19, NULL);
-    cr_assert(has(g, "not part of"));
+    cr_assert(support_grid_has(g, "not part of"));
     grid_free(g);
     job_quadratic_detail_free(s.det);
 }

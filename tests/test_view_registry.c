@@ -8,6 +8,7 @@
 #include "grid.h"
 #include "model.h"
 #include "sink_txt.h"
+#include "support_grid.h"
 #include "view.h"
 
 Test(view_registry, every_offered_view_has_a_drawer_and_no_other)
@@ -64,4 +65,59 @@ Test(view_registry, a_view_not_offered_says_so)
     }
     cr_assert(found, "relu has no learning view and the rect says so");
     grid_free(g);
+}
+
+/* Issue 13, point 15: every flag of every generator has a one-line meaning, which help
+ * lists and the detail views' bottom row quotes. */
+Test(view_registry, every_flag_has_a_meaning)
+{
+    for (int gen = 0; gen < GEN_COUNT; gen++) {
+        const model_ops *ops = model_get(gen);
+        for (size_t f = 0; f < ops->n_flags; f++)
+            cr_expect_not_null(view_flag_meaning(ops->flag_names[f]), "%s: flag %s", ops->name,
+                               ops->flag_names[f]);
+    }
+}
+
+/* Issue 13, points 12 and 15: every detail view of every generator says which job it
+ * shows (the swept key's value and the run) and that job's flags with a meaning. Swept
+ * n = 1000, 2000 with 2 runs; the detail belongs to n = 2000, whose run 1 set the first
+ * flag of the generator's first method. The detail is fresh (not ready): the footer is
+ * the view's, whatever the generator draws above it. */
+Test(view_registry, detail_views_say_which_job_and_what_its_flags_mean)
+{
+    for (int gen = 0; gen < GEN_COUNT; gen++) {
+        const model_ops *ops = model_get(gen);
+        rs_params p;
+        param_defaults(&p, gen);
+        p.sweep = param_find("n");
+        p.runs = 2;
+        const double values[2] = {1000, 2000};
+        sweep_cell cells[4];
+        sweep_cells_init(cells, 4);
+        const int method = __builtin_ctz(param_methods(&p));
+        cells[2].flags[method] = 1u;
+        atomic_store(&cells[2].done, 1);
+        void *det = ops->detail_alloc();
+        cr_assert_not_null(det);
+        const view_input in = {&p, ops, 2, 2, values, cells, det, 1, NULL};
+        view_opts o;
+        view_opts_init(&o);
+        char want[160];
+        snprintf(want, sizeof want, "! %s: %s (%s)", param_method_name(method), ops->flag_names[0],
+                 view_flag_meaning(ops->flag_names[0]));
+        want[60] = 0; /* the row may cut the meaning */
+        for (int v = VIEW_CURVES + 1; v < VIEW_COUNT; v++) {
+            if (!(ops->views & (1u << v)))
+                continue;
+            grid *g = grid_alloc(200, 20);
+            cr_assert_eq(view_draw(&in, v, &o, (grid_rect){0, 0, 200, 20}, g), RS_OK);
+            cr_expect(support_grid_has(g, "n = 2000, run 1 of 2"), "%s %s: which job", ops->name,
+                      param_view_name(v));
+            cr_expect(support_grid_has(g, want), "%s %s: lacks '%s'", ops->name, param_view_name(v),
+                      want);
+            grid_free(g);
+        }
+        ops->detail_free(det);
+    }
 }

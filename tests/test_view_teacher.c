@@ -125,7 +125,7 @@ Test(view_teacher, d2_views)
     sweep_cell cell;
     const double values[1] = {0.0};
     fill_cells(&p, &cell, 1, 1, values);
-    const view_input in = {&p, model_get(GEN_TEACHER), 1, 1, values, &cell, det, 0};
+    const view_input in = {&p, model_get(GEN_TEACHER), 1, 1, values, &cell, det, 0, NULL};
     view_opts o;
     view_opts_init(&o);
     o.method = 2; /* the third compared loss: score */
@@ -182,7 +182,7 @@ Test(view_teacher, plane_landscape)
     sweep_cell cell;
     const double values[1] = {0.0};
     fill_cells(&p, &cell, 1, 1, values);
-    const view_input in = {&p, model_get(GEN_TEACHER), 1, 1, values, &cell, det, 0};
+    const view_input in = {&p, model_get(GEN_TEACHER), 1, 1, values, &cell, det, 0, NULL};
     view_opts o;
     view_opts_init(&o);
     const char *sk[] = {"plane through A*", "A*", NULL};
@@ -206,7 +206,7 @@ Test(view_teacher, curves_partial)
     sweep_cell cells[NV * RUNS];
     fill_cells(&p, cells, NV, RUNS, values);
     atomic_store(&cells[(NV - 1) * RUNS + 1].done, 0); /* still running */
-    const view_input in = {&p, model_get(GEN_TEACHER), NV, RUNS, values, cells, NULL, 0};
+    const view_input in = {&p, model_get(GEN_TEACHER), NV, RUNS, values, cells, NULL, 0, NULL};
     view_opts o;
     view_opts_init(&o);
     const char *sk[] = {"final e(A), eq. 22", "ge", "score", NULL};
@@ -237,12 +237,23 @@ Test(view_teacher, llsfe_percentiles)
     const int m = METHOD_LLSFE;
     vf_cells_metric(cells, NV, RUNS, values, m, MET_TEACHER_S2_ERR, 0.183, -0.5, 0.35, 5);
     vf_cells_metric(cells, NV, RUNS, values, m, MET_TEACHER_S4_ERR, 0.641, -0.5, 0.35, 6);
-    const view_input in = {&p, model_get(GEN_TEACHER), NV, RUNS, values, cells, NULL, 0};
+    const view_input in = {&p, model_get(GEN_TEACHER), NV, RUNS, values, cells, NULL, 0, NULL};
     view_opts o;
     view_opts_init(&o);
     const char *sk[] = {"‖Ŝ₂ − S₂‖_sp", "percentiles over 8 runs", "median", "p95", NULL};
     const char *bk[] = {"‖Ŝ₂ − S₂‖_sp", "‖Ŝ₄ − S₄‖_F", "p5", "p25", "p75", "n^-1/2", "slope", NULL};
     draw_both(&in, VIEW_CURVES, &o, "llsfe", sk, bk);
+    /* issue 14 item 3: a failed fit (nan, llsfe_failed) leaves its run out of the
+     * percentiles, and the panel title says how many */
+    cells[RUNS + 2].metric[m][MET_TEACHER_S2_ERR] = NAN;
+    cells[RUNS + 2].metric[m][MET_TEACHER_S4_ERR] = NAN;
+    cells[RUNS + 2].flags[m] |= MET_TEACHER_FLAG_LLSFE_FAILED;
+    grid *g = grid_alloc(150, 54);
+    cr_assert_eq(view_draw(&in, VIEW_CURVES, &o, (grid_rect){0, 0, 150, 54}, g), RS_OK);
+    char *text = grid_text(g);
+    cr_expect(strstr(text, "percentiles over 8 runs (1 failed fit left out)") != NULL, "%s", text);
+    free(text);
+    grid_free(g);
 }
 
 /* A detail no job has filled yet: every detail view shows the waiting message. */
@@ -253,7 +264,7 @@ Test(view_teacher, not_ready_waits)
     sweep_cell cell;
     sweep_cells_init(&cell, 1);
     const double values[1] = {0.0};
-    const view_input in = {&p, model_get(GEN_TEACHER), 1, 1, values, &cell, det, 0};
+    const view_input in = {&p, model_get(GEN_TEACHER), 1, 1, values, &cell, det, 0, NULL};
     view_opts o;
     view_opts_init(&o);
     const int views[] = {VIEW_LEARNING, VIEW_LANDSCAPE, VIEW_ANGLES, VIEW_DATA};
@@ -288,7 +299,7 @@ Test(view_teacher, learning_streams)
     sweep_cell cell;
     sweep_cells_init(&cell, 1);
     const double values[1] = {0.0};
-    const view_input in = {&p, model_get(GEN_TEACHER), 1, 1, values, &cell, det, 0};
+    const view_input in = {&p, model_get(GEN_TEACHER), 1, 1, values, &cell, det, 0, NULL};
     view_opts o;
     view_opts_init(&o);
     const char *keys[] = {"iteration 39 of 200 (running)", "l2", "score", NULL};

@@ -94,8 +94,9 @@ static void axis_ticks_linear(double lo, double hi, size_t max_n, axis_ticks *t)
     }
 }
 
-/* Label of a log tick m x 10^k: plain decimals when every tick of the axis lies in
- * [0.01, 1000], else compact "1e4", "2e-3". */
+/* Label of a log tick m x 10^k: plain decimals for 0.01 <= m x 10^k < 1000, else compact
+ * "1e4", "2e-3". The label depends on the value alone, so a screen never shows 0.1 in one
+ * panel and 1e-1 in the next (issue 13, point 4). */
 static void axis_format_log(int m, int k, bool plain, char *buf, size_t len)
 {
     if (plain)
@@ -111,7 +112,6 @@ static void axis_ticks_decades(const axis_scale *s, const int *mults, int n_mult
     const double la = log10(s->lo), lb = log10(s->hi);
     const int k0 = (int)floor(la) - 1, k1 = (int)ceil(lb);
     int tk[AXIS_MAX_TICKS], tm[AXIS_MAX_TICKS];
-    bool plain = true;
     t->n = 0;
     for (int k = k0; k <= k1; k++) {
         if (((k % every) + every) % every != 0)
@@ -122,11 +122,10 @@ static void axis_ticks_decades(const axis_scale *s, const int *mults, int n_mult
                 continue;
             tk[t->n] = k, tm[t->n] = mults[j];
             t->v[t->n++] = mults[j] * pow(10, k);
-            plain = plain && k >= -2 && k <= 3;
         }
     }
     for (size_t i = 0; i < t->n; i++)
-        axis_format_log(tm[i], tk[i], plain, t->label[i], AXIS_LABEL_LEN);
+        axis_format_log(tm[i], tk[i], tk[i] >= -2 && tk[i] <= 2, t->label[i], AXIS_LABEL_LEN);
 }
 
 static void axis_ticks_log(const axis_scale *s, size_t max_n, axis_ticks *t)

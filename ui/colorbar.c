@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "glyph.h"
@@ -50,6 +51,28 @@ static int colorbar_digits(const colorbar_scale *s)
     return d < 0 ? 0 : d > 4 ? 4 : d;
 }
 
+/* Two significant digits in the axes' mantissa-exponent form (axis_format): "1.2e7",
+ * "4e-5", never C's "1.2e+07" beside an axis's "1e7" (issue 13, point 4: one number
+ * format per screen). */
+static void compact_exp(double z, char *buf, size_t len)
+{
+    char tmp[32];
+    snprintf(tmp, sizeof tmp, "%.1e", z);
+    char *e = strchr(tmp, 'e');
+    if (!e) {
+        snprintf(buf, len, "%s", tmp);
+        return;
+    }
+    *e = 0;
+    const int ex = atoi(e + 1);
+    char *end = e - 1; /* "2.0" -> "2" */
+    while (end > tmp && *end == '0')
+        *end-- = 0;
+    if (*end == '.')
+        *end = 0;
+    snprintf(buf, len, "%se%d", tmp, ex);
+}
+
 void colorbar_format(const colorbar_scale *s, double z, char *buf, size_t len)
 {
     if (isnan(z)) {
@@ -61,10 +84,15 @@ void colorbar_format(const colorbar_scale *s, double z, char *buf, size_t len)
         return;
     }
     const int d = colorbar_digits(s);
-    if (d < 0)
-        snprintf(buf, len, "%.2g", z);
+    const double v = pow(10.0, z);
+    if (s->log10 && v >= 1e-3 && v < 1e4) /* a log scale is labelled with the values */
+        snprintf(buf, len, "%.3g", v);
+    else if (s->log10)
+        compact_exp(v, buf, len);
+    else if (d < 0 && z != 0)
+        compact_exp(z, buf, len);
     else
-        snprintf(buf, len, "%.*f", d, z);
+        snprintf(buf, len, "%.*f", d < 0 ? 0 : d, z);
     /* "-0.00" reads as a sign error next to a white (zero) cell. */
     if (buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1))
         memmove(buf, buf + 1, strlen(buf));

@@ -19,6 +19,7 @@ typedef struct {
     bool diverging;
     int digits; /* decimals of labels; < 0 picks them from the range */
     bool basic; /* 8-colour output: palette_seq8 / palette_div8 */
+    bool log10; /* the scale runs over log10 of the values: labels show 10^z */
 } colorbar_scale;
 
 /* Fraction t in [0, 1] of z on the scale (clamped); NaN for non-finite z. */

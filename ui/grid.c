@@ -1,7 +1,9 @@
 /* grid.c — the off-screen cell grid (see grid.h). */
 #include "grid.h"
 
+#include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,6 +103,55 @@ void grid_clear(grid *g)
     const size_t n = (size_t)g->w * (size_t)g->h;
     for (size_t i = 0; i < n; i++)
         g->cells[i] = grid_blank;
+    g->n_picks = 0;
+}
+
+void grid_pick_add(grid *g, const grid_pick *p)
+{
+    if (g->n_picks < GRID_MAX_PICKS)
+        g->picks[g->n_picks++] = *p;
+}
+
+void grid_pick_name(grid_pick *p, const char *name)
+{
+    const size_t size = sizeof p->y_name;
+    if ((size_t)snprintf(p->y_name, size, "%s", name ? name : "") < size)
+        return;
+    size_t cut = size - 4; /* room for "…" (3 bytes) and the NUL */
+    while (cut > 0 && ((unsigned char)p->y_name[cut] & 0xc0) == 0x80)
+        cut--; /* not inside a UTF-8 sequence */
+    memcpy(p->y_name + cut, "\xe2\x80\xa6", 4);
+}
+
+/* The value at fraction f of [lo, hi] (in log10 space when log). */
+static double grid_pick_value(double lo, double hi, bool log_scale, double f)
+{
+    if (log_scale)
+        return pow(10.0, log10(lo) + f * (log10(hi) - log10(lo)));
+    return lo + f * (hi - lo);
+}
+
+void grid_pick_cell(const grid_pick *p, int x, int y, size_t *row, size_t *col)
+{
+    const grid_rect a = p->area;
+    const double fx = (x - a.x + 0.5) / a.w, fy = (y - a.y + 0.5) / a.h;
+    *col = (size_t)fmin(fmax(fx * (double)p->cols, 0), (double)p->cols - 1);
+    *row = (size_t)fmin(fmax(fy * (double)p->rows, 0), (double)p->rows - 1);
+}
+
+const grid_pick *grid_pick_at(const grid *g, int x, int y, double *xv, double *yv)
+{
+    for (size_t i = g->n_picks; i-- > 0;) {
+        const grid_pick *p = &g->picks[i];
+        const grid_rect a = p->area;
+        if (a.w < 1 || a.h < 1 || x < a.x || y < a.y || x >= a.x + a.w || y >= a.y + a.h)
+            continue;
+        const double fx = (x - a.x + 0.5) / a.w, fy = 1.0 - (y - a.y + 0.5) / a.h;
+        *xv = grid_pick_value(p->x_lo, p->x_hi, p->x_log, fx);
+        *yv = grid_pick_value(p->y_lo, p->y_hi, p->y_log, fy);
+        return p;
+    }
+    return NULL;
 }
 
 const grid_cell *grid_get(const grid *g, int x, int y)

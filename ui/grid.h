@@ -63,12 +63,45 @@ typedef struct {
     int x, y, w, h;
 } grid_rect;
 
+/* Where a plot put its data (issue 17, point 3: a click reads the numbers under it):
+ * the data area in cells and the ranges its edges stand for (left/bottom = lo). */
+enum { GRID_MAX_PICKS = 8, GRID_PICK_CELLS = 4096 };
+
+typedef struct {
+    grid_rect area;
+    double x_lo, x_hi, y_lo, y_hi;
+    bool x_log, y_log;
+    char y_name[96]; /* the y axis title, e.g. "err_sigma", or a heatmap's title */
+    /* A heatmap: rows x cols data cells over the area (row 0 at the top), and their values
+     * (row-major) when they number at most GRID_PICK_CELLS (else has_z = false). */
+    size_t rows, cols;
+    bool has_z;
+    float z[GRID_PICK_CELLS];
+} grid_pick;
+
 typedef struct {
     int w, h;
     grid_caps caps;
     grid_rect clip;   /* puts outside it are dropped; the whole grid unless pushed */
     grid_cell *cells; /* h rows of w cells, row-major; owned by the grid */
+    /* the plots drawn since the last grid_clear (the first GRID_MAX_PICKS of them) */
+    grid_pick picks[GRID_MAX_PICKS];
+    size_t n_picks;
 } grid;
+
+/* Record a plot's data area (kept when there is room; grid_clear forgets them). */
+void grid_pick_add(grid *g, const grid_pick *p);
+
+/* name (NULL = "") into p->y_name, ending in "…" when it is cut. */
+void grid_pick_name(grid_pick *p, const char *name);
+
+/* The last recorded plot whose area holds cell (x, y), or NULL. On it, the data
+ * coordinates of the cell's centre go to *xv and *yv. */
+const grid_pick *grid_pick_at(const grid *g, int x, int y, double *xv, double *yv);
+
+/* The data cell (*row, *col) of heatmap pick p under cell (x, y) of the grid (inside
+ * p->area). */
+void grid_pick_cell(const grid_pick *p, int x, int y, size_t *row, size_t *col);
 
 /* Default style (terminal colours, no attributes), and a style from parts. */
 grid_style grid_style_default(void);

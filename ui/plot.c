@@ -30,7 +30,12 @@ int plot_warn_draw(const char *text, int x, int y, int max_w, grid *g)
         return 0;
     const grid_style s = grid_style_make(PALETTE_WARN, GRID_COLOR_DEFAULT, GRID_ATTR_BOLD);
     grid_puts(g, x, y, "! ", 2, s);
-    return 2 + grid_puts(g, x + 2, y, text, max_w - 2, s);
+    if (grid_text_width(text) <= max_w - 2)
+        return 2 + grid_puts(g, x + 2, y, text, max_w - 2, s);
+    /* a cut warning ends in an ellipsis, so a flag cut off is seen to be missing */
+    const int used = grid_puts(g, x + 2, y, text, max_w - 3, s);
+    grid_put(g, x + 2 + used, y, glyph_get(GLYPH_ELLIPSIS, g->caps.ascii), s);
+    return 3 + used;
 }
 
 void plot_warn_format(char *buf, size_t len, size_t n_nonfinite, size_t n_inf, size_t n_nonpos,

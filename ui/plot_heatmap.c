@@ -2,6 +2,7 @@
 #include "plot_heatmap.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -16,6 +17,8 @@ enum {
     HM_LEGEND_MAX = 8, /* overlay legend entries: the path and distinct mark labels */
     HM_MIN_CELL_W = 5, /* narrowest labelled cell: "0.1" plus a column of air each side */
     HM_BAR_GAP = 2,    /* columns between the map and the colour bar */
+    HM_EDGE_GAP = 1,   /* blank columns right of the bar's labels: a map beside this one
+                        * never has its row labels touch them (issue 13, point 11) */
     HM_TEXT_LEN = 96,
     HM_MAX_DIM = 1 << 20
 };
@@ -74,7 +77,8 @@ static rs_status hm_scale(const plot_heatmap_model *m, const grid *g, hm_layout 
         const double w = fmax(fabs(lo), 1) / 2; /* constant data: any visible range */
         lo -= w, hi += w;
     }
-    L->cs = (colorbar_scale){lo, hi, m->diverging, m->digits, g->caps.colors == GRID_COLORS_8};
+    L->cs = (colorbar_scale){
+        lo, hi, m->diverging, m->digits, g->caps.colors == GRID_COLORS_8, m->z_log10};
     return lo < hi ? RS_OK : RS_EINVAL;
 }
 
@@ -154,7 +158,7 @@ static bool hm_layout_make(const plot_heatmap_model *m, grid_rect r, int top, gr
     const bool head = m->cbar_title || (L->axes ? m->y_title != NULL : m->col_labels != NULL);
     L->head_y = head ? r.y + top : -1;
     const int y0 = r.y + top + (head ? 1 : 0), h = r.h - top - (head ? 1 : 0) - foot;
-    const int right = HM_BAR_GAP + colorbar_width(&L->cs);
+    const int right = HM_BAR_GAP + colorbar_width(&L->cs) + HM_EDGE_GAP;
     L->foot_y = foot ? y0 + h : -1;
     if (L->axes) {
         /* Samples sit at a linspace; the map's edges lie half a step beyond them. */
@@ -181,7 +185,8 @@ static bool hm_layout_make(const plot_heatmap_model *m, grid_rect r, int top, gr
         if (spare > 1)
             L->map.x += spare / 2;
     }
-    L->bar = (grid_rect){L->map.x + L->map.w + HM_BAR_GAP, L->map.y, right - HM_BAR_GAP, L->map.h};
+    L->bar = (grid_rect){L->map.x + L->map.w + HM_BAR_GAP, L->map.y,
+                         right - HM_BAR_GAP - HM_EDGE_GAP, L->map.h};
     return L->map.w >= 1 && L->map.h >= 1 && L->map_hp >= 1;
 }
 
@@ -311,7 +316,9 @@ static void hm_draw_index_labels(const plot_heatmap_model *m, const hm_layout *L
     int last = -1;
     for (size_t i = 0; m->row_labels && i < m->rows; i++) {
         const double mid_px = ((double)i + 0.5) * L->map_hp / (double)m->rows;
-        const int y = L->map.y + (int)(mid_px / (L->half ? 2 : 1));
+        /* labelled blocks: on the row of the block's value label */
+        const int y = L->labels ? L->map.y + (int)i * L->cell_h + (L->cell_h - 1) / 2
+                                : L->map.y + (int)(mid_px / (L->half ? 2 : 1));
         const int w = grid_text_width(m->row_labels[i]);
         if (y == last)
             continue;
@@ -346,6 +353,21 @@ static void hm_draw_frame(const plot_heatmap_model *m, const hm_layout *L, grid_
 }
 
 /* Body of the public draw; the grid is already clipped to r. */
+/* Record the map and its values for the mouse (issue 17, point 3: a click reads a cell). */
+static void hm_pick(const plot_heatmap_model *m, const hm_layout *L, grid *g)
+{
+    static grid_pick pick; /* main thread only; large */
+    memset(&pick, 0, offsetof(grid_pick, z));
+    pick.area = L->map;
+    pick.x_lo = m->x_lo, pick.x_hi = m->x_hi, pick.y_lo = m->y_lo, pick.y_hi = m->y_hi;
+    grid_pick_name(&pick, m->title);
+    pick.rows = m->rows, pick.cols = m->cols;
+    pick.has_z = m->rows * m->cols <= GRID_PICK_CELLS;
+    for (size_t i = 0; pick.has_z && i < m->rows * m->cols; i++)
+        pick.z[i] = (float)m->z[i];
+    grid_pick_add(g, &pick);
+}
+
 static rs_status plot_heatmap_draw_in(const plot_heatmap_model *m, grid_rect r, grid *g)
 {
     r = grid_rect_clip(r, (grid_rect){0, 0, g->w, g->h});
@@ -367,7 +389,8 @@ static rs_status plot_heatmap_draw_in(const plot_heatmap_model *m, grid_rect r, 
     legend_entry leg[HM_LEGEND_MAX];
     const size_t n_leg = hm_legend(m, leg);
     char warn[HM_TEXT_LEN];
-    plot_warn_format(warn, sizeof warn, L.nonfinite, L.inf, 0, "cell");
+    plot_warn_format(warn, sizeof warn, m->quiet_nan ? 0 : L.nonfinite, m->quiet_nan ? 0 : L.inf, 0,
+                     "cell");
     const int warn_w = warn[0] ? grid_text_width(warn) + 4 : 0;
     const int foot = n_leg ? legend_rows(leg, n_leg, r.w - warn_w) : (warn[0] ? 1 : 0);
     if (!hm_layout_make(m, r, top, g, foot, &L)) {
@@ -379,6 +402,7 @@ static rs_status plot_heatmap_draw_in(const plot_heatmap_model *m, grid_rect r, 
     else
         hm_draw_pixels(m, &L, g);
     const rs_status st = hm_draw_overlays(m, &L, g);
+    hm_pick(m, &L, g);
     hm_draw_frame(m, &L, r, g);
     if (L.foot_y >= 0) {
         plot_warn_draw(warn, r.x, L.foot_y, r.w, g);

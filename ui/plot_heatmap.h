@@ -61,6 +61,8 @@ typedef struct {
     const char *path_label;
     const plot_heatmap_mark *marks;
     size_t n_marks;
+    bool quiet_nan; /* the caller says why cells are non-finite: no "! 3 NaN cells" */
+    bool z_log10;   /* z holds log10 of the values: the colour bar shows the values */
 } plot_heatmap_model;
 
 /* Set every field to "empty": no data, sequential, automatic range and digits, no

@@ -2,6 +2,7 @@
 #include "plot_lines.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -81,7 +82,7 @@ static void plot_lines_band_ends(const plot_lines_model *m, double y, double sd,
 plot_lines_series plot_lines_series_make(const char *name, int color, size_t n, const double *x,
                                          const double *y)
 {
-    return (plot_lines_series){name, color, n, x, y, NULL, NAN, false, false};
+    return (plot_lines_series){name, color, n, x, y, NULL, NAN, false, false, 0};
 }
 
 /* Counts of points that cannot be drawn, and the extremes of those that can. */
@@ -281,6 +282,40 @@ static glyph_id plot_lines_mark(const plot_lines_model *m, size_t s)
     return marks[k % (sizeof marks / sizeof marks[0])];
 }
 
+/* Whether point i of series s gets a marker: every point, or with mark_n = k the point
+ * nearest each of k x positions at fractions (j + (place + 1) / (marked + 1)) / k of the
+ * axis, where place is s's rank among the marked series: staggered, so that no two
+ * series put their markers in one column. */
+static bool plot_lines_marked(const plot_lines_model *m, const axis_scale *xs, size_t s, size_t i)
+{
+    const plot_lines_series *se = &m->series[s];
+    if (se->mark_n == 0)
+        return true;
+    size_t place = 0, marked = 0;
+    for (size_t t = 0; t < m->n_series; t++)
+        if (m->series[t].markers && !m->series[t].points_only) {
+            place += t < s;
+            marked++;
+        }
+    const double u = axis_frac(xs, se->x[i]);
+    const double k = (double)se->mark_n;
+    const double off = ((double)place + 1) / ((double)marked + 1);
+    const double j = floor(u * k - off + 0.5); /* the nearest target */
+    if (j < 0 || j >= k)
+        return false;
+    const double target = (j + off) / k;
+    /* i is the point nearest the target: no finite neighbour is nearer */
+    for (int d = -1; d <= 1; d += 2) {
+        const long nb = (long)i + d;
+        if (nb < 0 || nb >= (long)se->n || !plot_lines_ok(m, se->x[nb], se->y[nb]))
+            continue;
+        const double v = axis_frac(xs, se->x[nb]);
+        if (fabs(v - target) < fabs(u - target) || (fabs(v - target) == fabs(u - target) && d < 0))
+            return false;
+    }
+    return fabs(u - target) * k < 0.5;
+}
+
 /* Point markers of the marked line series, as cell glyphs over the lines; the first
  * series is drawn last, on top. */
 static void plot_lines_marks(const plot_lines_model *m, const axis_scale *xs, const axis_scale *ys,
@@ -293,7 +328,7 @@ static void plot_lines_marks(const plot_lines_model *m, const axis_scale *xs, co
         const uint32_t ch = glyph_get(plot_lines_mark(m, s), g->caps.ascii);
         const grid_style st = grid_style_make(se->color, GRID_COLOR_DEFAULT, GRID_ATTR_BOLD);
         for (size_t i = 0; i < se->n; i++) {
-            if (!plot_lines_ok(m, se->x[i], se->y[i]))
+            if (!plot_lines_ok(m, se->x[i], se->y[i]) || !plot_lines_marked(m, xs, s, i))
                 continue;
             /* the dot the line passes through, rounded as the line rounds it */
             const int dx = canvas_round(axis_dot_x(f, axis_frac(xs, se->x[i])));
@@ -389,6 +424,19 @@ static rs_status plot_lines_scales(const plot_lines_model *m, axis_scale *xs, ax
     return RS_OK;
 }
 
+/* Record the data area for the mouse (issue 17, point 3). */
+static void plot_lines_pick(const plot_lines_model *m, const axis_frame *f, const axis_scale *xs,
+                            const axis_scale *ys, grid *g)
+{
+    static grid_pick pick; /* main thread only; large */
+    memset(&pick, 0, offsetof(grid_pick, z));
+    pick.area = f->plot;
+    pick.x_lo = xs->lo, pick.x_hi = xs->hi, pick.x_log = xs->log;
+    pick.y_lo = ys->lo, pick.y_hi = ys->hi, pick.y_log = ys->log;
+    grid_pick_name(&pick, m->y_title);
+    grid_pick_add(g, &pick);
+}
+
 /* Body of the public draw; the grid is already clipped to r. */
 static rs_status plot_lines_draw_in(const plot_lines_model *m, grid_rect r, grid *g)
 {
@@ -443,6 +491,7 @@ static rs_status plot_lines_draw_in(const plot_lines_model *m, grid_rect r, grid
     plot_lines_marks(m, &xs, &ys, &f, g);
 
     axis_frame_draw(&f, &xs, &ys, NULL, g);
+    plot_lines_pick(m, &f, &xs, &ys, g);
     plot_footer_draw(warn, m->x_title, f.title_y, r, f.plot.x, f.plot.w, g);
     const grid_style lab = grid_style_make(PALETTE_LABEL, GRID_COLOR_DEFAULT, 0);
     if (ytw)

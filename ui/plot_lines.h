@@ -30,6 +30,11 @@ typedef struct {
                         * +, ◆, ✱, ■ in model order, shown in the legend as ━×), so that
                         * series differ without colour; a 2 x 2 dot blob on scatters */
     bool points_only;  /* scatter: dots (or markers) without joining lines */
+    /* With markers on a dense line (learning curves, thousands of points): 0 marks every
+     * point; k > 0 marks about k points, at evenly spaced x staggered between the marked
+     * series, so that lines lying on one another still each show their glyph somewhere
+     * (issue 13, point 9). */
+    size_t mark_n;
 } plot_lines_series;
 
 typedef struct {

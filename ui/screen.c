@@ -44,7 +44,7 @@ static int caption_rows(const screen_model *m, int inner_w, int inner_h, int h, 
 static void layout(const screen_model *m, int w, int h, grid_rect *panel, grid_rect *box,
                    grid_rect *plot, grid_rect *caption)
 {
-    const int pw = panel_width(w);
+    const int pw = m->plot_full ? 0 : panel_width(w);
     *panel = (grid_rect){0, 1, pw, h - 3};
     *box = (grid_rect){pw, 1, w - pw, h - 3};
     const grid_rect in = {box->x + 1, box->y + 1, box->w - 2, box->h - 2};
@@ -54,21 +54,38 @@ static void layout(const screen_model *m, int w, int h, grid_rect *panel, grid_r
     *caption = (grid_rect){in.x, in.y + in.h - cr, in.w, cr};
 }
 
+static const char brand_text[] = "reluscope";
+
 static void draw_tabs(const screen_model *m, grid *g)
 {
     const grid_style brand = grid_style_make(PALETTE_ACCENT, PALETTE_PANEL, GRID_ATTR_BOLD);
     grid_fill(g, (grid_rect){0, 0, g->w, 1}, ' ', grid_style_make(-1, PALETTE_PANEL, 0));
-    const int bw = grid_puts(g, 1, 0, "reluscope", 12, brand) + 2;
+    const int bw = grid_puts(g, 1, 0, brand_text, 12, brand) + 2;
     widgets_tabs_draw(m->tabs, m->n_tabs, m->active_tab, (grid_rect){bw, 0, g->w - bw, 1}, g);
+}
+
+/* Rows of the selected knob's meaning under the list: narrow panels drop the meaning
+ * column and show it there instead. */
+static int meaning_rows(const screen_model *m, grid_rect panel)
+{
+    return panel.w < 70 && m->selected < m->n_items ? 2 : 0;
+}
+
+/* The panel's knob list inside its box. */
+static grid_rect knob_list_rect(const screen_model *m, grid_rect panel)
+{
+    const grid_rect in = {panel.x + 1, panel.y + 1, panel.w - 2, panel.h - 2};
+    const int mrows = meaning_rows(m, panel);
+    return (grid_rect){in.x, in.y, in.w, in.h - (mrows ? mrows + 1 : 0)};
 }
 
 static void draw_panel(const screen_model *m, grid_rect r, grid *g)
 {
+    if (r.w < 3)
+        return;
     const grid_rect in = widgets_box_draw("parameters", m->panel_focused, r, g);
-    /* Narrow panels drop the meaning column: show the selected knob's meaning below. */
-    const bool narrow = r.w < 70;
-    const int mrows = narrow && m->selected < m->n_items ? 2 : 0;
-    grid_rect list = {in.x, in.y, in.w, in.h - (mrows ? mrows + 1 : 0)};
+    const int mrows = meaning_rows(m, r);
+    const grid_rect list = knob_list_rect(m, r);
     widgets_kv_draw(m->items, m->n_items, m->selected, list, g);
     if (mrows) {
         const grid_rect mr = {in.x + 1, in.y + in.h - mrows, in.w - 1, mrows};
@@ -161,11 +178,17 @@ static void draw_preset_times(const screen_model *m, size_t n, grid_rect r, grid
     }
 }
 
+/* The preset menu's box on a gw x gh screen. */
+static grid_rect menu_rect(int gw, int gh)
+{
+    const int w = gw - 8 < 110 ? gw - 8 : 110;
+    const int h = gh - 4;
+    return (grid_rect){(gw - w) / 2, (gh - h) / 2, w, h};
+}
+
 static void draw_presets(const screen_model *m, grid *g)
 {
-    int w = g->w - 8 < 110 ? g->w - 8 : 110;
-    int h = g->h - 4;
-    const grid_rect r = {(g->w - w) / 2, (g->h - h) / 2, w, h};
+    const grid_rect r = menu_rect(g->w, g->h);
     grid_fill(g, r, ' ', grid_style_default());
     const grid_rect in = widgets_box_draw("presets: ↑↓ choose, Enter load, Esc close", true, r, g);
     static widgets_kv_item items[512];
@@ -233,4 +256,56 @@ rs_status screen_draw(const screen_model *m, grid *g)
     else if (m->overlay == SCREEN_OVERLAY_PRESETS)
         draw_presets(m, g);
     return st;
+}
+
+static bool inside(grid_rect r, int x, int y)
+{
+    return x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h;
+}
+
+/* A row of a list of n items drawn by widgets_kv_draw in r: the item, or -1. */
+static long list_hit(size_t n, size_t selected, grid_rect r, int x, int y)
+{
+    if (!inside(r, x, y))
+        return -1;
+    const size_t i = widgets_kv_first(n, selected, r.h) + (size_t)(y - r.y);
+    return i < n ? (long)i : -1;
+}
+
+screen_hit screen_hit_test(const screen_model *m, int w, int h, int x, int y)
+{
+    screen_hit hit = {SCREEN_HIT_NONE, 0, {0, 0, 0, 0}};
+    if (w < SCREEN_MIN_W || h < SCREEN_MIN_H)
+        return hit;
+    if (m->overlay != SCREEN_OVERLAY_NONE) {
+        hit.kind = SCREEN_HIT_OVERLAY;
+        if (m->overlay == SCREEN_OVERLAY_PRESETS) {
+            const grid_rect r = menu_rect(w, h);
+            const grid_rect list = {r.x + 1, r.y + 1, r.w - 2, r.h - 2 - MENU_CAPTION_ROWS - 1};
+            const long i = list_hit(m->n_presets, m->preset_selected, list, x, y);
+            if (i >= 0)
+                hit = (screen_hit){SCREEN_HIT_PRESET, (size_t)i, list};
+        }
+        return hit;
+    }
+    grid_rect panel, box, plot, caption;
+    layout(m, w, h, &panel, &box, &plot, &caption);
+    if (y == 0) {
+        const int bw = grid_text_width(brand_text) + 2;
+        const grid_rect bar = {bw, 0, w - bw, 1};
+        const int t = widgets_tabs_hit(m->tabs, m->n_tabs, m->active_tab, bar, x);
+        if (t >= 0)
+            hit = (screen_hit){SCREEN_HIT_TAB, (size_t)t, bar};
+        return hit;
+    }
+    if (panel.w >= 3 && inside(panel, x, y)) {
+        const grid_rect list = knob_list_rect(m, panel);
+        const long i = list_hit(m->n_items, m->selected, list, x, y);
+        if (i >= 0)
+            hit = (screen_hit){SCREEN_HIT_KNOB, (size_t)i, list};
+        return hit;
+    }
+    if (inside(plot, x, y))
+        hit = (screen_hit){SCREEN_HIT_PLOT, 0, plot};
+    return hit;
 }

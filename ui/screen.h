@@ -30,6 +30,7 @@ typedef struct {
     const char *const *tabs; /* tab labels, e.g. "1 curves" */
     size_t n_tabs, active_tab;
     const char *title; /* top row, e.g. "relu · fig1-samples — Figure 1 (left)" */
+    bool plot_full;    /* the plot box takes the whole width: no parameter panel ('F') */
     /* the parameter panel */
     const widgets_kv_item *items;
     size_t n_items, selected;
@@ -63,5 +64,25 @@ void screen_model_init(screen_model *m);
 
 /* Draw m over the whole of g. Returns the view's status (the screen is drawn anyway). */
 rs_status screen_draw(const screen_model *m, grid *g);
+
+/* What the mouse points at (issue 17, point 3), from the same layout screen_draw uses, so
+ * that hit tests need no terminal. */
+typedef enum {
+    SCREEN_HIT_NONE,
+    SCREEN_HIT_KNOB,    /* index: the item of the parameter panel */
+    SCREEN_HIT_TAB,     /* index: the tab */
+    SCREEN_HIT_PLOT,    /* rect: the plot area (x, y inside it) */
+    SCREEN_HIT_PRESET,  /* index: the preset of the menu overlay */
+    SCREEN_HIT_OVERLAY, /* elsewhere while an overlay is open */
+} screen_hit_kind;
+
+typedef struct {
+    screen_hit_kind kind;
+    size_t index;
+    grid_rect rect;
+} screen_hit;
+
+/* The hit at cell (x, y) of m drawn on a w x h grid. */
+screen_hit screen_hit_test(const screen_model *m, int w, int h, int x, int y);
 
 #endif

@@ -61,6 +61,37 @@ static grid_rect widgets_box_in(const char *title, bool focused, grid_rect r, gr
     return (grid_rect){r.x + 1, r.y + 1, r.w - 2, r.h - 2};
 }
 
+/* The first tab shown: late enough that the active tab fits (tabs left of it are
+ * dropped first). */
+static size_t widgets_tabs_first(const char *const *names, size_t n, size_t active, int w_max)
+{
+    size_t first = 0;
+    for (;;) {
+        int w = 0;
+        for (size_t i = first; i <= active && i < n; i++)
+            w += grid_text_width(names[i]) + 3;
+        if (w <= w_max || first >= active || first + 1 >= n)
+            return first;
+        first++;
+    }
+}
+
+int widgets_tabs_hit(const char *const *names, size_t n, size_t active, grid_rect r, int x)
+{
+    if (r.w < 1 || x < r.x)
+        return -1;
+    int left = r.x;
+    for (size_t i = widgets_tabs_first(names, n, active, r.w); i < n && left < r.x + r.w; i++) {
+        int w = grid_text_width(names[i]);
+        if (w > r.x + r.w - left - 2)
+            w = r.x + r.w - left - 2;
+        if (x >= left && x < left + w + 2)
+            return (int)i;
+        left += w + 3;
+    }
+    return -1;
+}
+
 /* Body of widgets_tabs_draw; the grid is already clipped to the rect. */
 static void widgets_tabs_in(const char *const *names, size_t n, size_t active, grid_rect r, grid *g)
 {
@@ -71,16 +102,7 @@ static void widgets_tabs_in(const char *const *names, size_t n, size_t active, g
     const grid_style on = grid_style_make(PALETTE_BLACK, PALETTE_ACCENT,
                                           GRID_ATTR_BOLD | (mono ? GRID_ATTR_REVERSE : 0));
     grid_fill(g, (grid_rect){r.x, r.y, r.w, 1}, ' ', bar);
-    /* Start late enough that the active tab fits: tabs left of it are dropped first. */
-    size_t first = 0;
-    for (;;) {
-        int w = 0;
-        for (size_t i = first; i <= active && i < n; i++)
-            w += grid_text_width(names[i]) + 3;
-        if (w <= r.w || first >= active || first + 1 >= n)
-            break;
-        first++;
-    }
+    const size_t first = widgets_tabs_first(names, n, active, r.w);
     int x = r.x;
     for (size_t i = first; i < n && x < r.x + r.w; i++) {
         const grid_style s = i == active ? on : bar;
@@ -197,6 +219,9 @@ static grid_rect widgets_message_in(const char *title, const char *text, grid_re
     const grid_style s = grid_style_make(PALETTE_TITLE, GRID_COLOR_DEFAULT, 0);
     for (int i = 0; i < (int)n && i < in.h; i++) {
         snprintf(line, sizeof line, "%.*s", (int)len[i], start[i]);
+        if (i == in.h - 1 && (int)n > in.h) /* the rest does not fit: say so */
+            snprintf(line, sizeof line, "… %d more lines (a larger terminal shows them)",
+                     (int)n - i);
         const int lw = grid_text_width(line);
         const int x = boxed ? in.x : in.x + (lw < in.w ? (in.w - lw) / 2 : 0);
         widgets_text(g, x, in.y + i, line, in.w, s);

@@ -23,6 +23,10 @@ grid_rect widgets_box_draw(const char *title, bool focused, grid_rect r, grid *g
  * not fit are dropped from the right, but the active one is always shown. */
 void widgets_tabs_draw(const char *const *names, size_t n, size_t active, grid_rect r, grid *g);
 
+/* The tab widgets_tabs_draw puts under column x of row rect r (its " name " cells), or
+ * -1 for none: the mouse's hit test. */
+int widgets_tabs_hit(const char *const *names, size_t n, size_t active, grid_rect r, int x);
+
 /* Status bar on the first row of r: left text from the left edge, right text against
  * the right edge (kept whole when possible; the left one is cut first). */
 void widgets_status_draw(const char *left, const char *right, grid_rect r, grid *g);

@@ -12,6 +12,7 @@
 #include "gen_teacher.h"
 #include "job_teacher_internal.h"
 #include "llsfe.h"
+#include "llsfe4.h"
 #include "loss_teacher.h"
 #include "met_teacher.h"
 #include "opt_teacher.h"
@@ -49,7 +50,9 @@ size_t job_teacher_bytes(const rs_params *p)
     size_t s[JT_NBUF];
     const size_t k = teacher_k(p), ll = (param_methods(p) & (1u << METHOD_LLSFE)) != 0;
     const size_t core = ws_layout(p, s) ? workspace_bytes(s, JT_NBUF) : 0;
-    const size_t lw = ll ? llsfe_ws_bytes(p->n, p->d) : 0,
+    const size_t lw = ll ? llsfe_ws_bytes(p->n, p->d) +
+                               (p->llsfe_degree == 4 ? llsfe4_bytes(p->d) : 0)
+                         : 0,
                  lt = loss_teacher_ws_bytes(p->n, p->d, k, 1);
     if (!core || !lt || (ll && !lw) || core > SIZE_MAX / 4 || lt > SIZE_MAX / 4 ||
         lw > SIZE_MAX / 4)
@@ -214,6 +217,31 @@ static rs_status train_loss(const rs_params *p, int m, job_teacher_ws *ws, loss_
     return RS_OK;
 }
 
+/* The degree-4 LLSFE's errors at x (llsfe_degree = 4): g1..G4 by llsfe4.h, then eq. (7)
+ * in full. Remark 1's bandwidth uses p = 4 when bandwidth = 0. */
+static rs_status llsfe4_errors_at(const rs_params *p, const double *X, const double *x,
+                                  double *scratch, sweep_cell *cell, rs_error *err)
+{
+    const size_t d = p->d;
+    double g[LLSFE4_MAX_D], G2[LLSFE4_MAX_D * LLSFE4_MAX_D], G3[27], G4[81];
+    const double h = p->bandwidth > 0.0 ? p->bandwidth : llsfe_bandwidth_p(p->n, d, 4);
+    llsfe4 *q = llsfe4_alloc(d);
+    if (!q)
+        return rs_error_set(err, RS_ENOMEM, "job_teacher: degree-4 LLSFE tables (d = %zu)", d);
+    int failed = 0;
+    rs_status st = llsfe4_eval(q, X, p->n, x, h, g, G2, G3, G4, &failed, err);
+    llsfe4_free(q);
+    if (st != RS_OK)
+        return st;
+    double *out = cell->metric[METHOD_LLSFE];
+    if (failed) {
+        cell->flags[METHOD_LLSFE] |= MET_TEACHER_FLAG_LLSFE_FAILED;
+        return RS_OK;
+    }
+    return llsfe_errors4(p->input, p->mixture_shift, x, g, G2, G3, G4, d, scratch,
+                         &out[MET_TEACHER_S2_ERR], &out[MET_TEACHER_S4_ERR], err);
+}
+
 /* Figures 1-2: LLSFE errors at one fresh point of the input law (EXTRA stream). A part
  * that does not train llsfe only draws the point (cell NULL), so that the EXTRA stream
  * stands where the whole job leaves it. */
@@ -232,6 +260,8 @@ static rs_status llsfe_accuracy(const rs_params *p, job_teacher_llsfe *lc, gsl_r
                                       extra, x, &yq, P1, NULL, err);
     if (st != RS_OK || !out)
         return st;
+    if (p->llsfe_degree == 4)
+        return llsfe4_errors_at(p, lc->ws->X, x, scratch, cell, err);
     size_t failed = 0;
     st = llsfe_eval(lc->lw, x, 1, lc->h, g, G, &failed, NULL, err);
     if (st != RS_OK)

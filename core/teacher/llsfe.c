@@ -28,7 +28,12 @@ struct llsfe_ws {
 
 double llsfe_bandwidth(size_t n, size_t d)
 {
-    return pow((double)n, -1.0 / (2.0 * 2.0 + 2.0 + (double)d)); /* Remark 1, p = 2 */
+    return llsfe_bandwidth_p(n, d, 2);
+}
+
+double llsfe_bandwidth_p(size_t n, size_t d, size_t p)
+{
+    return pow((double)n, -1.0 / (2.0 * (double)p + 2.0 + (double)d)); /* Remark 1 */
 }
 
 enum { LLSFE_WS_ARRAYS = 4 };
@@ -193,9 +198,11 @@ static void llsfe_s2(const double *g, const double *G, size_t d, double *S2)
             S2[a * d + b] = g[a] * g[b] + G[a * d + b];
 }
 
-/* Add weight * S4 = g^4 + 6 sym(G (x) g (x) g) + 3 sym(G (x) G) (eq. 7, G3 = G4 = 0) into
- * S4 (d^4 entries), so mixtures can be summed. */
-static void llsfe_s4_add(const double *g, const double *G, size_t d, double weight, double *S4)
+/* Add weight * S4 = g^4 + 6 sym(G (x) g (x) g) + 3 sym(G (x) G) + 4 sym(G3 (x) g) + G4
+ * (eq. 7) into S4 (d^4 entries), so mixtures can be summed; G3 = G4 = NULL is the second
+ * degree LLSFE's G3 = G4 = 0. */
+static void llsfe_s4_add(const double *g, const double *G, const double *G3, const double *G4,
+                         size_t d, double weight, double *S4)
 {
     for (size_t a = 0; a < d; a++)
         for (size_t b = 0; b < d; b++)
@@ -209,7 +216,13 @@ static void llsfe_s4_add(const double *g, const double *G, size_t d, double weig
                     /* 3 sym(G G): the 3 pairings */
                     const double GG = G[a * d + b] * G[c * d + e] + G[a * d + c] * G[b * d + e] +
                                       G[a * d + e] * G[b * d + c];
-                    S4[((a * d + b) * d + c) * d + e] += weight * (gg + Ggg + GG);
+                    /* 4 sym(G3 g): the 4 placements of g; then G4 itself */
+                    const double G3g =
+                        G3 ? G3[(b * d + c) * d + e] * g[a] + G3[(a * d + c) * d + e] * g[b] +
+                                 G3[(a * d + b) * d + e] * g[c] + G3[(a * d + b) * d + c] * g[e]
+                           : 0.0;
+                    const double g4 = G4 ? G4[((a * d + b) * d + c) * d + e] : 0.0;
+                    S4[((a * d + b) * d + c) * d + e] += weight * (gg + Ggg + GG + G3g + g4);
                 }
 }
 
@@ -238,13 +251,20 @@ rs_status llsfe_exact(int input, double m, const double *x, size_t d, double *wo
         for (size_t a = 0; a < d; a++) /* grad^2 f / f = sum_c post_c ((x - m_c)(.)^T - I) */
             for (size_t b = 0; b < d; b++)
                 S2[a * d + b] += w * (g[a] * g[b] + G[a * d + b]);
-        llsfe_s4_add(g, G, d, w, S4);
+        llsfe_s4_add(g, G, NULL, NULL, d, w, S4);
     }
     return RS_OK;
 }
 
 rs_status llsfe_errors(int input, double m, const double *x, const double *g1, const double *G2,
                        size_t d, double *work, double *err_s2_sp, double *err_s4_f, rs_error *err)
+{
+    return llsfe_errors4(input, m, x, g1, G2, NULL, NULL, d, work, err_s2_sp, err_s4_f, err);
+}
+
+rs_status llsfe_errors4(int input, double m, const double *x, const double *g1, const double *G2,
+                        const double *G3, const double *G4, size_t d, double *work,
+                        double *err_s2_sp, double *err_s4_f, rs_error *err)
 {
     const size_t d2 = d * d, d4 = d2 * d2;
     double *S4 = work, *S4h = work + d4, *S2 = S4h + d4, *S2h = S2 + d2, *ev = S2h + d2,
@@ -254,7 +274,7 @@ rs_status llsfe_errors(int input, double m, const double *x, const double *g1, c
         return st;
     llsfe_s2(g1, G2, d, S2h);
     memset(S4h, 0, d4 * sizeof(double));
-    llsfe_s4_add(g1, G2, d, 1.0, S4h);
+    llsfe_s4_add(g1, G2, G3, G4, d, 1.0, S4h);
     double f2 = 0.0;
     for (size_t a = 0; a < d4; a++)
         f2 += (S4h[a] - S4[a]) * (S4h[a] - S4[a]);

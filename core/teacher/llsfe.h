@@ -17,8 +17,9 @@
 
 typedef struct llsfe_ws llsfe_ws; /* opaque */
 
-/* Remark 1's bandwidth h = n^{-1/(2p+2+d)} with p = 2. */
+/* Remark 1's bandwidth h = n^{-1/(2p+2+d)}, with p = 2 and with degree p. */
 double llsfe_bandwidth(size_t n, size_t d);
+double llsfe_bandwidth_p(size_t n, size_t d, size_t p);
 
 /* Workspace for data of n points in dimension d; NULL on failure or overflow. */
 llsfe_ws *llsfe_ws_alloc(size_t n, size_t d);
@@ -47,5 +48,10 @@ rs_status llsfe_exact(int input, double m, const double *x, size_t d, double *wo
  * ||S4_hat - S4||_F at one point. work: 2 d^4 + 3 d^2 + 2 d doubles. */
 rs_status llsfe_errors(int input, double m, const double *x, const double *g1, const double *G2,
                        size_t d, double *work, double *err_s2_sp, double *err_s4_f, rs_error *err);
+/* The same with the third and fourth derivatives of log f of a degree-4 fit (llsfe4.h) in
+ * eq. (7); G3 = G4 = NULL is llsfe_errors. */
+rs_status llsfe_errors4(int input, double m, const double *x, const double *g1, const double *G2,
+                        const double *G3, const double *G4, size_t d, double *work,
+                        double *err_s2_sp, double *err_s4_f, rs_error *err);
 
 #endif

@@ -19,6 +19,11 @@ rs_status param_check_teacher(const rs_params *p, rs_error *err)
     if ((param_methods(p) & (1u << METHOD_LLSFE)) && p->d > 16)
         return rs_error_set(err, RS_EINVAL,
                             "d=%zu: allowed 1..16 with the llsfe loss (O(n d^2) per point)", p->d);
+    if (p->llsfe_degree != 2 && p->llsfe_degree != 4)
+        return rs_error_set(err, RS_EINVAL, "llsfe_degree=%zu: allowed 2 or 4", p->llsfe_degree);
+    /* the degree-4 fit integrates over Q^d quadrature nodes (llsfe4.h) */
+    if ((param_methods(p) & (1u << METHOD_LLSFE)) && p->llsfe_degree == 4 && p->d > 3)
+        return rs_error_set(err, RS_EINVAL, "d=%zu: allowed 1..3 with llsfe_degree=4", p->d);
     if (p->n < 2)
         return rs_error_set(err, RS_EINVAL, "n=%zu: allowed 2..1e9 for teacher", p->n);
     return RS_OK;

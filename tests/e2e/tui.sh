@@ -178,6 +178,19 @@ expect "EXITED 0" "the second q quits"
 "$BIN" --preset "$WORK/.config/reluscope/presets/mine-e2e.ini" --batch >/dev/null 2>&1 ||
     fail "the saved preset does not load back"
 
+# --- issue 13, point 5: a preset opens on the panels its caption names; m cycles on --
+$T kill-session -t e2e 2>/dev/null
+$T new-session -d -s e2e -x 120 -y 40 \
+    "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $BIN --preset fig1-dimension --set n=20000 --set runs=1 --set sweep_values=5,9; echo \"EXITED \$?\"; sleep 30"
+expect "done relu" "fig1-dimension computes"
+expect "√(KL/2) ≥ TV" "fig1-dimension opens on the sqrt_kl panel its caption names"
+expect "‖Σ̂ − WWᵀ‖_F" "and on err_sigma"
+expect_not "‖b̂ − b‖₂" "err_b is a key m away"
+keys m
+expect "‖b̂ − b‖₂" "m brings err_b"
+keys q q
+expect "EXITED 0" "quit after the panels step"
+
 # --- signals restore the terminal and exit 128 + the signal (issue 16) ------------
 # cursor_visible: tmux's cursor flag of the pane (1 = shown), after the program left.
 cursor_visible() { [ "$($T display-message -p -t e2e '#{cursor_flag}')" = 1 ]; }

@@ -9,6 +9,8 @@
 #include "palette.h"
 #include "plot.h"
 #include "plot_lines.h"
+#include "text.h"
+#include "view_phase.h"
 
 void view_opts_init(view_opts *o)
 {
@@ -16,6 +18,28 @@ void view_opts_init(view_opts *o)
     o->ref_line = true;
     o->method = 0;
     o->y_scale = VIEW_Y_AUTO;
+    o->phase_x = o->phase_y = 0;
+    o->panels = NULL;
+    o->x_scale = VIEW_Y_AUTO;
+    o->y_zoom = false;
+    o->y_lo = o->y_hi = NAN;
+}
+
+bool view_x_log(const view_opts *o, const rs_params *p)
+{
+    if (p->sweep < 0)
+        return false;
+    double values[PARAM_MAX_LIST];
+    const size_t n = param_sweep_values(p, values);
+    for (size_t i = 0; i < n; i++)
+        if (!(values[i] > 0))
+            return false;
+    if (o->x_scale != VIEW_Y_AUTO)
+        return o->x_scale == VIEW_Y_LOG;
+    const char *key = param_table[p->sweep].key;
+    if (strcmp(key, "n") == 0 || strcmp(key, "kappa") == 0)
+        return true;
+    return p->sweep_scale == SWEEP_LOG && p->n_sweep_values == 0;
 }
 
 bool view_y_log(const view_opts *o, const char *name, double y_min)
@@ -48,6 +72,18 @@ unsigned view_available(int generator)
 {
     const model_ops *ops = model_get(generator);
     return ops ? ops->views : 0;
+}
+
+size_t view_tabs_for(const rs_params *p, int view, char labels[][VIEW_TAB_LEN], size_t *active)
+{
+    size_t n = view_tabs(p->generator, view, labels, active);
+    if (p->sweep2 >= 0 || view == VIEW_PHASE) {
+        snprintf(labels[n], VIEW_TAB_LEN, "%d %s", VIEW_PHASE + 1, param_view_name(VIEW_PHASE));
+        if (view == VIEW_PHASE)
+            *active = n;
+        n++;
+    }
+    return n;
 }
 
 size_t view_tabs(int generator, int view, char labels[][VIEW_TAB_LEN], size_t *active)
@@ -102,6 +138,71 @@ static void view_waiting_draw(const view_input *in, grid_rect r, grid *g)
     plot_message_draw(msg, r, g);
 }
 
+const char *const *view_index_labels(size_t n, size_t base)
+{
+    static char text[2][VIEW_INDEX_MAX][8]; /* main thread only: 0-based and 1-based */
+    static const char *ptr[2][VIEW_INDEX_MAX];
+    if (n > VIEW_INDEX_MAX || base > 1)
+        return NULL;
+    if (!ptr[base][0])
+        for (size_t i = 0; i < VIEW_INDEX_MAX; i++) {
+            snprintf(text[base][i], sizeof text[base][i], "%zu", i + base);
+            ptr[base][i] = text[base][i];
+        }
+    return ptr[base];
+}
+
+int view_detail_where(const view_input *in, char *buf, size_t size)
+{
+    const double x = in->p->sweep >= 0 && in->detail_value < in->n_values
+                         ? in->values[in->detail_value]
+                         : (double)in->p->n;
+    return snprintf(buf, size, "%s = %g, run 1 of %zu",
+                    in->p->sweep >= 0 ? param_table[in->p->sweep].key : "n", x, in->runs);
+}
+
+/* The bottom row of every detail view (issue 13, points 12 and 15): which job it shows
+ * ("n = 2000, run 1 of 10", dim) and, once that job is done, its flags with the meaning
+ * of the first ("! mle: empty_rows (a row of Y had no positive entry)"; `?` lists them
+ * all). Returns r without that row; r itself when it is too small to spare one. */
+static grid_rect detail_footer(const view_input *in, grid_rect r, grid *g)
+{
+    if (r.h < 6 || r.w < 20)
+        return r;
+    const int y = r.y + r.h - 1;
+    char where[96];
+    view_detail_where(in, where, sizeof where);
+    int x = r.x + grid_puts(g, r.x, y, where, r.w,
+                            grid_style_make(PALETTE_LABEL, GRID_COLOR_DEFAULT, GRID_ATTR_DIM));
+    const sweep_cell *c = in->cells && in->runs && in->detail_value < in->n_values
+                              ? &in->cells[in->detail_value * in->runs]
+                              : NULL;
+    if (c && atomic_load_explicit(&c->done, memory_order_acquire) && x + 6 < r.x + r.w) {
+        char buf[256] = "";
+        int len = 0;
+        const char *first = NULL;
+        const unsigned mask = param_methods(in->p);
+        for (int m = 0; m < METHOD_COUNT; m++) {
+            if (!(mask & (1u << m)) || !c->flags[m])
+                continue;
+            len = view_flags_append(in->ops, m, c->flags[m], buf, sizeof buf, len);
+            for (size_t f = 0; f < in->ops->n_flags && !first; f++)
+                first = c->flags[m] & (1u << f) ? in->ops->flag_names[f] : NULL;
+        }
+        const char *meaning = view_flag_meaning(first);
+        if (meaning && (size_t)len < sizeof buf)
+            snprintf(buf + len, sizeof buf - (size_t)len, " (%s)", meaning);
+        if (len > 0) {
+            x += 2;
+            const grid_style warn =
+                grid_style_make(PALETTE_WARN, GRID_COLOR_DEFAULT, GRID_ATTR_BOLD);
+            grid_puts(g, x, y, "! ", 2, warn);
+            text_draw(g, (grid_rect){x + 2, y, r.x + r.w - x - 2, 1}, buf, warn, true);
+        }
+    }
+    return (grid_rect){r.x, r.y, r.w, r.h - 1};
+}
+
 /* A detail view: under the detail's lock, the waiting message until the detail is ready
  * (or streams), then the generator's drawer. */
 static rs_status draw_detail(const view_gen *vg, const view_input *in, int view, const view_opts *o,
@@ -112,6 +213,7 @@ static rs_status draw_detail(const view_gen *vg, const view_input *in, int view,
         plot_message_draw("no detail for this view", r, g);
         return RS_OK;
     }
+    r = detail_footer(in, r, g);
     if (vg->footer)
         r = vg->footer(in, r, g);
     pthread_mutex_lock(&head->lock);
@@ -124,10 +226,71 @@ static rs_status draw_detail(const view_gen *vg, const view_input *in, int view,
     return st;
 }
 
+void view_ab_legend(const view_input *a, const view_input *b, char *buf, size_t size)
+{
+    /* Two lists, A's and B's values of the same keys, joined once both are known. */
+    char la[512] = "", lb[512] = "";
+    size_t ka = 0, kb = 0;
+    const unsigned gens = (1u << a->p->generator) | (1u << b->p->generator);
+    for (size_t i = 0; i < param_count; i++) {
+        if (!(param_table[i].generators & gens) || strcmp(param_table[i].key, "view") == 0)
+            continue;
+        char va[96], vb[96];
+        param_format(a->p, (int)i, va, sizeof va);
+        param_format(b->p, (int)i, vb, sizeof vb);
+        if (strcmp(va, vb) == 0 || ka >= sizeof la || kb >= sizeof lb)
+            continue;
+        const char *sep = ka ? ", " : "";
+        ka += (size_t)snprintf(la + ka, sizeof la - ka, "%s%s = %s", sep, param_table[i].key, va);
+        kb += (size_t)snprintf(lb + kb, sizeof lb - kb, "%s%s = %s", sep, param_table[i].key, vb);
+    }
+    if (!la[0])
+        snprintf(buf, size, "A and B: no key differs");
+    else
+        snprintf(buf, size, "A: %s   B: %s", la, lb);
+}
+
+/* The A/B legend row at the top of r (issue 17, point 2); returns the rest of r. */
+static grid_rect ab_header_draw(const view_input *in, int view, grid_rect r, grid *g)
+{
+    if (!in->ab_a || !in->ab_a->p || r.h < 4)
+        return r;
+    char text[1024];
+    view_ab_legend(in->ab_a, in, text, sizeof text);
+    const size_t len = strlen(text);
+    /* The curves and learning views draw A beside B; the others show B alone. */
+    if (view != VIEW_CURVES && view != VIEW_LEARNING)
+        snprintf(text + len, sizeof text - len, "  (this view shows B)");
+    const grid_style st = grid_style_make(PALETTE_TITLE, GRID_COLOR_DEFAULT, GRID_ATTR_BOLD);
+    if (grid_text_width(text) <= r.w) { /* text_draw would fold the double spaces */
+        grid_puts(g, r.x, r.y, text, r.w, st);
+        return (grid_rect){r.x, r.y + 1, r.w, r.h - 1};
+    }
+    /* Too long for one row: A's keys on one, B's on the next, each cut with an ellipsis. */
+    char *b = strstr(text, "   B: ");
+    if (b)
+        *b = 0;
+    text_draw(g, (grid_rect){r.x, r.y, r.w, 1}, text, st, true);
+    if (!b)
+        return (grid_rect){r.x, r.y + 1, r.w, r.h - 1};
+    text_draw(g, (grid_rect){r.x, r.y + 1, r.w, 1}, b + 3, st, true);
+    return (grid_rect){r.x, r.y + 2, r.w, r.h - 2};
+}
+
 rs_status view_draw(const view_input *in, int view, const view_opts *o, grid_rect r, grid *g)
 {
+    if (view == VIEW_PHASE)
+        return view_phase_draw(in, o, r, g);
+    static view_input row; /* main thread only */
+    static rs_params row_p;
+    if (in->p->sweep2 >= 0) { /* a phase map: curves show the cursor's row, details theirs */
+        const size_t detail_row = in->n_values ? in->detail_value / in->n_values : 0;
+        view_phase_row(in, view == VIEW_CURVES ? o->phase_y : detail_row, &row, &row_p);
+        in = &row;
+    }
     const view_gen *vg = view_gen_get(in->p->generator);
     grid_fill(g, r, ' ', grid_style_default());
+    r = ab_header_draw(in, view, r, g);
     if (!vg || view < 0 || view >= VIEW_COUNT ||
         !(view_available(in->p->generator) & (1u << view)) ||
         (view != VIEW_CURVES && !vg->detail[view])) {
@@ -218,6 +381,10 @@ const char *view_flag_meaning(const char *name)
         {"llsfe_failed", "the LLSFE covariance was not positive definite at some points"},
         {"kappa_zero", "some κ*_i = 0: the score loss has no signal there"},
         {"kappa_mixed", "κ*_i of both signs: Assumption 2(a) fails"},
+        {"mu_outside_2b", "μ ≥ 0.01, outside Assumption 2(b) of Gao et al. 2019"},
+        {"kappa_oracle", "llsfe took the sign of κ* from the known input law"},
+        {"target_not_reached", "no n of the grid met target_err: log10_n_needed is NaN"},
+        {"no_target_err", "target_err = 0: the samples-needed search did not run"},
     };
     for (size_t i = 0; name && i < sizeof flags / sizeof flags[0]; i++)
         if (strcmp(name, flags[i].name) == 0)

@@ -22,15 +22,26 @@
 #include "sweep.h"
 
 /* What one computation produced, as the views read it. All pointers are borrowed. */
-typedef struct {
+typedef struct view_input {
     const rs_params *p;   /* the parameters the computation ran with */
     const model_ops *ops; /* metric and flag names */
     size_t n_values, runs;
     const double *values;    /* n_values sweep values (values[0] = 0 when sweep = none) */
     const sweep_cell *cells; /* n_values * runs, index v * runs + run; done = 1 when filled */
     void *detail;            /* the generator's detail (lock it to read), or NULL */
-    size_t detail_value;     /* value index the detail belongs to */
+    /* value index the detail belongs to. A phase map (p->sweep2 set, issue 17): values
+     * are sweep's (the columns), sweep2's follow from p (param_sweep2_values), cells
+     * hold n_values x those pairs, pair v = i2 * n_values + i1, and detail_value is
+     * the detail's pair v. */
+    size_t detail_value;
+    /* A/B (issue 17, point 2): the frozen computation A, drawn dim beside this one (B)
+     * by the curves views, with a legend of the keys that differ; NULL = no A. */
+    const struct view_input *ab_a;
 } view_input;
+
+/* "A: kappa = 1  B: kappa = 25": the keys of a's generator whose values differ between
+ * a->p and b->p, into buf (size bytes); "A and B: no key differs" when none does. */
+void view_ab_legend(const view_input *a, const view_input *b, char *buf, size_t size);
 
 /* Per-view choices the keyboard changes (app keeps them; views only read them). */
 typedef struct {
@@ -39,9 +50,28 @@ typedef struct {
     size_t method; /* angles, data, landscape, learning: which of the compared methods
                     * is shown, as an index into the set bits of param_methods ('e') */
     int y_scale;   /* curves: VIEW_Y_AUTO (the metric's rule), VIEW_Y_LOG or VIEW_Y_LIN ('y') */
+    /* phase (issue 17): the cursor's cell, column = sweep index, row = sweep2 index (the
+     * other views show the cursor's row as a 1-D sweep); 'H' 'J' 'K' 'L' */
+    size_t phase_x, phase_y;
+    /* curves: metric names ("sqrt_kl, err_sigma", a preset's panels key; borrowed, NULL =
+     * none) drawn first, in this order, before the generator's others (issue 13, point 5:
+     * a preset opens on the panels its caption talks about). Names the generator lacks
+     * are skipped. */
+    const char *panels;
+
+    /* issue 17, point 4: the axes you control */
+    int x_scale;       /* curves: VIEW_Y_AUTO (the key's rule), VIEW_Y_LOG or VIEW_Y_LIN ('x') */
+    bool y_zoom;       /* curves: y range fitted to the means shown, bands and guides left out
+                        * of it ('z' sets, 'Z' clears) */
+    double y_lo, y_hi; /* curves: a pinned y range (a preset's ylim); NAN = automatic */
 } view_opts;
 
 enum { VIEW_Y_AUTO, VIEW_Y_LOG, VIEW_Y_LIN, VIEW_Y_COUNT };
+
+/* Whether the curves' x axis is logarithmic under o for parameters p (sweep set): by
+ * the key's rule (n and kappa, and keys swept with sweep_scale = log, are log), or as
+ * 'x' chose; never log when a sweep value is <= 0. */
+bool view_x_log(const view_opts *o, const rs_params *p);
 
 /* Whether a curves panel of metric `name` with smallest finite mean y_min draws a log y
  * axis under o: by the metric's rule (errors, norms and times, being positive and
@@ -69,6 +99,17 @@ void view_metric_range(const char *name, double *lo, double *hi);
 /* One line saying what flag `name` (of some ops->flag_names) means and which numbers
  * it leaves NaN, e.g. "Σ̂ not positive definite: sqrt_kl is NaN"; NULL when unknown. */
 const char *view_flag_meaning(const char *name);
+
+/* Row or column labels "base", "base + 1", ... for n indices of a heatmap (issue 13,
+ * point 12: every matrix map carries its indices); static storage shared by all callers,
+ * NULL when n exceeds VIEW_INDEX_MAX (the heatmap then has none). */
+enum { VIEW_INDEX_MAX = 256 };
+const char *const *view_index_labels(size_t n, size_t base);
+
+/* Which job a detail view shows, into buf: "n = 2000, run 1 of 10" (the swept key's value
+ * the detail belongs to; n when nothing is swept). Returns snprintf's count. Every detail
+ * view says it on its bottom row (issue 13, point 12). */
+int view_detail_where(const view_input *in, char *buf, size_t size);
 
 /* Whether the n points (x[i], y[i]) follow a power law well enough for a log-log slope
  * to mean something: R² >= 0.9 of the least-squares line through the finite positive
@@ -114,6 +155,10 @@ const view_gen *view_gen_get(int generator);
  * *active = the index of `view` among them (0 when absent). */
 enum { VIEW_TAB_LEN = 32 };
 size_t view_tabs(int generator, int view, char labels[][VIEW_TAB_LEN], size_t *active);
+
+/* The tabs of the screen for p: view_tabs, then "6 phase" when p has a second swept key
+ * (or the phase view is shown). labels has room for VIEW_ALL_COUNT. */
+size_t view_tabs_for(const rs_params *p, int view, char labels[][VIEW_TAB_LEN], size_t *active);
 
 /* What screen_model.plot needs to draw a view (screen_plot_fn over a view_plot). */
 typedef struct {

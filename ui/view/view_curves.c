@@ -13,15 +13,6 @@
 
 enum { PANEL_MIN_W = 50, PANEL_MIN_H = 12 };
 
-/* Keys whose sweeps read best on a log axis whatever sweep_scale says (SPEC 6). */
-static bool key_is_log(const rs_params *p)
-{
-    const char *key = param_table[p->sweep].key;
-    if (strcmp(key, "n") == 0 || strcmp(key, "kappa") == 0)
-        return true;
-    return p->sweep_scale == SWEEP_LOG && p->n_sweep_values == 0;
-}
-
 typedef struct {
     double x[PARAM_MAX_LIST], y[METHOD_COUNT][PARAM_MAX_LIST], sd[METHOD_COUNT][PARAM_MAX_LIST];
     size_t nan_runs;
@@ -92,43 +83,100 @@ static bool fit_guide(const view_input *in, const view_curves_metric *vm, const 
     return false;
 }
 
-static rs_status draw_panel(const view_input *in, const view_opts *o, const view_curves_metric *vm,
-                            unsigned mask, grid_rect r, grid *g)
+/* The series of method m from cd into *se: B's (or the only) with its band and NaN
+ * note, or, when a_input, A's of an A/B pair: dim, no band (issue 17, point 2). */
+static void method_series(const view_input *in, const view_curves_metric *vm, curves_data *cd,
+                          int m, bool x_log, bool a_input, char *name, size_t len,
+                          plot_lines_series *se)
 {
-    static curves_data cd; /* main thread only; too large for a small stack frame */
-    collect(in, vm->id, mask, &cd);
-    const bool x_log = key_is_log(in->p);
-    plot_lines_series s[METHOD_COUNT + 1];
-    static char names[METHOD_COUNT][96], guide_name[96]; /* main thread only */
-    size_t ns = 0;
-    double y_min = INFINITY, y_max = -INFINITY;
+    const char *tag = a_input ? "A " : in->ab_a ? "B " : "";
+    char at[48];
+    snprintf(at, sizeof at, "%g", cd->x[cd->worst_v[m]]);
+    if (cd->worst_nan[m] && !a_input)
+        snprintf(name, len, "%s%s (%zu/%zu %s at %s=%s)", tag, param_method_name(m),
+                 cd->worst_nan[m], cd->worst_of[m], nan_cause(in, m, cd->worst_v[m], vm->id),
+                 param_table[in->p->sweep].key, at);
+    else
+        snprintf(name, len, "%s%s", tag, param_method_name(m));
+    const int color = palette_series((size_t)m);
+    *se = plot_lines_series_make(name, a_input ? palette_shade(color, 0.55) : color, in->n_values,
+                                 cd->x, cd->y[m]);
+    se->std = a_input ? NULL : cd->sd[m];
+    se->markers = true;
+    se->slope = x_log && view_power_law(cd->x, cd->y[m], in->n_values)
+                    ? stats_loglog_slope(cd->x, cd->y[m], in->n_values)
+                    : NAN;
+}
+
+/* The y range of the model: a pinned one (a preset's ylim), or with 'z' the means'
+ * span padded by 5 % (linearly, or in log space on a log axis); else automatic. */
+static void y_range(const view_opts *o, double y_min, double y_max, plot_lines_model *pm)
+{
+    if (isfinite(o->y_lo) && isfinite(o->y_hi) && o->y_lo < o->y_hi &&
+        !(pm->y_log && o->y_lo <= 0)) {
+        pm->y_lo = o->y_lo, pm->y_hi = o->y_hi;
+        return;
+    }
+    /* flat means: the automatic range already widens a degenerate span around them */
+    if (!o->y_zoom || !isfinite(y_min) || !isfinite(y_max) || !(y_max > y_min))
+        return;
+    if (pm->y_log && y_min > 0) {
+        const double f = pow(y_max / y_min, 0.05);
+        pm->y_lo = y_min / f, pm->y_hi = y_max * f;
+    } else {
+        const double pad = 0.05 * (y_max - y_min);
+        pm->y_lo = y_min - pad, pm->y_hi = y_max + pad;
+    }
+}
+
+/* The series of every method in mask of in (A's when a_input) into s[*ns...], widening
+ * [*y_min, *y_max] by their finite means. */
+static void add_input(const view_input *in, const view_curves_metric *vm, unsigned mask, bool x_log,
+                      bool a_input, curves_data *cd, char names[][96], plot_lines_series *s,
+                      size_t *ns, double *y_min, double *y_max)
+{
+    collect(in, vm->id, mask, cd);
     for (int m = 0; m < METHOD_COUNT; m++) {
         if (!(mask & (1u << m)))
             continue;
-        char at[48];
-        snprintf(at, sizeof at, "%g", cd.x[cd.worst_v[m]]);
-        if (cd.worst_nan[m])
-            snprintf(names[m], sizeof names[m], "%s (%zu/%zu %s at %s=%s)", param_method_name(m),
-                     cd.worst_nan[m], cd.worst_of[m], nan_cause(in, m, cd.worst_v[m], vm->id),
-                     param_table[in->p->sweep].key, at);
-        else
-            snprintf(names[m], sizeof names[m], "%s", param_method_name(m));
-        s[ns] = plot_lines_series_make(names[m], palette_series((size_t)m), in->n_values, cd.x,
-                                       cd.y[m]);
-        s[ns].std = cd.sd[m];
-        s[ns].markers = true;
-        s[ns].slope = x_log && view_power_law(cd.x, cd.y[m], in->n_values)
-                          ? stats_loglog_slope(cd.x, cd.y[m], in->n_values)
-                          : NAN;
+        method_series(in, vm, cd, m, x_log, a_input, names[*ns], 96, &s[*ns]);
         for (size_t v = 0; v < in->n_values; v++)
-            if (isfinite(cd.y[m][v])) {
-                y_min = fmin(y_min, cd.y[m][v]);
-                y_max = fmax(y_max, cd.y[m][v]);
+            if (isfinite(cd->y[m][v])) {
+                *y_min = fmin(*y_min, cd->y[m][v]);
+                *y_max = fmax(*y_max, cd->y[m][v]);
             }
-        ns++;
+        (*ns)++;
+    }
+}
+
+/* A of an A/B pair, when it can share B's axes: same generator and swept key. */
+static const view_input *ab_partner(const view_input *in)
+{
+    const view_input *a = in->ab_a;
+    if (!a || !a->p || !a->cells || a->p->generator != in->p->generator ||
+        a->p->sweep != in->p->sweep)
+        return NULL;
+    return a;
+}
+
+static rs_status draw_panel(const view_input *in, const view_opts *o, const view_curves_metric *vm,
+                            unsigned mask, unsigned method_mask, grid_rect r, grid *g)
+{
+    static curves_data cd, cda; /* main thread only; too large for a small stack frame */
+    const bool x_log = view_x_log(o, in->p);
+    plot_lines_series s[2 * METHOD_COUNT + 1];
+    static char names[2 * METHOD_COUNT][96], guide_name[96]; /* main thread only */
+    size_t ns = 0;
+    double y_min = INFINITY, y_max = -INFINITY;
+    add_input(in, vm, mask, x_log, false, &cd, names, s, &ns, &y_min, &y_max);
+    const size_t nb = ns;
+    const view_input *a = ab_partner(in);
+    if (a) {
+        const unsigned amask = param_methods(a->p) & (method_mask ? method_mask : ~0u);
+        add_input(a, vm, amask, x_log, true, &cda, names, s, &ns, &y_min, &y_max);
     }
     const char *guide_label = "";
-    if (vm->guide && ns > 0 && fit_guide(in, vm, s[0].y, cd.guide, &guide_label)) {
+    if (vm->guide && nb > 0 && fit_guide(in, vm, s[0].y, cd.guide, &guide_label)) {
         snprintf(guide_name, sizeof guide_name, "%s (constant fitted to 1st point)", guide_label);
         s[ns] = plot_lines_series_make(guide_name, PALETTE_REF, in->n_values, cd.x, cd.guide);
         ns++;
@@ -144,6 +192,7 @@ static rs_status draw_panel(const view_input *in, const view_opts *o, const view
     pm.y_title = in->ops->metric_names[vm->id];
     pm.x_log = x_log;
     pm.y_log = view_y_log(o, pm.y_title, y_min);
+    y_range(o, y_min, y_max, &pm);
     pm.series = s;
     pm.n_series = ns;
     view_metric_range(pm.y_title, &pm.band_lo, &pm.band_hi);
@@ -151,7 +200,7 @@ static rs_status draw_panel(const view_input *in, const view_opts *o, const view
     pm.x_cursor = param_get_number(in->p, in->p->sweep);
     snprintf(cursor, sizeof cursor, "%s = %g (knob)", key->key, pm.x_cursor);
     pm.x_cursor_label = cursor;
-    if (o->ref_line && isfinite(vm->ref_slope) && strcmp(key->key, "n") == 0 && ns > 0) {
+    if (o->ref_line && isfinite(vm->ref_slope) && strcmp(key->key, "n") == 0 && nb > 0) {
         /* Anchor the reference at the first finished point of the first series. */
         for (size_t v = 0; v < in->n_values; v++)
             if (isfinite(s[0].y[v]) && s[0].y[v] > 0) {
@@ -216,6 +265,30 @@ static void draw_table(const view_input *in, const view_curves_metric *metrics, 
     }
 }
 
+/* order[0..n_metrics) = indexes into metrics: those o->panels names first, in its order,
+ * then the rest in the generator's order. */
+static void panel_order(const view_input *in, const view_opts *o, const view_curves_metric *metrics,
+                        size_t n_metrics, size_t *order)
+{
+    bool used[PARAM_MAX_LIST] = {false};
+    size_t k = 0;
+    for (const char *s = o->panels ? o->panels : ""; *s;) {
+        s += strspn(s, ", ");
+        const size_t len = strcspn(s, ", ");
+        for (size_t j = 0; j < n_metrics && len; j++) {
+            const char *name = in->ops->metric_names[metrics[j].id];
+            if (!used[j] && strlen(name) == len && strncmp(s, name, len) == 0) {
+                used[j] = true;
+                order[k++] = j;
+            }
+        }
+        s += len;
+    }
+    for (size_t j = 0; j < n_metrics; j++)
+        if (!used[j])
+            order[k++] = j;
+}
+
 rs_status view_curves_draw(const view_input *in, const view_opts *o,
                            const view_curves_metric *metrics, size_t n_metrics,
                            unsigned method_mask, grid_rect r, grid *g)
@@ -239,9 +312,13 @@ rs_status view_curves_draw(const view_input *in, const view_opts *o,
     int n = side ? fit_w : fit_h;
     n = n < 1 ? 1 : (n > n_all ? n_all : n);
     const size_t first = n == n_all ? 0 : o->metric % n_metrics;
+    size_t order[PARAM_MAX_LIST];
+    if (n_metrics > PARAM_MAX_LIST)
+        n_metrics = PARAM_MAX_LIST;
+    panel_order(in, o, metrics, n_metrics, order);
     rs_status st = RS_OK;
     for (int j = 0; j < n; j++) {
-        const view_curves_metric *vm = &metrics[(first + (size_t)j) % n_metrics];
+        const view_curves_metric *vm = &metrics[order[(first + (size_t)j) % n_metrics]];
         grid_rect q;
         if (side) {
             const int x0 = r.x + r.w * j / n, x1 = r.x + r.w * (j + 1) / n;
@@ -250,7 +327,7 @@ rs_status view_curves_draw(const view_input *in, const view_opts *o,
             const int y0 = r.y + r.h * j / n, y1 = r.y + r.h * (j + 1) / n;
             q = (grid_rect){r.x, y0, r.w, y1 - y0};
         }
-        const rs_status s = draw_panel(in, o, vm, mask, q, g);
+        const rs_status s = draw_panel(in, o, vm, mask, method_mask, q, g);
         st = st == RS_OK ? s : st;
     }
     return st;

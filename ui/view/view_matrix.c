@@ -129,16 +129,6 @@ grid_rect view_matrix_part(grid_rect r, int side, int i, int count)
     return (grid_rect){r.x, r.y + r.h * i / count, r.w, r.h * (i + 1) / count - r.h * i / count};
 }
 
-void view_matrix_flags_draw(const model_ops *ops, const matrix_detail_est *e, grid_rect *r, grid *g)
-{
-    if (!e || !e->flags || r->h < 2)
-        return;
-    char buf[160] = "";
-    view_flags_append(ops, e->method, e->flags, buf, sizeof buf, 0);
-    r->h--;
-    plot_warn_draw(buf, r->x, r->y + r->h, r->w, g);
-}
-
 /* The principal angles of every method that ran, one series each. */
 static rs_status draw_principal(const matrix_detail *det, grid_rect r, grid *g)
 {
@@ -181,15 +171,13 @@ static rs_status draw_principal(const matrix_detail *det, grid_rect r, grid *g)
 }
 
 /* |U_k^T U_hat_k| of the shown method next to the principal angles of all methods. */
-static rs_status draw_angles(const matrix_detail *det, const model_ops *ops, int method,
-                             grid_rect r, grid *g)
+static rs_status draw_angles(const matrix_detail *det, int method, grid_rect r, grid *g)
 {
     const matrix_detail_est *e = view_matrix_est(det, method);
     if (!e) {
         plot_message_draw("the shown estimator did not run", r, g);
         return RS_OK;
     }
-    view_matrix_flags_draw(ops, e, &r, g);
     const size_t k = det->k;
     char title[96], rl[ANGLE_LABELS_MAX][8], cl[ANGLE_LABELS_MAX][8];
     const char *rows[ANGLE_LABELS_MAX], *cols[ANGLE_LABELS_MAX];
@@ -244,25 +232,33 @@ static rs_status matrix_curves_draw(const view_input *in, const view_opts *o, gr
 static rs_status matrix_angles(const view_input *in, const void *det, const view_opts *o,
                                grid_rect r, grid *g)
 {
-    return draw_angles(det, in->ops, view_method(in->p, o), r, g);
+    return draw_angles(det, view_method(in->p, o), r, g);
 }
 
 static rs_status matrix_data(const view_input *in, const void *det, const view_opts *o, grid_rect r,
                              grid *g)
 {
-    return view_matrix_data_draw(det, in->ops, view_method(in->p, o), r, g);
+    return view_matrix_data_draw(det, view_method(in->p, o), r, g);
 }
 
 static rs_status matrix_landscape(const view_input *in, const void *det, const view_opts *o,
                                   grid_rect r, grid *g)
 {
-    return view_matrix_landscape_draw(det, in->ops, view_method(in->p, o), r, g);
+    return view_matrix_landscape_draw(det, view_method(in->p, o), r, g);
 }
 
 static rs_status matrix_learning(const view_input *in, const void *det, const view_opts *o,
                                  grid_rect r, grid *g)
 {
-    return view_matrix_learning_draw(det, in->ops, o->metric, r, g);
+    /* A of an A/B pair under its own lock (only the main thread holds two). */
+    const view_input *a = in->ab_a;
+    matrix_detail *da = a && a->p && a->p->generator == GEN_MATRIX ? a->detail : NULL;
+    if (da)
+        pthread_mutex_lock(&da->head.lock);
+    const rs_status st = view_matrix_learning_draw(det, da, o->metric, r, g);
+    if (da)
+        pthread_mutex_unlock(&da->head.lock);
+    return st;
 }
 
 /* The MLE's iterations stream in (learn_len grows under the lock) before the detail is

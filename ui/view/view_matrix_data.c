@@ -3,6 +3,7 @@
  * one diverging colour scale (Y is their clipped part: blue cells of M + b 1^T are the
  * zeros of Y), the fraction of zeros of each row of Y, and M_hat against M at evenly
  * spaced entries. */
+#include "view.h"
 #include "view_matrix_internal.h"
 
 #include <math.h>
@@ -43,6 +44,8 @@ static rs_status draw_window(const matrix_detail *det, const double *z, const ch
     m.z_lo = -scale;
     m.z_hi = scale;
     m.digits = 1;
+    m.row_labels = view_index_labels(det->win_rows, 1); /* the title's "rows 1–20" */
+    m.col_labels = view_index_labels(det->win_cols, 1);
     return plot_heatmap_draw(&m, r, g);
 }
 
@@ -111,15 +114,13 @@ static rs_status draw_scatter(const matrix_detail *det, const matrix_detail_est 
     return plot_lines_draw(&m, r, g);
 }
 
-rs_status view_matrix_data_draw(const matrix_detail *det, const model_ops *ops, int method,
-                                grid_rect r, grid *g)
+rs_status view_matrix_data_draw(const matrix_detail *det, int method, grid_rect r, grid *g)
 {
     const matrix_detail_est *e = view_matrix_est(det, method);
     if (!e) {
         plot_message_draw("the shown estimator did not run", r, g);
         return RS_OK;
     }
-    view_matrix_flags_draw(ops, e, &r, g);
     const double scale = window_scale(det, e);
     char t_y[96], t_fit[64];
     snprintf(t_y, sizeof t_y, "Y, rows 1–%zu × cols 1–%zu", det->win_rows, det->win_cols);

@@ -39,15 +39,13 @@ static rs_status draw_plane(const matrix_detail *det, const double *z, const cha
     return plot_heatmap_draw(&m, r, g);
 }
 
-rs_status view_matrix_landscape_draw(const matrix_detail *det, const model_ops *ops, int method,
-                                     grid_rect r, grid *g)
+rs_status view_matrix_landscape_draw(const matrix_detail *det, int method, grid_rect r, grid *g)
 {
     if (!det->land_ready) {
         plot_message_draw("the landscape is drawn through mle's estimate: add mle to compare", r,
                           g);
         return RS_OK;
     }
-    view_matrix_flags_draw(ops, view_matrix_est(det, METHOD_MLE), &r, g);
     /* The penalty rho * violation^2 spans many decades around the MLE: colour by
      * log10(1 + J - J_min), 0 at the grid's minimum. */
     double jmin = INFINITY;
@@ -92,15 +90,36 @@ static bool all_positive(const double *y, size_t n)
     return true;
 }
 
-static rs_status draw_learn_panel(const matrix_detail *det, size_t panel, const double *x,
-                                  const char *status, grid_rect r, grid *g)
+/* A's curve of the panel's quantity (objective J, rel_err_m, violation): dim and marked
+ * at a few staggered iterations, so that A and B differ without colour (issue 17,
+ * point 2). */
+static void learn_a_series(const matrix_detail *da, size_t panel, plot_lines_series *s, size_t *ns)
+{
+    static double ax[MATRIX_LEARN_MAX]; /* main thread only */
+    if (!da || da->learn_len == 0)
+        return;
+    const double *y = panel == 0   ? da->learn_objective
+                      : panel == 1 ? da->learn_rel_err
+                                   : da->learn_violation;
+    for (size_t i = 0; i < da->learn_len; i++)
+        ax[i] = (double)i;
+    s[*ns] = plot_lines_series_make(panel == 0 ? "A J" : "A mle",
+                                    palette_shade(palette_series(METHOD_MLE), 0.55), da->learn_len,
+                                    ax, y);
+    s[*ns].markers = true;
+    s[*ns].mark_n = 6;
+    (*ns)++;
+}
+
+static rs_status draw_learn_panel(const matrix_detail *det, const matrix_detail *da, size_t panel,
+                                  const double *x, const char *status, grid_rect r, grid *g)
 {
     const size_t len = det->learn_len;
     const matrix_detail_est *svd = view_matrix_est(det, METHOD_SVD);
     const double last = len ? x[len - 1] : 1.0;
     const double svd_x[2] = {0.0, last > 0 ? last : 1.0};
     double svd_y[2] = {NAN, NAN};
-    plot_lines_series s[2];
+    plot_lines_series s[3];
     size_t ns = 0;
     char title[160];
     plot_lines_model m;
@@ -108,16 +127,17 @@ static rs_status draw_learn_panel(const matrix_detail *det, size_t panel, const 
     m.x_title = "iteration (0 = SVD warm start)";
     if (panel == 0) {
         snprintf(title, sizeof title, "objective J = −log L / d + penalty, %s", status);
-        s[ns++] =
-            plot_lines_series_make("J", palette_series(METHOD_MLE), len, x, det->learn_objective);
+        s[ns++] = plot_lines_series_make(da ? "B J" : "J", palette_series(METHOD_MLE), len, x,
+                                         det->learn_objective);
         s[ns++] =
             plot_lines_series_make("−log L / d (eq. 8)", palette_series(0), len, x, det->learn_nll);
         m.y_title = "J";
-        m.y_log = all_positive(det->learn_objective, len) && all_positive(det->learn_nll, len);
+        m.y_log = all_positive(det->learn_objective, len) && all_positive(det->learn_nll, len) &&
+                  (!da || all_positive(da->learn_objective, da->learn_len));
     } else if (panel == 1) {
         snprintf(title, sizeof title, "‖M̂ − M‖_F / ‖M‖_F per iteration, %s", status);
-        s[ns++] =
-            plot_lines_series_make("mle", palette_series(METHOD_MLE), len, x, det->learn_rel_err);
+        s[ns++] = plot_lines_series_make(da ? "B mle" : "mle", palette_series(METHOD_MLE), len, x,
+                                         det->learn_rel_err);
         if (svd) {
             svd_y[0] = svd_y[1] = svd->metric[MET_MATRIX_REL_ERR_M];
             s[ns++] =
@@ -126,26 +146,26 @@ static rs_status draw_learn_panel(const matrix_detail *det, size_t panel, const 
         m.y_title = "rel_err_m";
     } else {
         snprintf(title, sizeof title, "RMS violation of the constraints (5)–(6), %s", status);
-        s[ns++] =
-            plot_lines_series_make("mle", palette_series(METHOD_MLE), len, x, det->learn_violation);
+        s[ns++] = plot_lines_series_make(da ? "B mle" : "mle", palette_series(METHOD_MLE), len, x,
+                                         det->learn_violation);
         m.y_title = "violation";
-        m.y_log = all_positive(det->learn_violation, len);
+        m.y_log = all_positive(det->learn_violation, len) &&
+                  (!da || all_positive(da->learn_violation, da->learn_len));
     }
+    learn_a_series(da, panel, s, &ns);
     m.title = title;
     m.series = s;
     m.n_series = ns;
     return plot_lines_draw(&m, r, g);
 }
 
-rs_status view_matrix_learning_draw(const matrix_detail *det, const model_ops *ops, size_t panel,
+rs_status view_matrix_learning_draw(const matrix_detail *det, const matrix_detail *da, size_t panel,
                                     grid_rect r, grid *g)
 {
     if (det->learn_len == 0) {
         plot_message_draw("the learning curves are mle's iterations: add mle to compare", r, g);
         return RS_OK;
     }
-    if (det->head.ready)
-        view_matrix_flags_draw(ops, view_matrix_est(det, METHOD_MLE), &r, g);
     double x[MATRIX_LEARN_MAX];
     for (size_t i = 0; i < det->learn_len; i++)
         x[i] = (double)i;
@@ -165,11 +185,11 @@ rs_status view_matrix_learning_draw(const matrix_detail *det, const model_ops *o
         count--;
     side = r.h / count < 9;
     if (count == 1)
-        return draw_learn_panel(det, panel % 3, x, status, r, g);
+        return draw_learn_panel(det, da, panel % 3, x, status, r, g);
     rs_status st = RS_OK;
     for (int i = 0; i < count; i++) {
         const rs_status s =
-            draw_learn_panel(det, (size_t)i, x, status, view_matrix_part(r, side, i, count), g);
+            draw_learn_panel(det, da, (size_t)i, x, status, view_matrix_part(r, side, i, count), g);
         st = st == RS_OK ? s : st;
     }
     return st;

@@ -19,17 +19,12 @@ const matrix_detail_est *view_matrix_est(const matrix_detail *det, int method);
 /* Split r into `count` parts, side by side when `side`, else stacked; part i into *out. */
 grid_rect view_matrix_part(grid_rect r, int side, int i, int count);
 
-/* One warning line "! mle: empty_rows, not_converged" at the bottom of r for the flags
- * of e, taking that row off *r; nothing when e is NULL or has no flag set. */
-void view_matrix_flags_draw(const model_ops *ops, const matrix_detail_est *e, grid_rect *r,
-                            grid *g);
-
-rs_status view_matrix_data_draw(const matrix_detail *det, const model_ops *ops, int method,
-                                grid_rect r, grid *g);
-rs_status view_matrix_landscape_draw(const matrix_detail *det, const model_ops *ops, int method,
-                                     grid_rect r, grid *g);
-/* Streams: draws whatever iterations are there, also before det->head.ready. */
-rs_status view_matrix_learning_draw(const matrix_detail *det, const model_ops *ops, size_t panel,
+rs_status view_matrix_data_draw(const matrix_detail *det, int method, grid_rect r, grid *g);
+rs_status view_matrix_landscape_draw(const matrix_detail *det, int method, grid_rect r, grid *g);
+/* Streams: draws whatever iterations are there, also before det->head.ready. da (NULL =
+ * none): A of an A/B pair (issue 17, point 2), locked by the caller, drawn dim through
+ * marked points. */
+rs_status view_matrix_learning_draw(const matrix_detail *det, const matrix_detail *da, size_t panel,
                                     grid_rect r, grid *g);
 
 #endif

@@ -3,6 +3,7 @@
  * from Cov(x_a, x_b) = 2 Tr(Q_aQ_b), and their difference; below it, when there is room, the gauge
  * symmetry (Q_c next to U Q_c Uᵀ with how much entries and moments moved) or, for diagonal Q_a, the
  * planted factors W next to Jennrich's Ŵ. */
+#include "view.h"
 #include "view_quadratic_internal.h"
 
 #include <math.h>
@@ -33,6 +34,8 @@ static plot_heatmap_model matrix_model(const char *title, const double *z, size_
     m.square = rows == cols;
     m.digits = 2;
     m.cbar_title = cbar;
+    m.row_labels = view_index_labels(rows, 0);
+    m.col_labels = view_index_labels(cols, 0);
     return m;
 }
 

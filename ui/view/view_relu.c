@@ -202,7 +202,9 @@ static rs_status draw_data(const relu_detail *det, grid_rect r, grid *g)
     const bool side = r.w >= 2 * 40 || r.h < 2 * 10;
     grid_rect a, b;
     if (side) {
-        a = (grid_rect){r.x, r.y, r.w / 2, r.h};
+        /* a blank column between them: the histogram's legend never touches the
+         * scatter's tick labels (issue 13, point 11) */
+        a = (grid_rect){r.x, r.y, r.w / 2 - 1, r.h};
         b = (grid_rect){r.x + r.w / 2, r.y, r.w - r.w / 2, r.h};
     } else {
         a = (grid_rect){r.x, r.y, r.w, r.h / 2};

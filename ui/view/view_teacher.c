@@ -32,6 +32,26 @@ const char *view_teacher_loss_symbol(int method)
     }
 }
 
+/* Rows of the largest square map a w x h tile holds: text cells are about twice as tall
+ * as wide; about 12 columns go to row labels and the colour bar, 2 rows to the titles. */
+static int tile_side(int w, int h)
+{
+    const int across = (w - 12) / 2, down = h - 2;
+    return across < down ? across : down;
+}
+
+/* Tile j of n in layout k: 0 side by side, 1 2 x 2, 2 stacked. */
+static grid_rect tile_of(grid_rect r, int k, int j, int n)
+{
+    if (k == 0)
+        return (grid_rect){r.x + r.w * j / n, r.y, r.w * (j + 1) / n - r.w * j / n, r.h};
+    if (k == 2)
+        return (grid_rect){r.x, r.y + r.h * j / n, r.w, r.h * (j + 1) / n - r.h * j / n};
+    const int cx = j % 2, cy = j / 2;
+    return (grid_rect){r.x + r.w * cx / 2, r.y + r.h * cy / 2, r.w * (cx + 1) / 2 - r.w * cx / 2,
+                       r.h * (cy + 1) / 2 - r.h * cy / 2};
+}
+
 size_t view_teacher_tiles(unsigned mask, int selected, grid_rect r, int min_w, int min_h,
                           int *methods, grid_rect *tiles)
 {
@@ -40,24 +60,22 @@ size_t view_teacher_tiles(unsigned mask, int selected, grid_rect r, int min_w, i
         if (mask & (1u << m))
             methods[c++] = m;
     const int n = (int)c;
-    const bool grid2 = n > 2 && r.w / 2 >= min_w && r.h / 2 >= min_h;
-    if (n > 1 && r.w / n >= min_w && r.h >= min_h && !(n == 4 && grid2)) {
-        for (int j = 0; j < n; j++)
-            tiles[j] = (grid_rect){r.x + r.w * j / n, r.y, r.w * (j + 1) / n - r.w * j / n, r.h};
-        return c;
-    }
-    if (grid2) { /* 2 x 2 (four losses read better as squares than as strips) */
-        for (int j = 0; j < n; j++) {
-            const int cx = j % 2, cy = j / 2;
-            tiles[j] =
-                (grid_rect){r.x + r.w * cx / 2, r.y + r.h * cy / 2,
-                            r.w * (cx + 1) / 2 - r.w * cx / 2, r.h * (cy + 1) / 2 - r.h * cy / 2};
+    /* The layout whose maps are largest (issue 13, point 11: three 10 x 10 maps side by
+     * side used 6 of 33 rows; 2 x 2 gives each twice the rows). */
+    int best = -1, best_side = 0;
+    for (int k = 0; k < 3 && n > 1; k++) {
+        if (k == 1 && n < 3)
+            continue;
+        const grid_rect t = tile_of(r, k, 0, n);
+        const int side = tile_side(t.w, t.h);
+        if (t.w >= min_w && t.h >= min_h && side > best_side) {
+            best = k;
+            best_side = side;
         }
-        return c;
     }
-    if (n > 1 && r.h / n >= min_h && r.w >= min_w) {
+    if (best >= 0) {
         for (int j = 0; j < n; j++)
-            tiles[j] = (grid_rect){r.x, r.y + r.h * j / n, r.w, r.h * (j + 1) / n - r.h * j / n};
+            tiles[j] = tile_of(r, best, j, n);
         return c;
     }
     methods[0] = selected;
@@ -79,30 +97,53 @@ typedef struct {
     double it[TEACHER_CURVE_MAX], y[TEACHER_CURVE_MAX];
 } learn_xy;
 
-/* e(A) of every loss of mask (which = 0), or the loss value of the losses of mask (1). */
-static rs_status learn_panel(const teacher_detail *det, unsigned mask, int which, grid_rect r,
-                             grid *g)
+/* The curves of the losses of mask in det into xy / s from *ns on: B's (or the only),
+ * and A's of an A/B pair (a_pair) dim and always marked, so that A and B differ
+ * without colour (issue 17, point 2). Widens [*lo, *hi]. */
+static void learn_series(const teacher_detail *det, unsigned mask, int which, bool a_pair,
+                         bool b_pair, learn_xy *xy, plot_lines_series *s, char names[][32],
+                         size_t *ns, double *lo, double *hi)
 {
-    learn_xy xy[VT_TILES_MAX];
-    plot_lines_series s[VT_TILES_MAX];
+    for (int m = 0; m < METHOD_COUNT && *ns < 2 * VT_TILES_MAX; m++) {
+        if (!(mask & (1u << m)) || !(det->methods & (1u << m)))
+            continue;
+        const size_t len = det->curve_len[m], k = *ns;
+        for (size_t j = 0; j < len; j++) {
+            xy[k].it[j] = (double)det->curve_iter[m][j];
+            xy[k].y[j] = which == 0 ? det->curve_e[m][j] : det->curve_loss[m][j];
+            if (isfinite(xy[k].y[j]))
+                *lo = fmin(*lo, xy[k].y[j]), *hi = fmax(*hi, xy[k].y[j]);
+        }
+        snprintf(names[k], 32, "%s%s", a_pair ? "A " : b_pair ? "B " : "", param_method_name(m));
+        const int color = palette_series((size_t)m);
+        s[k] = plot_lines_series_make(which == 0 || a_pair || b_pair ? names[k] : NULL,
+                                      a_pair ? palette_shade(color, 0.55) : color, len, xy[k].it,
+                                      xy[k].y);
+        /* a few staggered markers: e(A) of ge and l2 often lie on one another (issue 13,
+         * point 9), and without colour the glyphs tell the losses apart */
+        s[k].markers = which == 0 || a_pair;
+        s[k].mark_n = 6;
+        (*ns)++;
+    }
+}
+
+/* e(A) of every loss of mask (which = 0), or the loss value of the losses of mask (1);
+ * with da (A of an A/B pair, locked by the caller) A's curves beside det's. */
+static rs_status learn_panel(const teacher_detail *det, const teacher_detail *da, unsigned mask,
+                             int which, grid_rect r, grid *g)
+{
+    static learn_xy xy[2 * VT_TILES_MAX]; /* main thread only; too large for the stack */
+    static char names[2 * VT_TILES_MAX][32];
+    plot_lines_series s[2 * VT_TILES_MAX];
     size_t ns = 0, last = 0;
     double lo = INFINITY, hi = -INFINITY;
-    for (int m = 0; m < METHOD_COUNT && ns < VT_TILES_MAX; m++) {
-        if (!(mask & (1u << m)))
-            continue;
-        const size_t len = det->curve_len[m];
-        for (size_t j = 0; j < len; j++) {
-            xy[ns].it[j] = (double)det->curve_iter[m][j];
-            xy[ns].y[j] = which == 0 ? det->curve_e[m][j] : det->curve_loss[m][j];
-            if (isfinite(xy[ns].y[j]))
-                lo = fmin(lo, xy[ns].y[j]), hi = fmax(hi, xy[ns].y[j]);
-        }
-        if (len && det->curve_iter[m][len - 1] > last)
-            last = det->curve_iter[m][len - 1];
-        s[ns] = plot_lines_series_make(which == 0 ? param_method_name(m) : NULL,
-                                       palette_series((size_t)m), len, xy[ns].it, xy[ns].y);
-        ns++;
-    }
+    learn_series(det, mask, which, false, da != NULL, xy, s, names, &ns, &lo, &hi);
+    for (int m = 0; m < METHOD_COUNT; m++)
+        if ((mask & (1u << m)) && det->curve_len[m] &&
+            det->curve_iter[m][det->curve_len[m] - 1] > last)
+            last = det->curve_iter[m][det->curve_len[m] - 1];
+    if (da)
+        learn_series(da, mask, which, true, false, xy, s, names, &ns, &lo, &hi);
     char title[128];
     if (which == 0)
         snprintf(title, sizeof title, "e(A), eq. 22 — iteration %zu of %zu%s", last, det->iters,
@@ -116,7 +157,8 @@ static rs_status learn_panel(const teacher_detail *det, unsigned mask, int which
     pm.x_title = "iteration";
     pm.y_title = which == 0 ? "e(A)" : "loss";
     pm.x_lo = 0.0;
-    pm.x_hi = det->iters > 0 ? (double)det->iters : 1.0;
+    const size_t iters = da && da->iters > det->iters ? da->iters : det->iters;
+    pm.x_hi = iters > 0 ? (double)iters : 1.0;
     /* e(A) in [0, 1] falls by decades when a loss recovers A*: log y once it spans one */
     pm.y_log = which == 0 && lo > 0 && hi / lo > 10;
     pm.series = s;
@@ -127,21 +169,22 @@ static rs_status learn_panel(const teacher_detail *det, unsigned mask, int which
 /* Layout: e(A) of every loss; below (or beside) it the loss of each loss on its own
  * scale (their values are not comparable), or of the selected one when space is short.
  * One panel only at small sizes: o->metric picks e(A) (even) or the loss (odd). */
-static rs_status view_teacher_learning(const teacher_detail *det, const view_input *in,
-                                       const view_opts *o, grid_rect r, grid *g)
+static rs_status view_teacher_learning(const teacher_detail *det, const teacher_detail *da,
+                                       const view_input *in, const view_opts *o, grid_rect r,
+                                       grid *g)
 {
     const unsigned mask = det->methods & param_methods(in->p);
     const int sel = view_method(in->p, o);
     const unsigned sel_mask = sel >= 0 && (mask & (1u << sel)) ? 1u << sel : mask & -mask;
     if (r.h >= 2 * LEARN_MIN_H) {
         const int top = r.h / 2;
-        rs_status st = learn_panel(det, mask, 0, (grid_rect){r.x, r.y, r.w, top}, g);
+        rs_status st = learn_panel(det, da, mask, 0, (grid_rect){r.x, r.y, r.w, top}, g);
         const grid_rect rest = {r.x, r.y + top, r.w, r.h - top};
         int n = 0;
         for (int m = 0; m < METHOD_COUNT; m++)
             n += (mask >> m) & 1u;
         if (n < 1 || rest.w / n < LOSS_MIN_W) {
-            const rs_status s = learn_panel(det, sel_mask, 1, rest, g);
+            const rs_status s = learn_panel(det, da, sel_mask, 1, rest, g);
             return st == RS_OK ? s : st;
         }
         int j = 0;
@@ -150,7 +193,7 @@ static rs_status view_teacher_learning(const teacher_detail *det, const view_inp
                 continue;
             const int x0 = rest.x + rest.w * j / n, x1 = rest.x + rest.w * (j + 1) / n;
             const rs_status s =
-                learn_panel(det, 1u << m, 1, (grid_rect){x0, rest.y, x1 - x0, rest.h}, g);
+                learn_panel(det, da, 1u << m, 1, (grid_rect){x0, rest.y, x1 - x0, rest.h}, g);
             st = st == RS_OK ? s : st;
             j++;
         }
@@ -158,13 +201,13 @@ static rs_status view_teacher_learning(const teacher_detail *det, const view_inp
     }
     if (r.w >= 2 * LEARN_MIN_W) {
         const int left = r.w / 2;
-        const rs_status s1 = learn_panel(det, mask, 0, (grid_rect){r.x, r.y, left - 1, r.h}, g);
+        const rs_status s1 = learn_panel(det, da, mask, 0, (grid_rect){r.x, r.y, left - 1, r.h}, g);
         const rs_status s2 =
-            learn_panel(det, sel_mask, 1, (grid_rect){r.x + left, r.y, r.w - left, r.h}, g);
+            learn_panel(det, da, sel_mask, 1, (grid_rect){r.x + left, r.y, r.w - left, r.h}, g);
         return s1 != RS_OK ? s1 : s2;
     }
-    return o->metric % 2 == 0 ? learn_panel(det, mask, 0, r, g)
-                              : learn_panel(det, sel_mask, 1, r, g);
+    return o->metric % 2 == 0 ? learn_panel(det, da, mask, 0, r, g)
+                              : learn_panel(det, da, sel_mask, 1, r, g);
 }
 
 static bool any_curve(const teacher_detail *det)
@@ -175,32 +218,19 @@ static bool any_curve(const teacher_detail *det)
     return false;
 }
 
-/* The flags of the detail's job (value detail_value, run 0) for the compared losses, as
- * one warning line at the bottom of r ("score: kappa_zero  ge: diverged"); returns r
- * without that row when there is something to say. */
-static grid_rect flags_line(const view_input *in, grid_rect r, grid *g)
-{
-    if (!in->cells || in->detail_value >= in->n_values || in->runs == 0 || r.h < 6)
-        return r;
-    const sweep_cell *c = &in->cells[in->detail_value * in->runs];
-    if (!atomic_load(&c->done))
-        return r;
-    const unsigned mask = param_methods(in->p);
-    char buf[256] = "";
-    int len = 0;
-    for (int m = 0; m < METHOD_COUNT; m++)
-        if ((mask & (1u << m)) && c->flags[m])
-            len = view_flags_append(in->ops, m, c->flags[m], buf, sizeof buf, len);
-    if (len == 0)
-        return r;
-    plot_warn_draw(buf, r.x, r.y + r.h - 1, r.w, g);
-    return (grid_rect){r.x, r.y, r.w, r.h - 1};
-}
-
 static rs_status teacher_learning(const view_input *in, const void *det, const view_opts *o,
                                   grid_rect r, grid *g)
 {
-    return view_teacher_learning(det, in, o, r, g);
+    /* A of an A/B pair: its detail under its own lock (the main thread is the only one
+     * that holds two detail locks, so no lock order can deadlock). */
+    const view_input *a = in->ab_a;
+    teacher_detail *da = a && a->p && a->p->generator == GEN_TEACHER ? a->detail : NULL;
+    if (da)
+        pthread_mutex_lock(&da->head.lock);
+    const rs_status st = view_teacher_learning(det, da, in, o, r, g);
+    if (da)
+        pthread_mutex_unlock(&da->head.lock);
+    return st;
 }
 
 static rs_status teacher_angles(const view_input *in, const void *det, const view_opts *o,
@@ -235,5 +265,4 @@ const view_gen view_teacher = {
                [VIEW_LANDSCAPE] = teacher_landscape,
                [VIEW_DATA] = teacher_data},
     .streams = teacher_streams,
-    .footer = flags_line,
 };

@@ -51,13 +51,13 @@ typedef struct {
 } pct_data;
 
 /* Remark 1 of Gao et al. 2019, eq. (13): with h = n^(-1/(2p+2+d)) the degree-p LLSFE of S_m
- * errs by O_p(d^(m/2) n^(-(p+1-m)/(2p+2+d))). Ours is the second-degree estimator (p = 2):
- * S2 (m = 2) gets n^(-1/(6+d)), and S4 (m = 4) a positive exponent, no rate at all (why
- * Assumption 1(a) asks p >= 4). The guide is that power of n through the first finished
- * median: the constant is unknown, the legend says so. */
-static double remark1_exponent(size_t m, size_t d)
+ * errs by O_p(d^(m/2) n^(-(p+1-m)/(2p+2+d))), p the key llsfe_degree. At p = 2, S2 (m = 2)
+ * gets n^(-1/(6+d)), and S4 (m = 4) a positive exponent, no rate at all (why Assumption 1(a)
+ * asks p >= 4); at p = 4, n^(-3/(10+d)) and n^(-1/(10+d)). The guide is that power of n
+ * through the first finished median: the constant is unknown, the legend says so. */
+static double remark1_exponent(size_t m, size_t d, size_t degree)
 {
-    const double p = 2.0;
+    const double p = (double)degree;
     return -(p + 1.0 - (double)m) / (2.0 * p + 2.0 + (double)d);
 }
 
@@ -65,14 +65,14 @@ static double remark1_exponent(size_t m, size_t d)
  * finite and positive yet. */
 static bool remark1_guide(const view_input *in, size_t m, pct_data *pd, char *label, size_t len)
 {
-    const double e = remark1_exponent(m, in->p->d);
+    const double e = remark1_exponent(m, in->p->d, in->p->llsfe_degree);
     for (size_t v = 0; v < in->n_values; v++) {
         if (!(isfinite(pd->y[2][v]) && pd->y[2][v] > 0.0 && pd->x[v] > 0.0))
             continue;
         for (size_t u = 0; u < in->n_values; u++)
             pd->guide[u] = pd->y[2][v] * pow(pd->x[u] / pd->x[v], e);
-        snprintf(label, len, "Remark 1 (p = 2): c·n^%+.3g%s, c fitted to the 1st median", e,
-                 e >= 0.0 ? ", no rate" : "");
+        snprintf(label, len, "Remark 1 (p = %zu): c·n^%+.3g%s, c fitted to the 1st median",
+                 in->p->llsfe_degree, e, e >= 0.0 ? ", no rate" : "");
         return true;
     }
     return false;
@@ -102,12 +102,32 @@ static void pct_collect(const view_input *in, size_t id, double *buf, pct_data *
     }
 }
 
+/* A of an A/B pair (issue 17, point 2) over the same key: its median, dim and marked,
+ * into s[*ns]. */
+static void ab_median(const view_input *in, size_t id, plot_lines_series *s, size_t *ns)
+{
+    static pct_data pa; /* main thread only; its arrays back the series until drawn */
+    const view_input *a = in->ab_a;
+    if (!a || !a->p || !a->cells || a->p->sweep != in->p->sweep ||
+        a->p->generator != in->p->generator || !(param_methods(a->p) & (1u << METHOD_LLSFE)))
+        return;
+    double *buf = malloc((a->runs ? a->runs : 1) * sizeof *buf);
+    if (!buf)
+        return;
+    pct_collect(a, id, buf, &pa);
+    free(buf);
+    s[*ns] = plot_lines_series_make("A median", palette_shade(palette_series(2), 0.55), a->n_values,
+                                    pa.x, pa.y[2]);
+    s[*ns].markers = true;
+    (*ns)++;
+}
+
 static rs_status pct_panel(const view_input *in, const view_opts *o, const view_curves_metric *vm,
                            pct_data *pd, double *buf, grid_rect r, grid *g)
 {
     pct_collect(in, vm->id, buf, pd);
     const bool x_log = strcmp(param_table[in->p->sweep].key, "n") == 0;
-    plot_lines_series s[PCT_COUNT + 1];
+    plot_lines_series s[PCT_COUNT + 2];
     size_t ns = PCT_COUNT;
     for (size_t j = 0; j < PCT_COUNT; j++) {
         s[j] =
@@ -115,13 +135,18 @@ static rs_status pct_panel(const view_input *in, const view_opts *o, const view_
         s[j].markers = true; /* five percentiles told apart without colour */
         s[j].slope = x_log ? stats_loglog_slope(pd->x, pd->y[j], in->n_values) : NAN;
     }
+    ab_median(in, vm->id, s, &ns);
     static char guide_label[96]; /* main thread only, as view_curves' legend names */
     const size_t m = vm->id == MET_TEACHER_S2_ERR ? 2 : 4;
     if (x_log && remark1_guide(in, m, pd, guide_label, sizeof guide_label))
         s[ns++] = plot_lines_series_make(guide_label, PALETTE_REF, in->n_values, pd->x, pd->guide);
     char title[128], x_title[64];
-    snprintf(title, sizeof title, "%s, percentiles over %zu runs", vm->title,
-             in->n_values ? pd->runs_done / in->n_values : 0);
+    /* issue 14 item 3: percentiles over fewer runs where a fit failed say so */
+    const int k = snprintf(title, sizeof title, "%s, percentiles over %zu runs", vm->title,
+                           in->n_values ? pd->runs_done / in->n_values : 0);
+    if (pd->nan_runs && k > 0 && (size_t)k < sizeof title)
+        snprintf(title + k, sizeof title - (size_t)k, " (%zu failed fit%s left out)", pd->nan_runs,
+                 pd->nan_runs > 1 ? "s" : "");
     snprintf(x_title, sizeof x_title, "%s", param_table[in->p->sweep].key);
     plot_lines_model pm;
     plot_lines_init(&pm);

@@ -14,8 +14,9 @@ enum { VT_TILES_MAX = 4 };
 /* Short name of a loss as the paper writes it (ℓ2, G, L, L̂). */
 const char *view_teacher_loss_symbol(int method);
 
-/* Split r into one tile per loss of `mask` (side by side, stacked or 2 x 2, each at
- * least min_w x min_h), or, when they do not fit, one tile for `selected` only.
+/* Split r into one tile per loss of `mask` (side by side, 2 x 2 or stacked, each at
+ * least min_w x min_h; of these the layout with the largest square maps), or, when
+ * none fits, one tile for `selected` only.
  * Fills methods[] and tiles[]; returns how many. */
 size_t view_teacher_tiles(unsigned mask, int selected, grid_rect r, int min_w, int min_h,
                           int *methods, grid_rect *tiles);

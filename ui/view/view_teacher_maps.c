@@ -2,6 +2,7 @@
  * learned rows with A* (a permutation matrix when a loss recovers A*, Theorem 2), the
  * loss landscapes (over the row angles at d = k = 2, else over a plane through A*), and
  * the data (Gao, Makkuva, Oh, Viswanath 2019, Section 4). Reads a locked, ready teacher_detail. */
+#include "view.h"
 #include "view_teacher_internal.h"
 
 #include <math.h>
@@ -58,6 +59,7 @@ rs_status view_teacher_angles(const teacher_detail *det, const view_input *in, i
         hm.square = true;
         hm.digits = 2;
         hm.cbar_title = "|cos|";
+        hm.row_labels = hm.col_labels = view_index_labels(det->k, 0); /* i down, j across */
         const rs_status s = plot_heatmap_draw(&hm, tiles[j], g);
         st = st == RS_OK ? s : st;
     }

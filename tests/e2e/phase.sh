@@ -1,0 +1,73 @@
+#!/bin/bash
+# phase.sh — end-to-end test of a phase map (issue 17) in the real TUI inside tmux: a 2-D
+# sweep over (r, lambda) streams in and completes, the phase tab shows it, H J K L move the
+# cursor and its numbers, t draws a typed threshold contour, m changes the metric, the
+# curves view shows the cursor's row, typing new sweep2 values recomputes the map, q quits.
+# Usage: phase.sh PATH_TO_RELUSCOPE
+set -u
+BIN=${1:?usage: phase.sh RELUSCOPE}
+command -v tmux >/dev/null || { echo "SKIP: tmux not installed"; exit 77; }
+SOCK="rs-phase-$$"
+T="tmux -L $SOCK"
+trap '$T kill-server 2>/dev/null' EXIT
+$T new-session -d -s keep "sleep 3600"
+FAILS=0
+ARGS="--set n=5000 --set runs=2 --set estimator=sgd --set threads=2 --set sweep=r \
+--set sweep_values=2,3,5 --set sweep2=lambda --set sweep2_values=0.05,0.5 --set view=phase"
+
+fail() { echo "FAIL: $*"; FAILS=$((FAILS + 1)); }
+capture() { $T capture-pane -p -t e2e 2>/dev/null; }
+wait_for() {
+    local text=$1 limit=${2:-20} i=0
+    while [ $i -lt $((limit * 10)) ]; do
+        capture | grep -qF -- "$text" && return 0
+        sleep 0.1
+        i=$((i + 1))
+    done
+    return 1
+}
+expect() { # expect TEXT WHAT
+    wait_for "$1" "${3:-20}" || { fail "$2: '$1' not on screen"; capture | sed 's/^/    | /' | head -45; }
+}
+keys() { $T send-keys -t e2e "$@"; }
+
+$T new-session -d -s e2e -x 120 -y 40 \
+    "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $BIN $ARGS; echo \"EXITED \$?\"; sleep 30"
+expect "done relu · sweep r × lambda: 3 × 2 values × 2 runs" "the 2-D sweep completes"
+expect "6 phase" "the phase tab"
+expect "mean err_sigma (sgd) over r × lambda · 2 runs per cell" "the map's title"
+expect "x → r, values as listed (columns) · y ↑ lambda, values as listed (rows)" "both axes named"
+expect "6 of 6 cells with a finished run" "every cell finished"
+expect "cursor r = 2, lambda = 0.05: err_sigma = " "the cursor starts at the first cell"
+keys L K
+expect "cursor r = 3, lambda = 0.5: err_sigma = " "L and K move the cursor right and up"
+keys t
+expect "threshold (metric = value, empty clears):" "t opens the threshold line"
+keys C-u "err_sigma = 0.2" Enter
+expect "contour at err_sigma = 0.2" "the typed contour is set"
+expect "● contour        0.2" "the contour key shows the typed value"
+# drawn as dots when some pair of cells lies on both sides, else said in words
+wait_for "err_sigma = 0.2 (contour)" 3 || expect "contour err_sigma = 0.2 crosses no cell pair" \
+    "the contour is drawn or said absent"
+keys m
+expect "mean err_b (sgd) over r × lambda" "m shows the next metric (one method)"
+expect "contour of err_sigma hidden (m)" "the contour belongs to err_sigma"
+keys 1
+expect "relu · curves" "1 shows the curves view"
+expect "r = 3 (knob)" "the curves are over r"
+keys 6
+expect "relu · phase" "6 comes back to the phase map"
+# sweep2_values is the 16th knob of relu: type new values
+for _ in $(seq 1 15); do keys Down; done
+keys Enter C-u "0.5,5" Enter
+expect "cursor r = 3, lambda = 5: err_b = " "recomputed: the cursor keeps its cell, now lambda = 5"
+expect "6 of 6 cells with a finished run" "the new map completes"
+keys q
+wait_for "q again quits" 2 && keys q # a computation still running asks once
+expect "EXITED 0" "q quits with status 0"
+
+if [ $FAILS -gt 0 ]; then
+    echo "$FAILS check(s) failed"
+    exit 1
+fi
+echo "all phase end-to-end checks passed"

@@ -1,0 +1,222 @@
+/* test_batch_phase.c — phase maps through the binary (issue 17): --batch of a 2-D sweep
+ * prints one row per (sweep value, sweep2 value, run, method) with both key columns, in
+ * that order; --shard slices partition the rows; a cell depends on its pair's values
+ * only (the same pair in two grids gives the same numbers); bad sweep2 settings exit 2
+ * with one line. RELUSCOPE is set by meson to the built binary. */
+#include <criterion/criterion.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+enum { OUT_LEN = 1 << 17, MAX_ROWS = 256 };
+
+/* Run the binary with args; stdout (and stderr when err_too) into out; the exit status. */
+static int run(const char *args, char *out, size_t len, int err_too)
+{
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, "%s %s %s", getenv("RELUSCOPE"), args, err_too ? "2>&1" : "");
+    FILE *f = popen(cmd, "r");
+    cr_assert(f);
+    const size_t got = fread(out, 1, len - 1, f);
+    out[got] = 0;
+    const int st = pclose(f);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+typedef struct {
+    char line[512];
+    char key[96]; /* "r,lambda,run,method": what identifies the row */
+} row;
+
+/* The table lines of a CSV (not '#'), header first; returns their count. The key of a row
+ * is its first four fields; `line` drops the seconds column (wall time differs run to
+ * run) so that two rows of one job compare equal. */
+static size_t rows_of(char *csv, row *rows, size_t cap, int seconds_col)
+{
+    size_t n = 0;
+    for (char *s = strtok(csv, "\n"); s && n < cap; s = strtok(NULL, "\n")) {
+        if (s[0] == '#')
+            continue;
+        row *r = &rows[n++];
+        size_t off = 0;
+        int col = 0, commas = 0;
+        for (const char *c = s; *c && off + 1 < sizeof r->line; c++) {
+            if (*c == ',')
+                col++;
+            if (col != seconds_col)
+                r->line[off++] = *c;
+        }
+        r->line[off] = 0;
+        size_t k = 0;
+        for (const char *c = s; *c && k + 1 < sizeof r->key; c++) {
+            if (*c == ',' && ++commas == 4)
+                break;
+            r->key[k++] = *c;
+        }
+        r->key[k] = 0;
+    }
+    return n;
+}
+
+static const char *const BASE = "--batch --set n=2000 --set runs=2 --set compare=sgd,censored "
+                                "--set threads=2 --set sweep=r --set sweep_values=2,3,5 "
+                                "--set sweep2=lambda";
+
+/* sweep=r, sweep2=lambda: every (r, lambda, run, estimator) once, r-major. */
+Test(batch_phase, rows_for_every_pair_run_and_estimator)
+{
+    static char out[OUT_LEN];
+    static row rows[MAX_ROWS];
+    char args[1024];
+    snprintf(args, sizeof args, "%s --set sweep2_values=0.05,0.5", BASE);
+    cr_assert_eq(run(args, out, sizeof out, 0), 0, "%s", out);
+    cr_assert(strstr(out, "# sweep2=lambda\n"), "the head records sweep2:\n%s", out);
+    const size_t n = rows_of(out, rows, MAX_ROWS, 8);
+    cr_assert_str_eq(rows[0].key, "r,lambda,run,estimator");
+    cr_assert_eq(n, 1 + 3 * 2 * 2 * 2, "header + 3 r x 2 lambda x 2 runs x 2 estimators: %zu", n);
+    const char *r[] = {"2", "3", "5"}, *l[] = {"0.05", "0.5"}, *m[] = {"sgd", "censored"};
+    size_t i = 1;
+    for (int a = 0; a < 3; a++)
+        for (int b = 0; b < 2; b++)
+            for (int run_ = 0; run_ < 2; run_++)
+                for (int e = 0; e < 2; e++, i++) {
+                    char want[96];
+                    snprintf(want, sizeof want, "%s,%s,%d,%s", r[a], l[b], run_, m[e]);
+                    cr_expect_str_eq(rows[i].key, want, "row %zu", i);
+                }
+}
+
+/* --shard I/3 over the (pair, run) jobs: together the rows of the whole map, each once,
+ * with the same numbers. */
+Test(batch_phase, shards_partition_the_pairs)
+{
+    static char all[OUT_LEN], part[OUT_LEN];
+    static row whole[MAX_ROWS], rows[MAX_ROWS];
+    char args[1024];
+    snprintf(args, sizeof args, "%s --set sweep2_values=0.05,0.5", BASE);
+    cr_assert_eq(run(args, all, sizeof all, 0), 0);
+    const size_t n = rows_of(all, whole, MAX_ROWS, 8);
+    int seen[MAX_ROWS] = {0};
+    for (int s = 1; s <= 3; s++) {
+        snprintf(args, sizeof args, "%s --set sweep2_values=0.05,0.5 --shard %d/3", BASE, s);
+        cr_assert_eq(run(args, part, sizeof part, 0), 0);
+        const size_t m = rows_of(part, rows, MAX_ROWS, 8);
+        cr_assert(m > 1, "shard %d has rows", s);
+        for (size_t j = 1; j < m; j++) {
+            size_t k = 1;
+            while (k < n && strcmp(whole[k].key, rows[j].key) != 0)
+                k++;
+            cr_assert(k < n, "shard %d row %s not in the whole map", s, rows[j].key);
+            cr_expect_str_eq(rows[j].line, whole[k].line, "shard %d changes the numbers", s);
+            seen[k]++;
+        }
+    }
+    for (size_t k = 1; k < n; k++)
+        cr_expect_eq(seen[k], 1, "row %s in %d shards", whole[k].key, seen[k]);
+}
+
+/* A pair's cell depends on its values only (sweep2.h): lambda = 0.5 gives the same rows in
+ * a grid of (0.05, 0.5) and of (0.5, 5), which is what lets the TUI keep finished cells
+ * when a range moves. */
+Test(batch_phase, a_pair_gives_the_same_numbers_in_any_grid)
+{
+    static char a[OUT_LEN], b[OUT_LEN];
+    static row ra[MAX_ROWS], rb[MAX_ROWS];
+    char args[1024];
+    snprintf(args, sizeof args, "%s --set sweep2_values=0.05,0.5", BASE);
+    cr_assert_eq(run(args, a, sizeof a, 0), 0);
+    snprintf(args, sizeof args, "%s --set sweep2_values=0.5,5", BASE);
+    cr_assert_eq(run(args, b, sizeof b, 0), 0);
+    const size_t na = rows_of(a, ra, MAX_ROWS, 8), nb = rows_of(b, rb, MAX_ROWS, 8);
+    size_t shared = 0;
+    for (size_t i = 1; i < na; i++)
+        for (size_t j = 1; j < nb; j++)
+            if (strcmp(ra[i].key, rb[j].key) == 0) {
+                cr_expect_str_eq(ra[i].line, rb[j].line);
+                shared++;
+            }
+    cr_assert_eq(shared, 3 * 2 * 2, "every (r, 0.5, run, method) row in both");
+}
+
+Test(batch_phase, json_rows_carry_both_keys)
+{
+    static char out[OUT_LEN];
+    char args[1024];
+    snprintf(args, sizeof args, "%s --set sweep2_values=0.5 --format json", BASE);
+    cr_assert_eq(run(args, out, sizeof out, 0), 0);
+    cr_assert(strstr(out, "\"sweep\": \"r\", \"sweep2\": \"lambda\""), "%s", out);
+    cr_assert(strstr(out, "{\"r\": 3, \"lambda\": 0.5, \"run\": 1, \"estimator\": \"censored\""),
+              "%s", out);
+}
+
+static void expect_error(const char *args, const char *needle)
+{
+    static char out[OUT_LEN];
+    const int rc = run(args, out, sizeof out, 1);
+    cr_assert_eq(rc, 2, "%s: exit %d, output '%s'", args, rc, out);
+    cr_assert(strstr(out, needle), "%s: '%s' lacks '%s'", args, out, needle);
+    const char *nl = strchr(out, '\n');
+    cr_assert(nl && nl[1] == 0, "%s: not one line: '%s'", args, out);
+}
+
+Test(batch_phase, bad_second_keys_exit_2_with_one_line)
+{
+    expect_error("--batch --set sweep2=lambda", "sweep2=lambda: allowed only with sweep set");
+    expect_error("--batch --set sweep=r --set sweep2=r", "sweep2=r: allowed a key other than");
+    expect_error("--batch --set sweep=r --set sweep2=seed", "sweep2=seed: allowed");
+    expect_error("--batch --set sweep=r --set sweep2=mu", "sweep2=mu: not a key of generator");
+    expect_error("--batch --set sweep=r --set sweep2=lambda --set sweep2_from=0",
+                 "sweep2_from=0, sweep2_to=10: allowed positive values with sweep2_scale=log");
+    expect_error("--batch --set sweep=n --set sweep2=d --set sweep2_values=3,9000",
+                 "sweep value d=9000: d=9000: allowed an integer from 1 to 2000");
+    expect_error("--batch --set sweep=n --set sweep2=d --set k=5 --set sweep2_values=5,3",
+                 "k=5: allowed 0 (= d) or 1..d = 3 for relu (at sweep value n=10000, d=3)");
+    expect_error("--batch --set metric=rel_err_m", "metric=rel_err_m: allowed auto|err_sigma|");
+    expect_error("--batch --set sweep2_values=1,x", "sweep2_values=1,x: allowed a comma list");
+}
+
+/* --screenshot of the phase view: the map with both axes named. */
+Test(batch_phase, screenshot_names_both_axes)
+{
+    static char out[OUT_LEN];
+    char dir[] = "/tmp/rs-phase-XXXXXX", args[1024], path[256];
+    cr_assert_not_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/p.txt", dir);
+    snprintf(args, sizeof args,
+             "--set n=2000 --set runs=1 --set sweep=r --set sweep_values=2,3 --set sweep2=lambda "
+             "--set sweep2_values=0.05,0.5 --set view=phase --screenshot %s --size 100x30",
+             path);
+    cr_assert_eq(run(args, out, sizeof out, 1), 0, "%s", out);
+    FILE *f = fopen(path, "r");
+    cr_assert_not_null(f);
+    const size_t got = fread(out, 1, sizeof out - 1, f);
+    out[got] = 0;
+    fclose(f);
+    remove(path);
+    rmdir(dir);
+    cr_assert(strstr(out, "6 phase"), "%s", out);
+    cr_assert(strstr(out, "x → r, values as listed (columns) · y ↑ lambda, values as listed"), "%s",
+              out);
+    cr_assert(strstr(out, "4 of 4 cells with a finished run"), "%s", out);
+}
+
+/* --load merges 1-D sweeps only: a phase map's CSV is refused in one line. */
+Test(batch_phase, load_refuses_a_phase_map)
+{
+    char dir[] = "/tmp/rs-phase-XXXXXX", args[1024], path[256];
+    cr_assert_not_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/map.csv", dir);
+    snprintf(args, sizeof args, "%s --set sweep2_values=0.5 > %s", BASE, path);
+    static char out[OUT_LEN];
+    cr_assert_eq(run(args, out, sizeof out, 0), 0);
+    snprintf(args, sizeof args, "--load %s --batch", path);
+    char needle[512];
+    snprintf(needle, sizeof needle,
+             "%s: a phase map (sweep2=lambda) cannot be loaded; --load reads 1-D sweeps", path);
+    expect_error(args, needle);
+    remove(path);
+    rmdir(dir);
+}
