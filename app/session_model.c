@@ -123,23 +123,46 @@ static bool preset_applies(const session *s)
     return s->have_preset && s->preset_p.generator == s->p.generator;
 }
 
-/* "preset NAME, changed: d, n" into s->caption_note, or "" when no knob left it. */
-static void changed_note(session *s)
+/* Append ", key" to s->caption_note (from len) for each knob whose value differs from
+ * ref's; returns the new length. */
+static size_t append_changed(session *s, const rs_params *ref, size_t len)
 {
-    size_t len = (size_t)snprintf(s->caption_note, sizeof s->caption_note,
-                                  "preset %.60s, changed:", s->preset_name);
     const size_t head = len;
     for (size_t j = 0; j < s->n_knobs && len < sizeof s->caption_note; j++) {
         const int i = s->knobs[j];
         char now[96], was[96];
         param_format(&s->p, i, now, sizeof now);
-        param_format(&s->preset_p, i, was, sizeof was);
+        param_format(ref, i, was, sizeof was);
         if (strcmp(now, was) != 0)
             len += (size_t)snprintf(s->caption_note + len, sizeof s->caption_note - len, "%s %s",
                                     len > head ? "," : "", param_table[i].key);
     }
-    if (len == head)
+    return len;
+}
+
+/* "preset NAME, changed: d, n" into s->caption_note, or "" when no knob left it. */
+static void changed_note(session *s)
+{
+    const size_t head = (size_t)snprintf(s->caption_note, sizeof s->caption_note,
+                                         "preset %.60s, changed:", s->preset_name);
+    if (append_changed(s, &s->preset_p, head) == head)
         s->caption_note[0] = 0;
+}
+
+/* The note over another generator's summary: the preset is not this generator's, and
+ * which knobs left this generator's defaults ("with its defaults" only while none did). */
+static void other_generator_note(session *s, const char *gen)
+{
+    rs_params def;
+    param_defaults(&def, s->p.generator);
+    const size_t head = (size_t)snprintf(s->caption_note, sizeof s->caption_note,
+                                         "preset %.60s is for %s: showing %s with", s->preset_name,
+                                         param_generator_name(s->preset_p.generator), gen);
+    const size_t len = append_changed(s, &def, head);
+    if (len == head)
+        snprintf(s->caption_note + head, sizeof s->caption_note - head, " its defaults");
+    else if (len < sizeof s->caption_note)
+        snprintf(s->caption_note + len, sizeof s->caption_note - len, " changed");
 }
 
 /* The title and the caption: the preset's while they describe the screen, else the
@@ -159,9 +182,7 @@ static void caption_model(session *s, screen_model *m)
     if (own)
         changed_note(s);
     else if (s->have_preset)
-        snprintf(s->caption_note, sizeof s->caption_note,
-                 "preset %.60s is for %s: showing %s with its defaults", s->preset_name,
-                 param_generator_name(s->preset_p.generator), gen);
+        other_generator_note(s, gen);
     if (s->caption_mode == CAPTION_HIDDEN)
         return;
     const model_ops *ops = model_get(s->p.generator);

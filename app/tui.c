@@ -180,6 +180,14 @@ static SCREEN *start_curses(rs_error *err)
     noecho();
     nonl();
     keypad(stdscr, TRUE);
+    /* Home/End as tmux, screen and rxvt send them (\e[1~ \e[4~, \e[7~ \e[8~), which a
+     * TERM=xterm terminfo names no key: unknown, their Esc would close the typing field
+     * and the rest act as keys (issue 13, point 18). Where a terminfo names \e[1~ and
+     * \e[4~ Find and Select (vt220 keypads), they become Home and End here too. */
+    define_key("\033[1~", KEY_HOME);
+    define_key("\033[4~", KEY_END);
+    define_key("\033[7~", KEY_HOME);
+    define_key("\033[8~", KEY_END);
     set_escdelay(25);
     curs_set(0);
     /* The mouse (issue 17, point 3): ncurses turns on the terminal's reporting as terminfo

@@ -309,4 +309,9 @@ Test(cli, another_generator_over_the_default_preset)
     cr_assert_eq(rc, 0, "%s", out);
     cr_assert(strstr(out, "matrix · curves"), "%s", out);
     cr_assert(!strstr(out, "Wz + b") && !strstr(out, "censored"), "%s", out);
+    cr_expect(strstr(out, "showing matrix with its defaults"), "%s", out);
+    /* a knob set on top: the note no longer claims the defaults (issue 13, point 1) */
+    cr_assert_eq(run("--set generator=matrix --set runs=2", out, sizeof out), 0, "%s", out);
+    cr_expect(strstr(out, "showing matrix with runs changed"), "%s", out);
+    cr_expect(!strstr(out, "its defaults"), "%s", out);
 }

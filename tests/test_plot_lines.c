@@ -211,3 +211,36 @@ Test(plot_lines, titles_side_by_side_keep_a_gap)
     cr_expect_eq(grid_get(g, 20, 0)->ch, '|');
     grid_free(g);
 }
+
+/* Issue 13, point 9: a line lying on another (teacher-laplace: e(A) of ge on that of l2)
+ * keeps its colour along its length: the shared cells alternate between the two colours
+ * instead of all going to the series drawn last. No markers here, so only the line's
+ * own cells can show the second colour. */
+Test(plot_lines, coinciding_lines_share_their_cells)
+{
+    static const double x[4] = {0, 1, 2, 3};
+    static const double y[4] = {0.5, 0.5, 0.5, 0.5};
+    static const double low[4] = {0.1, 0.1, 0.1, 0.1};
+    plot_lines_series s[3] = {plot_lines_series_make("l2", palette_series(0), 4, x, y),
+                              plot_lines_series_make("ge", palette_series(1), 4, x, y),
+                              plot_lines_series_make("score", palette_series(2), 4, x, low)};
+    plot_lines_model m;
+    plot_lines_init(&m);
+    m.series = s, m.n_series = 3;
+    grid *g = grid_alloc(40, 12);
+    grid_set_caps(g, caps256);
+    cr_assert_eq(plot_lines_draw(&m, (grid_rect){0, 0, 40, 12}, g), RS_OK);
+    int cells[3] = {0, 0, 0};
+    for (int r = 0; r < 12; r++)
+        for (int c = 0; c < 40; c++) {
+            const grid_cell *cell = grid_get(g, c, r);
+            if (cell->ch < 0x2801 || cell->ch > 0x28ff)
+                continue;
+            for (int k = 0; k < 3; k++)
+                cells[k] += cell->fg == palette_series((size_t)k);
+        }
+    cr_expect_geq(cells[0], 10, "l2 cells: %d", cells[0]);
+    cr_expect_geq(cells[1], 10, "ge cells: %d (hidden under l2?)", cells[1]);
+    cr_expect_geq(cells[2], 20, "score cells: %d", cells[2]);
+    grid_free(g);
+}

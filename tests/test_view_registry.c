@@ -121,3 +121,32 @@ Test(view_registry, detail_views_say_which_job_and_what_its_flags_mean)
         ops->detail_free(det);
     }
 }
+
+/* Issue 13, point 10: the power-law test behind the curves' slopes. A noisy n^-1/2 (R²
+ * 0.98, as the error-vs-n presets) passes; quadratic-smoothing's angle_err_max against
+ * smooth, rising then flat (R² 0.90), does not; a V does not. */
+Test(view_registry, slopes_only_for_power_laws)
+{
+    const double n[7] = {1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6};
+    const double err[7] = {0.0102, 0.0068, 0.0047, 0.0029, 0.0024, 0.0013, 0.00105};
+    cr_expect(view_power_law(n, err, 7), "a noisy n^-1/2");
+    const double s[7] = {0.01, 0.0316, 0.1, 0.316, 1, 3.16, 10};
+    const double sat[7] = {0.000248, 0.000871, 0.00217, 0.0092, 0.0143, 0.0191, 0.0192};
+    cr_expect(!view_power_law(s, sat, 7), "rising then flat is no power law");
+    const double v[3] = {0.1, 0.001, 0.1};
+    cr_expect(!view_power_law(n, v, 3), "a V");
+}
+
+/* Issue 13, point 3: the y scale by the metric's rule. Errors on [0, inf) are drawn on a
+ * log axis, a bounded fraction on a linear one, and a metric that is a logarithm already
+ * (relu-negative-bias' log10_n_needed) on a linear one: its axis is the log scale. */
+Test(view_registry, y_scale_by_the_metric)
+{
+    view_opts o;
+    view_opts_init(&o);
+    cr_expect(view_y_log(&o, "err_sigma", 1e-3), "an error");
+    cr_expect(!view_y_log(&o, "e_perm", 1e-3), "a fraction in [0, 1]");
+    cr_expect(!view_y_log(&o, "log10_n_needed", 2.0), "a logarithm already");
+    o.y_scale = VIEW_Y_LOG;
+    cr_expect(view_y_log(&o, "log10_n_needed", 2.0), "key y still pins log");
+}

@@ -130,9 +130,9 @@ Test(view_teacher, d2_views)
     view_opts_init(&o);
     o.method = 2; /* the third compared loss: score */
     {
-        const char *sk[] = {"e(A), eq. 22", "iteration", "l2", "score", "llsfe", NULL};
-        const char *bk[] = {"e(A), eq. 22",        "loss ℓ2", "loss G",
-                            "loss L (true score)", "loss L̂",  NULL};
+        const char *sk[] = {"e(A) of A·A*⁻¹, eq. 22", "iteration", "l2", "score", "llsfe", NULL};
+        const char *bk[] = {"e(A) of A·A*⁻¹, eq. 22", "loss ℓ2", "loss G",
+                            "loss L (true score)",    "loss L̂",  NULL};
         draw_both(&in, VIEW_LEARNING, &o, "learning", sk, bk);
         o.metric = 1; /* the single panel at 50x19 is then the selected loss */
         const char *lk[] = {"loss L (true score)", "iteration", NULL};
@@ -304,11 +304,56 @@ Test(view_teacher, learning_streams)
     view_opts_init(&o);
     const char *keys[] = {"iteration 39 of 200 (running)", "l2", "score", NULL};
     draw_check(&in, VIEW_LEARNING, &o, 150, 54, "view_teacher_learning_stream_150x54", keys);
+    /* the title says which matrix e(A) is taken on (knob e_orient, issue 14 item 5) */
+    support_set(&p, "e_orient", "printed");
+    {
+        grid *gp = grid_alloc(150, 54);
+        cr_assert_eq(view_draw(&in, VIEW_LEARNING, &o, (grid_rect){0, 0, 150, 54}, gp), RS_OK);
+        char *tp = grid_text(gp);
+        cr_expect(strstr(tp, "e(A) of A*⁻¹·A, eq. 22 as printed") != NULL, "%s", tp);
+        cr_expect(strstr(tp, "A·A*⁻¹") == NULL, "%s", tp);
+        free(tp);
+        grid_free(gp);
+    }
+    support_set(&p, "e_orient", "ours");
     /* the other views still wait for the job to finish */
     grid *g = grid_alloc(50, 19);
     cr_assert_eq(view_draw(&in, VIEW_LANDSCAPE, &o, (grid_rect){0, 0, 50, 19}, g), RS_OK);
     char *text = grid_text(g);
     cr_expect(strstr(text, "computing the run shown here") != NULL, "%s", text);
+    free(text);
+    grid_free(g);
+    job_teacher_detail_free(det);
+}
+
+/* Flags of three losses are longer than an 80-column footer row: at 120x40 (a detail view
+ * of about 80x30) the meaning goes on a second row instead of being cut to "(μ ≥ …";
+ * at 50x19 the one row ends in an ellipsis. */
+Test(view_teacher, long_flags_take_a_second_row)
+{
+    rs_params p = params_d2();
+    support_set(&p, "compare", "l2,ge,score"); /* as teacher-laplace */
+    teacher_detail *det = vf_teacher_detail(&p);
+    cr_assert_not_null(det);
+    sweep_cell cell;
+    const double values[1] = {0.0};
+    fill_cells(&p, &cell, 1, 1, values);
+    cell.flags[METHOD_GE] = MET_TEACHER_FLAG_MU_OUTSIDE;
+    cell.flags[METHOD_SCORE] = MET_TEACHER_FLAG_W_SINGULAR | MET_TEACHER_FLAG_MU_OUTSIDE;
+    const view_input in = {&p, model_get(GEN_TEACHER), 1, 1, values, &cell, det, 0, NULL};
+    view_opts o;
+    view_opts_init(&o);
+    grid *g = grid_alloc(80, 30);
+    cr_assert_eq(view_draw(&in, VIEW_LEARNING, &o, (grid_rect){0, 0, 80, 30}, g), RS_OK);
+    char *text = grid_text(g);
+    cr_expect(strstr(text, "score: w_singular mu_outside_2b") != NULL, "%s", text);
+    cr_expect(strstr(text, "Gao et al. 2019)") != NULL, "the meaning is cut:\n%s", text);
+    free(text);
+    grid_free(g);
+    g = grid_alloc(50, 19);
+    cr_assert_eq(view_draw(&in, VIEW_LEARNING, &o, (grid_rect){0, 0, 50, 19}, g), RS_OK);
+    text = grid_text(g);
+    cr_expect(strstr(text, "…") != NULL, "a cut footer without an ellipsis:\n%s", text);
     free(text);
     grid_free(g);
     job_teacher_detail_free(det);

@@ -15,8 +15,7 @@
 enum {
     HIST_ATOM_BAR_W = 4, /* columns of the zero-mass bar */
     HIST_ATOM_GAP = 3,   /* columns between the atom block and the y labels */
-    HIST_TEXT_LEN = 96,
-    HIST_REVERSE_MARK = 999 /* canvas colour tagging mono bar cells under the curve */
+    HIST_TEXT_LEN = 96
 };
 
 void plot_hist_init(plot_hist_model *m)
@@ -130,6 +129,39 @@ static void hist_bars(const plot_hist_model *m, const axis_scale *xs, const axis
     }
 }
 
+/* Eighths of a cell the bar glyph ch fills (8 for a full block), or 0 for no bar. */
+static int hist_bar_eighths(uint32_t ch, bool ascii)
+{
+    if (ch == glyph_get(GLYPH_FULL, ascii))
+        return 8;
+    for (int k = 1; k < 8 && !ascii; k++)
+        if (ch == glyph_eighth(k, ascii))
+            return k;
+    return 0;
+}
+
+/* Without colours a cell shows one glyph, so where the curve passes through a bar the
+ * bar would vanish under the curve's braille (relu-data, quadratic data: issue 13, point
+ * 9). There the cell's dots become the bar's filled dot rows XOR the curve's dots: the
+ * bar stays a dense block and the curve shows as its gap in it (what reverse video shows
+ * on a terminal, and the .txt sink keeps), or as dots above a low bar's top. */
+static void hist_mono_merge(canvas *cv, const axis_frame *f, const grid *g)
+{
+    for (int y = 0; y < f->plot.h && y < cv->h; y++)
+        for (int x = 0; x < f->plot.w && x < cv->w; x++) {
+            const size_t i = (size_t)y * (size_t)cv->w + (size_t)x;
+            const grid_cell *c = grid_get(g, f->plot.x + x, f->plot.y + y);
+            const int e8 = c && cv->dots[i] ? hist_bar_eighths(c->ch, g->caps.ascii) : 0;
+            if (e8 == 0)
+                continue;
+            uint8_t bar = 0;
+            for (int row = 3; row >= 4 - (e8 + 1) / 2; row--)
+                bar |= (uint8_t)(glyph_braille_bit(0, row) | glyph_braille_bit(1, row));
+            const uint8_t merged = bar ^ cv->dots[i];
+            cv->dots[i] = merged ? merged : bar; /* never an empty cell where a bar stands */
+        }
+}
+
 static rs_status hist_curve(const plot_hist_model *m, const axis_scale *xs, const axis_scale *ys,
                             const axis_frame *f, grid *g)
 {
@@ -153,15 +185,7 @@ static rs_status hist_curve(const plot_hist_model *m, const axis_scale *xs, cons
             canvas_set(cv, dx, dy, m->curve_color);
         px = dx, py = dy, prev = true;
     }
-    /* Without colours a bar cell under the curve would lose its fill (the braille glyph
-     * replaces the block); reverse video keeps it: dark dots on the light bar. */
     const bool mono = g->caps.colors == GRID_COLORS_MONO;
-    const uint32_t full = glyph_get(GLYPH_FULL, g->caps.ascii);
-    for (int y = 0; mono && y < f->plot.h; y++)
-        for (int x = 0; x < f->plot.w; x++)
-            if (cv->dots[(size_t)y * (size_t)cv->w + (size_t)x] &&
-                grid_get(g, f->plot.x + x, f->plot.y + y)->ch == full)
-                cv->colors[(size_t)y * (size_t)cv->w + (size_t)x] = HIST_REVERSE_MARK;
     /* In colour the top cell of a bar is an eighth block, which the curve's glyph
      * replaces where it passes (and it passes there: it fits the bars): the cell keeps
      * the bar as its background instead, so the bar stays under the curve. */
@@ -172,14 +196,9 @@ static rs_status hist_curve(const plot_hist_model *m, const axis_scale *xs, cons
                 c->ch <= 0x2587)
                 grid_put_bg(g, f->plot.x + x, f->plot.y + y, m->bar_color);
         }
+    if (mono)
+        hist_mono_merge(cv, f, g);
     canvas_draw(cv, f->plot, g, GRID_ATTR_BOLD);
-    for (int y = 0; mono && y < f->plot.h; y++)
-        for (int x = 0; x < f->plot.w; x++)
-            if (cv->colors[(size_t)y * (size_t)cv->w + (size_t)x] == HIST_REVERSE_MARK) {
-                const grid_cell c = *grid_get(g, f->plot.x + x, f->plot.y + y);
-                grid_put(g, f->plot.x + x, f->plot.y + y, c.ch,
-                         grid_style_make(-1, -1, GRID_ATTR_BOLD | GRID_ATTR_REVERSE));
-            }
     canvas_free(cv);
     return RS_OK;
 }

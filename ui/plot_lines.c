@@ -3,7 +3,9 @@
 
 #include <math.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "axis.h"
@@ -15,7 +17,7 @@
 
 enum {
     PLOT_LINES_LEGEND_MAX = 16, /* entries shown; more series than this are unlabelled */
-    PLOT_LINES_TEXT_LEN = 96
+    PLOT_LINES_TEXT_LEN = 192   /* a legend name with its left-out runs and slope */
 };
 
 /* Dark tint of a series colour for its band: 35 % of the colour over black keeps the
@@ -364,6 +366,46 @@ static void plot_lines_series_draw(const plot_lines_model *m, const plot_lines_s
     }
 }
 
+/* Draw every series into cv. A text cell shows one colour, so where several series pass
+ * through one cell the last drawn would own it everywhere and a line lying on another
+ * (teacher-laplace: ge under l2) would show only its markers (issue 13, point 9). Each
+ * series is drawn into a scratch canvas first; a cell shared by k series takes the colour
+ * of the (column mod k)-th of them, so coinciding lines alternate colour cell by cell and
+ * each stays visible along its whole length. The dots are the union of all series. */
+static rs_status plot_lines_all_series(const plot_lines_model *m, const axis_scale *xs,
+                                       const axis_scale *ys, const axis_frame *f, canvas *cv)
+{
+    const size_t cells = (size_t)cv->w * (size_t)cv->h;
+    canvas *one = canvas_alloc(cv->w, cv->h);
+    uint8_t *count = calloc(cells ? cells : 1, 2);
+    if (!one || !count) {
+        canvas_free(one);
+        free(count);
+        return RS_ENOMEM;
+    }
+    uint8_t *seen = count + cells;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t s = 0; s < m->n_series; s++) {
+            memset(one->dots, 0, cells);
+            plot_lines_series_draw(m, &m->series[s], xs, ys, f, one);
+            for (size_t i = 0; i < cells; i++) {
+                if (!one->dots[i])
+                    continue;
+                if (pass == 0) {
+                    count[i] += count[i] < UINT8_MAX;
+                    continue;
+                }
+                const size_t k = count[i] ? count[i] : 1, col = i % (size_t)cv->w;
+                if (seen[i]++ == col % k)
+                    cv->colors[i] = one->colors[i];
+                cv->dots[i] |= one->dots[i];
+            }
+        }
+    canvas_free(one);
+    free(count);
+    return RS_OK;
+}
+
 /* Legend entries (with slopes) for the series and the reference line; returns count. */
 static size_t plot_lines_legend(const plot_lines_model *m, bool mono, bool cursor_on,
                                 legend_entry *e, char (*text)[PLOT_LINES_TEXT_LEN])
@@ -482,8 +524,11 @@ static rs_status plot_lines_draw_in(const plot_lines_model *m, grid_rect r, grid
     for (size_t s = m->n_series; s-- > 0;)
         if (m->series[s].std)
             plot_lines_band(m, &m->series[s], &xs, &ys, &f, g);
-    for (size_t s = m->n_series; s-- > 0;)
-        plot_lines_series_draw(m, &m->series[s], &xs, &ys, &f, cv);
+    const rs_status drawn = plot_lines_all_series(m, &xs, &ys, &f, cv);
+    if (drawn != RS_OK) {
+        canvas_free(cv);
+        return drawn;
+    }
     canvas_draw(cv, f.plot, g, 0);
     canvas_free(cv);
     plot_lines_ref(m, &xs, &ys, &f, g);

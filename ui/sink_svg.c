@@ -123,6 +123,43 @@ static void sink_svg_row_bg(const grid *g, int y, FILE *f)
     }
 }
 
+/* The spacing form of combining mark cp (the hat U+0302 -> U+02C6), or 0 when it has
+ * none here. */
+static uint32_t sink_svg_spacing_mark(uint32_t cp)
+{
+    static const uint32_t map[][2] = {
+        {0x0300, 0x02CB}, {0x0301, 0x02CA}, {0x0302, 0x02C6}, {0x0303, 0x02DC}, {0x0304, 0x00AF},
+        {0x0306, 0x02D8}, {0x0307, 0x02D9}, {0x0308, 0x00A8}, {0x030A, 0x02DA}, {0x030C, 0x02C7}};
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (map[i][0] == cp)
+            return map[i][1];
+    return 0;
+}
+
+/* A base with a combining mark at pixel (px, py): renderers position the mark only over
+ * bases their font has anchors for (b̂, not Σ̂ or θ̂ in DejaVu Sans Mono, where the hat
+ * lands beside the base, in the next cell). The base is drawn alone and the mark's
+ * spacing form over it, at the same x (one advance in a monospace font) and raised above
+ * capital height. Returns false for a mark without a spacing form. */
+static bool sink_svg_marked(FILE *f, const grid_cell *c, int px, int py, const char *fg)
+{
+    const uint32_t mark = sink_svg_spacing_mark(c->comb);
+    if (!mark)
+        return false;
+    grid_cell base = *c, hat = *c;
+    base.comb = hat.comb = 0;
+    hat.ch = mark;
+    const char *weight = c->attr & GRID_ATTR_BOLD ? " font-weight=\"bold\"" : "";
+    const char *dim = c->attr & GRID_ATTR_DIM ? " opacity=\"0.6\"" : "";
+    for (int k = 0; k < 2; k++) {
+        fprintf(f, "<text x=\"%d\" y=\"%d\" fill=\"%s\"%s%s>", px,
+                py + CH * 3 / 4 - (k ? SINK_SVG_FONT_PX / 4 : 0), fg, weight, dim);
+        sink_svg_escape(f, k ? &hat : &base, false);
+        fputs("</text>\n", f);
+    }
+    return true;
+}
+
 /* Glyphs of row y: shapes cell by cell, text in runs of equal style without spaces. */
 static void sink_svg_row_fg(const grid *g, int y, FILE *f)
 {
@@ -134,7 +171,8 @@ static void sink_svg_row_fg(const grid *g, int y, FILE *f)
         char hex[8];
         sink_svg_colors(c, &fg, &bg);
         palette_hex(fg, hex);
-        if (cp == ' ' || sink_svg_shape(f, cp, x * CW, y * CH, hex)) {
+        if (cp == ' ' || sink_svg_shape(f, cp, x * CW, y * CH, hex) ||
+            (c->comb && !ascii && sink_svg_marked(f, c, x * CW, y * CH, hex))) {
             x++;
             continue;
         }

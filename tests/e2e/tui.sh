@@ -91,10 +91,12 @@ expect "sigma_not_pd    Σ̂ not positive definite" "help gives the generator's 
 keys q
 expect_not "this help" "q closes the help"
 expect "parameters" "q inside help keeps the program running"
-# issue 13, point 18: Ctrl-U clears, Ctrl-A/Ctrl-E (Home/End) move. (tmux sends Home as
-# \e[1~, which xterm's terminfo does not name: the control keys stand in for it here.)
-keys Enter C-u "4" C-a "2" C-e "0"
+# issue 13, point 18: Ctrl-U clears, Home/End and Ctrl-A/Ctrl-E move. (tmux sends Home as
+# \e[1~, which xterm's terminfo names kfnd, not khome: the TUI takes both.)
+keys Enter C-u "4" Home "2" End "0"
 expect "n = 240" "typing field: Ctrl-U, Home, End"
+keys C-u "5" C-a "1" C-e "0"
+expect "n = 150" "typing field: Ctrl-A, Ctrl-E"
 keys C-w "40000" Enter
 expect "40000 " "Ctrl-W deletes the word typed"
 expect "done relu" "recomputed after typing"
@@ -239,6 +241,18 @@ for term in xterm screen-256color linux; do
     keys q
     expect "EXITED 0" "TERM=$term quits"
 done
+
+# issue 13, point 20: a locale that cannot encode braille (LC_ALL=C) gets ASCII too
+$T kill-session -t e2e 2>/dev/null
+$T new-session -d -s e2e -x 100 -y 30 \
+    "env TERM=xterm-256color LANG=C LC_ALL=C $BIN $ARGS; echo \"EXITED \$?\"; sleep 30"
+expect "done relu" "LC_ALL=C runs"
+expect "n (samples)" "LC_ALL=C curves drawn"
+# without the ASCII tables curses would drop every non-ASCII cell: no frame, no marker
+expect "|>  generator" "LC_ALL=C draws ASCII frames and marks"
+capture | LC_ALL=C grep -q $'\xe2[\xa0-\xa3]' && fail "LC_ALL=C got braille cells"
+keys q
+expect "EXITED 0" "LC_ALL=C quits"
 
 if [ $FAILS -gt 0 ]; then
     echo "$FAILS check(s) failed"

@@ -112,8 +112,9 @@ const char *const *view_index_labels(size_t n, size_t base);
 int view_detail_where(const view_input *in, char *buf, size_t size);
 
 /* Whether the n points (x[i], y[i]) follow a power law well enough for a log-log slope
- * to mean something: R² >= 0.9 of the least-squares line through the finite positive
- * points in log-log space (3 or more of them; fewer cannot tell, and pass). */
+ * to mean something: in log-log space, over the finite positive points, R² >= 0.9 of
+ * the least-squares line and, with 4 or more points, a slope that drifts by at most 0.5
+ * along a fitted parabola (fewer than 3 points cannot tell, and pass). */
 bool view_power_law(const double *x, const double *y, size_t n);
 
 /* Which views the generator has (bit set of rs_view), for the tabs. */

@@ -11,14 +11,18 @@
 #include "plot_lines.h"
 #include "stats.h"
 
-enum { PANEL_MIN_W = 50, PANEL_MIN_H = 12 };
+enum {
+    PANEL_MIN_W = 50,
+    PANEL_MIN_H = 12,
+    VC_NAME_LEN = 160 /* a legend name with the points that left runs out */
+};
 
 typedef struct {
     double x[PARAM_MAX_LIST], y[METHOD_COUNT][PARAM_MAX_LIST], sd[METHOD_COUNT][PARAM_MAX_LIST];
     size_t nan_runs;
-    /* Per method, the point with the most runs left out of its mean (issue 14, item 3: a
-     * mean over a different set of runs per point must say so): how many of how many. */
-    size_t worst_nan[METHOD_COUNT], worst_of[METHOD_COUNT], worst_v[METHOD_COUNT];
+    /* Per method and point, the runs left out of the mean and the runs finished (issue 14,
+     * item 3: a mean over a different set of runs per point must say so). */
+    size_t nan_at[METHOD_COUNT][PARAM_MAX_LIST], of_at[METHOD_COUNT][PARAM_MAX_LIST];
     double guide[PARAM_MAX_LIST];
 } curves_data;
 
@@ -30,17 +34,12 @@ static void collect(const view_input *in, size_t id, unsigned mask, curves_data 
         for (int m = 0; m < METHOD_COUNT; m++) {
             if (!(mask & (1u << m)))
                 continue;
-            if (v == 0)
-                cd->worst_nan[m] = cd->worst_of[m] = cd->worst_v[m] = 0;
             size_t count, nan_runs;
             sweep_aggregate(in->cells, in->runs, v, m, id, &cd->y[m][v], &cd->sd[m][v], &count,
                             &nan_runs);
             cd->nan_runs += nan_runs;
-            if (nan_runs > cd->worst_nan[m]) {
-                cd->worst_nan[m] = nan_runs;
-                cd->worst_of[m] = nan_runs + count;
-                cd->worst_v[m] = v;
-            }
+            cd->nan_at[m][v] = nan_runs;
+            cd->of_at[m][v] = nan_runs + count;
         }
     }
 }
@@ -62,6 +61,38 @@ static const char *nan_cause(const view_input *in, int m, size_t v, size_t id)
             }
     }
     return name;
+}
+
+enum { LEFT_OUT_SHOWN = 3 }; /* points named in a legend entry; the rest are counted */
+
+/* The legend name of method m after tag: its name, then every point whose mean left
+ * runs out, e.g. "sgd (7/10 sigma_not_pd at n=10000, 2/10 at n=20000)" (the cause when
+ * it changes), the first LEFT_OUT_SHOWN of them and a count of the rest. */
+static void series_name(const view_input *in, const curves_data *cd, int m, size_t id,
+                        const char *tag, char *buf, size_t size)
+{
+    int len = snprintf(buf, size, "%s%s", tag, param_method_name(m));
+    const char *key = param_table[in->p->sweep].key, *last_cause = NULL;
+    size_t shown = 0, more = 0;
+    for (size_t v = 0; v < in->n_values && len >= 0 && (size_t)len < size; v++) {
+        if (!cd->nan_at[m][v])
+            continue;
+        if (shown == LEFT_OUT_SHOWN) {
+            more++;
+            continue;
+        }
+        const char *cause = nan_cause(in, m, v, id);
+        const bool same = last_cause && strcmp(cause, last_cause) == 0;
+        len += snprintf(buf + len, size - (size_t)len, "%s%zu/%zu%s%s at %s=%g",
+                        shown ? ", " : " (", cd->nan_at[m][v], cd->of_at[m][v], same ? "" : " ",
+                        same ? "" : cause, key, cd->x[v]);
+        last_cause = cause;
+        shown++;
+    }
+    if (shown && more && len >= 0 && (size_t)len < size)
+        snprintf(buf + len, size - (size_t)len, ", %zu more points)", more);
+    else if (shown && len >= 0 && (size_t)len < size)
+        snprintf(buf + len, size - (size_t)len, ")");
 }
 
 /* The guide of vm over the sweep values, fitted to the first finished point of y:
@@ -90,14 +121,10 @@ static void method_series(const view_input *in, const view_curves_metric *vm, cu
                           plot_lines_series *se)
 {
     const char *tag = a_input ? "A " : in->ab_a ? "B " : "";
-    char at[48];
-    snprintf(at, sizeof at, "%g", cd->x[cd->worst_v[m]]);
-    if (cd->worst_nan[m] && !a_input)
-        snprintf(name, len, "%s%s (%zu/%zu %s at %s=%s)", tag, param_method_name(m),
-                 cd->worst_nan[m], cd->worst_of[m], nan_cause(in, m, cd->worst_v[m], vm->id),
-                 param_table[in->p->sweep].key, at);
-    else
+    if (a_input)
         snprintf(name, len, "%s%s", tag, param_method_name(m));
+    else
+        series_name(in, cd, m, vm->id, tag, name, len);
     const int color = palette_series((size_t)m);
     *se = plot_lines_series_make(name, a_input ? palette_shade(color, 0.55) : color, in->n_values,
                                  cd->x, cd->y[m]);
@@ -132,14 +159,14 @@ static void y_range(const view_opts *o, double y_min, double y_max, plot_lines_m
 /* The series of every method in mask of in (A's when a_input) into s[*ns...], widening
  * [*y_min, *y_max] by their finite means. */
 static void add_input(const view_input *in, const view_curves_metric *vm, unsigned mask, bool x_log,
-                      bool a_input, curves_data *cd, char names[][96], plot_lines_series *s,
-                      size_t *ns, double *y_min, double *y_max)
+                      bool a_input, curves_data *cd, char names[][VC_NAME_LEN],
+                      plot_lines_series *s, size_t *ns, double *y_min, double *y_max)
 {
     collect(in, vm->id, mask, cd);
     for (int m = 0; m < METHOD_COUNT; m++) {
         if (!(mask & (1u << m)))
             continue;
-        method_series(in, vm, cd, m, x_log, a_input, names[*ns], 96, &s[*ns]);
+        method_series(in, vm, cd, m, x_log, a_input, names[*ns], VC_NAME_LEN, &s[*ns]);
         for (size_t v = 0; v < in->n_values; v++)
             if (isfinite(cd->y[m][v])) {
                 *y_min = fmin(*y_min, cd->y[m][v]);
@@ -165,7 +192,7 @@ static rs_status draw_panel(const view_input *in, const view_opts *o, const view
     static curves_data cd, cda; /* main thread only; too large for a small stack frame */
     const bool x_log = view_x_log(o, in->p);
     plot_lines_series s[2 * METHOD_COUNT + 1];
-    static char names[2 * METHOD_COUNT][96], guide_name[96]; /* main thread only */
+    static char names[2 * METHOD_COUNT][VC_NAME_LEN], guide_name[96]; /* main thread only */
     size_t ns = 0;
     double y_min = INFINITY, y_max = -INFINITY;
     add_input(in, vm, mask, x_log, false, &cd, names, s, &ns, &y_min, &y_max);

@@ -129,8 +129,8 @@ static void learn_series(const teacher_detail *det, unsigned mask, int which, bo
 
 /* e(A) of every loss of mask (which = 0), or the loss value of the losses of mask (1);
  * with da (A of an A/B pair, locked by the caller) A's curves beside det's. */
-static rs_status learn_panel(const teacher_detail *det, const teacher_detail *da, unsigned mask,
-                             int which, grid_rect r, grid *g)
+static rs_status learn_panel(const teacher_detail *det, const teacher_detail *da,
+                             const rs_params *p, unsigned mask, int which, grid_rect r, grid *g)
 {
     static learn_xy xy[2 * VT_TILES_MAX]; /* main thread only; too large for the stack */
     static char names[2 * VT_TILES_MAX][32];
@@ -146,7 +146,11 @@ static rs_status learn_panel(const teacher_detail *det, const teacher_detail *da
         learn_series(da, mask, which, true, false, xy, s, names, &ns, &lo, &hi);
     char title[128];
     if (which == 0)
-        snprintf(title, sizeof title, "e(A), eq. 22 — iteration %zu of %zu%s", last, det->iters,
+        /* which matrix e(A) is taken on (knob e_orient, issue 14 item 5): eq. (22) prints
+         * A*⁻¹·A, we default to A·A*⁻¹; the two differ unless A* commutes with P D */
+        snprintf(title, sizeof title, "e(A) of %s, eq. 22%s — iteration %zu of %zu%s",
+                 p->e_orient == E_ORIENT_PRINTED ? "A*⁻¹·A" : "A·A*⁻¹",
+                 p->e_orient == E_ORIENT_PRINTED ? " as printed" : "", last, det->iters,
                  det->head.ready ? "" : " (running)");
     else
         snprintf(title, sizeof title, "loss %s",
@@ -178,13 +182,13 @@ static rs_status view_teacher_learning(const teacher_detail *det, const teacher_
     const unsigned sel_mask = sel >= 0 && (mask & (1u << sel)) ? 1u << sel : mask & -mask;
     if (r.h >= 2 * LEARN_MIN_H) {
         const int top = r.h / 2;
-        rs_status st = learn_panel(det, da, mask, 0, (grid_rect){r.x, r.y, r.w, top}, g);
+        rs_status st = learn_panel(det, da, in->p, mask, 0, (grid_rect){r.x, r.y, r.w, top}, g);
         const grid_rect rest = {r.x, r.y + top, r.w, r.h - top};
         int n = 0;
         for (int m = 0; m < METHOD_COUNT; m++)
             n += (mask >> m) & 1u;
         if (n < 1 || rest.w / n < LOSS_MIN_W) {
-            const rs_status s = learn_panel(det, da, sel_mask, 1, rest, g);
+            const rs_status s = learn_panel(det, da, in->p, sel_mask, 1, rest, g);
             return st == RS_OK ? s : st;
         }
         int j = 0;
@@ -192,8 +196,8 @@ static rs_status view_teacher_learning(const teacher_detail *det, const teacher_
             if (!(mask & (1u << m)))
                 continue;
             const int x0 = rest.x + rest.w * j / n, x1 = rest.x + rest.w * (j + 1) / n;
-            const rs_status s =
-                learn_panel(det, da, 1u << m, 1, (grid_rect){x0, rest.y, x1 - x0, rest.h}, g);
+            const rs_status s = learn_panel(det, da, in->p, 1u << m, 1,
+                                            (grid_rect){x0, rest.y, x1 - x0, rest.h}, g);
             st = st == RS_OK ? s : st;
             j++;
         }
@@ -201,13 +205,14 @@ static rs_status view_teacher_learning(const teacher_detail *det, const teacher_
     }
     if (r.w >= 2 * LEARN_MIN_W) {
         const int left = r.w / 2;
-        const rs_status s1 = learn_panel(det, da, mask, 0, (grid_rect){r.x, r.y, left - 1, r.h}, g);
-        const rs_status s2 =
-            learn_panel(det, da, sel_mask, 1, (grid_rect){r.x + left, r.y, r.w - left, r.h}, g);
+        const rs_status s1 =
+            learn_panel(det, da, in->p, mask, 0, (grid_rect){r.x, r.y, left - 1, r.h}, g);
+        const rs_status s2 = learn_panel(det, da, in->p, sel_mask, 1,
+                                         (grid_rect){r.x + left, r.y, r.w - left, r.h}, g);
         return s1 != RS_OK ? s1 : s2;
     }
-    return o->metric % 2 == 0 ? learn_panel(det, da, mask, 0, r, g)
-                              : learn_panel(det, da, sel_mask, 1, r, g);
+    return o->metric % 2 == 0 ? learn_panel(det, da, in->p, mask, 0, r, g)
+                              : learn_panel(det, da, in->p, sel_mask, 1, r, g);
 }
 
 static bool any_curve(const teacher_detail *det)
