@@ -334,6 +334,29 @@ static int param_pair(reader *r, const char *name, const char *value)
     return extend(r, q->value, name, value);
 }
 
+/* expected_seconds: a positive finite number, the preset menu's run-time column. */
+static int expected_pair(reader *r, const char *value)
+{
+    if (r->p->expected_line) {
+        fail(r, "%s:%d: duplicate key 'expected_seconds' (first at line %d)", r->p->path, r->line,
+             r->p->expected_line);
+        return 0;
+    }
+    r->p->expected_line = r->line;
+    char *end;
+    errno = 0;
+    const double v = strtod(value, &end);
+    if (end == value || *skip_space(end, end + strlen(end)) || errno || !(v > 0) || v > 1e7) {
+        fail(r,
+             "%s:%d: expected_seconds=%.64s: allowed a positive number of seconds (wall time "
+             "of --batch with threads=2, as scripts/preset_times measures it)",
+             r->p->path, r->line, value);
+        return 0;
+    }
+    r->p->expected_seconds = v;
+    return 1;
+}
+
 static int handler(void *user, const char *section, const char *name, const char *value)
 {
     reader *r = user;
@@ -359,9 +382,11 @@ static int handler(void *user, const char *section, const char *name, const char
             return set_text(r, p->xscale, &p->xscale_line, name, value);
         if (strcmp(name, "ylim") == 0)
             return set_text(r, p->ylim, &p->ylim_line, name, value);
+        if (strcmp(name, "expected_seconds") == 0)
+            return expected_pair(r, value);
         fail(r,
              "%s:%d: unknown key '%.64s' in [preset]; allowed title, caption, panels, yscale, "
-             "xscale, ylim",
+             "xscale, ylim, expected_seconds",
              p->path, r->line, name);
     } else if (strcmp(section, "params") == 0) {
         return param_pair(r, name, value);

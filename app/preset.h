@@ -9,6 +9,7 @@
  *   panels = sqrt_kl, err_sigma    optional: the curves panels it opens on, first to last
  *                                  (metric names of its generator; issue 13, point 5)
  *   yscale = auto|log|lin          optional: the curves' y axis it opens with ('y' cycles)
+ *   expected_seconds = 1.2         optional: the menu's run-time column (issue 15)
  *   [params]                       required (may be empty: every key at its default)
  *   generator = relu               optional (default relu); every other key of --help
  * Unknown sections and keys, duplicate keys and sections, binary or non-UTF-8 text, lines
@@ -58,6 +59,10 @@ typedef struct {
      * auto|log|lin their x axis (checked with yscale by preset_params) */
     char ylim[PRESET_TEXT], xscale[PRESET_TEXT];
     int title_line, caption_line, panels_line, yscale_line, ylim_line, xscale_line;
+    /* Wall seconds of `--batch --set threads=2` as scripts/preset_times measured it; 0 when
+     * the file gives none (saved and user presets). */
+    double expected_seconds;
+    int expected_line;
     size_t n_pairs;
     preset_pair pairs[PRESET_MAX_PAIRS]; /* in file order */
 } preset;

@@ -61,19 +61,34 @@ static void build_knobs(session *s)
         s->selected = 0;
 }
 
+/* A preset's expected run time for the menu (issue 15, point 2): "0.7 s", "55 s", "2.3 min";
+ * "" when the preset gives none. */
+static void format_seconds(double t, char *buf, size_t len)
+{
+    if (!(t > 0))
+        buf[0] = 0;
+    else if (t < 9.95)
+        snprintf(buf, len, "%.1f s", t);
+    else if (t < 99.5)
+        snprintf(buf, len, "%.0f s", t);
+    else
+        snprintf(buf, len, "%.1f min", t / 60);
+}
+
 static void list_presets(session *s)
 {
     static char names[SESSION_MAX_PRESETS][256];
     s->n_presets = preset_names(names, SESSION_MAX_PRESETS);
     for (size_t i = 0; i < s->n_presets; i++) {
         memcpy(s->names[i], names[i], sizeof s->names[i]);
-        s->titles[i][0] = s->captions[i][0] = 0;
+        s->titles[i][0] = s->captions[i][0] = s->times[i][0] = 0;
         char path[PRESET_PATH];
         rs_error e;
         static preset tmp;
         if (preset_find(names[i], path, &e) == RS_OK && preset_read(path, &tmp, &e) == RS_OK) {
             snprintf(s->titles[i], sizeof s->titles[i], "%.150s", tmp.title);
             snprintf(s->captions[i], sizeof s->captions[i], "%s", tmp.caption);
+            format_seconds(tmp.expected_seconds, s->times[i], sizeof s->times[i]);
         } else {
             snprintf(s->titles[i], sizeof s->titles[i], "(unreadable: %.130s)", e.msg);
         }

@@ -84,6 +84,7 @@ typedef struct {
     char names[SESSION_MAX_PRESETS][256];
     char titles[SESSION_MAX_PRESETS][160];
     char captions[SESSION_MAX_PRESETS][PRESET_TEXT];
+    char times[SESSION_MAX_PRESETS][16]; /* expected run time, e.g. "1.2 s"; "" = none */
     size_t n_presets, menu_selected;
     /* typing */
     session_input input;
@@ -102,6 +103,7 @@ typedef struct {
     const char *tabs[VIEW_ALL_COUNT];
     view_plot plot; /* what the screen's plot area draws */
     const char *menu_names[SESSION_MAX_PRESETS], *menu_titles[SESSION_MAX_PRESETS];
+    const char *menu_times[SESSION_MAX_PRESETS];
 } session;
 
 /* Start from parameters p (already checked) and, when pr != NULL, the preset they came

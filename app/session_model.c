@@ -107,9 +107,11 @@ static void overlay_model(session *s, screen_model *m)
     for (size_t i = 0; i < s->n_presets; i++) {
         s->menu_names[i] = s->names[i];
         s->menu_titles[i] = s->titles[i];
+        s->menu_times[i] = s->times[i];
     }
     m->preset_names = s->menu_names;
     m->preset_titles = s->menu_titles;
+    m->preset_times = s->menu_times;
     m->n_presets = s->n_presets;
     m->preset_selected = s->menu_selected;
     m->preset_caption = s->menu_selected < s->n_presets ? s->captions[s->menu_selected] : NULL;

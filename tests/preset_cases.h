@@ -36,7 +36,8 @@ static const preset_case preset_cases[] = {
      "@:5: unknown key 'kapa' in [params]; allowed "
      "the keys of reluscope --help (did you mean 'kappa'?)"},
     {"unknown [preset] key", "[preset]\ntitle = x\nauthor = me\n[params]\n", 0, 0,
-     "@:3: unknown key 'author' in [preset]; allowed title, caption, panels, yscale, xscale, ylim"},
+     "@:3: unknown key 'author' in [preset]; allowed title, caption, panels, yscale, xscale, ylim, "
+     "expected_seconds"},
     {"unknown panel metric", "[preset]\ntitle = x\npanels = err_sigma, err_zz\n[params]\n", 0, 0,
      "@:3: panels=err_zz: allowed metric names of relu: err_sigma|err_b|sqrt_kl"},
     {"panel of another generator", "[preset]\ntitle = x\npanels = e_perm\n[params]\n", 0, 0,
@@ -49,6 +50,13 @@ static const preset_case preset_cases[] = {
      "@:3: ylim=2,1: allowed LO,HI"},
     {"bad xscale", "[preset]\ntitle = x\nxscale = loglog\n[params]\n", 0, 0,
      "@:3: xscale=loglog: allowed auto|log|lin"},
+    {"expected_seconds not a number", "[preset]\ntitle = x\nexpected_seconds = soon\n[params]\n", 0,
+     0, "@:3: expected_seconds=soon: allowed a positive number of seconds"},
+    {"expected_seconds negative", "[preset]\ntitle = x\nexpected_seconds = -1\n[params]\n", 0, 0,
+     "@:3: expected_seconds=-1: allowed a positive number of seconds"},
+    {"expected_seconds twice",
+     "[preset]\ntitle = x\nexpected_seconds = 1\nexpected_seconds = 2\n[params]\n", 0, 0,
+     "@:4: duplicate key 'expected_seconds' (first at line 3)"},
     {"unknown section", PC_HEAD "n = 5\n[extra]\n", 0, 0,
      "@:6: unknown section [extra]; allowed [preset], [params]"},
     {"duplicate key", PC_HEAD "n = 5\nd = 3\nn = 7\n", 0, 0,

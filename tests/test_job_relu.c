@@ -277,3 +277,91 @@ Test(job_relu, streaming_is_bit_identical_to_the_in_memory_path)
             free(mem);
         }
 }
+
+/* Issue 15, point 3: a single streamed run with a second core free (threads = 2, one job)
+ * replays the second half of each counting pass on a helper thread from the stream state
+ * pass 1 saved at the middle block, and adds the integer counts: every metric is bit for
+ * bit the one-thread (no helper) and the in-memory one, for an odd number of blocks, n
+ * not a multiple of the block, and either bias. */
+Test(job_relu, a_single_run_split_over_two_cores_is_bit_identical)
+{
+    const double ns[] = {150001};
+    for (size_t bias = 0; bias < 2; bias++) {
+        rs_params p;
+        param_defaults(&p, GEN_RELU);
+        p.d = 9;
+        p.k = 6;
+        p.kappa = 2.5;
+        p.runs = 1;
+        p.seed = 41 + bias;
+        p.bias = (int)bias;
+        p.compare = (1u << METHOD_MLE) | (1u << METHOD_CENSORED) | (1u << METHOD_MEDIAN);
+        p.sweep = -1; /* one job: the base's sweep decides how many there are */
+        p.n = (size_t)ns[0];
+        p.threads = 1;
+        sweep_cell *mem = run_sweep(&p, ns, 1, 1);
+        p.mem_mb = 0;
+        sweep_cell *one = run_sweep(&p, ns, 1, 1);
+        p.threads = 2; /* one job, two threads: the helper takes half of each count pass */
+        sweep_cell *two = run_sweep(&p, ns, 1, 2);
+        for (int m = 0; m < METHOD_COUNT; m++) {
+            if (!(p.compare & (1u << m)))
+                continue;
+            cr_assert_eq(mem[0].flags[m], two[0].flags[m]);
+            for (size_t id = 0; id < MET_RELU_COUNT; id++) {
+                if (id == MET_RELU_SECONDS)
+                    continue;
+                const double a = mem[0].metric[m][id], b = one[0].metric[m][id],
+                             c = two[0].metric[m][id];
+                cr_assert(memcmp(&a, &b, sizeof a) == 0 && memcmp(&a, &c, sizeof a) == 0,
+                          "bias %zu method %d metric %zu: in memory %.17g, 1 thread %.17g, 2 "
+                          "threads %.17g",
+                          bias, m, id, a, b, c);
+            }
+        }
+        free(mem);
+        free(one);
+        free(two);
+    }
+}
+
+/* A single streamed run on two cores (the producer of the normals and the counting
+ * helper running) stops promptly when cancelled, in pass 1 and later, and never hangs. */
+Test(job_relu, cancelling_a_single_streamed_run_stops_its_threads)
+{
+    const useconds_t delays[] = {20000, 150000, 400000};
+    for (size_t i = 0; i < 3; i++) {
+        rs_params p;
+        param_defaults(&p, GEN_RELU);
+        p.d = p.k = 25;
+        p.n = 4000000;
+        p.runs = 1;
+        p.threads = 2;
+        p.mem_mb = 0;
+        p.sweep = -1;
+        p.compare = (1u << METHOD_MLE) | (1u << METHOD_MEDIAN);
+        const double v0 = 0;
+        sweep_cell cell;
+        sweep_cells_init(&cell, 1);
+        atomic_int cancel;
+        atomic_init(&cancel, 0);
+        model_ctx ctx = {.base = &p};
+        sweep_spec s = {.n_values = 1,
+                        .runs = 1,
+                        .values = &v0,
+                        .cells = &cell,
+                        .threads = 2,
+                        .shard_count = 1,
+                        .job = job_relu_run,
+                        .ctx = &ctx,
+                        .cancel = &cancel};
+        run_arg arg = {&s, RS_OK};
+        pthread_t t;
+        pthread_create(&t, NULL, run_thread, &arg);
+        usleep(delays[i]);
+        atomic_store(&cancel, 1);
+        pthread_join(t, NULL);
+        cr_assert(arg.st == RS_ECANCELLED || arg.st == RS_OK, "status %d", arg.st);
+        cr_assert_eq(arg.st == RS_OK, atomic_load(&cell.done) == 1);
+    }
+}

@@ -86,6 +86,46 @@ Test(preset, every_shipped_preset_loads_and_validates)
     cr_assert_geq(count, 20);
 }
 
+/* Issue 15, point 2: the preset menu shows each shipped preset's expected run time, the
+ * wall seconds scripts/preset_times measured and wrote into its [preset] section. */
+Test(preset, every_shipped_preset_has_its_expected_time)
+{
+    DIR *dir = opendir(RS_PRESET_DIR);
+    cr_assert(dir, "%s", RS_PRESET_DIR);
+    const struct dirent *e;
+    size_t count = 0;
+    static preset p;
+    while ((e = readdir(dir))) {
+        const size_t len = strlen(e->d_name);
+        if (len <= 4 || strcmp(e->d_name + len - 4, ".ini") != 0)
+            continue;
+        char path[PRESET_PATH];
+        snprintf(path, sizeof path, "%s/%s", RS_PRESET_DIR, e->d_name);
+        rs_error err = {""};
+        cr_assert_eq(preset_read(path, &p, &err), RS_OK, "%s", err.msg);
+        cr_assert(p.expected_seconds > 0 && p.expected_line > 0,
+                  "%s: no expected_seconds (run scripts/preset_times)", path);
+        count++;
+    }
+    closedir(dir);
+    cr_assert_geq(count, 20);
+}
+
+/* expected_seconds is read as a number; a preset without it reads as 0 (no figure). */
+Test(preset, expected_seconds_reads_back)
+{
+    static preset p;
+    rs_error err = {""};
+    const char *with = "[preset]\ntitle = t\nexpected_seconds = 1.25\n[params]\n";
+    cr_assert_eq(preset_read_mem(with, strlen(with), "w.ini", &p, &err), RS_OK, "%s", err.msg);
+    cr_assert_eq(p.expected_seconds, 1.25);
+    cr_assert_eq(p.expected_line, 3);
+    const char *without = "[preset]\ntitle = t\n[params]\n";
+    cr_assert_eq(preset_read_mem(without, strlen(without), "w.ini", &p, &err), RS_OK, "%s",
+                 err.msg);
+    cr_assert_eq(p.expected_seconds, 0);
+}
+
 /* The caption of a preset written as one long line (longer than libinih's 200-byte
  * buffer) reads back exactly as that line. */
 Test(preset, long_caption_lines_read_back_whole)

@@ -276,6 +276,50 @@ Test(screen_relu, slope_only_for_a_power_law)
     grid_free(g);
 }
 
+/* Issue 15, point 2: the preset menu shows each preset's expected run time right-aligned
+ * in its own column at the end of its row (also on the selected row), and nothing for a
+ * preset without one. */
+Test(screen_relu, preset_menu_shows_expected_times)
+{
+    static const char *const names[] = {"default", "teacher-fig3", "mine"};
+    static const char *const titles[] = {"The default sweep", "Figure 3 at paper scale",
+                                         "A saved preset"};
+    static const char *const times[] = {"0.7 s", "55 s", ""};
+    grid *g = grid_alloc(120, 40);
+    screen_model m;
+    model_for(&m, VIEW_CURVES);
+    m.overlay = SCREEN_OVERLAY_PRESETS;
+    m.preset_names = names;
+    m.preset_titles = titles;
+    m.preset_times = times;
+    m.n_presets = 3;
+    m.preset_selected = 1;
+    cr_assert_eq(screen_draw(&m, g), RS_OK);
+    char row[4096];
+    int found = 0;
+    for (int y = 0; y < g->h; y++) {
+        sink_txt_row(g, y, row, sizeof row);
+        for (size_t i = 0; i < 3; i++) {
+            if (!strstr(row, titles[i]))
+                continue;
+            found++;
+            /* The time ends just inside the box: one blank column, then the border. */
+            if (times[i][0]) {
+                const char *t = strstr(row, times[i]);
+                cr_expect(t, "%s: row lacks its time '%s': %s", names[i], times[i], row);
+                cr_expect(t && t > strstr(row, titles[i]), "%s: the time is after the title",
+                          names[i]);
+                cr_expect(t && strncmp(t + strlen(times[i]), " │", strlen(" │")) == 0,
+                          "%s: the time is right-aligned at the box's edge: %s", names[i], row);
+            } else {
+                cr_expect(!strstr(row, " s "), "%s: a time where none is known: %s", names[i], row);
+            }
+        }
+    }
+    cr_expect_eq(found, 3, "every preset has its row");
+    grid_free(g);
+}
+
 /* Issue 13, point 5: a preset's panels key puts the named metrics first, in its order, and
  * `m` still steps through all of them; names of another generator's metrics are skipped. */
 Test(screen_relu, panels_open_on_the_named_metrics)

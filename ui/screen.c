@@ -8,7 +8,7 @@
 #include "plot.h"
 #include "text.h"
 
-enum { CAPTION_MAX_ROWS = 4, MENU_CAPTION_ROWS = 5 };
+enum { CAPTION_MAX_ROWS = 4, MENU_CAPTION_ROWS = 5, MENU_TIME_COLS = 9 };
 
 void screen_model_init(screen_model *m)
 {
@@ -175,6 +175,26 @@ static void draw_status(const screen_model *m, int y, grid *g)
     }
 }
 
+/* The menu's time column beside the list's rows (the same first row as widgets_kv_draw),
+ * the selected row on the selection's background. */
+static void draw_preset_times(const screen_model *m, size_t n, grid_rect r, grid *g)
+{
+    const size_t first = widgets_kv_first(n, m->preset_selected, r.h);
+    for (int row = 0; row < r.h && first + (size_t)row < n; row++) {
+        const size_t i = first + (size_t)row;
+        const bool sel = i == m->preset_selected;
+        const unsigned rev = g->caps.colors == GRID_COLORS_MONO ? GRID_ATTR_REVERSE : 0;
+        const grid_style st = grid_style_make(sel ? PALETTE_LABEL : PALETTE_AXIS,
+                                              sel ? PALETTE_SELECT : GRID_COLOR_DEFAULT,
+                                              sel ? GRID_ATTR_BOLD | rev : 0);
+        grid_fill(g, (grid_rect){r.x, r.y + row, r.w, 1}, ' ', st);
+        const char *t = m->preset_times[i] ? m->preset_times[i] : "";
+        const int w = grid_text_width(t);
+        if (w > 0 && w < r.w)
+            grid_puts(g, r.x + r.w - 1 - w, r.y + row, t, w, st);
+    }
+}
+
 /* The preset menu's box on a gw x gh screen. */
 static grid_rect menu_rect(int gw, int gh)
 {
@@ -193,7 +213,11 @@ static void draw_presets(const screen_model *m, grid *g)
     for (size_t i = 0; i < n; i++)
         items[i] = (widgets_kv_item){m->preset_names[i], m->preset_titles[i], NULL, false};
     const int list_h = in.h - MENU_CAPTION_ROWS - 1;
-    widgets_kv_draw(items, n, m->preset_selected, (grid_rect){in.x, in.y, in.w, list_h}, g);
+    /* Each preset's expected run time, right-aligned in its own column (issue 15). */
+    const int tw = m->preset_times && in.w >= 40 ? MENU_TIME_COLS : 0;
+    widgets_kv_draw(items, n, m->preset_selected, (grid_rect){in.x, in.y, in.w - tw, list_h}, g);
+    if (tw)
+        draw_preset_times(m, n, (grid_rect){in.x + in.w - tw, in.y, tw, list_h}, g);
     grid_fill(g, (grid_rect){in.x, in.y + list_h, in.w, 1}, 0x2500,
               grid_style_make(PALETTE_AXIS, GRID_COLOR_DEFAULT, 0));
     if (n == 0)

@@ -55,6 +55,7 @@ typedef struct {
     screen_overlay overlay;
     const char *help_text;
     const char *const *preset_names, *const *preset_titles;
+    const char *const *preset_times; /* expected run time per preset ("" or NULL: none) */
     size_t n_presets, preset_selected;
     const char *preset_caption; /* of the highlighted preset */
 } screen_model;

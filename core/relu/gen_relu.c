@@ -104,8 +104,19 @@ rs_status gen_relu_truth(size_t d, size_t k, double kappa, int bias_mode, double
 void gen_relu_block(const double *W, const double *b, size_t d, size_t k, size_t rows, gsl_rng *r,
                     double *Xb, double *zbuf, gen_relu_stats *st)
 {
+    gen_relu_block_z(k, rows, r, zbuf);
+    gen_relu_block_x(W, b, d, k, rows, zbuf, Xb, st);
+}
+
+void gen_relu_block_z(size_t k, size_t rows, gsl_rng *r, double *zbuf)
+{
     for (size_t i = 0; i < rows * k; i++)
         zbuf[i] = gsl_ran_gaussian_ziggurat(r, 1.0);
+}
+
+void gen_relu_block_x(const double *W, const double *b, size_t d, size_t k, size_t rows,
+                      const double *zbuf, double *Xb, gen_relu_stats *st)
+{
     for (size_t m = 0; m < rows; m++)
         memcpy(Xb + m * d, b, d * sizeof *b);
     /* X_block (rows x d) = Z (rows x k) W^T (k x d) + 1 b^T: one dgemm per block. */

@@ -53,6 +53,13 @@ rs_status gen_relu_sample(const double *W, const double *b, size_t d, size_t k, 
 void gen_relu_block(const double *W, const double *b, size_t d, size_t k, size_t rows, gsl_rng *r,
                     double *Xb, double *zbuf, gen_relu_stats *st);
 
+/* gen_relu_block in its two halves, so that one thread can draw the next block's normals
+ * while another transforms this one: the rows * k normals into zbuf, then Xb from zbuf
+ * (dgemm, ReLU, statistics). The pair gives gen_relu_block's Xb and st, bit for bit. */
+void gen_relu_block_z(size_t k, size_t rows, gsl_rng *r, double *zbuf);
+void gen_relu_block_x(const double *W, const double *b, size_t d, size_t k, size_t rows,
+                      const double *zbuf, double *Xb, gen_relu_stats *st);
+
 /* Zero the statistics of d coordinates. */
 void gen_relu_stats_zero(gen_relu_stats *st, size_t d);
 

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <gsl/gsl_cblas.h>
 #include <gsl/gsl_rng.h>
@@ -363,9 +364,22 @@ static rs_status truth(const rs_params *p, size_t k, size_t run, relu_ws *ws, rs
     return RS_OK;
 }
 
+/* Whether a streamed job may take a second core for its passes (issue 15, point 3): when
+ * the sweep has at most half as many jobs as threads, so that every job can have a second
+ * core that would otherwise idle (a single large run on two). threads = 0 means every core,
+ * as the app resolves it. */
+static int relu_helper_idle(const rs_params *base)
+{
+    double values[PARAM_MAX_LIST];
+    const size_t jobs = param_sweep_values(base, values) * base->runs;
+    const long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    const size_t threads = base->threads ? base->threads : (cores > 0 ? (size_t)cores : 1);
+    return 2 * jobs <= threads;
+}
+
 /* The samples: X with its statistics, or, streaming, pass 1 of s. */
 static rs_status sample(const rs_params *p, size_t k, relu_ws *ws, gsl_rng *data_rng,
-                        relu_stream *s, gen_relu_stats *stats, const atomic_int *cancel,
+                        relu_stream *s, int helper, gen_relu_stats *stats, const atomic_int *cancel,
                         rs_error *err)
 {
     const size_t d = p->d;
@@ -386,7 +400,8 @@ static rs_status sample(const rs_params *p, size_t k, relu_ws *ws, gsl_rng *data
                        .coord2 = p->coord2 < d ? p->coord2 : (d > 1 ? 1 : 0),
                        .sample_x = ws->sample,
                        .sample_y = ws->sample + RELU_SCATTER_MAX,
-                       .n_sample = RELU_SCATTER_MAX};
+                       .n_sample = RELU_SCATTER_MAX,
+                       .helper = helper};
     rs_status st = relu_stream_init(s, data_rng, err);
     return st == RS_OK ? relu_stream_pass1(s, stats, cancel, err) : st;
 }
@@ -421,7 +436,8 @@ rs_status job_relu_run(void *vctx, size_t v, double value, size_t run, sweep_cel
         goto done;
     const double truth_s = rs_now_s() - t_truth; /* in every method's seconds (issue 15) */
     gen_relu_stats stats = {ws.count, ws.sum, ws.sumsq};
-    if ((st = sample(&p, k, &ws, data_rng, s, &stats, cancel, err)) != RS_OK)
+    if ((st = sample(&p, k, &ws, data_rng, s, relu_helper_idle(ctx->base), &stats, cancel, err)) !=
+        RS_OK)
         goto done;
     const est_input in = {stream ? NULL : ws.X, n, d, &stats};
     const unsigned methods = param_methods(&p);

@@ -35,6 +35,14 @@ typedef struct {
     size_t coord, coord2;        /* the data view's coordinates */
     double *sample_x, *sample_y; /* the first n_sample rows of coord, coord2 (may be NULL) */
     size_t n_sample;
+    /* Issue 15, point 3: pass 1 saves the stream's state before block mid_m0 (the middle
+     * block) in mid, so that a helper thread can replay the second half of a counting
+     * pass while the job's own thread replays the first, and every other pass draws its
+     * normals one block ahead there (stream_ring.h); set helper = 1 when a core would
+     * otherwise idle (job_relu: at most half as many jobs as threads). */
+    gsl_rng *mid;
+    size_t mid_m0; /* 0: too few blocks to split */
+    int helper;
 } relu_stream;
 
 /* Save the state of data_rng (about to draw block 0) in s; RS_ENOMEM. */
@@ -45,7 +53,9 @@ void relu_stream_done(relu_stream *s);
 rs_status relu_stream_pass1(relu_stream *s, gen_relu_stats *st, const atomic_int *cancel,
                             rs_error *err);
 
-/* The pair counts of eq. (14) for b_hat into counts (d x d), by one pass. */
+/* The pair counts of eq. (14) for b_hat into counts (d x d), by one pass: with s->helper,
+ * its second half on a helper thread from s->mid (integer counts, added: the same counts
+ * whatever the split). */
 rs_status relu_stream_counts(relu_stream *s, const double *b_hat, double *counts,
                              const atomic_int *cancel, rs_error *err);
 

@@ -160,7 +160,10 @@ typedef struct {
     double T, h2, Hn2;
 } h_stats;
 
-static h_stats h_stats_of(const double *H, size_t k)
+/* Inlined into the sized copies of the llsfe pass (ALWAYS_INLINE: eval_llsfe). */
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+
+static ALWAYS_INLINE h_stats h_stats_of(const double *H, size_t k)
 {
     h_stats hs = {0.0, 0.0, 0.0};
     for (size_t i = 0; i < k; i++) {
@@ -175,8 +178,9 @@ static h_stats h_stats_of(const double *H, size_t k)
 /* F = sum_{i != j} T(a_i, a_i, a_j, a_j) - mu sum_i T(a_i, a_i, a_i, a_i) for one sample
  * (projections q, k; H = A G A^T with invariants hs; QH = H q), its q-gradient r, and the
  * symmetric H-gradient added into S with weight w (when S is non-NULL). O(k) without S. */
-static double tensor_terms(const double *q, const double *QH, const double *H, h_stats hs, size_t k,
-                           double mu, double *r, double w, double *S)
+static ALWAYS_INLINE double tensor_terms(const double *q, const double *QH, const double *H,
+                                         h_stats hs, size_t k, double mu, double *r, double w,
+                                         double *S)
 {
     const double T = hs.T;
     double Q2 = 0.0, Q4 = 0.0, hq2 = 0.0, qHq = 0.0;
@@ -321,12 +325,23 @@ static void eval_component(loss_teacher_ws *ws, size_t c, const double *A, size_
 }
 
 /* The llsfe loss: per-sample G_s = G2_hat(x_s), so H_s = A G_s A^T is formed per sample
- * with plain loops (k x d x d work; the loss is meant for small d, see llsfe.h). */
-static void eval_llsfe(loss_teacher_ws *ws, const double *A, size_t s0, size_t b, double mu,
-                       double scale, double *acc, double *grad)
+ * with plain loops (k x d x d work; the loss is meant for small d, see llsfe.h). Inlined
+ * with d and k as constants by eval_llsfe, so the loops of the common small sizes unroll;
+ * the operations and their order are the same, hence the same bits. */
+/* The per-sample scratch of llsfe_rows: the workspace's arrays, or small local arrays that
+ * the compiler keeps in registers (A copied there too, out of grad's reach). */
+typedef struct {
+    const double *A;
+    double *q, *QH, *r, *AG, *H, *S;
+} llsfe_scratch;
+
+static ALWAYS_INLINE void llsfe_rows(loss_teacher_ws *ws, llsfe_scratch sc, size_t s0, size_t b,
+                                     double mu, double scale, double *acc, double *grad,
+                                     const size_t d, const size_t k)
 {
-    const size_t d = ws->d, k = ws->k;
-    double *q = ws->Q, *QH = ws->QH, *r = ws->R;
+    const double *A = sc.A;
+    double *q = sc.q, *QH = sc.QH, *r = sc.r;
+    double sum = *acc; /* the same additions in the same order, kept in a register */
     for (size_t s = s0; s < s0 + b; s++) {
         const double *g = ws->g1 + s * d, *G = ws->G2 + s * d * d;
         const double w = scale * ws->y[s];
@@ -337,32 +352,48 @@ static void eval_llsfe(loss_teacher_ws *ws, const double *A, size_t s0, size_t b
                 double t = 0.0;
                 for (size_t m = 0; m < d; m++)
                     t += A[i * d + m] * G[m * d + l];
-                ws->AG[i * d + l] = t;
+                sc.AG[i * d + l] = t;
             }
         }
         for (size_t i = 0; i < k; i++) /* H = (A G) A^T */
             for (size_t j = 0; j < k; j++) {
                 double t = 0.0;
                 for (size_t l = 0; l < d; l++)
-                    t += ws->AG[i * d + l] * A[j * d + l];
-                ws->H[i * k + j] = t;
+                    t += sc.AG[i * d + l] * A[j * d + l];
+                sc.H[i * k + j] = t;
             }
         for (size_t i = 0; i < k; i++) {
             QH[i] = 0.0;
             for (size_t j = 0; j < k; j++)
-                QH[i] += ws->H[i * k + j] * q[j];
+                QH[i] += sc.H[i * k + j] * q[j];
         }
-        memset(ws->S, 0, k * k * sizeof(double));
-        *acc += w * tensor_terms(q, QH, ws->H, h_stats_of(ws->H, k), k, mu, r, w, ws->S);
+        memset(sc.S, 0, k * k * sizeof(double));
+        sum += w * tensor_terms(q, QH, sc.H, h_stats_of(sc.H, k), k, mu, r, w, sc.S);
         if (!grad)
             continue;
         for (size_t i = 0; i < k; i++) /* grad += w r g^T + 2 S (A G) (G symmetric) */
             for (size_t l = 0; l < d; l++) {
                 double t = 0.0;
                 for (size_t j = 0; j < k; j++)
-                    t += ws->S[i * k + j] * ws->AG[j * d + l];
+                    t += sc.S[i * k + j] * sc.AG[j * d + l];
                 grad[i * d + l] += w * r[i] * g[l] + 2.0 * t;
             }
+    }
+    *acc = sum;
+}
+
+/* llsfe_rows with the sizes of the LLSFE presets as constants (d = k = 2, the paper's
+ * Figure 4, where these per-sample loops took three quarters of the run time), else
+ * generic. */
+static void eval_llsfe(loss_teacher_ws *ws, const double *A, size_t s0, size_t b, double mu,
+                       double scale, double *acc, double *grad)
+{
+    if (ws->d == 2 && ws->k == 2) {
+        double Al[4] = {A[0], A[1], A[2], A[3]}, q[2], QH[2], r[2], AG[4], H[4], S[4];
+        llsfe_rows(ws, (llsfe_scratch){Al, q, QH, r, AG, H, S}, s0, b, mu, scale, acc, grad, 2, 2);
+    } else {
+        const llsfe_scratch sc = {A, ws->Q, ws->QH, ws->R, ws->AG, ws->H, ws->S};
+        llsfe_rows(ws, sc, s0, b, mu, scale, acc, grad, ws->d, ws->k);
     }
 }
 

@@ -76,7 +76,7 @@ const model_ops model_teacher = {
                                         {"lambda", "50"},
                                         {"lr", "1e-4"},
                                         {"lr_l2", "5e-3"},
-                                        {"iters", "2000"},
+                                        {"iters", "600"},
                                         {"runs", "3"},
                                         {"view", "learning"},
                                         {"compare", "l2,ge,score"},
