@@ -69,14 +69,7 @@ static void print_row(batch_rows *b, double value, size_t run, int m, const swee
             batch_format_key_value(out, value, b->integer_key, 1);
             fputs(", ", out);
         }
-        fprintf(out, "\"run\": %zu, \"%s\": \"%s\"", run, ops->method_key, param_method_name(m));
-        for (size_t id = 0; id < ops->n_metrics; id++) {
-            fprintf(out, ", \"%s\": ", ops->metric_names[id]);
-            batch_format_number(out, cell->metric[m][id], 1);
-        }
-        fputs(", \"flags\": \"", out);
-        batch_format_flags(out, ops, cell->flags[m]);
-        fputs("\"}", out);
+        batch_format_row_tail(out, ops, run, m, cell, 1);
     } else {
         if (b->ab)
             fprintf(out, "%s,", b->ab);
@@ -84,14 +77,7 @@ static void print_row(batch_rows *b, double value, size_t run, int m, const swee
             batch_format_key_value(out, value, b->integer_key, 0);
             fputc(',', out);
         }
-        fprintf(out, "%zu,%s", run, param_method_name(m));
-        for (size_t id = 0; id < ops->n_metrics; id++) {
-            fputc(',', out);
-            batch_format_number(out, cell->metric[m][id], 0);
-        }
-        fputc(',', out);
-        batch_format_flags(out, ops, cell->flags[m]);
-        fputc('\n', out);
+        batch_format_row_tail(out, ops, run, m, cell, 0);
     }
     b->first_row = 0;
 }
@@ -122,11 +108,12 @@ static void print_cells(batch_rows *b, const double *values, size_t n_values,
         batch_summary_write(b->out, b->p, b->ops, values, n_values, cells);
 }
 
-void batch_print(const cli *c, const double *values, size_t n_values, const sweep_cell *cells,
-                 FILE *out)
+/* The rows of c's sweep, written to out: the swept key's column, the format, the header's
+ * shard and preset. */
+static batch_rows rows_for(const cli *c, FILE *out)
 {
     const rs_params *p = &c->params;
-    batch_rows b = {
+    return (batch_rows){
         .out = out,
         .p = p,
         .ops = model_get(p->generator),
@@ -135,6 +122,12 @@ void batch_print(const cli *c, const double *values, size_t n_values, const swee
         .json = c->format == FORMAT_JSON,
         .first_row = 1,
         .meta = {c->shard_index, c->shard_count, c->have_preset ? c->preset.name : NULL}};
+}
+
+void batch_print(const cli *c, const double *values, size_t n_values, const sweep_cell *cells,
+                 FILE *out)
+{
+    batch_rows b = rows_for(c, out);
     print_cells(&b, values, n_values, cells);
 }
 
@@ -198,19 +191,10 @@ static rs_status batch_ab_run(const cli *c, FILE *out, rs_error *err)
         free(ca);
         return st;
     }
-    const rs_params *p = &c->params;
-    batch_rows b = {
-        .out = out,
-        .p = p,
-        .ops = model_get(p->generator),
-        .key = p->sweep >= 0 ? param_table[p->sweep].key : NULL,
-        .integer_key = p->sweep >= 0 && param_table[p->sweep].type == PT_SIZE,
-        .json = c->format == FORMAT_JSON,
-        .first_row = 1,
-        .meta = {c->shard_index, c->shard_count, c->have_preset ? c->preset.name : NULL},
-        .ab = "A",
-        .b_pairs = c->bs,
-        .n_b_pairs = c->n_bs};
+    batch_rows b = rows_for(c, out);
+    b.ab = "A";
+    b.b_pairs = c->bs;
+    b.n_b_pairs = c->n_bs;
     print_header(&b);
     print_rows(&b, va, na, ca);
     b.ab = "B";

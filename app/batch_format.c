@@ -23,6 +23,25 @@ void batch_format_flags(FILE *out, const model_ops *ops, unsigned flags)
         }
 }
 
+void batch_format_row_tail(FILE *out, const model_ops *ops, size_t run, int m,
+                           const sweep_cell *cell, int json)
+{
+    if (json)
+        fprintf(out, "\"run\": %zu, \"%s\": \"%s\"", run, ops->method_key, param_method_name(m));
+    else
+        fprintf(out, "%zu,%s", run, param_method_name(m));
+    for (size_t id = 0; id < ops->n_metrics; id++) {
+        if (json)
+            fprintf(out, ", \"%s\": ", ops->metric_names[id]);
+        else
+            fputc(',', out);
+        batch_format_number(out, cell->metric[m][id], json);
+    }
+    fputs(json ? ", \"flags\": \"" : ",", out);
+    batch_format_flags(out, ops, cell->flags[m]);
+    fputs(json ? "\"}" : "\n", out);
+}
+
 void batch_format_key_value(FILE *out, double value, int integer_key, int json)
 {
     if (integer_key)

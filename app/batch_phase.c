@@ -41,27 +41,15 @@ static void print_row(FILE *out, int json, const model_ops *ops, const rs_params
         batch_format_key_value(out, x, int1, 1);
         fprintf(out, ", \"%s\": ", param_table[p->sweep2].key);
         batch_format_key_value(out, y, int2, 1);
-        fprintf(out, ", \"run\": %zu, \"%s\": \"%s\"", run, ops->method_key, param_method_name(m));
-        for (size_t id = 0; id < ops->n_metrics; id++) {
-            fprintf(out, ", \"%s\": ", ops->metric_names[id]);
-            batch_format_number(out, cell->metric[m][id], 1);
-        }
-        fputs(", \"flags\": \"", out);
-        batch_format_flags(out, ops, cell->flags[m]);
-        fputs("\"}", out);
+        fputs(", ", out);
+        batch_format_row_tail(out, ops, run, m, cell, 1);
         return;
     }
     batch_format_key_value(out, x, int1, 0);
     fputc(',', out);
     batch_format_key_value(out, y, int2, 0);
-    fprintf(out, ",%zu,%s", run, param_method_name(m));
-    for (size_t id = 0; id < ops->n_metrics; id++) {
-        fputc(',', out);
-        batch_format_number(out, cell->metric[m][id], 0);
-    }
     fputc(',', out);
-    batch_format_flags(out, ops, cell->flags[m]);
-    fputc('\n', out);
+    batch_format_row_tail(out, ops, run, m, cell, 0);
 }
 
 /* Rows ordered by sweep value, then sweep2 value, run and method; jobs of other shards
