@@ -202,6 +202,33 @@ static void put_line(const char *text, int y, grid_rect r, grid *g)
                   grid_style_make(PALETTE_LABEL, GRID_COLOR_DEFAULT, 0), true);
 }
 
+/* The map's last line: what the contour does first (it is what the user just typed), then
+ * how many of the cells have finished and how many are NaN in every run. */
+static void state_line(const view_input *in, const phase_data *pd, size_t cells, size_t pending,
+                       size_t id, bool contour_on, size_t nm, grid_rect r, grid *g)
+{
+    const char *name = in->ops->metric_names[id];
+    char line[PH_TEXT * 2];
+    size_t nan_cells = 0;
+    for (size_t k = 0; k < cells; k++)
+        nan_cells += !isfinite(pd->raw[k]);
+    nan_cells -= pending;
+    int w = 0;
+    if (in->p->contour != 0.0 && !contour_on)
+        w = snprintf(line, sizeof line, "contour of %s hidden (m) · ",
+                     in->ops->metric_names[preset_metric(in)]);
+    else if (contour_on && nm == 1) /* only the cursor's mark: no edge crosses it */
+        w = snprintf(line, sizeof line, "contour %s = %g crosses no cell pair · ", name,
+                     in->p->contour);
+    w += snprintf(line + w, sizeof line - (size_t)w, "%zu of %zu cells with a finished run",
+                  cells - pending, cells);
+    if (nan_cells)
+        w += snprintf(line + w, sizeof line - (size_t)w, " · %zu cells NaN in every run (grey)",
+                      nan_cells);
+    snprintf(line + w, sizeof line - (size_t)w, " · m metric/method · t threshold");
+    put_line(line, r.y + r.h - 1, r, g);
+}
+
 rs_status view_phase_draw(const view_input *in, const view_opts *o, grid_rect r, grid *g)
 {
     static phase_data pd; /* main thread only; too large for a stack frame */
@@ -278,25 +305,7 @@ rs_status view_phase_draw(const view_input *in, const view_opts *o, grid_rect r,
     put_line(line, r.y + r.h - 3, r, g);
     readout(in, values2, id, method, cx, cy, line, sizeof line);
     put_line(line, r.y + r.h - 2, r, g);
-    size_t nan_cells = 0;
-    for (size_t k = 0; k < n1 * n2; k++)
-        nan_cells += !isfinite(pd.raw[k]);
-    nan_cells -= pending;
-    /* What the contour does first (it is what the user just typed), then the counts. */
-    int w = 0;
-    if (in->p->contour != 0.0 && !contour_on)
-        w = snprintf(line, sizeof line, "contour of %s hidden (m) · ",
-                     in->ops->metric_names[preset_metric(in)]);
-    else if (contour_on && nm == 1) /* only the cursor's mark: no edge crosses it */
-        w = snprintf(line, sizeof line, "contour %s = %g crosses no cell pair · ", name,
-                     in->p->contour);
-    w += snprintf(line + w, sizeof line - (size_t)w, "%zu of %zu cells with a finished run",
-                  n1 * n2 - pending, n1 * n2);
-    if (nan_cells)
-        w += snprintf(line + w, sizeof line - (size_t)w, " · %zu cells NaN in every run (grey)",
-                      nan_cells);
-    snprintf(line + w, sizeof line - (size_t)w, " · m metric/method · t threshold");
-    put_line(line, r.y + r.h - 1, r, g);
+    state_line(in, &pd, n1 * n2, pending, id, contour_on, nm, r, g);
     return st;
 }
 
