@@ -102,6 +102,98 @@ static double relu_floor_s(const rs_params *p, size_t threads, const bench_limit
     return z / (lim->normals_per_s * (double)threads);
 }
 
+/* rounds presses of → and ← on the selected knob, each recomputed as the TUI does: the time
+ * to the first redraw with a newly computed cell, and to the complete result on screen. */
+static void key_rounds(worker *w, grid *g, size_t threads, int rounds, double *first, double *full)
+{
+    rs_error err;
+    for (int k = 0; k < rounds; k++) {
+        const double t0 = rs_now_s();
+        if (session_key(&S, k % 2 ? SKEY_LEFT : SKEY_RIGHT) & SESSION_RECOMPUTE) {
+            worker_submit(w, &S.p, threads, &err);
+            note_carried(w);
+        }
+        first[k] = NAN;
+        for (;;) {
+            worker_status ws;
+            worker_status_get(w, &ws);
+            const bool finished = ws.state == WORKER_DONE || ws.state == WORKER_FAILED;
+            if (isnan(first[k]) && cells_done(w) > 0) {
+                draw(w, g);
+                first[k] = rs_now_s() - t0;
+            }
+            if (finished) {
+                draw(w, g);
+                full[k] = rs_now_s() - t0;
+                if (isnan(first[k])) /* nothing but carried cells: the complete redraw */
+                    first[k] = full[k];
+                break;
+            }
+            sleep_ms(1);
+        }
+    }
+}
+
+/* Render + diff of a 200x60 screen, per view of the finished computation. */
+static void render_views(worker *w)
+{
+    grid *big = grid_alloc(200, 60), *prev = grid_alloc(200, 60);
+    for (int view = 0; view < VIEW_COUNT; view++) {
+        if (!(view_available(GEN_RELU) & (1u << view)))
+            continue;
+        S.view = view;
+        enum { REPS = 200 };
+        double t[REPS];
+        size_t changed = 0;
+        const double cr0 = bench_limits_cpu_s();
+        for (int r = 0; r < REPS; r++) {
+            const double t0 = rs_now_s();
+            draw(w, big);
+            changed = grid_diff_count(big, prev);
+            t[r] = rs_now_s() - t0;
+            grid_copy(prev, big);
+        }
+        char what[96];
+        snprintf(what, sizeof what, "render + diff 200x60, %s view (%zu cells changed last)",
+                 param_view_name(view), changed);
+        report(what, t, REPS, "target < 5 ms", bench_limits_cpu_s() - cr0, 0.0);
+    }
+    S.view = VIEW_CURVES;
+    grid_free(big);
+    grid_free(prev);
+}
+
+/* Key response (↑/↓ + redraw) while a long sweep keeps every core busy. */
+static void key_response(worker *w, grid *g, size_t threads)
+{
+    rs_error err;
+    rs_params longp = S.p;
+    longp.n = 1000000;
+    longp.sweep_from = 100000;
+    longp.sweep_to = 2000000;
+    longp.runs = 50;
+    session_init(&S, &longp, NULL, NULL);
+    worker_submit(w, &S.p, threads, &err);
+    sleep_ms(200);
+    enum { PRESSES = 50 };
+    double t[PRESSES];
+    const double c0 = bench_limits_cpu_s();
+    for (int k = 0; k < PRESSES; k++) {
+        const double t0 = rs_now_s();
+        session_key(&S, k % 2 ? SKEY_UP : SKEY_DOWN);
+        draw(w, g);
+        t[k] = rs_now_s() - t0;
+        sleep_ms(20);
+    }
+    worker_status ws;
+    worker_status_get(w, &ws);
+    report("key response during a long sweep (↑/↓ + redraw)", t, PRESSES, "target < 50 ms",
+           bench_limits_cpu_s() - c0, 0.0);
+    printf("    (cpu includes the sweep's workers)\n");
+    printf("  (the sweep was %s: %zu/%zu jobs)\n", ws.state == WORKER_RUNNING ? "running" : "done",
+           ws.done, ws.total);
+}
+
 int main(void)
 {
     gsl_set_error_handler_off();
@@ -132,32 +224,7 @@ int main(void)
     enum { KEYS = 8 };
     double first[KEYS], full[KEYS];
     double c0 = bench_limits_cpu_s();
-    for (int k = 0; k < KEYS; k++) {
-        const double t0 = rs_now_s();
-        const unsigned act = session_key(&S, k % 2 ? SKEY_LEFT : SKEY_RIGHT);
-        if (act & SESSION_RECOMPUTE) {
-            worker_submit(w, &S.p, threads, &err);
-            note_carried(w);
-        }
-        first[k] = NAN;
-        for (;;) {
-            worker_status ws;
-            worker_status_get(w, &ws);
-            const bool finished = ws.state == WORKER_DONE || ws.state == WORKER_FAILED;
-            if (isnan(first[k]) && cells_done(w) > 0) {
-                draw(w, g);
-                first[k] = rs_now_s() - t0;
-            }
-            if (finished) {
-                draw(w, g);
-                full[k] = rs_now_s() - t0;
-                if (isnan(first[k])) /* nothing but carried cells: the complete redraw */
-                    first[k] = full[k];
-                break;
-            }
-            sleep_ms(1);
-        }
-    }
+    key_rounds(w, g, threads, KEYS, first, full);
     double cpu = bench_limits_cpu_s() - c0;
     report("key n ->/<- : first redraw with a newly computed cell", first, KEYS, "target < 150 ms",
            cpu, 0.0);
@@ -168,87 +235,17 @@ int main(void)
     session_key(&S, SKEY_DOWN);
     session_key(&S, SKEY_DOWN); /* kappa */
     c0 = bench_limits_cpu_s();
-    for (int k = 0; k < 4; k++) {
-        const double t0 = rs_now_s();
-        if (session_key(&S, k % 2 ? SKEY_LEFT : SKEY_RIGHT) & SESSION_RECOMPUTE) {
-            worker_submit(w, &S.p, threads, &err);
-            note_carried(w);
-        }
-        first[k] = NAN;
-        for (;;) {
-            worker_status ws;
-            worker_status_get(w, &ws);
-            if (isnan(first[k]) && cells_done(w) > 0) {
-                draw(w, g);
-                first[k] = rs_now_s() - t0;
-            }
-            if (ws.state == WORKER_DONE || ws.state == WORKER_FAILED) {
-                draw(w, g);
-                full[k] = rs_now_s() - t0;
-                if (isnan(first[k]))
-                    first[k] = full[k];
-                break;
-            }
-            sleep_ms(1);
-        }
-    }
+    key_rounds(w, g, threads, 4, first, full);
     cpu = bench_limits_cpu_s() - c0;
     report("key kappa ->/<- (all 70 jobs rerun): first redraw", first, 4, "streaming", cpu, 0.0);
     report("key kappa ->/<- (all 70 jobs rerun): complete", full, 4, "whole sweep", cpu,
            relu_floor_s(&S.p, threads, &lim));
 
     /* 2. render + diff of a 200x60 screen, per view */
-    grid *big = grid_alloc(200, 60), *prev = grid_alloc(200, 60);
-    for (int view = 0; view < VIEW_COUNT; view++) {
-        if (!(view_available(GEN_RELU) & (1u << view)))
-            continue;
-        S.view = view;
-        enum { REPS = 200 };
-        double t[REPS];
-        size_t changed = 0;
-        const double cr0 = bench_limits_cpu_s();
-        for (int r = 0; r < REPS; r++) {
-            const double t0 = rs_now_s();
-            draw(w, big);
-            changed = grid_diff_count(big, prev);
-            t[r] = rs_now_s() - t0;
-            grid_copy(prev, big);
-        }
-        char what[96];
-        snprintf(what, sizeof what, "render + diff 200x60, %s view (%zu cells changed last)",
-                 param_view_name(view), changed);
-        report(what, t, REPS, "target < 5 ms", bench_limits_cpu_s() - cr0, 0.0);
-    }
-    S.view = VIEW_CURVES;
+    render_views(w);
 
     /* 3. key response during a long sweep on every core */
-    rs_params longp = S.p;
-    longp.n = 1000000;
-    longp.sweep_from = 100000;
-    longp.sweep_to = 2000000;
-    longp.runs = 50;
-    session_init(&S, &longp, NULL, NULL);
-    worker_submit(w, &S.p, threads, &err);
-    sleep_ms(200);
-    enum { PRESSES = 50 };
-    double t[PRESSES];
-    c0 = bench_limits_cpu_s();
-    for (int k = 0; k < PRESSES; k++) {
-        const double t0 = rs_now_s();
-        session_key(&S, k % 2 ? SKEY_UP : SKEY_DOWN);
-        draw(w, g);
-        t[k] = rs_now_s() - t0;
-        sleep_ms(20);
-    }
-    worker_status ws;
-    worker_status_get(w, &ws);
-    report("key response during a long sweep (↑/↓ + redraw)", t, PRESSES, "target < 50 ms",
-           bench_limits_cpu_s() - c0, 0.0);
-    printf("    (cpu includes the sweep's workers)\n");
-    printf("  (the sweep was %s: %zu/%zu jobs)\n", ws.state == WORKER_RUNNING ? "running" : "done",
-           ws.done, ws.total);
-    grid_free(big);
-    grid_free(prev);
+    key_response(w, g, threads);
     grid_free(g);
     worker_free(w);
     return 0;
