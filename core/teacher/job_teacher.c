@@ -341,7 +341,8 @@ static rs_status run_losses(const model_ctx *ctx, size_t v, double value, size_t
      * the view that shows it */
     const int land = fill || (!model_ctx_learning_only(ctx) && p.view == VIEW_LANDSCAPE);
     if (det)
-        st = job_teacher_detail_end(det, &p, &ws, lt, &lc, train, land, cancel, err);
+        st = job_teacher_detail_end(det, &p, &ws, lt, &lc, fill ? methods : train, land, cancel,
+                                    err);
 done:
     gsl_rng_free(truth_rng);
     gsl_rng_free(data_rng);
