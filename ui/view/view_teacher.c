@@ -270,10 +270,15 @@ static bool any_land_row(const teacher_detail *det)
  * first points within 100 ms). */
 static int teacher_streams(const void *detail, int view)
 {
-    if (view == VIEW_LEARNING || view == VIEW_ANGLES)
-        return any_curve(detail);
+    const teacher_detail *det = detail;
+    if (view == VIEW_LEARNING)
+        return any_curve(det);
+    if (!det->Astar) /* no job has begun: no A*, no landscape axes */
+        return 0;
+    if (view == VIEW_ANGLES)
+        return any_curve(det);
     /* the landscape: the optimiser's path over a grid still pending, then the rows */
-    return view == VIEW_LANDSCAPE && (any_curve(detail) || any_land_row(detail));
+    return view == VIEW_LANDSCAPE && det->land_size > 0 && (any_curve(det) || any_land_row(det));
 }
 
 const view_gen view_teacher = {

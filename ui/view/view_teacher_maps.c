@@ -40,7 +40,7 @@ rs_status view_teacher_angles(const teacher_detail *det, const view_input *in, i
     for (size_t j = 0; j < nt; j++) {
         const int m = methods[j];
         const bool training = !(det->methods_done & (1u << m)) && !det->has_final[m];
-        if (!det->has_final[m] && (!training || det->curve_len[m] == 0)) {
+        if (!det->has_final[m] && (!training || det->curve_len[m] == 0 || !det->cos_abs[m])) {
             char msg[128];
             const size_t len = det->curve_len[m];
             if (training) /* a loss the job has not reached yet */
@@ -54,8 +54,8 @@ rs_status view_teacher_angles(const teacher_detail *det, const view_input *in, i
         }
         char title[96];
         if (training) /* the iterate's map: it settles as the loss trains */
-            snprintf(title, sizeof title, "|cos(a_i, a*_j)| %s, e(A) = %.3g, step %zu of %zu",
-                     param_method_name(m), final_e(det, m), det->cos_iter[m], det->iters);
+            snprintf(title, sizeof title, "|cos(a_i, a*_j)| %s, step %zu of %zu, e(A) = %.3g",
+                     param_method_name(m), det->cos_iter[m], det->iters, final_e(det, m));
         else
             snprintf(title, sizeof title, "|cos(a_i, a*_j)| %s, e(A) = %.3g", param_method_name(m),
                      final_e(det, m));
@@ -112,12 +112,11 @@ static rs_status land_one(const teacher_detail *det, int m, double *z, plot_heat
     }
     char title[128];
     const bool pending = det->land_rows[m] < L;
-    const int t = snprintf(title, sizeof title, "loss %s − min%s%s", view_teacher_loss_symbol(m),
-                           ang ? "" : ", plane through A*",
-                           pending || det->has_final[m] ? "" : " (GD diverged)");
-    if (pending && t > 0 && (size_t)t < sizeof title) /* the grid streams in by rows of v */
-        snprintf(title + t, sizeof title - (size_t)t, ", rows %zu of %zu (grey: pending)",
-                 det->land_rows[m], L);
+    char rows[48] = ""; /* the grid streams in by rows of v: first in the title, never cut */
+    if (pending)
+        snprintf(rows, sizeof rows, ", rows %zu of %zu (grey: pending)", det->land_rows[m], L);
+    snprintf(title, sizeof title, "loss %s − min%s%s%s", view_teacher_loss_symbol(m), rows,
+             ang ? "" : ", plane through A*", pending || det->has_final[m] ? "" : " (GD diverged)");
     plot_heatmap_model hm;
     plot_heatmap_init(&hm);
     hm.title = title;
