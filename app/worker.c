@@ -387,7 +387,7 @@ static rs_status comp_submit(worker *w, const rs_params *p, size_t threads, bool
     c->total = c->n_values * c->runs;
     c->threads = threads ? threads : 1;
     c->cells = pairs_ok ? malloc(c->total * sizeof *c->cells) : NULL;
-    if (carry) { /* the old computation has finished: nothing else reads its detail */
+    if (carry && c->cells) { /* the old computation has finished: nothing else reads it */
         c->detail = w->current->detail;
         w->current->detail = NULL;
         c->fill = 1;
@@ -466,9 +466,9 @@ rs_status worker_submit(worker *w, const rs_params *p, size_t threads, rs_error 
 bool worker_detail_sync(worker *w, int view, rs_error *err)
 {
     comp *c = w->current; /* only the main thread changes current and frozen */
-    if (!c || c->axes || c == w->frozen || !c->detail || !c->ops->detail_lacks ||
-        !c->ops->detail_fill || c->p.view == view || !atomic_load(&c->finished) ||
-        c->status != RS_OK || !(c->ops->views & (1u << view)))
+    if (!c || c == w->frozen || !c->detail || !c->ops->detail_lacks || !c->ops->detail_fill ||
+        c->p.view == view || !atomic_load(&c->finished) || c->status != RS_OK ||
+        !(c->ops->views & (1u << view)))
         return false;
     model_detail_head *head = c->detail;
     pthread_mutex_lock(&head->lock);
@@ -478,7 +478,9 @@ bool worker_detail_sync(worker *w, int view, rs_error *err)
         return false;
     rs_params q = c->p;
     q.view = view;
-    return comp_submit(w, &q, c->threads, true, err) == RS_OK;
+    /* a phase map's detail pair is a pair job (sweep2.h): it runs again for the new view,
+     * every other pair carried over by reuse_pairs */
+    return comp_submit(w, &q, c->threads, c->axes == NULL, err) == RS_OK;
 }
 
 static void comp_view(const comp *c, view_input *in)

@@ -112,3 +112,33 @@ Test(worker_teacher, landscape_only_for_its_view_and_on_a_switch, .timeout = 300
     worker_free(w);
     worker_free(ref);
 }
+
+/* A phase map's detail is a pair job: a switch to the landscape runs that pair again for
+ * the grid (the other pairs carried over), so the landscape is never left pending. */
+Test(worker_teacher, phase_map_switch_computes_the_grid, .timeout = 300)
+{
+    gsl_set_error_handler_off();
+    rs_params p = small("phase");
+    set(&p, "runs", "1");
+    set(&p, "sweep", "n");
+    set(&p, "sweep_values", "300,400");
+    set(&p, "sweep2", "lr");
+    set(&p, "sweep2_values", "1e-4,1e-3");
+    rs_error e;
+    cr_assert_eq(param_check(&p, &e), RS_OK, "%s", e.msg);
+    worker *w = worker_alloc();
+    cr_assert_not_null(w);
+    cr_assert_eq(worker_submit(w, &p, 2, &e), RS_OK, "%s", e.msg);
+    cr_assert(worker_wait(w, 120));
+    view_input in;
+    worker_view(w, &in);
+    cr_assert_eq(rows_done(in.detail), 0);
+    cr_assert(worker_detail_sync(w, VIEW_LANDSCAPE, &e), "%s", e.msg);
+    cr_assert(worker_wait(w, 120));
+    worker_view(w, &in);
+    const teacher_detail *det = in.detail;
+    cr_assert(det->head.ready);
+    cr_assert_eq(rows_done(det), 2 * det->land_size);
+    cr_assert_not(worker_detail_sync(w, VIEW_LANDSCAPE, &e));
+    worker_free(w);
+}
