@@ -357,7 +357,7 @@ static void set_view(session *s, int view)
         return;
     }
     s->view = view;
-    s->p.view = view; /* kept for a saved preset; the computation does not depend on it */
+    s->p.view = view; /* no cell depends on it; a detail part it needs: worker_detail_sync */
     s->message[0] = 0;
 }
 

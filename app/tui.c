@@ -276,6 +276,9 @@ static rs_status event_loop(tui_state *t)
     unsigned long drawn_generation = 0;
     while (!quit_signal) {
         worker_reap(t->w);
+        rs_error se = {0}; /* a view whose detail part was left out: compute it now */
+        if (!worker_detail_sync(t->w, t->s->view, &se) && se.msg[0])
+            session_message(t->s, true, "%s", se.msg);
         worker_status ws;
         view_input in;
         lecture_input(t->l, t->w, &ws, &in);

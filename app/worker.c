@@ -36,7 +36,8 @@ typedef struct comp {
     size_t parts;
     double cost[PARAM_MAX_LIST]; /* n·d of a job at each value: eta.h's model cost */
     atomic_int finished;         /* the worker thread no longer touches it */
-    int started;                 /* the worker took it (under w->lock) */
+    int fill;    /* the detail was carried over ready: complete it for p.view (detail_fill) */
+    int started; /* the worker took it (under w->lock) */
     /* written by the worker under w->lock */
     double t_start, t_end; /* 0 = not yet */
     rs_status status;
@@ -168,7 +169,13 @@ static void *worker_main(void *arg)
                                  .progress = on_progress,
                                  .pctx = c,
                                  .cancel = &c->cancel};
-        const rs_status st = atomic_load(&c->cancel) ? RS_ECANCELLED : sweep_run(&spec, &err);
+        rs_status st = atomic_load(&c->cancel) ? RS_ECANCELLED : sweep_run(&spec, &err);
+        if (st == RS_OK && c->fill) { /* every cell was carried over: the detail's part only */
+            workspace_arena arena;
+            workspace_arena_init(&arena);
+            st = c->ops->detail_fill(&c->ctx, c->values[c->detail_value], &arena, &c->cancel, &err);
+            workspace_arena_done(&arena);
+        }
 
         pthread_mutex_lock(&w->lock);
         c->t_end = rs_now_s();
@@ -276,7 +283,7 @@ static void reuse_cells(comp *c, const comp *old)
         !same_cells(&old->p, &c->p))
         return;
     for (size_t j = 0; j < c->total; j++) {
-        if (j == c->detail_value * c->runs + 0)
+        if (j == c->detail_value * c->runs + 0 && !c->fill)
             continue;
         if (atomic_load_explicit(&old->cells[j].done, memory_order_acquire)) {
             memcpy(c->cells[j].metric, old->cells[j].metric, sizeof c->cells[j].metric);
@@ -362,7 +369,10 @@ static void reuse_pairs(comp *c, const comp *old)
     }
 }
 
-rs_status worker_submit(worker *w, const rs_params *p, size_t threads, rs_error *err)
+/* Submit p; `carry`: the current computation has finished with the same cells and a ready
+ * detail, which c takes over (with every cell) to complete it for p->view. */
+static rs_status comp_submit(worker *w, const rs_params *p, size_t threads, bool carry,
+                             rs_error *err)
 {
     comp *c = calloc(1, sizeof *c);
     if (!c)
@@ -377,7 +387,13 @@ rs_status worker_submit(worker *w, const rs_params *p, size_t threads, rs_error 
     c->total = c->n_values * c->runs;
     c->threads = threads ? threads : 1;
     c->cells = pairs_ok ? malloc(c->total * sizeof *c->cells) : NULL;
-    c->detail = c->ops->detail_alloc ? c->ops->detail_alloc() : NULL;
+    if (carry && c->cells) { /* the old computation has finished: nothing else reads it */
+        c->detail = w->current->detail;
+        w->current->detail = NULL;
+        c->fill = 1;
+    } else {
+        c->detail = c->ops->detail_alloc ? c->ops->detail_alloc() : NULL;
+    }
     if (!c->cells || (c->ops->detail_alloc && !c->detail)) {
         const size_t total = c->total;
         comp_free(c);
@@ -440,6 +456,31 @@ rs_status worker_submit(worker *w, const rs_params *p, size_t threads, rs_error 
     pthread_cond_broadcast(&w->wake);
     pthread_mutex_unlock(&w->lock);
     return RS_OK;
+}
+
+rs_status worker_submit(worker *w, const rs_params *p, size_t threads, rs_error *err)
+{
+    return comp_submit(w, p, threads, false, err);
+}
+
+bool worker_detail_sync(worker *w, int view, rs_error *err)
+{
+    comp *c = w->current; /* only the main thread changes current and frozen */
+    if (!c || c == w->frozen || !c->detail || !c->ops->detail_lacks || !c->ops->detail_fill ||
+        c->p.view == view || !atomic_load(&c->finished) || c->status != RS_OK ||
+        !(c->ops->views & (1u << view)))
+        return false;
+    model_detail_head *head = c->detail;
+    pthread_mutex_lock(&head->lock);
+    const bool lacks = head->ready && c->ops->detail_lacks(c->detail, view);
+    pthread_mutex_unlock(&head->lock);
+    if (!lacks)
+        return false;
+    rs_params q = c->p;
+    q.view = view;
+    /* a phase map's detail pair is a pair job (sweep2.h): it runs again for the new view,
+     * every other pair carried over by reuse_pairs */
+    return comp_submit(w, &q, c->threads, c->axes == NULL, err) == RS_OK;
 }
 
 static void comp_view(const comp *c, view_input *in)

@@ -51,6 +51,14 @@ void worker_free(worker *w);
  * RS_ENOMEM (err set) when the cells or detail cannot be allocated. */
 rs_status worker_submit(worker *w, const rs_params *p, size_t threads, rs_error *err);
 
+/* When the finished current computation's detail lacks what `view` shows (its jobs
+ * filled only what the view they ran under needed, e.g. teacher's landscape grid), submit
+ * its completion for `view`: every cell and the detail carried over, only the missing part
+ * computed (model_ops.detail_fill), no job run again (a phase map runs its detail pair
+ * again, every other pair carried over). Returns true when it submitted.
+ * Cheap otherwise: call it once per frame with the view shown. */
+bool worker_detail_sync(worker *w, int view, rs_error *err);
+
 /* The current computation as the views read it; in->p == NULL before the first submit.
  * Valid until the next worker_submit or worker_reap. */
 void worker_view(worker *w, view_input *in);

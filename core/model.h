@@ -128,6 +128,13 @@ typedef struct {
     rs_status (*check)(const rs_params *p, rs_error *err);
     void *(*detail_alloc)(void); /* a detail starting with model_detail_head */
     void (*detail_free)(void *detail);
+    /* Optional: a job fills only what the view it runs under shows (p.view); detail_lacks
+     * says whether a ready detail lacks what `view` shows, and detail_fill completes it
+     * for ctx->base->view without running the job again (value: the sweep value of
+     * ctx->detail_value). The worker calls them when the view switches. */
+    int (*detail_lacks)(const void *detail, int view);
+    rs_status (*detail_fill)(const model_ctx *ctx, double value, workspace_arena *arena,
+                             const atomic_int *cancel, rs_error *err);
 } model_ops;
 
 /* Entries of a static array, so a name list and its count cannot drift apart. */

@@ -34,6 +34,7 @@ static rs_params small_params(void)
     support_set(&p, "mu", "2");
     support_set(&p, "lambda", "20");
     support_set(&p, "lr", "1e-3");
+    support_set(&p, "view", "landscape"); /* the grid is computed for this view only */
     return p;
 }
 

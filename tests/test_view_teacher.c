@@ -193,6 +193,56 @@ Test(view_teacher, plane_landscape)
     job_teacher_detail_free(det);
 }
 
+/* Streaming detail views (issue 15, point 3), from the plane fixture made partial by
+ * hand: angles while score trains (ge final; score's map of its iterate at step 60, its
+ * curve cut there), then the landscape while the grid runs (ge's complete, score's first
+ * 8 rows of 21; the rest NaN = pending, grey, said in the title, no NaN warning). */
+Test(view_teacher, angles_and_landscape_stream)
+{
+    rs_params p = params_d2();
+    support_set(&p, "d", "4");
+    support_set(&p, "k", "3");
+    support_set(&p, "compare", "ge,score");
+    support_set(&p, "input", "laplace");
+    support_set(&p, "lr", "1e-4");
+    support_set(&p, "mu", "4");
+    rs_error e;
+    cr_assert_eq(param_check(&p, &e), RS_OK, "%s", e.msg);
+    teacher_detail *det = vf_teacher_detail(&p);
+    cr_assert_not_null(det);
+    const int m = METHOD_SCORE;
+    const size_t k = det->k, L = det->land_size, step = 60;
+    det->head.ready = 0;
+    det->methods_done = 0;
+    det->has_final[m] = 0;
+    size_t len = 0;
+    while (len < det->curve_len[m] && det->curve_iter[m][len] <= step)
+        len++;
+    det->curve_len[m] = det->path_len[m] = len;
+    det->cos_iter[m] = step;
+    for (size_t i = 0; i < k * k; i++) /* halfway from a uniform 0.5 to the final map */
+        det->cos_abs[m][i] = 0.5 * det->cos_abs[m][i] + 0.25;
+    sweep_cell cell;
+    sweep_cells_init(&cell, 1);
+    const double values[1] = {0.0};
+    const view_input in = {&p, model_get(GEN_TEACHER), 1, 1, values, &cell, det, 0, NULL};
+    view_opts o;
+    view_opts_init(&o);
+    o.method = 1; /* a tile too small for two shows score, the second loss */
+    const char *ak[] = {"|cos(a_i, a*_j)| score", "step 60 of 200", NULL};
+    const char *ab[] = {"|cos(a_i, a*_j)| ge, e(A) = ", "step 60 of 200", NULL};
+    draw_both(&in, VIEW_ANGLES, &o, "angles_stream", ak, ab);
+    /* score trained; the grid: ge done, score's row 8 running */
+    det->has_final[m] = 1;
+    det->land_rows[m] = 8;
+    for (size_t i = 8 * L; i < L * L; i++)
+        det->land_val[m][i] = NAN;
+    const char *lk[] = {"loss L", "rows 8 of 21", NULL};
+    const char *lb[] = {"loss G", "rows 8 of 21 (grey: pending)", NULL};
+    draw_both(&in, VIEW_LANDSCAPE, &o, "landscape_stream", lk, lb);
+    job_teacher_detail_free(det);
+}
+
 /* Final e(A) and test error against n over runs; one cell left unfinished. */
 Test(view_teacher, curves_partial)
 {

@@ -51,6 +51,7 @@ static void teacher_curves(teacher_detail *det, int m, bool ang)
     }
     det->curve_len[m] = det->path_len[m] = len;
     det->has_final[m] = m != METHOD_LLSFE;
+    det->cos_iter[m] = det->has_final[m] ? det->iters : 0;
 }
 
 /* A* (k x d), the final A and |cos(a_i, a*_j)| of a finished loss: near the identity
@@ -96,7 +97,7 @@ static void teacher_landscape(teacher_detail *det, bool ang)
     vf_linspace(det->land_v, L, ang ? 0.0 : -1.0, ang ? M_PI * (L - 1) / L : 1.0);
     for (int m = 0; m < METHOD_COUNT; m++)
         if (det->methods & (1u << m))
-            for (size_t b = 0; b < L; b++)
+            for (size_t b = 0; b < L; b++, det->land_rows[m] = b)
                 for (size_t a = 0; a < L; a++)
                     det->land_val[m][b * L + a] =
                         land_value(m, ang, det->land_u[a], det->land_v[b]);
@@ -150,6 +151,7 @@ teacher_detail *vf_teacher_detail(const rs_params *p)
         }
     teacher_landscape(det, ang);
     teacher_data(det, p->input);
+    det->methods_done = det->methods;
     det->head.ready = 1;
     return det;
 }

@@ -43,6 +43,9 @@ typedef struct {
     double *A_final[METHOD_COUNT];
     double *cos_abs[METHOD_COUNT];
     int has_final[METHOD_COUNT]; /* 1 once loss m finished; 0 while it runs or if it diverged */
+    /* the iteration whose |cos| map cos_abs[m] holds: the maps stream while loss m trains
+     * (one per recorded iteration) and end as the final A's (issue 15, point 3) */
+    size_t cos_iter[METHOD_COUNT];
     /* landscape: loss m over land_u x land_v (row = v index), mode ANGLES for d = k = 2
      * (unit rows at angles theta_1 = u, theta_2 = v in [0, pi)) or PLANE (A* + u D1 + v D2,
      * D1, D2 random with |D|_F = |A*|_F, u, v in [-1, 1]) */
@@ -50,6 +53,10 @@ typedef struct {
     size_t land_size;
     double land_u[TEACHER_LAND], land_v[TEACHER_LAND];
     double land_val[METHOD_COUNT][TEACHER_LAND * TEACHER_LAND];
+    /* rows of land_val[m] computed (row v = b done for b < land_rows[m]); the grid costs
+     * land_size^2 full-batch losses, so a job computes it only for view = landscape and
+     * leaves it NaN with land_rows 0 otherwise (job_teacher_detail_lacks) */
+    size_t land_rows[METHOD_COUNT];
     size_t n_marks; /* global minima (the signed permutations of A*) in (u, v) */
     double mark_u[TEACHER_MARKS], mark_v[TEACHER_MARKS];
     size_t path_len[METHOD_COUNT]; /* the optimiser's path, same iterations as the curves */

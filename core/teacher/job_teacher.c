@@ -276,9 +276,11 @@ static rs_status llsfe_accuracy(const rs_params *p, job_teacher_llsfe *lc, gsl_r
 
 /* Job (v, run) training the losses of `train` (a subset of p's methods): everything
  * before the training (truth, samples, test data, the EXTRA stream's draws) is the same
- * whatever `train` is, so a part's cells equal the whole job's. */
+ * whatever `train` is, so a part's cells equal the whole job's. `fill`: the job's detail
+ * is complete but for the landscape; rebuild the same data and directions and compute
+ * only the grid, without training (a switch to the landscape view, issue 15 point 3). */
 static rs_status run_losses(const model_ctx *ctx, size_t v, double value, size_t run,
-                            unsigned train, sweep_cell *cell, workspace_arena *arena,
+                            unsigned train, int fill, sweep_cell *cell, workspace_arena *arena,
                             const atomic_int *cancel, rs_error *err)
 {
     rs_params p;
@@ -325,17 +327,22 @@ static rs_status run_losses(const model_ctx *ctx, size_t v, double value, size_t
         if ((st = llsfe_accuracy(&p, &lc, extra, own, err)) != RS_OK)
             goto done;
     }
-    if (det && (st = job_teacher_detail_begin(det, &p, &ws, extra, train, err)) != RS_OK)
+    if (fill) /* the detail keeps its curves: only D1, D2 again, from the same draws */
+        job_teacher_directions(&ws, extra, k * d);
+    else if (det && (st = job_teacher_detail_begin(det, &p, &ws, extra, train, err)) != RS_OK)
         goto done;
-    for (int m = METHOD_L2; m <= METHOD_LLSFE; m++) {
+    for (int m = METHOD_L2; m <= METHOD_LLSFE && !fill; m++) {
         if (!(methods & train & (1u << m)))
             continue;
         if ((st = train_loss(&p, m, &ws, lt, &lc, det, cell, v, run, cancel, err)) != RS_OK)
             goto done;
     }
+    /* the grid costs land_size^2 full-batch losses per loss (30-50 % of a job): only for
+     * the view that shows it */
+    const int land = fill || (!model_ctx_learning_only(ctx) && p.view == VIEW_LANDSCAPE);
     if (det)
-        st = job_teacher_detail_end(det, &p, &ws, lt, &lc, train, model_ctx_learning_only(ctx),
-                                    cancel, err);
+        st = job_teacher_detail_end(det, &p, &ws, lt, &lc, fill ? methods : train, land, cancel,
+                                    err);
 done:
     gsl_rng_free(truth_rng);
     gsl_rng_free(data_rng);
@@ -349,7 +356,15 @@ done:
 rs_status job_teacher_run(void *vctx, size_t v, double value, size_t run, sweep_cell *cell,
                           workspace_arena *arena, const atomic_int *cancel, rs_error *err)
 {
-    return run_losses(vctx, v, value, run, ~0u, cell, arena, cancel, err);
+    return run_losses(vctx, v, value, run, ~0u, 0, cell, arena, cancel, err);
+}
+
+rs_status job_teacher_detail_fill(const model_ctx *ctx, double value, workspace_arena *arena,
+                                  const atomic_int *cancel, rs_error *err)
+{
+    sweep_cell scratch; /* train = 0: no metric is written */
+    sweep_cells_init(&scratch, 1);
+    return run_losses(ctx, ctx->detail_value, value, 0, 0u, 1, &scratch, arena, cancel, err);
 }
 
 size_t job_teacher_parts(const rs_params *p)
@@ -368,5 +383,5 @@ rs_status job_teacher_part(void *vctx, size_t v, double value, size_t run, size_
     if (!left)
         return rs_error_set(err, RS_EINVAL, "job_teacher_part: part %zu of %zu", part,
                             job_teacher_parts(ctx->base));
-    return run_losses(ctx, v, value, run, left & -left, cell, arena, cancel, err);
+    return run_losses(ctx, v, value, run, left & -left, 0, cell, arena, cancel, err);
 }

@@ -35,6 +35,17 @@ rs_status job_teacher_part(void *ctx, size_t v, double value, size_t run, size_t
                            sweep_cell *cell, workspace_arena *arena, const atomic_int *cancel,
                            rs_error *err);
 
+/* 1 when a ready detail lacks what `view` shows: the landscape grid, which a job computes
+ * only when it runs for view = landscape (model_ops.detail_lacks). */
+int job_teacher_detail_lacks(const void *detail, int view);
+
+/* Complete ctx->detail, filled by job (ctx->detail_value, run 0) at sweep value `value`, for
+ * view = landscape: the same truth, samples and directions again, then the grid, without
+ * training (model_ops.detail_fill). The grid is bit-identical to a job's with view =
+ * landscape. */
+rs_status job_teacher_detail_fill(const model_ctx *ctx, double value, workspace_arena *arena,
+                                  const atomic_int *cancel, rs_error *err);
+
 /* Bytes one job allocates at p (0 on overflow), for the caller's check. */
 size_t job_teacher_bytes(const rs_params *p);
 

@@ -63,11 +63,24 @@ static int reset_method(teacher_detail *det, int m, size_t k, size_t kd)
 {
     det->curve_len[m] = det->path_len[m] = 0;
     det->has_final[m] = 0;
+    det->cos_iter[m] = det->land_rows[m] = 0;
     int ok = (det->A_final[m] = realloc_zero(det->A_final[m], kd)) != NULL;
     ok &= (det->cos_abs[m] = realloc_zero(det->cos_abs[m], k * k)) != NULL;
     for (size_t i = 0; i < TEACHER_LAND * TEACHER_LAND; i++)
         det->land_val[m][i] = NAN;
     return ok;
+}
+
+void job_teacher_directions(job_teacher_ws *ws, gsl_rng *extra, size_t kd)
+{
+    /* D1, D2: Gaussian directions scaled to |A*|_F (SPEC 6, landscape) */
+    const double fa = cblas_dnrm2((int)kd, ws->Astar, 1);
+    for (size_t j = 0; j < 2; j++) {
+        double *D = ws->D12 + j * kd;
+        for (size_t i = 0; i < kd; i++)
+            D[i] = gsl_ran_gaussian_ziggurat(extra, 1.0);
+        cblas_dscal((int)kd, fa / cblas_dnrm2((int)kd, D, 1), D, 1);
+    }
 }
 
 /* 1 when det holds another job's sizes (or none): every loss is reset, not only a part's. */
@@ -121,14 +134,7 @@ rs_status job_teacher_detail_begin(teacher_detail *det, const rs_params *p, job_
         det->n_marks = 1;
         det->mark_u[0] = det->mark_v[0] = 0.0;
     }
-    /* D1, D2: Gaussian directions scaled to |A*|_F (SPEC 6, landscape) */
-    const double fa = cblas_dnrm2((int)kd, ws->Astar, 1);
-    for (size_t j = 0; j < 2; j++) {
-        double *D = ws->D12 + j * kd;
-        for (size_t i = 0; i < kd; i++)
-            D[i] = gsl_ran_gaussian_ziggurat(extra, 1.0);
-        cblas_dscal((int)kd, fa / cblas_dnrm2((int)kd, D, 1), D, 1);
-    }
+    job_teacher_directions(ws, extra, kd);
     pthread_mutex_unlock(&det->head.lock);
     return RS_OK;
 }
@@ -163,6 +169,19 @@ static size_t curve_rows(const rs_params *p)
     return p->optimizer == OPT_SGD && p->batch < p->n ? p->batch : p->n;
 }
 
+/* |cos(a_i, a*_j)| of iterate A into cos_abs[m] (k x k), under the lock. */
+static void cos_map(teacher_detail *det, int m, const double *A, size_t k, size_t d)
+{
+    for (size_t i = 0; i < k; i++) {
+        const double na = cblas_dnrm2((int)d, A + i * d, 1);
+        for (size_t j = 0; j < k; j++) {
+            const double ns = cblas_dnrm2((int)d, det->Astar + j * d, 1);
+            det->cos_abs[m][i * k + j] =
+                fabs(cblas_ddot((int)d, A + i * d, 1, det->Astar + j * d, 1)) / (na * ns);
+        }
+    }
+}
+
 void job_teacher_record(teacher_detail *det, const rs_params *p, int m, size_t t,
                         job_teacher_ws *ws, loss_teacher_ws *lt, job_teacher_llsfe *lc)
 {
@@ -188,6 +207,10 @@ void job_teacher_record(teacher_detail *det, const rs_params *p, int m, size_t t
         det->path_v[m][j] = v;
         det->curve_len[m] = det->path_len[m] = j + 1;
     }
+    /* the angles view streams: the map of the iterate, k^2 dot products of length d, far
+     * cheaper than the full-batch loss above */
+    cos_map(det, m, ws->A, k, d);
+    det->cos_iter[m] = t;
     pthread_mutex_unlock(&det->head.lock);
 }
 
@@ -196,58 +219,76 @@ void job_teacher_keep_final(teacher_detail *det, int m, const double *A, size_t 
     pthread_mutex_lock(&det->head.lock);
     memcpy(det->A_final[m], A, k * d * sizeof(double));
     det->has_final[m] = 1;
-    for (size_t i = 0; i < k; i++) {
-        const double na = cblas_dnrm2((int)d, A + i * d, 1);
-        for (size_t j = 0; j < k; j++) {
-            const double ns = cblas_dnrm2((int)d, det->Astar + j * d, 1);
-            det->cos_abs[m][i * k + j] =
-                fabs(cblas_ddot((int)d, A + i * d, 1, det->Astar + j * d, 1)) / (na * ns);
-        }
-    }
+    cos_map(det, m, A, k, d);
+    det->cos_iter[m] = det->iters;
     pthread_mutex_unlock(&det->head.lock);
+}
+
+/* Landscape of loss m over the grid, row by row: each row is published under the lock
+ * as it ends, so that the view fills in while the grid runs. */
+static rs_status land_grid(teacher_detail *det, const rs_params *p, job_teacher_ws *ws,
+                           loss_teacher_ws *lt, job_teacher_llsfe *lc, int m,
+                           const atomic_int *cancel, rs_error *err)
+{
+    const size_t kd = det->k * det->d, L = det->land_size;
+    double *A = ws->A;
+    rs_status st =
+        loss_teacher_bind(lt, m, p->input, p->mixture_shift, ws->X, ws->y, ws->g1, ws->G2, err);
+    if (st == RS_OK && m == METHOD_LLSFE)
+        st = job_teacher_llsfe_rows(lc, 0, p->n, err);
+    if (st != RS_OK)
+        return st;
+    for (size_t b = 0; b < L; b++) {
+        if (cancel && atomic_load_explicit(cancel, memory_order_relaxed))
+            return RS_ECANCELLED;
+        double row[TEACHER_LAND];
+        for (size_t a = 0; a < L; a++) {
+            if (det->land_mode == TEACHER_LAND_ANGLES) { /* unit rows at angles u, v */
+                A[0] = cos(det->land_u[a]), A[1] = sin(det->land_u[a]);
+                A[2] = cos(det->land_v[b]), A[3] = sin(det->land_v[b]);
+            } else {
+                for (size_t i = 0; i < kd; i++)
+                    A[i] = ws->Astar[i] + det->land_u[a] * ws->D12[i] +
+                           det->land_v[b] * ws->D12[kd + i];
+            }
+            row[a] = NAN;
+            loss_teacher_eval(lt, A, 0, p->n, p->mu, p->lambda, &row[a], NULL, NULL);
+        }
+        pthread_mutex_lock(&det->head.lock);
+        memcpy(det->land_val[m] + b * L, row, L * sizeof(double));
+        det->land_rows[m] = b + 1;
+        pthread_mutex_unlock(&det->head.lock);
+    }
+    return RS_OK;
 }
 
 rs_status job_teacher_detail_end(teacher_detail *det, const rs_params *p, job_teacher_ws *ws,
                                  loss_teacher_ws *lt, job_teacher_llsfe *lc, unsigned train,
-                                 int learning_only, const atomic_int *cancel, rs_error *err)
+                                 int landscape, const atomic_int *cancel, rs_error *err)
 {
-    const size_t k = det->k, d = det->d, kd = k * d, L = det->land_size;
-    double *A = ws->A;
-    for (int m = METHOD_L2; m <= METHOD_LLSFE; m++) {
-        if (!(det->methods & train & (1u << m)) || learning_only)
+    for (int m = METHOD_L2; m <= METHOD_LLSFE && landscape; m++) {
+        if (!(det->methods & train & (1u << m)))
             continue;
-        rs_status st =
-            loss_teacher_bind(lt, m, p->input, p->mixture_shift, ws->X, ws->y, ws->g1, ws->G2, err);
-        if (st == RS_OK && m == METHOD_LLSFE)
-            st = job_teacher_llsfe_rows(lc, 0, p->n, err);
+        const rs_status st = land_grid(det, p, ws, lt, lc, m, cancel, err);
         if (st != RS_OK)
             return st;
-        for (size_t b = 0; b < L; b++) {
-            if (cancel && atomic_load_explicit(cancel, memory_order_relaxed))
-                return RS_ECANCELLED;
-            double row[TEACHER_LAND];
-            for (size_t a = 0; a < L; a++) {
-                if (det->land_mode == TEACHER_LAND_ANGLES) { /* unit rows at angles u, v */
-                    A[0] = cos(det->land_u[a]), A[1] = sin(det->land_u[a]);
-                    A[2] = cos(det->land_v[b]), A[3] = sin(det->land_v[b]);
-                } else {
-                    for (size_t i = 0; i < kd; i++)
-                        A[i] = ws->Astar[i] + det->land_u[a] * ws->D12[i] +
-                               det->land_v[b] * ws->D12[kd + i];
-                }
-                row[a] = NAN;
-                loss_teacher_eval(lt, A, 0, p->n, p->mu, p->lambda, &row[a], NULL, NULL);
-            }
-            pthread_mutex_lock(&det->head.lock);
-            memcpy(det->land_val[m] + b * L, row, L * sizeof(double));
-            pthread_mutex_unlock(&det->head.lock);
-        }
     }
     pthread_mutex_lock(&det->head.lock);
     det->methods_done |= det->methods & train;
     det->head.ready = det->methods_done == det->methods; /* the job's last part */
     pthread_mutex_unlock(&det->head.lock);
     return RS_OK;
+}
+
+int job_teacher_detail_lacks(const void *detail, int view)
+{
+    const teacher_detail *det = detail;
+    if (view != VIEW_LANDSCAPE || !det->Astar)
+        return 0;
+    for (int m = 0; m < METHOD_COUNT; m++)
+        if ((det->methods & (1u << m)) && det->land_rows[m] < det->land_size)
+            return 1;
+    return 0;
 }
 
 teacher_detail *job_teacher_detail_alloc(void)

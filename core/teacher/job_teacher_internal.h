@@ -55,10 +55,13 @@ void job_teacher_record(teacher_detail *det, const rs_params *p, int m, size_t t
 /* Keep the final A of loss m and its |cos| matrix against A*. */
 void job_teacher_keep_final(teacher_detail *det, int m, const double *A, size_t k, size_t d);
 
-/* The landscapes of the losses of `train` (skipped when learning_only); ready = 1 once
- * every loss of the job has ended. */
+/* The landscapes of the losses of `train` when `landscape` (only the landscape view reads
+ * them); ready = 1 once every loss of the job has ended. */
 rs_status job_teacher_detail_end(teacher_detail *det, const rs_params *p, job_teacher_ws *ws,
                                  loss_teacher_ws *lt, job_teacher_llsfe *lc, unsigned train,
-                                 int learning_only, const atomic_int *cancel, rs_error *err);
+                                 int landscape, const atomic_int *cancel, rs_error *err);
+
+/* The landscape's random directions D1, D2 into ws->D12 from the EXTRA stream. */
+void job_teacher_directions(job_teacher_ws *ws, gsl_rng *extra, size_t kd);
 
 #endif

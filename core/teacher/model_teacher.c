@@ -93,4 +93,6 @@ const model_ops model_teacher = {
     .check = param_check_teacher,
     .detail_alloc = teacher_detail_alloc,
     .detail_free = teacher_detail_free,
+    .detail_lacks = job_teacher_detail_lacks,
+    .detail_fill = job_teacher_detail_fill,
 };

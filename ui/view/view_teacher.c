@@ -257,10 +257,28 @@ static rs_status teacher_data(const view_input *in, const void *det, const view_
     return view_teacher_data(det, in, r, g);
 }
 
-/* Learning curves stream in while the optimiser runs, before the detail is ready. */
+static bool any_land_row(const teacher_detail *det)
+{
+    for (int m = 0; m < METHOD_COUNT; m++)
+        if ((det->methods & (1u << m)) && det->land_rows[m] > 0)
+            return true;
+    return false;
+}
+
+/* Learning curves and the angles' |cos| maps stream in while the optimiser runs, the
+ * landscape by rows while its grid runs, before the detail is ready (issue 15, point 3:
+ * first points within 100 ms). */
 static int teacher_streams(const void *detail, int view)
 {
-    return view == VIEW_LEARNING && any_curve(detail);
+    const teacher_detail *det = detail;
+    if (view == VIEW_LEARNING)
+        return any_curve(det);
+    if (!det->Astar) /* no job has begun: no A*, no landscape axes */
+        return 0;
+    if (view == VIEW_ANGLES)
+        return any_curve(det);
+    /* the landscape: the optimiser's path over a grid still pending, then the rows */
+    return view == VIEW_LANDSCAPE && det->land_size > 0 && (any_curve(det) || any_land_row(det));
 }
 
 const view_gen view_teacher = {

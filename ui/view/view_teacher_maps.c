@@ -1,7 +1,9 @@
-/* view_teacher_maps.c — the teacher views drawn once a job is final: the alignment of the
+/* view_teacher_maps.c — the teacher views of one job's detail: the alignment of the
  * learned rows with A* (a permutation matrix when a loss recovers A*, Theorem 2), the
  * loss landscapes (over the row angles at d = k = 2, else over a plane through A*), and
- * the data (Gao, Makkuva, Oh, Viswanath 2019, Section 4). Reads a locked, ready teacher_detail. */
+ * the data (Gao, Makkuva, Oh, Viswanath 2019, Section 4). Reads a locked teacher_detail; the
+ * angles and landscape stream (issue 15, point 3): the |cos| maps of the iterate while a loss
+ * trains, the landscape's rows as they are computed, pending cells grey. */
 #include "view.h"
 #include "view_teacher_internal.h"
 
@@ -37,17 +39,26 @@ rs_status view_teacher_angles(const teacher_detail *det, const view_input *in, i
     rs_status st = RS_OK;
     for (size_t j = 0; j < nt; j++) {
         const int m = methods[j];
-        if (!det->has_final[m]) { /* diverged: keep_final never ran, cos_abs is not A's */
+        const bool training = !(det->methods_done & (1u << m)) && !det->has_final[m];
+        if (!det->has_final[m] && (!training || det->curve_len[m] == 0 || !det->cos_abs[m])) {
             char msg[128];
             const size_t len = det->curve_len[m];
-            snprintf(msg, sizeof msg, "%s diverged after iteration %zu: no final A",
-                     param_method_name(m), len ? det->curve_iter[m][len - 1] : 0);
+            if (training) /* a loss the job has not reached yet */
+                snprintf(msg, sizeof msg, "%s: waiting for its first iteration",
+                         param_method_name(m));
+            else /* diverged: keep_final never ran, cos_abs is not A's */
+                snprintf(msg, sizeof msg, "%s diverged after iteration %zu: no final A",
+                         param_method_name(m), len ? det->curve_iter[m][len - 1] : 0);
             plot_warn_draw(msg, tiles[j].x, tiles[j].y + tiles[j].h / 2, tiles[j].w, g);
             continue;
         }
         char title[96];
-        snprintf(title, sizeof title, "|cos(a_i, a*_j)| %s, e(A) = %.3g", param_method_name(m),
-                 final_e(det, m));
+        if (training) /* the iterate's map: it settles as the loss trains */
+            snprintf(title, sizeof title, "|cos(a_i, a*_j)| %s, step %zu of %zu, e(A) = %.3g",
+                     param_method_name(m), det->cos_iter[m], det->iters, final_e(det, m));
+        else
+            snprintf(title, sizeof title, "|cos(a_i, a*_j)| %s, e(A) = %.3g", param_method_name(m),
+                     final_e(det, m));
         plot_heatmap_model hm;
         plot_heatmap_init(&hm);
         hm.title = title;
@@ -99,9 +110,13 @@ static rs_status land_one(const teacher_detail *det, int m, double *z, plot_heat
         marks[nm++] =
             (plot_heatmap_mark){det->path_u[m][e], det->path_v[m][e], GLYPH_MARK_X, -1, "final A"};
     }
-    char title[96];
-    snprintf(title, sizeof title, "loss %s − min%s%s", view_teacher_loss_symbol(m),
-             ang ? "" : ", plane through A*", det->has_final[m] ? "" : " (GD diverged)");
+    char title[128];
+    const bool pending = det->land_rows[m] < L;
+    char rows[48] = ""; /* the grid streams in by rows of v: first in the title, never cut */
+    if (pending)
+        snprintf(rows, sizeof rows, ", rows %zu of %zu (grey: pending)", det->land_rows[m], L);
+    snprintf(title, sizeof title, "loss %s − min%s%s%s", view_teacher_loss_symbol(m), rows,
+             ang ? "" : ", plane through A*", pending || det->has_final[m] ? "" : " (GD diverged)");
     plot_heatmap_model hm;
     plot_heatmap_init(&hm);
     hm.title = title;
@@ -120,6 +135,7 @@ static rs_status land_one(const teacher_detail *det, int m, double *z, plot_heat
     hm.path_label = "optimiser path";
     hm.marks = marks;
     hm.n_marks = nm;
+    hm.quiet_nan = pending; /* the title says which cells are still to come */
     return plot_heatmap_draw(&hm, r, g);
 }
 
