@@ -112,7 +112,7 @@ static rs_status land_one(const teacher_detail *det, int m, double *z, plot_heat
     }
     char title[128];
     const bool pending = det->land_rows[m] < L;
-    char rows[48] = ""; /* the grid streams in by rows of v: first in the title, never cut */
+    char rows[80] = ""; /* the grid streams in by rows of v: first in the title, never cut */
     if (pending)
         snprintf(rows, sizeof rows, ", rows %zu of %zu (grey: pending)", det->land_rows[m], L);
     snprintf(title, sizeof title, "loss %s − min%s%s%s", view_teacher_loss_symbol(m), rows,
