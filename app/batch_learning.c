@@ -11,12 +11,6 @@
 #include "model.h"
 #include "sweep.h"
 
-bool batch_learning_wanted(const rs_params *p)
-{
-    const model_ops *ops = model_get(p->generator);
-    return p->view == VIEW_LEARNING && ops && ops->learning;
-}
-
 typedef struct {
     FILE *out;
     const model_ops *ops;
