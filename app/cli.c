@@ -258,10 +258,6 @@ rs_status cli_b_params(cli *c, rs_error *err)
     }
     if (c->n_bs && param_check(&c->b_params, &e) != RS_OK)
         return rs_error_set(err, RS_EINVAL, "--b: B is not valid: %s", e.msg);
-    if (c->n_bs && c->batch && batch_learning_wanted(&c->params))
-        return rs_error_set(err, RS_EINVAL,
-                            "--b with a learning-curve batch: not supported; allowed --b with "
-                            "sweep batches, --screenshot and the TUI");
     if (c->n_bs && c->batch && (c->params.sweep2 >= 0 || c->b_params.sweep2 >= 0))
         return rs_error_set(err, RS_EINVAL,
                             "--b with a phase-map batch (sweep2): not supported; allowed --b "

@@ -56,8 +56,6 @@ static bad_row rows[] = {
     {.args = B "--b mu=5", .needle = "--b mu=5: not a key of generator relu"},
     {.args = B "--b generator=teacher", .needle = "--b generator=teacher: A and B share"},
     {.args = "--screenshot @D/x.txt --b k=9", .needle = "--b: B is not valid"},
-    {.args = B "--set generator=teacher --set view=learning --b mu=5",
-     .needle = "--b with a learning-curve batch: not supported"},
     {.args = B "--set sweep=n --set sweep2=kappa --set sweep2_values=1,10 --b d=4",
      .needle = "--b with a phase-map batch (sweep2): not supported"},
     {.pre = "\"$RELUSCOPE\" --batch --set runs=1 --set sweep=n --set sweep_values=1000,2000 "

@@ -46,6 +46,40 @@ static size_t count(const char *s, const char *needle)
     "--set input=laplace --set compare=l2,score --set lr=1e-4 --set lr_l2=1e-3 "                   \
     "--set mu=4 --set lambda=20 --set iters=10 --set runs=2 --set seed=11 --batch"
 
+/* --b (issue 17, point 2) on a learning batch: A's rows then B's, each in the ab column, B's
+ * change in the head; A's rows are those of the batch without --b, bit for bit, and B's
+ * those of the batch run at B's settings. */
+Test(batch_learning, ab_pair)
+{
+    char *ab, *a, *b;
+    cr_assert_eq(run(TEACHER " --set threads=1 --b mu=6", &ab), 0, "%s", ab);
+    cr_assert_eq(run(TEACHER " --set threads=1", &a), 0);
+    cr_assert_eq(run(TEACHER " --set threads=1 --set mu=6", &b), 0);
+    cr_expect(strstr(ab, "\n# ab B: mu=6\n") != NULL, "%.400s", ab);
+    const char *t = table(ab);
+    cr_assert(strncmp(t, "ab,run,loss,iteration,e_a,", 26) == 0, "%.200s", t);
+    cr_expect_eq(count(t, "\nA,"), 44, "A's rows");
+    cr_expect_eq(count(t, "\nB,"), 44, "B's rows");
+    /* each side's rows, with its tag dropped, are the single batch's rows in order */
+    const char *sides[2] = {table(a), table(b)};
+    const char *tags[2] = {"\nA,", "\nB,"};
+    for (int k = 0; k < 2; k++) {
+        const char *want = strchr(sides[k], '\n'); /* past the column names */
+        for (const char *at = strstr(t, tags[k]); at; at = strstr(at + 1, tags[k])) {
+            const char *row = at + 3, *end = strchr(row, '\n');
+            const size_t len = (size_t)(end - row);
+            cr_assert(strncmp(want + 1, row, len) == 0 && want[1 + len] == '\n', "side %c row %.*s",
+                      'A' + k, (int)len, row);
+            want = strchr(want + 1, '\n');
+        }
+    }
+    char *json;
+    cr_assert_eq(run(TEACHER " --set threads=1 --b mu=6 --format json", &json), 0);
+    cr_expect(strstr(json, "\"ab_b\": [\"mu=6\"]") != NULL, "%.300s", json);
+    cr_expect_eq(count(json, "{\"ab\": \"B\", \"run\":"), 44, "%.300s", json);
+    free(ab), free(a), free(b), free(json);
+}
+
 Test(batch_learning, teacher_csv)
 {
     char *out;
