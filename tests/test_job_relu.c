@@ -160,23 +160,16 @@ static void *run_thread(void *vp)
     return NULL;
 }
 
-Test(job_relu, cancellation_stops_the_sweep)
+/* Run p's runs at one sweep value (2 threads) into cells on a thread of its own, raise the
+ * cancel flag after delay_us and return the sweep's status once it has stopped. */
+static rs_status run_cancelled_after(const rs_params *p, sweep_cell *cells, useconds_t delay_us)
 {
-    rs_params p;
-    param_defaults(&p, GEN_RELU);
-    p.d = 20;
-    p.k = 20;
-    p.n = 2000000;
-    p.runs = 4;
-    p.compare = 1u << METHOD_SGD;
     const double v0 = 0;
-    sweep_cell *cells = malloc(p.runs * sizeof *cells);
-    sweep_cells_init(cells, p.runs);
     atomic_int cancel;
     atomic_init(&cancel, 0);
-    model_ctx ctx = {.base = &p};
+    model_ctx ctx = {.base = p};
     sweep_spec s = {.n_values = 1,
-                    .runs = p.runs,
+                    .runs = p->runs,
                     .values = &v0,
                     .cells = cells,
                     .threads = 2,
@@ -187,10 +180,24 @@ Test(job_relu, cancellation_stops_the_sweep)
     run_arg arg = {&s, RS_OK};
     pthread_t t;
     pthread_create(&t, NULL, run_thread, &arg);
-    usleep(100000);
+    usleep(delay_us);
     atomic_store(&cancel, 1);
     pthread_join(t, NULL);
-    cr_assert_eq(arg.st, RS_ECANCELLED);
+    return arg.st;
+}
+
+Test(job_relu, cancellation_stops_the_sweep)
+{
+    rs_params p;
+    param_defaults(&p, GEN_RELU);
+    p.d = 20;
+    p.k = 20;
+    p.n = 2000000;
+    p.runs = 4;
+    p.compare = 1u << METHOD_SGD;
+    sweep_cell *cells = malloc(p.runs * sizeof *cells);
+    sweep_cells_init(cells, p.runs);
+    cr_assert_eq(run_cancelled_after(&p, cells, 100000), RS_ECANCELLED);
     size_t done = 0;
     for (size_t i = 0; i < p.runs; i++)
         done += (size_t)atomic_load(&cells[i].done);
@@ -340,28 +347,10 @@ Test(job_relu, cancelling_a_single_streamed_run_stops_its_threads)
         p.mem_mb = 0;
         p.sweep = -1;
         p.compare = (1u << METHOD_MLE) | (1u << METHOD_MEDIAN);
-        const double v0 = 0;
         sweep_cell cell;
         sweep_cells_init(&cell, 1);
-        atomic_int cancel;
-        atomic_init(&cancel, 0);
-        model_ctx ctx = {.base = &p};
-        sweep_spec s = {.n_values = 1,
-                        .runs = 1,
-                        .values = &v0,
-                        .cells = &cell,
-                        .threads = 2,
-                        .shard_count = 1,
-                        .job = job_relu_run,
-                        .ctx = &ctx,
-                        .cancel = &cancel};
-        run_arg arg = {&s, RS_OK};
-        pthread_t t;
-        pthread_create(&t, NULL, run_thread, &arg);
-        usleep(delays[i]);
-        atomic_store(&cancel, 1);
-        pthread_join(t, NULL);
-        cr_assert(arg.st == RS_ECANCELLED || arg.st == RS_OK, "status %d", arg.st);
-        cr_assert_eq(arg.st == RS_OK, atomic_load(&cell.done) == 1);
+        const rs_status st = run_cancelled_after(&p, &cell, delays[i]);
+        cr_assert(st == RS_ECANCELLED || st == RS_OK, "status %d", st);
+        cr_assert_eq(st == RS_OK, atomic_load(&cell.done) == 1);
     }
 }
