@@ -8,35 +8,9 @@
 # load a preset from the menu. Usage: explore.sh PATH_TO_RELUSCOPE
 set -u
 BIN=${1:?usage: explore.sh RELUSCOPE}
-command -v tmux >/dev/null || { echo "SKIP: tmux not installed"; exit 77; }
-SOCK="rs-explore-$$"
-T="tmux -L $SOCK"
-trap '$T kill-server 2>/dev/null' EXIT
-$T new-session -d -s keep "sleep 3600"
-FAILS=0
+. "$(dirname "$0")/harness.sh" explore
 ARGS="--set n=20000 --set sweep=n --set sweep_values=5000,10000,20000 --set runs=3 --set threads=2"
 
-fail() { echo "FAIL: $*"; FAILS=$((FAILS + 1)); }
-capture() { $T capture-pane -p -t e2e 2>/dev/null; }
-# wait_re REGEX [SECONDS]: poll the pane until a line matches the extended regex.
-wait_re() {
-    local re=$1 limit=${2:-20} i=0
-    while [ $i -lt $((limit * 10)) ]; do
-        capture | grep -qE -- "$re" && return 0
-        sleep 0.1
-        i=$((i + 1))
-    done
-    return 1
-}
-show() { capture | sed 's/^/    | /' | head -45; }
-expect() { wait_re "$(printf '%s' "$1" | sed 's/[][\.*^$+?(){}|/]/\\&/g')" "${3:-20}" || { fail "$2: '$1' not on screen"; show; }; }
-expect_re() { wait_re "$1" "${3:-20}" || { fail "$2: /$1/ not on screen"; show; }; }
-expect_not() {
-    sleep 0.4
-    capture | grep -qF -- "$1" && { fail "$2: '$1' still on screen"; show; }
-    return 0
-}
-keys() { $T send-keys -t e2e "$@"; }
 # sgr BUTTON COL ROW: a press at 0-based (COL, ROW) in xterm's SGR 1006 encoding.
 # A button press is followed by its release (m), as terminals send them; wheel "buttons"
 # (64, 65) have none.

@@ -6,31 +6,9 @@
 # Usage: phase.sh PATH_TO_RELUSCOPE
 set -u
 BIN=${1:?usage: phase.sh RELUSCOPE}
-command -v tmux >/dev/null || { echo "SKIP: tmux not installed"; exit 77; }
-SOCK="rs-phase-$$"
-T="tmux -L $SOCK"
-trap '$T kill-server 2>/dev/null' EXIT
-$T new-session -d -s keep "sleep 3600"
-FAILS=0
+. "$(dirname "$0")/harness.sh" phase
 ARGS="--set n=5000 --set runs=2 --set estimator=sgd --set threads=2 --set sweep=r \
 --set sweep_values=2,3,5 --set sweep2=lambda --set sweep2_values=0.05,0.5 --set view=phase"
-
-fail() { echo "FAIL: $*"; FAILS=$((FAILS + 1)); }
-capture() { $T capture-pane -p -t e2e 2>/dev/null; }
-wait_for() {
-    local text=$1 limit=${2:-20} i=0
-    while [ $i -lt $((limit * 10)) ]; do
-        capture | grep -qF -- "$text" && return 0
-        sleep 0.1
-        i=$((i + 1))
-    done
-    return 1
-}
-expect() { # expect TEXT WHAT
-    wait_for "$1" "${3:-20}" || { fail "$2: '$1' not on screen"; capture | sed 's/^/    | /' | head -45; }
-}
-keys() { $T send-keys -t e2e "$@"; }
-
 $T new-session -d -s e2e -x 120 -y 40 \
     "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $BIN $ARGS; echo \"EXITED \$?\"; sleep 30"
 expect "done relu · sweep r × lambda: 3 × 2 values × 2 runs" "the 2-D sweep completes"

@@ -6,39 +6,12 @@
 # values. Each step checks capture-pane. Usage: tui.sh PATH_TO_RELUSCOPE
 set -u
 BIN=${1:?usage: tui.sh RELUSCOPE}
-command -v tmux >/dev/null || { echo "SKIP: tmux not installed"; exit 77; }
-SOCK="rs-e2e-$$"
-T="tmux -L $SOCK"
 WORK=$(mktemp -d)
-trap '$T kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
-# A session that lives as long as the test, so that killing the one under test never
-# leaves the server empty: an empty server exits, racing the next new-session.
-$T new-session -d -s keep "sleep 3600"
-FAILS=0
+e2e_cleanup() { rm -rf "$WORK"; }
+. "$(dirname "$0")/harness.sh" e2e
 # A small sweep so that each computation takes well under a second.
 ARGS="--set n=20000 --set sweep=n --set sweep_values=5000,10000,20000 --set runs=3 --set threads=2"
 
-fail() { echo "FAIL: $*"; FAILS=$((FAILS + 1)); }
-capture() { $T capture-pane -p -t e2e 2>/dev/null; }
-# wait_for TEXT [SECONDS]: poll the pane until it shows TEXT.
-wait_for() {
-    local text=$1 limit=${2:-20} i=0
-    while [ $i -lt $((limit * 10)) ]; do
-        capture | grep -qF -- "$text" && return 0
-        sleep 0.1
-        i=$((i + 1))
-    done
-    return 1
-}
-expect() { # expect TEXT WHAT
-    wait_for "$1" "${3:-20}" || { fail "$2: '$1' not on screen"; capture | sed 's/^/    | /' | head -45; }
-}
-expect_not() {
-    sleep 0.3
-    capture | grep -qF -- "$1" && { fail "$2: '$1' still on screen"; }
-    return 0
-}
-keys() { $T send-keys -t e2e "$@"; }
 
 start() { # start TERM_VALUE COLS ROWS
     $T kill-session -t e2e 2>/dev/null
