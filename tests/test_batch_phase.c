@@ -5,6 +5,8 @@
  * with one line. RELUSCOPE is set by meson to the built binary. */
 #include <criterion/criterion.h>
 
+#include "support_run.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,19 +14,6 @@
 #include <unistd.h>
 
 enum { OUT_LEN = 1 << 17, MAX_ROWS = 256 };
-
-/* Run the binary with args; stdout (and stderr when err_too) into out; the exit status. */
-static int run(const char *args, char *out, size_t len, int err_too)
-{
-    char cmd[2048];
-    snprintf(cmd, sizeof cmd, "%s %s %s", getenv("RELUSCOPE"), args, err_too ? "2>&1" : "");
-    FILE *f = popen(cmd, "r");
-    cr_assert(f);
-    const size_t got = fread(out, 1, len - 1, f);
-    out[got] = 0;
-    const int st = pclose(f);
-    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
 
 typedef struct {
     char line[512];
@@ -72,7 +61,7 @@ Test(batch_phase, rows_for_every_pair_run_and_estimator)
     static row rows[MAX_ROWS];
     char args[1024];
     snprintf(args, sizeof args, "%s --set sweep2_values=0.05,0.5", BASE);
-    cr_assert_eq(run(args, out, sizeof out, 0), 0, "%s", out);
+    cr_assert_eq(support_run(args, out, sizeof out, 0), 0, "%s", out);
     cr_assert(strstr(out, "# sweep2=lambda\n"), "the head records sweep2:\n%s", out);
     const size_t n = rows_of(out, rows, MAX_ROWS, 8);
     cr_assert_str_eq(rows[0].key, "r,lambda,run,estimator");
@@ -97,12 +86,12 @@ Test(batch_phase, shards_partition_the_pairs)
     static row whole[MAX_ROWS], rows[MAX_ROWS];
     char args[1024];
     snprintf(args, sizeof args, "%s --set sweep2_values=0.05,0.5", BASE);
-    cr_assert_eq(run(args, all, sizeof all, 0), 0);
+    cr_assert_eq(support_run(args, all, sizeof all, 0), 0);
     const size_t n = rows_of(all, whole, MAX_ROWS, 8);
     int seen[MAX_ROWS] = {0};
     for (int s = 1; s <= 3; s++) {
         snprintf(args, sizeof args, "%s --set sweep2_values=0.05,0.5 --shard %d/3", BASE, s);
-        cr_assert_eq(run(args, part, sizeof part, 0), 0);
+        cr_assert_eq(support_run(args, part, sizeof part, 0), 0);
         const size_t m = rows_of(part, rows, MAX_ROWS, 8);
         cr_assert(m > 1, "shard %d has rows", s);
         for (size_t j = 1; j < m; j++) {
@@ -127,9 +116,9 @@ Test(batch_phase, a_pair_gives_the_same_numbers_in_any_grid)
     static row ra[MAX_ROWS], rb[MAX_ROWS];
     char args[1024];
     snprintf(args, sizeof args, "%s --set sweep2_values=0.05,0.5", BASE);
-    cr_assert_eq(run(args, a, sizeof a, 0), 0);
+    cr_assert_eq(support_run(args, a, sizeof a, 0), 0);
     snprintf(args, sizeof args, "%s --set sweep2_values=0.5,5", BASE);
-    cr_assert_eq(run(args, b, sizeof b, 0), 0);
+    cr_assert_eq(support_run(args, b, sizeof b, 0), 0);
     const size_t na = rows_of(a, ra, MAX_ROWS, 8), nb = rows_of(b, rb, MAX_ROWS, 8);
     size_t shared = 0;
     for (size_t i = 1; i < na; i++)
@@ -146,36 +135,32 @@ Test(batch_phase, json_rows_carry_both_keys)
     static char out[OUT_LEN];
     char args[1024];
     snprintf(args, sizeof args, "%s --set sweep2_values=0.5 --format json", BASE);
-    cr_assert_eq(run(args, out, sizeof out, 0), 0);
+    cr_assert_eq(support_run(args, out, sizeof out, 0), 0);
     cr_assert(strstr(out, "\"sweep\": \"r\", \"sweep2\": \"lambda\""), "%s", out);
     cr_assert(strstr(out, "{\"r\": 3, \"lambda\": 0.5, \"run\": 1, \"estimator\": \"censored\""),
               "%s", out);
 }
 
-static void expect_error(const char *args, const char *needle)
-{
-    static char out[OUT_LEN];
-    const int rc = run(args, out, sizeof out, 1);
-    cr_assert_eq(rc, 2, "%s: exit %d, output '%s'", args, rc, out);
-    cr_assert(strstr(out, needle), "%s: '%s' lacks '%s'", args, out, needle);
-    const char *nl = strchr(out, '\n');
-    cr_assert(nl && nl[1] == 0, "%s: not one line: '%s'", args, out);
-}
-
 Test(batch_phase, bad_second_keys_exit_2_with_one_line)
 {
-    expect_error("--batch --set sweep2=lambda", "sweep2=lambda: allowed only with sweep set");
-    expect_error("--batch --set sweep=r --set sweep2=r", "sweep2=r: allowed a key other than");
-    expect_error("--batch --set sweep=r --set sweep2=seed", "sweep2=seed: allowed");
-    expect_error("--batch --set sweep=r --set sweep2=mu", "sweep2=mu: not a key of generator");
-    expect_error("--batch --set sweep=r --set sweep2=lambda --set sweep2_from=0",
-                 "sweep2_from=0, sweep2_to=10: allowed positive values with sweep2_scale=log");
-    expect_error("--batch --set sweep=n --set sweep2=d --set sweep2_values=3,9000",
-                 "sweep value d=9000: d=9000: allowed an integer from 1 to 2000");
-    expect_error("--batch --set sweep=n --set sweep2=d --set k=5 --set sweep2_values=5,3",
-                 "k=5: allowed 0 (= d) or 1..d = 3 for relu (at sweep value n=10000, d=3)");
-    expect_error("--batch --set metric=rel_err_m", "metric=rel_err_m: allowed auto|err_sigma|");
-    expect_error("--batch --set sweep2_values=1,x", "sweep2_values=1,x: allowed a comma list");
+    support_expect_error("--batch --set sweep2=lambda",
+                         "sweep2=lambda: allowed only with sweep set");
+    support_expect_error("--batch --set sweep=r --set sweep2=r",
+                         "sweep2=r: allowed a key other than");
+    support_expect_error("--batch --set sweep=r --set sweep2=seed", "sweep2=seed: allowed");
+    support_expect_error("--batch --set sweep=r --set sweep2=mu",
+                         "sweep2=mu: not a key of generator");
+    support_expect_error(
+        "--batch --set sweep=r --set sweep2=lambda --set sweep2_from=0",
+        "sweep2_from=0, sweep2_to=10: allowed positive values with sweep2_scale=log");
+    support_expect_error("--batch --set sweep=n --set sweep2=d --set sweep2_values=3,9000",
+                         "sweep value d=9000: d=9000: allowed an integer from 1 to 2000");
+    support_expect_error("--batch --set sweep=n --set sweep2=d --set k=5 --set sweep2_values=5,3",
+                         "k=5: allowed 0 (= d) or 1..d = 3 for relu (at sweep value n=10000, d=3)");
+    support_expect_error("--batch --set metric=rel_err_m",
+                         "metric=rel_err_m: allowed auto|err_sigma|");
+    support_expect_error("--batch --set sweep2_values=1,x",
+                         "sweep2_values=1,x: allowed a comma list");
 }
 
 /* --screenshot of the phase view: the map with both axes named. */
@@ -189,7 +174,7 @@ Test(batch_phase, screenshot_names_both_axes)
              "--set n=2000 --set runs=1 --set sweep=r --set sweep_values=2,3 --set sweep2=lambda "
              "--set sweep2_values=0.05,0.5 --set view=phase --screenshot %s --size 100x30",
              path);
-    cr_assert_eq(run(args, out, sizeof out, 1), 0, "%s", out);
+    cr_assert_eq(support_run(args, out, sizeof out, 1), 0, "%s", out);
     FILE *f = fopen(path, "r");
     cr_assert_not_null(f);
     const size_t got = fread(out, 1, sizeof out - 1, f);
@@ -211,12 +196,12 @@ Test(batch_phase, load_refuses_a_phase_map)
     snprintf(path, sizeof path, "%s/map.csv", dir);
     snprintf(args, sizeof args, "%s --set sweep2_values=0.5 > %s", BASE, path);
     static char out[OUT_LEN];
-    cr_assert_eq(run(args, out, sizeof out, 0), 0);
+    cr_assert_eq(support_run(args, out, sizeof out, 0), 0);
     snprintf(args, sizeof args, "--load %s --batch", path);
     char needle[512];
     snprintf(needle, sizeof needle,
              "%s: a phase map (sweep2=lambda) cannot be loaded; --load reads 1-D sweeps", path);
-    expect_error(args, needle);
+    support_expect_error(args, needle);
     remove(path);
     rmdir(dir);
 }

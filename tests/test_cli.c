@@ -9,19 +9,7 @@
 #include <unistd.h>
 
 #include "preset_cases.h"
-
-/* Run the binary with args; capture stdout+stderr into out; return the exit status. */
-static int run(const char *args, char *out, size_t len)
-{
-    char cmd[2048];
-    snprintf(cmd, sizeof cmd, "%s %s 2>&1", getenv("RELUSCOPE"), args);
-    FILE *f = popen(cmd, "r");
-    cr_assert(f);
-    const size_t got = fread(out, 1, len - 1, f);
-    out[got] = 0;
-    const int st = pclose(f);
-    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
+#include "support_run.h"
 
 /* The table of a batch CSV: past the '#' head lines (issue 18's self-describing head). */
 static const char *table(const char *csv)
@@ -43,35 +31,24 @@ static size_t table_lines(const char *text)
     return n;
 }
 
-static void expect_error(const char *args, const char *needle)
-{
-    char out[8192];
-    const int rc = run(args, out, sizeof out);
-    cr_assert_eq(rc, 2, "%s: exit %d, output '%s'", args, rc, out);
-    cr_assert(strstr(out, needle), "%s: '%s' lacks '%s'", args, out, needle);
-    /* one line */
-    const char *nl = strchr(out, '\n');
-    cr_assert(nl && nl[1] == 0, "%s: not one line: '%s'", args, out);
-}
-
 Test(cli, bad_keys_values_and_shards)
 {
-    expect_error("--batch --set foo=1", "unknown key 'foo'");
-    expect_error("--batch --set n=abc", "n=abc: allowed an integer from 1 to");
-    expect_error("--batch --set kappa=-3", "kappa=-3: allowed a number from 1");
-    expect_error("--batch --set estimator=svd",
-                 "estimator=svd: allowed sgd|median|truncated|censored for relu");
-    expect_error("--batch --set d=3 --set k=4", "k=4");
-    expect_error("--batch --shard 0/3", "--shard 0/3: allowed I/N");
-    expect_error("--batch --shard 4/3", "--shard 4/3");
-    expect_error("--batch --shard x", "--shard x");
-    expect_error("--batch --format xml", "--format xml: allowed csv|json");
-    expect_error("--batch --set n", "--set n: allowed KEY=VALUE");
-    expect_error("--frobnicate", "--frobnicate: unknown option");
-    expect_error("--batch --preset no-such-preset", "no-such-preset");
+    support_expect_error("--batch --set foo=1", "unknown key 'foo'");
+    support_expect_error("--batch --set n=abc", "n=abc: allowed an integer from 1 to");
+    support_expect_error("--batch --set kappa=-3", "kappa=-3: allowed a number from 1");
+    support_expect_error("--batch --set estimator=svd",
+                         "estimator=svd: allowed sgd|median|truncated|censored for relu");
+    support_expect_error("--batch --set d=3 --set k=4", "k=4");
+    support_expect_error("--batch --shard 0/3", "--shard 0/3: allowed I/N");
+    support_expect_error("--batch --shard 4/3", "--shard 4/3");
+    support_expect_error("--batch --shard x", "--shard x");
+    support_expect_error("--batch --format xml", "--format xml: allowed csv|json");
+    support_expect_error("--batch --set n", "--set n: allowed KEY=VALUE");
+    support_expect_error("--frobnicate", "--frobnicate: unknown option");
+    support_expect_error("--batch --preset no-such-preset", "no-such-preset");
     /* sgd keeps the n x d samples (relu streams them otherwise, issue 15) */
-    expect_error("--batch --set n=1000000000 --set d=2000 --set estimator=sgd",
-                 "more than this machine");
+    support_expect_error("--batch --set n=1000000000 --set d=2000 --set estimator=sgd",
+                         "more than this machine");
 }
 
 Test(cli, batch_csv_rows_and_shards_partition)
@@ -81,7 +58,7 @@ Test(cli, batch_csv_rows_and_shards_partition)
         "--batch --set n=2000 --set runs=3 --set sweep=n --set sweep_values=1000,2000 "
         "--set compare=truncated,median --set threads=1";
     char args[1024];
-    cr_assert_eq(run(base, all, sizeof all), 0);
+    cr_assert_eq(support_run(base, all, sizeof all, 1), 0);
     cr_assert(strncmp(all, "# reluscope ", 12) == 0, "%s", all);
     cr_assert(strstr(all, "\n# shard 1/1\n# generator=relu\n"), "%s", all);
     const char *head = "n,run,estimator,err_sigma,err_b,sqrt_kl,angle_err_max,seconds,"
@@ -90,9 +67,9 @@ Test(cli, batch_csv_rows_and_shards_partition)
     const size_t lines = table_lines(all);
     cr_assert_eq(lines, 1 + 2 * 3 * 2); /* header + values x runs x methods */
     snprintf(args, sizeof args, "%s --shard 1/2", base);
-    cr_assert_eq(run(args, s1, sizeof s1), 0);
+    cr_assert_eq(support_run(args, s1, sizeof s1, 1), 0);
     snprintf(args, sizeof args, "%s --shard 2/2", base);
-    cr_assert_eq(run(args, s2, sizeof s2), 0);
+    cr_assert_eq(support_run(args, s2, sizeof s2, 1), 0);
     const size_t l1 = table_lines(s1), l2 = table_lines(s2);
     cr_assert(strstr(s2, "\n# shard 2/2\n"), "%s", s2);
     cr_assert_eq(l1 + l2, lines + 1, "shards %zu + %zu lines", l1, l2); /* two headers */
@@ -102,7 +79,8 @@ Test(cli, batch_csv_rows_and_shards_partition)
 Test(cli, json_output)
 {
     char out[65536];
-    cr_assert_eq(run("--batch --format json --set n=1000 --set runs=1", out, sizeof out), 0);
+    cr_assert_eq(support_run("--batch --format json --set n=1000 --set runs=1", out, sizeof out, 1),
+                 0);
     cr_assert(strstr(out, "\"generator\": \"relu\""));
     cr_assert(strstr(out, "\"estimator\": \"censored\""), "%s", out); /* relu's default */
     cr_assert(strstr(out, "\"err_sigma\": "));
@@ -113,9 +91,9 @@ Test(cli, csv_trailer_counts_runs_left_out_of_means)
     /* Issue 14, item 3: ProjSGD's Sigma_hat is often not positive definite at n = 1e4
      * (sqrt_kl nan); the CSV says how many runs per point, and why. */
     char out[65536];
-    cr_assert_eq(run("--batch --set compare=sgd,censored --set n=10000 --set runs=12 "
-                     "--set threads=2",
-                     out, sizeof out),
+    cr_assert_eq(support_run("--batch --set compare=sgd,censored --set n=10000 --set runs=12 "
+                             "--set threads=2",
+                             out, sizeof out, 1),
                  0);
     const char *line = strstr(out, "\n# nan: sweep=0 sgd sqrt_kl: ");
     cr_assert(line, "%s", out);
@@ -137,16 +115,18 @@ Test(cli, relu_mle_is_an_alias_of_truncated_said_once)
 {
     /* SPEC 10: relu's `mle` is now `truncated`; the rows say so and one note on stderr. */
     char out[65536];
-    cr_assert_eq(run("--batch --set n=1000 --set runs=2 --set estimator=mle --set compare=mle", out,
-                     sizeof out),
-                 0);
+    cr_assert_eq(
+        support_run("--batch --set n=1000 --set runs=2 --set estimator=mle --set compare=mle", out,
+                    sizeof out, 1),
+        0);
     const char *note = "reluscope: note: relu mle is an old name, now called truncated\n";
     const char *first = strstr(out, note);
     cr_assert(first, "%s", out);
     cr_assert(!strstr(first + 1, note), "note said twice: %s", out);
     cr_assert(strstr(out, "0,truncated,") && strstr(out, "1,truncated,") && !strstr(out, ",mle,"),
               "%s", out);
-    cr_assert_eq(run("--batch --set n=1000 --set runs=1 --set estimator=censored", out, sizeof out),
+    cr_assert_eq(support_run("--batch --set n=1000 --set runs=1 --set estimator=censored", out,
+                             sizeof out, 1),
                  0);
     cr_assert(strstr(out, "0,censored,") && !strstr(out, "note"), "%s", out);
 }
@@ -156,8 +136,9 @@ Test(cli, quadratic_rows_are_labelled_moments)
     /* Issue 14: the quadratic estimator is the method of moments (Tr(QaQb), Tr(QaQbQc)), not
      * an SVD; its CSV rows say `moments` whatever the estimator key's default was. */
     char out[65536];
-    cr_assert_eq(
-        run("--batch --set generator=quadratic --set n=1000 --set runs=2", out, sizeof out), 0);
+    cr_assert_eq(support_run("--batch --set generator=quadratic --set n=1000 --set runs=2", out,
+                             sizeof out, 1),
+                 0);
     cr_assert(strstr(out, "\n0,moments,") && strstr(out, "\n1,moments,"), "%s", out);
     cr_assert(!strstr(out, ",svd,"), "%s", out);
 }
@@ -185,7 +166,7 @@ Test(cli, malformed_presets_exit_2_with_one_line)
         snprintf(expect, sizeof expect, "reluscope: %.*s%s%s", at ? (int)(at - pc->expect) : 0,
                  pc->expect, at ? path : "", at ? at + 1 : pc->expect);
         snprintf(args, sizeof args, "--preset %s --batch", path);
-        expect_error(args, expect);
+        support_expect_error(args, expect);
         unlink(path);
     }
     rmdir(dir);
@@ -194,7 +175,7 @@ Test(cli, malformed_presets_exit_2_with_one_line)
 Test(cli, list_presets_shows_every_shipped_preset_with_its_title)
 {
     char out[65536];
-    cr_assert_eq(run("--list-presets", out, sizeof out), 0);
+    cr_assert_eq(support_run("--list-presets", out, sizeof out, 1), 0);
     cr_assert(strstr(out, "fig1-samples             Wu, Dimakis, Sanghavi 2019, Figure 1 (left): "
                           "error vs number of samples\n"),
               "%s", out);
@@ -205,10 +186,10 @@ Test(cli, list_presets_shows_every_shipped_preset_with_its_title)
 Test(cli, screenshot_modes)
 {
     /* bad extension and size: refused before computing, one line, status 2 */
-    expect_error("--screenshot out.png",
-                 "--screenshot out.png: allowed extensions .txt .ans .svg .html");
-    expect_error("--screenshot out.svg --size 60x20", "--size 60x20: allowed COLSxROWS");
-    expect_error("--screenshot out.svg --set n=0", "n=0");
+    support_expect_error("--screenshot out.png",
+                         "--screenshot out.png: allowed extensions .txt .ans .svg .html");
+    support_expect_error("--screenshot out.svg --size 60x20", "--size 60x20: allowed COLSxROWS");
+    support_expect_error("--screenshot out.svg --set n=0", "n=0");
     char dir[] = "/tmp/rs-shot-XXXXXX";
     cr_assert_not_null(mkdtemp(dir));
     const char *small = "--set n=5000 --set sweep=n --set sweep_values=2000,5000 --set runs=2";
@@ -217,7 +198,7 @@ Test(cli, screenshot_modes)
         char args[512], out[8192], path[256];
         snprintf(path, sizeof path, "%s/s.%s", dir, exts[j]);
         snprintf(args, sizeof args, "%s --screenshot %s --size 100x30", small, path);
-        cr_assert_eq(run(args, out, sizeof out), 0, "%s: %s", args, out);
+        cr_assert_eq(support_run(args, out, sizeof out, 1), 0, "%s: %s", args, out);
         FILE *f = fopen(path, "r");
         cr_assert_not_null(f, "%s written", path);
         static char text[1 << 20];
@@ -237,7 +218,7 @@ Test(cli, screenshot_modes)
     /* not a terminal: a text screenshot on stdout (popen's stdout is a pipe) */
     char args[512], out[1 << 16];
     snprintf(args, sizeof args, "%s --size 80x24", small);
-    cr_assert_eq(run(args, out, sizeof out), 0);
+    cr_assert_eq(support_run(args, out, sizeof out, 1), 0);
     cr_expect(strstr(out, "reluscope") && strstr(out, "parameters") && strstr(out, "done relu"),
               "stdout screenshot: %s", out);
     rmdir(dir);
@@ -259,7 +240,7 @@ Test(cli, screenshot_never_writes_through_a_planted_link)
     cr_assert_eq(symlink(victim, link_path), 0);
     snprintf(args, sizeof args,
              "--set n=2000 --set runs=1 --set sweep=none --screenshot %s --size 80x24", shot);
-    cr_assert_eq(run(args, out, sizeof out), 0, "%s", out);
+    cr_assert_eq(support_run(args, out, sizeof out, 1), 0, "%s", out);
     char text[64] = "";
     f = fopen(victim, "r");
     cr_assert(f && fgets(text, sizeof text, f));
@@ -305,13 +286,14 @@ Test(cli, stdout_write_errors_are_reported)
 Test(cli, another_generator_over_the_default_preset)
 {
     char out[65536];
-    const int rc = run("--set generator=matrix", out, sizeof out); /* not a tty: text */
+    const int rc = support_run("--set generator=matrix", out, sizeof out, 1); /* not a tty: text */
     cr_assert_eq(rc, 0, "%s", out);
     cr_assert(strstr(out, "matrix · curves"), "%s", out);
     cr_assert(!strstr(out, "Wz + b") && !strstr(out, "censored"), "%s", out);
     cr_expect(strstr(out, "showing matrix with its defaults"), "%s", out);
     /* a knob set on top: the note no longer claims the defaults (issue 13, point 1) */
-    cr_assert_eq(run("--set generator=matrix --set runs=2", out, sizeof out), 0, "%s", out);
+    cr_assert_eq(support_run("--set generator=matrix --set runs=2", out, sizeof out, 1), 0, "%s",
+                 out);
     cr_expect(strstr(out, "showing matrix with runs changed"), "%s", out);
     cr_expect(!strstr(out, "its defaults"), "%s", out);
 }
