@@ -14,6 +14,10 @@
  * in L2 at k = d = 25 and to poll the cancel flag every fraction of a millisecond. */
 enum { GEN_RELU_BLOCK = 2048 };
 
+/* Rows per dgemm inside a block: the output of one (512 x d doubles, 100 kB at d = 25)
+ * is still in L2 when the ReLU pass reads it. */
+enum { GEN_RELU_SUBROWS = 512 };
+
 /* Above this d the truth's QR goes through LAPACK (dgeqrf + dorgqr, the d x k factor
  * only) and Sigma and the angles through BLAS 3; at and below it the original GSL QR and
  * loops, whose bits the shipped presets' figures were made with. */
