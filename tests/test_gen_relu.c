@@ -130,3 +130,39 @@ Test(gen_relu, popcount_and_dsyrk_counts_agree)
     free(bits);
     gsl_rng_free(r);
 }
+
+/* angles_pack (the AVX2 path on this CPU) and the portable path give, bit by bit, the
+ * indicators x > b_hat of a hand-built fixture: ties at b_hat, NaNs, negative zeros, and
+ * every shape of a last word (n mod 64) and a last column group (d mod 8). */
+Test(gen_relu, pack_bits_match_the_definition)
+{
+    const size_t ds[] = {1, 3, 4, 5, 8, 9, 17, 25}, ns[] = {1, 63, 64, 65, 200};
+    const double values[] = {0.0, -0.0, 0.25, 0.5, 0.75, 1.0, NAN, 2.0};
+    for (size_t a = 0; a < sizeof ds / sizeof ds[0]; a++)
+        for (size_t c = 0; c < sizeof ns / sizeof ns[0]; c++) {
+            const size_t d = ds[a], n = ns[c], W = angles_words(n);
+            double *X = malloc(n * d * sizeof *X), b_hat[25];
+            uint64_t *fast = malloc(W * d * sizeof *fast), *slow = malloc(W * d * sizeof *slow);
+            uint32_t lcg = (uint32_t)(d * 1000 + n);
+            for (size_t i = 0; i < n * d; i++) {
+                lcg = lcg * 1664525u + 1013904223u;
+                X[i] = values[lcg >> 29];
+            }
+            for (size_t i = 0; i < d; i++)
+                b_hat[i] = values[2 + i % 4]; /* 0.25 .. 1.0: ties with X */
+            angles_pack(X, n, d, b_hat, fast);
+            angles_pack_portable(X, n, d, b_hat, slow);
+            for (size_t i = 0; i < d; i++)
+                for (size_t m = 0; m < 64 * W; m++) {
+                    const int want = m < n && X[m * d + i] > b_hat[i];
+                    const size_t w = i * W + m / 64;
+                    cr_assert_eq((int)(fast[w] >> (m % 64) & 1), want,
+                                 "d %zu n %zu col %zu row %zu", d, n, i, m);
+                    cr_assert_eq((int)(slow[w] >> (m % 64) & 1), want, "portable: d %zu n %zu", d,
+                                 n);
+                }
+            free(X);
+            free(fast);
+            free(slow);
+        }
+}

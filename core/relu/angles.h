@@ -22,6 +22,9 @@ size_t angles_words(size_t n);
  * caller-owned). */
 void angles_pack(const double *X, size_t n, size_t d, const double *b_hat, uint64_t *bits);
 
+/* angles_pack without the AVX2 path the CPU may select (the same bits; for tests). */
+void angles_pack_portable(const double *X, size_t n, size_t d, const double *b_hat, uint64_t *bits);
+
 /* counts (d x d, caller-owned) from packed bits: counts(i,j) = #rows with both set. */
 void angles_count_popcount(const uint64_t *bits, size_t n, size_t d, double *counts);
 
