@@ -2,6 +2,7 @@
  */
 #include "gen_relu.h"
 
+#include <immintrin.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,10 +119,9 @@ void gen_relu_block_z(size_t k, size_t rows, gsl_rng *r, double *zbuf)
 /* Bias, branch-free ReLU and the statistics in one pass over the block's rows. Written
  * as a comparison, not fmax: without -ffinite-math-only fmax is an out-of-line libm call
  * per element, while `v > 0 ? v : 0` is one maxsd (v is never NaN here; both give +0 for
- * v = +0). Cloned for AVX2 where the CPU has it: the loops run along a row, so each
- * column's sums take the same additions in the same order in either clone (no FMA). */
-__attribute__((target_clones("avx2", "default"))) static void
-relu_rows(double *Xb, const double *b, size_t d, size_t rows, gen_relu_stats *st)
+ * v = +0). The portable loop; relu_rows_avx2 below gives the same bits. */
+static void relu_rows_portable(double *Xb, const double *b, size_t d, size_t rows,
+                               gen_relu_stats *st)
 {
     for (size_t m = 0; m < rows; m++) {
         double *restrict x = Xb + m * d;
@@ -138,6 +138,92 @@ relu_rows(double *Xb, const double *b, size_t d, size_t rows, gen_relu_stats *st
             sumsq[i] += x[i] * x[i];
         }
     }
+}
+
+/* The AVX2 ReLU pass: four columns at a time along each row, the row's last d mod 4
+ * columns one by one. Plain (unmasked) stores only: a masked store reaching into the next
+ * row stalls that row's loads until it retires. Same bits: maxpd(v, 0) is `v > 0 ? v : 0`. */
+__attribute__((target("avx2"))) static void relu_only_avx2(double *Xb, const double *b, size_t d,
+                                                           size_t rows)
+{
+    const size_t d4 = d & ~(size_t)3;
+    const __m256d zero = _mm256_setzero_pd();
+    for (size_t m = 0; m < rows; m++) {
+        double *x = Xb + m * d;
+        size_t i = 0;
+        for (; i < d4; i += 4) {
+            const __m256d v = _mm256_add_pd(_mm256_loadu_pd(x + i), _mm256_loadu_pd(b + i));
+            _mm256_storeu_pd(x + i, _mm256_max_pd(v, zero));
+        }
+        for (; i < d; i++) {
+            const double v = x[i] + b[i];
+            x[i] = v > 0.0 ? v : 0.0;
+        }
+    }
+}
+
+/* The statistics of eight columns down all rows, the sums in registers (the portable row
+ * loop keeps every sum in memory: a store and a reload per entry). Each column still adds
+ * its rows in order by the same operations (the count adds 1.0 or 0.0; y*y then +, no FMA
+ * in this target), so the sums are the same bits. Loads only, masked past column d. */
+__attribute__((target("avx2"))) static void stats_cols8_avx2(const double *Xb, size_t d,
+                                                             size_t rows, size_t i0, size_t cols,
+                                                             gen_relu_stats *st)
+{
+    const __m256i lane = _mm256_setr_epi64x(0, 1, 2, 3);
+    const __m256i keep0 = _mm256_cmpgt_epi64(_mm256_set1_epi64x((long long)cols), lane);
+    const __m256i keep1 = _mm256_cmpgt_epi64(_mm256_set1_epi64x((long long)cols - 4), lane);
+    const __m256d zero = _mm256_setzero_pd(), one = _mm256_set1_pd(1.0);
+    __m256d cnt0 = _mm256_maskload_pd(st->count + i0, keep0);
+    __m256d sum0 = _mm256_maskload_pd(st->sum + i0, keep0);
+    __m256d sq0 = _mm256_maskload_pd(st->sumsq + i0, keep0);
+    __m256d cnt1 = _mm256_maskload_pd(st->count + i0 + 4, keep1);
+    __m256d sum1 = _mm256_maskload_pd(st->sum + i0 + 4, keep1);
+    __m256d sq1 = _mm256_maskload_pd(st->sumsq + i0 + 4, keep1);
+    for (size_t m = 0; m < rows; m++) {
+        const double *x = Xb + m * d + i0;
+        const __m256d y0 = _mm256_maskload_pd(x, keep0), y1 = _mm256_maskload_pd(x + 4, keep1);
+        cnt0 = _mm256_add_pd(cnt0, _mm256_and_pd(_mm256_cmp_pd(y0, zero, _CMP_GT_OQ), one));
+        cnt1 = _mm256_add_pd(cnt1, _mm256_and_pd(_mm256_cmp_pd(y1, zero, _CMP_GT_OQ), one));
+        sum0 = _mm256_add_pd(sum0, y0);
+        sum1 = _mm256_add_pd(sum1, y1);
+        sq0 = _mm256_add_pd(sq0, _mm256_mul_pd(y0, y0));
+        sq1 = _mm256_add_pd(sq1, _mm256_mul_pd(y1, y1));
+    }
+    _mm256_maskstore_pd(st->count + i0, keep0, cnt0);
+    _mm256_maskstore_pd(st->sum + i0, keep0, sum0);
+    _mm256_maskstore_pd(st->sumsq + i0, keep0, sq0);
+    _mm256_maskstore_pd(st->count + i0 + 4, keep1, cnt1);
+    _mm256_maskstore_pd(st->sum + i0 + 4, keep1, sum1);
+    _mm256_maskstore_pd(st->sumsq + i0 + 4, keep1, sq1);
+}
+
+__attribute__((target("avx2"))) static void relu_rows_avx2(double *Xb, const double *b, size_t d,
+                                                           size_t rows, gen_relu_stats *st)
+{
+    relu_only_avx2(Xb, b, d, rows);
+    for (size_t i0 = 0; st && i0 < d; i0 += 8)
+        stats_cols8_avx2(Xb, d, rows, i0, d - i0 < 8 ? d - i0 : 8, st);
+}
+
+static void relu_rows(double *Xb, const double *b, size_t d, size_t rows, gen_relu_stats *st)
+{
+    if (__builtin_cpu_supports("avx2"))
+        relu_rows_avx2(Xb, b, d, rows, st);
+    else
+        relu_rows_portable(Xb, b, d, rows, st);
+}
+
+/* For the test: the portable ReLU pass whatever the CPU. */
+void gen_relu_rows_portable(double *Xb, const double *b, size_t d, size_t rows, gen_relu_stats *st)
+{
+    relu_rows_portable(Xb, b, d, rows, st);
+}
+
+/* For the test: the pass the CPU selects. */
+void gen_relu_rows(double *Xb, const double *b, size_t d, size_t rows, gen_relu_stats *st)
+{
+    relu_rows(Xb, b, d, rows, st);
 }
 
 void gen_relu_block_x(const double *W, const double *b, size_t d, size_t k, size_t rows,

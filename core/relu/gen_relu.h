@@ -64,6 +64,12 @@ void gen_relu_block_z(size_t k, size_t rows, gsl_rng *r, double *zbuf);
 void gen_relu_block_x(const double *W, const double *b, size_t d, size_t k, size_t rows,
                       const double *zbuf, double *Xb, gen_relu_stats *st);
 
+/* The ReLU pass of gen_relu_block_x on its own: Xb (rows x d) += 1 b^T, then ReLU, and
+ * the statistics added to st (may be NULL). gen_relu_rows runs the AVX2 form where the
+ * CPU has it, gen_relu_rows_portable the portable loop: the same bits (for tests). */
+void gen_relu_rows(double *Xb, const double *b, size_t d, size_t rows, gen_relu_stats *st);
+void gen_relu_rows_portable(double *Xb, const double *b, size_t d, size_t rows, gen_relu_stats *st);
+
 /* Zero the statistics of d coordinates. */
 void gen_relu_stats_zero(gen_relu_stats *st, size_t d);
 
