@@ -9,6 +9,7 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 
+#include "rng_normals.h"
 #include "rng_stream.h"
 
 static double clock_s(clockid_t id)
@@ -28,18 +29,28 @@ double bench_limits_cpu_s(void)
     return clock_s(CLOCK_PROCESS_CPUTIME_ID);
 }
 
-static double normals_per_s(double *sink)
+/* Normals per second of the project's generator (rng_normals_fill in blocks of a
+ * generation block's size) and, for comparison, of GSL's one call per normal. */
+static double normals_per_s(double *sink, int gsl_calls)
 {
+    enum { BLOCK = 4096 };
+    static double z[BLOCK];
     gsl_rng *r = rng_stream_alloc(1, 0, 0, RNG_PURPOSE_EXTRA);
     const size_t N = 10000000;
     double s = 0.0;
     const double t0 = bench_limits_wall_s();
-    for (size_t i = 0; i < N; i++)
-        s += gsl_ran_gaussian_ziggurat(r, 1.0);
+    for (size_t i = 0; i < N; i += BLOCK) {
+        if (gsl_calls)
+            for (size_t j = 0; j < BLOCK; j++)
+                z[j] = gsl_ran_gaussian_ziggurat(r, 1.0);
+        else
+            rng_normals_fill(r, z, BLOCK);
+        s += z[i % BLOCK];
+    }
     const double dt = bench_limits_wall_s() - t0;
     gsl_rng_free(r);
     *sink += s;
-    return (double)N / dt;
+    return (double)(N + BLOCK - 1) / BLOCK * BLOCK / dt;
 }
 
 static double dgemm_gflops(double *sink)
@@ -87,12 +98,15 @@ static double memory_gbs(double *sink)
 void bench_limits_measure(const char *who, bench_limits *l)
 {
     double sink = 0.0;
-    l->normals_per_s = normals_per_s(&sink);
+    l->normals_per_s = normals_per_s(&sink, 0);
+    l->gsl_normals_per_s = normals_per_s(&sink, 1);
     l->gflops = dgemm_gflops(&sink);
     l->mem_gbs = memory_gbs(&sink);
-    printf("%s: limits measured now, this process: %.0f M normals/s (taus2 + ziggurat), dgemm "
-           "%.1f GFLOP/s (1 thread), memory %.1f GB/s (checksum %.3g)\n",
-           who, l->normals_per_s / 1e6, l->gflops, l->mem_gbs, sink);
+    printf("%s: limits measured now, this process: %.0f M normals/s (taus2 + ziggurat, "
+           "rng_normals_fill%s; GSL one call each %.0f M/s), dgemm %.1f GFLOP/s (1 thread), "
+           "memory %.1f GB/s (checksum %.3g)\n",
+           who, l->normals_per_s / 1e6, rng_normals_inline() ? "" : " without its inline path",
+           l->gsl_normals_per_s / 1e6, l->gflops, l->mem_gbs, sink);
 }
 
 void bench_limits_report(const char *what, double wall_s, double cpu_s, double floor_s)

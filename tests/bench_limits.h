@@ -6,9 +6,10 @@
 #define BENCH_LIMITS_H
 
 typedef struct {
-    double normals_per_s; /* GSL taus2 + ziggurat, one thread */
-    double gflops;        /* dgemm 2048x64 * 64x64 on one OpenBLAS thread */
-    double mem_gbs;       /* streaming sum over 256 MB, one thread */
+    double normals_per_s;     /* taus2 + ziggurat by rng_normals_fill, one thread */
+    double gsl_normals_per_s; /* the same normals by one GSL call each */
+    double gflops;            /* dgemm 2048x64 * 64x64 on one OpenBLAS thread */
+    double mem_gbs;           /* streaming sum over 256 MB, one thread */
 } bench_limits;
 
 /* Seconds since an arbitrary start (monotonic) and the process's CPU seconds (every

@@ -23,6 +23,7 @@
 #include "gen_relu.h"
 #include "job_relu.h"
 #include "model.h"
+#include "rng_normals.h"
 #include "rng_stream.h"
 #include "sweep.h"
 
@@ -45,7 +46,17 @@ static void limits(void)
     for (size_t i = 0; i < N; i++)
         s += gsl_ran_gaussian_ziggurat(r, 1.0);
     double dt = now_s() - t0;
-    printf("limit  rng: taus2+ziggurat %.0f M normals/s (checksum %.3f)\n", N / dt / 1e6, s / N);
+    printf("limit  rng: taus2+ziggurat, one GSL call each: %.0f M normals/s (checksum %.3f)\n",
+           N / dt / 1e6, s / N);
+    static double zb[GEN_RELU_BLOCK];
+    s = 0, t0 = now_s();
+    for (size_t i = 0; i < N; i += GEN_RELU_BLOCK) {
+        rng_normals_fill(r, zb, GEN_RELU_BLOCK);
+        s += zb[i % GEN_RELU_BLOCK];
+    }
+    dt = now_s() - t0;
+    printf("limit  rng: the same normals by rng_normals_fill (inline path %s): %.0f M normals/s\n",
+           rng_normals_inline() ? "on" : "off", N / dt / 1e6);
     gsl_rng_free(r);
 
     const size_t rows = GEN_RELU_BLOCK, k = 25, d = 25, reps = 2000;
