@@ -208,6 +208,64 @@ static double panel(const char *key, const double *values, size_t m, size_t n, s
     return dt;
 }
 
+/* Issue 15's scale target: a streamed run's CPU per entry (two passes over regenerated
+ * blocks) against the in-cache single pass (one block generated again and again into the
+ * same cache-resident buffers), both measured here, one thread. */
+static void streamed_vs_in_cache(size_t n, size_t d)
+{
+    const size_t k = d, rows = GEN_RELU_BLOCK, reps = 2000;
+    double *W = malloc(d * k * sizeof *W), *b = malloc(d * sizeof *b);
+    double *Xb = malloc(rows * d * sizeof *Xb), *z = malloc(rows * k * sizeof *z);
+    double *st3 = calloc(3 * d, sizeof *st3);
+    gsl_rng *r = rng_stream_alloc(1, 0, 0, RNG_PURPOSE_TRUTH);
+    gen_relu_truth(d, k, 1.0, 0, 1.0, r, W, b, NULL);
+    gen_relu_stats st = {st3, st3 + d, st3 + 2 * d};
+    double c0 = bench_limits_cpu_s();
+    for (size_t i = 0; i < reps; i++)
+        gen_relu_block(W, b, d, k, rows, r, Xb, z, &st);
+    const double in_cache_ns = 1e9 * (bench_limits_cpu_s() - c0) / ((double)(reps * rows) * d);
+    rs_params p;
+    param_defaults(&p, GEN_RELU);
+    p.n = n;
+    p.d = d;
+    p.k = 0;
+    p.runs = 1;
+    p.seed = 1;
+    p.estimator = METHOD_TRUNCATED;
+    p.mem_mb = 16; /* far below n d doubles: the job streams */
+    p.threads = 1;
+    sweep_cell cell;
+    sweep_cells_init(&cell, 1);
+    const double value = (double)n;
+    model_ctx ctx = {.base = &p};
+    sweep_spec s = {.n_values = 1,
+                    .runs = 1,
+                    .values = &value,
+                    .cells = &cell,
+                    .threads = 1,
+                    .shard_count = 1,
+                    .job = job_relu_run,
+                    .ctx = &ctx};
+    p.sweep = param_find("n");
+    rs_error err;
+    c0 = bench_limits_cpu_s();
+    const double t0 = now_s();
+    if (sweep_run(&s, &err) != RS_OK)
+        printf("error: %s\n", err.msg);
+    const double cpu = bench_limits_cpu_s() - c0, wall = now_s() - t0;
+    const double streamed_ns = 1e9 * cpu / ((double)n * (double)d);
+    printf("scale  n=%zu d=k=%zu streamed (mem_mb=16, 1 thread): %.2f ns an entry for both "
+           "passes; in-cache single pass %.2f ns: ratio %.2f (target <= 2.2)\n",
+           n, d, streamed_ns, in_cache_ns, streamed_ns / in_cache_ns);
+    bench_limits_report("in-cache single pass", wall, cpu, 1e-9 * in_cache_ns * (double)n * d);
+    gsl_rng_free(r);
+    free(W);
+    free(b);
+    free(Xb);
+    free(z);
+    free(st3);
+}
+
 int main(int argc, char **argv)
 {
     gsl_set_error_handler_off();
@@ -217,6 +275,7 @@ int main(int argc, char **argv)
     bench_limits_measure("bench_relu", &lim);
     limits();
     split(500000, 25, &lim);
+    streamed_vs_in_cache(quick ? 1000000 : 10000000, 25);
     const double ns[] = {20000, 50000, 80000, 110000, 140000, 170000, 200000};
     const double ds[] = {5, 9, 13, 17, 21, 25};
     const double ks[] = {1, 5, 9, 13, 17, 21, 25};
