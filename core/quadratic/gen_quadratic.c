@@ -10,6 +10,8 @@
 #include <gsl/gsl_randist.h>
 #include <lapacke.h>
 
+#include "rng_normals.h"
+
 size_t gen_quadratic_pairs(size_t r)
 {
     return r * (r + 1) / 2;
@@ -78,8 +80,7 @@ rs_status gen_quadratic_truth(size_t d, size_t r, int family, double smooth, gsl
 rs_status gen_quadratic_orthogonal(size_t r, gsl_rng *rng, double *U, double *work, rs_error *err)
 {
     double *tau = work + r * r;
-    for (size_t i = 0; i < r * r; i++)
-        U[i] = gsl_ran_gaussian_ziggurat(rng, 1.0);
+    rng_normals_fill(rng, U, r * r);
     const lapack_int n = (lapack_int)r;
     if (LAPACKE_dgeqrf(LAPACK_ROW_MAJOR, n, n, U, n, tau) != 0)
         return rs_error_set(err, RS_ENUMERIC, "gen_quadratic_orthogonal: dgeqrf failed, r = %zu",
@@ -126,8 +127,7 @@ void gen_quadratic_pack(const double *Q, size_t d, size_t r, double *V)
 
 void gen_quadratic_draw(gsl_rng *rng, size_t rows, size_t r, double *G)
 {
-    for (size_t i = 0; i < rows * r; i++)
-        G[i] = gsl_ran_gaussian_ziggurat(rng, 1.0);
+    rng_normals_fill(rng, G, rows * r); /* GSL's ziggurat normals, the same bits */
 }
 
 void gen_quadratic_eval(const double *V, size_t d, size_t r, const double *G, size_t rows,
