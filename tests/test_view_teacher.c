@@ -238,7 +238,7 @@ Test(view_teacher, angles_and_landscape_stream)
     for (size_t i = 8 * L; i < L * L; i++)
         det->land_val[m][i] = NAN;
     const char *lk[] = {"loss L", "rows 8 of 21", NULL};
-    const char *lb[] = {"loss G", "rows 8 of 21 (grey: pending)", NULL};
+    const char *lb[] = {"loss G", "rows 8 of 21 (?: pending)", NULL};
     draw_both(&in, VIEW_LANDSCAPE, &o, "landscape_stream", lk, lb);
     job_teacher_detail_free(det);
 }

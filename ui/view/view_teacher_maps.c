@@ -3,7 +3,7 @@
  * loss landscapes (over the row angles at d = k = 2, else over a plane through A*), and
  * the data (Gao, Makkuva, Oh, Viswanath 2019, Section 4). Reads a locked teacher_detail; the
  * angles and landscape stream (issue 15, point 3): the |cos| maps of the iterate while a loss
- * trains, the landscape's rows as they are computed, pending cells grey. */
+ * trains, the landscape's rows as they are computed, pending cells `?` (grey in colour). */
 #include "view.h"
 #include "view_teacher_internal.h"
 
@@ -114,7 +114,7 @@ static rs_status land_one(const teacher_detail *det, int m, double *z, plot_heat
     const bool pending = det->land_rows[m] < L;
     char rows[80] = ""; /* the grid streams in by rows of v: first in the title, never cut */
     if (pending)
-        snprintf(rows, sizeof rows, ", rows %zu of %zu (grey: pending)", det->land_rows[m], L);
+        snprintf(rows, sizeof rows, ", rows %zu of %zu (?: pending)", det->land_rows[m], L);
     snprintf(title, sizeof title, "loss %s − min%s%s%s", view_teacher_loss_symbol(m), rows,
              ang ? "" : ", plane through A*", pending || det->has_final[m] ? "" : " (GD diverged)");
     plot_heatmap_model hm;
