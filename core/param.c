@@ -192,6 +192,9 @@ rs_status param_parse(rs_params *p, int i, const char *text, rs_error *err)
         return set_number(p, i, v, text, err);
     case PT_ENUM: {
         const int j = name_index(d->names, text, strlen(text));
+        const model_ops *gen = model_get(p->generator);
+        if (j < 0 && gen && strcmp(d->key, "metric") == 0)
+            return param_metric_check(gen, text, err); /* the generator's names only */
         if (j < 0)
             return bad(i, text, err);
         *(int *)field(p, i) =

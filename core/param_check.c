@@ -2,6 +2,7 @@
 #include "param.h"
 
 #include "model.h"
+#include "param_internal.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -45,11 +46,10 @@ static rs_status check_view(const model_ops *ops, const rs_params *p, rs_error *
 }
 
 /* The phase map's metric (metric key): auto or one of the generator's metric names. */
-static rs_status check_metric(const model_ops *ops, const rs_params *p, rs_error *err)
+rs_status param_metric_check(const model_ops *ops, const char *name, rs_error *err)
 {
-    if (p->metric == 0)
+    if (strcmp(name, "auto") == 0)
         return RS_OK;
-    const char *name = param_table[param_find("metric")].names[p->metric];
     char allowed[256];
     int w = snprintf(allowed, sizeof allowed, "auto");
     for (size_t i = 0; i < ops->n_metrics; i++) {
@@ -58,7 +58,13 @@ static rs_status check_metric(const model_ops *ops, const rs_params *p, rs_error
         if ((size_t)w < sizeof allowed)
             w += snprintf(allowed + w, sizeof allowed - (size_t)w, "|%s", ops->metric_names[i]);
     }
-    return rs_error_set(err, RS_EINVAL, "metric=%s: allowed %s for %s", name, allowed, ops->name);
+    return rs_error_set(err, RS_EINVAL, "metric=%.*s%s: allowed %s for %s", PARAM_CLIP(name, 80),
+                        allowed, ops->name);
+}
+
+static rs_status check_metric(const model_ops *ops, const rs_params *p, rs_error *err)
+{
+    return param_metric_check(ops, param_table[param_find("metric")].names[p->metric], err);
 }
 
 /* The checks every generator shares: k <= d, the method key and compare within the

@@ -159,6 +159,10 @@ Test(batch_phase, bad_second_keys_exit_2_with_one_line)
                          "k=5: allowed 0 (= d) or 1..d = 3 for relu (at sweep value n=10000, d=3)");
     support_expect_error("--batch --set metric=rel_err_m",
                          "metric=rel_err_m: allowed auto|err_sigma|");
+    /* an unknown name lists the generator's metrics, not every generator's */
+    support_expect_error("--batch --set generator=teacher --set metric=foo",
+                         "metric=foo: allowed auto|e_a|loss|test_err|seconds|s2_err|s4_err|e_perm "
+                         "for teacher");
     support_expect_error("--batch --set sweep2_values=1,x",
                          "sweep2_values=1,x: allowed a comma list");
 }
