@@ -147,7 +147,7 @@ Test(view_teacher, d2_views)
         draw_both(&in, VIEW_LANDSCAPE, &o, "landscape", sk, bk);
     }
     {
-        const char *sk[] = {"|cos(a_i, a*_j)| score", NULL};
+        const char *sk[] = {"score, e = 0.00576", "|cos|", NULL};
         const char *bk[] = {"|cos(a_i, a*_j)| l2",
                             "|cos(a_i, a*_j)| ge",
                             "|cos|",
@@ -229,9 +229,22 @@ Test(view_teacher, angles_and_landscape_stream)
     view_opts o;
     view_opts_init(&o);
     o.method = 1; /* a tile too small for two shows score, the second loss */
-    const char *ak[] = {"|cos(a_i, a*_j)| score", "step 60 of 200", NULL};
-    const char *ab[] = {"|cos(a_i, a*_j)| ge, e(A) = ", "step 60 of 200", NULL};
+    const char *ak[] = {"score, step 60 of 200, e(A·A*⁻¹) = ", "|cos|", NULL};
+    const char *ab[] = {"|cos(a_i, a*_j)| ge, e(A·A*⁻¹) = ", "step 60 of 200", NULL};
     draw_both(&in, VIEW_ANGLES, &o, "angles_stream", ak, ab);
+    { /* e_orient = printed: the titles name e(A*⁻¹·A) */
+        rs_params printed = p;
+        support_set(&printed, "e_orient", "printed");
+        view_input in_printed = in;
+        in_printed.p = &printed;
+        grid *g = grid_alloc(150, 54);
+        cr_assert_not_null(g);
+        cr_assert_eq(view_draw(&in_printed, VIEW_ANGLES, &o, (grid_rect){0, 0, 150, 54}, g), RS_OK);
+        char *text = grid_text(g);
+        cr_expect(strstr(text, "ge, e(A*⁻¹·A) = ") && !strstr(text, "A·A*⁻¹"), "%s", text);
+        free(text);
+        grid_free(g);
+    }
     /* score trained; the grid: ge done, score's row 8 running */
     det->has_final[m] = 1;
     det->land_rows[m] = 8;

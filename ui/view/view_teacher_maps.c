@@ -31,7 +31,6 @@ static double final_e(const teacher_detail *det, int m)
 rs_status view_teacher_angles(const teacher_detail *det, const view_input *in, int selected,
                               grid_rect r, grid *g)
 {
-    (void)in;
     int methods[VT_TILES_MAX];
     grid_rect tiles[VT_TILES_MAX];
     const size_t nt =
@@ -52,12 +51,20 @@ rs_status view_teacher_angles(const teacher_detail *det, const view_input *in, i
             plot_warn_draw(msg, tiles[j].x, tiles[j].y + tiles[j].h / 2, tiles[j].w, g);
             continue;
         }
-        char title[96];
+        char title[128], step[48] = "";
+        /* e(A) names the matrix it is taken on (knob e_orient), as the learning view does */
+        const char *on = in->p->e_orient == E_ORIENT_PRINTED ? "A*⁻¹·A" : "A·A*⁻¹";
         if (training) /* the iterate's map: it settles as the loss trains */
-            snprintf(title, sizeof title, "|cos(a_i, a*_j)| %s, step %zu of %zu, e(A) = %.3g",
-                     param_method_name(m), det->cos_iter[m], det->iters, final_e(det, m));
-        else
-            snprintf(title, sizeof title, "|cos(a_i, a*_j)| %s, e(A) = %.3g", param_method_name(m),
+            snprintf(step, sizeof step, ", step %zu of %zu", det->cos_iter[m], det->iters);
+        snprintf(title, sizeof title, "|cos(a_i, a*_j)| %s%s, e(%s) = %.3g", param_method_name(m),
+                 step, on, final_e(det, m));
+        /* Narrower, the colour bar says |cos|; narrower still, e without its matrix: the
+         * value is what must not be cut. */
+        if (grid_text_width(title) > tiles[j].w - 1)
+            snprintf(title, sizeof title, "%s%s, e(%s) = %.3g", param_method_name(m), step, on,
+                     final_e(det, m));
+        if (grid_text_width(title) > tiles[j].w - 1)
+            snprintf(title, sizeof title, "%s%s, e = %.3g", param_method_name(m), step,
                      final_e(det, m));
         plot_heatmap_model hm;
         plot_heatmap_init(&hm);
