@@ -10,93 +10,129 @@
 #include "model.h"
 #include "sweep2.h"
 
-static void print_header(FILE *out, const cli *c, const model_ops *ops, const char *k1,
-                         const char *k2)
+/* One side's map: its parameters, axes and (pair, run) cells. */
+typedef struct {
+    const rs_params *p;
+    sweep2_axes *axes;
+    sweep_cell *cells;
+} phase_set;
+
+/* How rows are written: the format and, for an A/B pair, the ab column's tag. */
+typedef struct {
+    FILE *out;
+    const model_ops *ops;
+    int json, first;
+    const char *ab; /* "A" or "B" in the ab column of an A/B pair (--b), or NULL */
+} phase_printer;
+
+/* The head: A's parameters and, for an A/B pair, B's --b pairs ("# ab B: KEY=VALUE" lines,
+ * "ab_b" in JSON, as the 1-D A/B batch writes them), then the column names. */
+static void print_header(const phase_printer *pp, const cli *c)
 {
     const rs_params *p = &c->params;
+    const char *k1 = param_table[p->sweep].key, *k2 = param_table[p->sweep2].key;
     const batch_meta meta = {c->shard_index, c->shard_count,
                              c->have_preset ? c->preset.name : NULL};
-    if (c->format == FORMAT_JSON) {
-        fprintf(out, "{\"generator\": \"%s\", \"sweep\": \"%s\", \"sweep2\": \"%s\", ", ops->name,
-                k1, k2);
+    FILE *out = pp->out;
+    if (pp->json) {
+        fprintf(out, "{\"generator\": \"%s\", \"sweep\": \"%s\", \"sweep2\": \"%s\", ",
+                pp->ops->name, k1, k2);
+        if (c->n_bs) {
+            fputs("\"ab_b\": [", out);
+            for (size_t j = 0; j < c->n_bs; j++) {
+                fputs(j ? ", " : "", out);
+                batch_meta_json_text(out, c->bs[j]);
+            }
+            fputs("], ", out);
+        }
         batch_meta_json(out, &meta, p);
         fputs("\"rows\": [\n", out);
         return;
     }
     batch_meta_csv(out, &meta, p);
-    fprintf(out, "%s,%s,run,%s", k1, k2, ops->method_key);
-    for (size_t id = 0; id < ops->n_metrics; id++)
-        fprintf(out, ",%s", ops->metric_names[id]);
+    for (size_t j = 0; j < c->n_bs; j++)
+        fprintf(out, "# ab B: %s\n", c->bs[j]);
+    fprintf(out, "%s%s,%s,run,%s", c->n_bs ? "ab," : "", k1, k2, pp->ops->method_key);
+    for (size_t id = 0; id < pp->ops->n_metrics; id++)
+        fprintf(out, ",%s", pp->ops->metric_names[id]);
     fputs(",flags\n", out);
 }
 
-/* One row: both key values, run, method, the metrics and the flags. */
-static void print_row(FILE *out, int json, const model_ops *ops, const rs_params *p, double x,
-                      double y, size_t run, int m, const sweep_cell *cell, int first)
+/* One row: the ab tag, both key values, run, method, the metrics and the flags. */
+static void print_row(phase_printer *pp, const rs_params *p, double x, double y, size_t run, int m,
+                      const sweep_cell *cell)
 {
+    FILE *out = pp->out;
     const int int1 = param_table[p->sweep].type == PT_SIZE;
     const int int2 = param_table[p->sweep2].type == PT_SIZE;
-    if (json) {
-        fprintf(out, "%s  {\"%s\": ", first ? "" : ",\n", param_table[p->sweep].key);
+    if (pp->json) {
+        fputs(pp->first ? "  {" : ",\n  {", out);
+        if (pp->ab)
+            fprintf(out, "\"ab\": \"%s\", ", pp->ab);
+        fprintf(out, "\"%s\": ", param_table[p->sweep].key);
         batch_format_key_value(out, x, int1, 1);
         fprintf(out, ", \"%s\": ", param_table[p->sweep2].key);
         batch_format_key_value(out, y, int2, 1);
         fputs(", ", out);
-        batch_format_row_tail(out, ops, run, m, cell, 1);
-        return;
+        batch_format_row_tail(out, pp->ops, run, m, cell, 1);
+    } else {
+        if (pp->ab)
+            fprintf(out, "%s,", pp->ab);
+        batch_format_key_value(out, x, int1, 0);
+        fputc(',', out);
+        batch_format_key_value(out, y, int2, 0);
+        fputc(',', out);
+        batch_format_row_tail(out, pp->ops, run, m, cell, 0);
     }
-    batch_format_key_value(out, x, int1, 0);
-    fputc(',', out);
-    batch_format_key_value(out, y, int2, 0);
-    fputc(',', out);
-    batch_format_row_tail(out, ops, run, m, cell, 0);
+    pp->first = 0;
 }
 
-/* Rows ordered by sweep value, then sweep2 value, run and method; jobs of other shards
- * (not done) are skipped. */
-static void print_rows(FILE *out, const cli *c, const model_ops *ops, const sweep2_axes *a,
-                       const sweep_cell *cells)
+/* One side's rows ordered by sweep value, then sweep2 value, run and method; jobs of
+ * other shards (not done) are skipped. */
+static void print_rows(phase_printer *pp, const phase_set *s)
 {
-    const rs_params *p = &c->params;
-    const int json = c->format == FORMAT_JSON;
+    const rs_params *p = s->p;
+    const sweep2_axes *a = s->axes;
     const unsigned methods = param_methods(p);
-    print_header(out, c, ops, param_table[p->sweep].key, param_table[p->sweep2].key);
-    int first = 1;
     for (size_t i1 = 0; i1 < a->n1; i1++)
         for (size_t i2 = 0; i2 < a->n2; i2++)
             for (size_t run = 0; run < p->runs; run++) {
-                const sweep_cell *cell = &cells[(i2 * a->n1 + i1) * p->runs + run];
+                const sweep_cell *cell = &s->cells[(i2 * a->n1 + i1) * p->runs + run];
                 if (!atomic_load(&cell->done))
                     continue;
                 for (int m = 0; m < METHOD_COUNT; m++)
-                    if (methods & (1u << m)) {
-                        print_row(out, json, ops, p, a->v1[i1], a->v2[i2], run, m, cell, first);
-                        first = 0;
-                    }
+                    if (methods & (1u << m))
+                        print_row(pp, p, a->v1[i1], a->v2[i2], run, m, cell);
             }
-    if (json)
-        fputs("\n]}\n", out);
 }
 
-rs_status batch_phase_run(const cli *c, FILE *out, rs_error *err)
+static void phase_set_free(phase_set *s)
 {
-    const rs_params *p = &c->params;
+    free(s->axes), free(s->cells);
+    s->axes = NULL, s->cells = NULL;
+}
+
+/* Run the map of parameters p, c's shard of its (pair, run) jobs, into s. Each side of an
+ * A/B pair is sharded the same way, so shard I of an A/B batch holds shard I of A's map
+ * and of B's. */
+static rs_status phase_set_run(const cli *c, const rs_params *p, phase_set *s, rs_error *err)
+{
     const model_ops *ops = model_get(p->generator);
-    sweep2_axes *a = malloc(sizeof *a);
-    const size_t pairs = a ? (sweep2_axes_of(p, a), a->n1 * a->n2) : 0;
-    sweep_cell *cells = a ? malloc(pairs * p->runs * sizeof *cells) : NULL;
-    size_t *order = a ? malloc(pairs * p->runs * sizeof *order) : NULL;
-    if (!a || !cells || !order) {
-        free(a), free(cells), free(order);
+    *s = (phase_set){.p = p, .axes = malloc(sizeof *s->axes)};
+    const size_t pairs = s->axes ? (sweep2_axes_of(p, s->axes), s->axes->n1 * s->axes->n2) : 0;
+    s->cells = s->axes ? malloc(pairs * p->runs * sizeof *s->cells) : NULL;
+    size_t *order = s->axes ? malloc(pairs * p->runs * sizeof *order) : NULL;
+    if (!s->axes || !s->cells || !order) {
+        phase_set_free(s), free(order);
         return rs_error_set(err, RS_ENOMEM, "batch: out of memory for a phase map");
     }
-    sweep_cells_init(cells, pairs * p->runs);
-    sweep2_order(a->n1, a->n2, p->runs, order);
-    sweep2_ctx ctx = {.ops = ops, .base = p, .axes = a, .detail_pair = (size_t)-1};
+    sweep_cells_init(s->cells, pairs * p->runs);
+    sweep2_order(s->axes->n1, s->axes->n2, p->runs, order);
+    sweep2_ctx ctx = {.ops = ops, .base = p, .axes = s->axes, .detail_pair = (size_t)-1};
     const sweep_spec spec = {.n_values = pairs,
                              .runs = p->runs,
-                             .values = a->flat,
-                             .cells = cells,
+                             .values = s->axes->flat,
+                             .cells = s->cells,
                              .threads = machine_threads(p),
                              .shard_index = c->shard_index,
                              .shard_count = c->shard_count,
@@ -107,8 +143,35 @@ rs_status batch_phase_run(const cli *c, FILE *out, rs_error *err)
                              .order = order,
                              .progress = isatty(2) ? batch_format_progress : NULL};
     const rs_status st = sweep_run(&spec, err);
-    if (st == RS_OK)
-        print_rows(out, c, ops, a, cells);
-    free(a), free(cells), free(order);
+    free(order);
+    if (st != RS_OK)
+        phase_set_free(s);
     return st;
+}
+
+rs_status batch_phase_run(const cli *c, FILE *out, rs_error *err)
+{
+    const model_ops *ops = model_get(c->params.generator);
+    phase_set a, b = {0};
+    rs_status st = phase_set_run(c, &c->params, &a, err);
+    if (st == RS_OK && c->n_bs && (st = phase_set_run(c, &c->b_params, &b, err)) != RS_OK)
+        phase_set_free(&a);
+    if (st != RS_OK)
+        return st;
+    phase_printer pp = {.out = out,
+                        .ops = ops,
+                        .json = c->format == FORMAT_JSON,
+                        .first = 1,
+                        .ab = c->n_bs ? "A" : NULL};
+    print_header(&pp, c);
+    print_rows(&pp, &a);
+    if (c->n_bs) { /* --b (issue 17): B's rows after A's, tagged B */
+        pp.ab = "B";
+        print_rows(&pp, &b);
+    }
+    if (pp.json)
+        fputs("\n]}\n", out);
+    phase_set_free(&a);
+    phase_set_free(&b);
+    return RS_OK;
 }

@@ -1,7 +1,8 @@
 /* batch_phase.h — --batch of a phase map (sweep2 set, issue 17): one row per (sweep
  * value, sweep2 value, run, method) with both key columns, CSV or JSON. --shard I/N runs
  * the I-th of N interleaved slices of the (pair, run) jobs, so shards concatenate to the
- * whole map. */
+ * whole map. With --b (an A/B pair) A's rows then B's, tagged in an `ab` column, the
+ * head naming B's pairs as the 1-D A/B batch does; each side's jobs sharded alike. */
 #ifndef BATCH_PHASE_H
 #define BATCH_PHASE_H
 

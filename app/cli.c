@@ -237,6 +237,12 @@ rs_status cli_params(cli *c, rs_error *err)
     return cli_b_params(c, err);
 }
 
+/* A swept key's name, or "none". */
+static const char *cli_key_name(int key)
+{
+    return key >= 0 ? param_table[key].key : "none";
+}
+
 rs_status cli_b_params(cli *c, rs_error *err)
 {
     rs_error e;
@@ -258,10 +264,14 @@ rs_status cli_b_params(cli *c, rs_error *err)
     }
     if (c->n_bs && param_check(&c->b_params, &e) != RS_OK)
         return rs_error_set(err, RS_EINVAL, "--b: B is not valid: %s", e.msg);
-    if (c->n_bs && c->batch && (c->params.sweep2 >= 0 || c->b_params.sweep2 >= 0))
+    /* A phase-map batch writes A's and B's rows under one pair of key columns. */
+    if (c->n_bs && c->batch && (c->params.sweep2 >= 0 || c->b_params.sweep2 >= 0) &&
+        (c->params.sweep != c->b_params.sweep || c->params.sweep2 != c->b_params.sweep2))
         return rs_error_set(err, RS_EINVAL,
-                            "--b with a phase-map batch (sweep2): not supported; allowed --b "
-                            "with sweep batches, --screenshot and the TUI");
+                            "--b with a phase-map batch: A (sweep=%s, sweep2=%s) and B (sweep=%s, "
+                            "sweep2=%s) differ; allowed --b pairs that keep both swept keys",
+                            cli_key_name(c->params.sweep), cli_key_name(c->params.sweep2),
+                            cli_key_name(c->b_params.sweep), cli_key_name(c->b_params.sweep2));
     return c->n_bs ? machine_memory_check(&c->b_params, err) : RS_OK;
 }
 

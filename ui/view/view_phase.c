@@ -15,20 +15,7 @@
 #include "plot.h"
 #include "plot_heatmap.h"
 #include "text.h"
-
-enum {
-    PH_MAX = PARAM_MAX_LIST,
-    PH_MARKS = 4096, /* contour dots: 3 per crossed edge, at most 2 edges per cell */
-    PH_TEXT = 256
-};
-
-typedef struct {
-    double z[PH_MAX * PH_MAX];   /* shown value per cell, row 0 = the largest y */
-    double raw[PH_MAX * PH_MAX]; /* the mean itself (before log10) */
-    char col[PH_MAX][40], row[PH_MAX][40];
-    const char *colp[PH_MAX], *rowp[PH_MAX];
-    plot_heatmap_mark marks[PH_MARKS];
-} phase_data;
+#include "view_phase_internal.h"
 
 size_t view_phase_choices(const view_input *in)
 {
@@ -110,28 +97,40 @@ static void axis_title(int key, size_t n_list, int scale, char *buf, size_t len)
                                   : "linear steps");
 }
 
-/* Fill the cell values of the pick; returns the pending cells (no finished run). */
-static size_t collect(const view_input *in, size_t n2, size_t id, int method, bool log_z,
-                      phase_data *pd)
+/* The means of the pick into m->raw; returns the pending cells (no finished run). */
+static size_t collect(phase_map *m)
 {
-    const size_t n1 = in->n_values;
+    const view_input *in = m->in;
+    const size_t n1 = m->n1, n2 = m->n2;
     size_t pending = 0;
     for (size_t i2 = 0; i2 < n2; i2++)
         for (size_t i1 = 0; i1 < n1; i1++) {
             double mean, sd;
             size_t count, nan_runs;
-            sweep_aggregate(in->cells, in->runs, i2 * n1 + i1, method, id, &mean, &sd, &count,
+            sweep_aggregate(in->cells, in->runs, i2 * n1 + i1, m->method, m->id, &mean, &sd, &count,
                             &nan_runs);
             pending += count + nan_runs == 0;
-            const size_t k = (n2 - 1 - i2) * n1 + i1; /* the largest y on top */
-            pd->raw[k] = mean;
-            pd->z[k] = log_z ? (mean > 0 ? log10(mean) : NAN) : mean;
+            m->raw[(n2 - 1 - i2) * n1 + i1] = mean; /* the largest y on top */
         }
     return pending;
 }
 
+bool phase_map_positive(const phase_map *m)
+{
+    for (size_t k = 0; k < m->n1 * m->n2; k++)
+        if (isfinite(m->raw[k]) && !(m->raw[k] > 0))
+            return false;
+    return true;
+}
+
+void phase_map_scale(phase_map *m, bool log_z)
+{
+    for (size_t k = 0; k < m->n1 * m->n2; k++)
+        m->z[k] = log_z ? (m->raw[k] > 0 ? log10(m->raw[k]) : NAN) : m->raw[k];
+}
+
 /* Three dots along each cell edge the threshold crosses (index coordinates). */
-static size_t contour(const phase_data *pd, size_t rows, size_t cols, double t,
+static size_t contour(const phase_map *pd, size_t rows, size_t cols, double t,
                       plot_heatmap_mark *marks, const char *label)
 {
     static const double along[3] = {-0.3, 0.0, 0.3};
@@ -158,44 +157,59 @@ static size_t contour(const phase_data *pd, size_t rows, size_t cols, double t,
     return n;
 }
 
-/* The cursor's numbers: "r = 3, lambda = 0.1: err_b = 0.041 ± 0.005 (10 runs) · flags". */
-static void readout(const view_input *in, const double *values2, size_t id, int method, size_t cx,
-                    size_t cy, char *buf, size_t len)
+int phase_map_stats(const phase_map *m, char *buf, size_t len)
 {
-    const size_t n1 = in->n_values, v = cy * n1 + cx;
+    const view_input *in = m->in;
     double mean, sd;
     size_t count, nan_runs;
-    sweep_aggregate(in->cells, in->runs, v, method, id, &mean, &sd, &count, &nan_runs);
-    int w = snprintf(buf, len, "cursor %s = %g, %s = %g: %s ", param_table[in->p->sweep].key,
-                     in->values[cx], param_table[in->p->sweep2].key, values2[cy],
-                     in->ops->metric_names[id]);
+    sweep_aggregate(in->cells, in->runs, m->cy * m->n1 + m->cx, m->method, m->id, &mean, &sd,
+                    &count, &nan_runs);
+    int w;
     if (count)
-        w += snprintf(buf + w, len - (size_t)w, "= %.4g ± %.2g (%zu of %zu runs", mean, sd, count,
-                      in->runs);
+        w = snprintf(buf, len, "= %.4g ± %.2g (%zu of %zu runs", mean, sd, count, in->runs);
     else
-        w += snprintf(buf + w, len - (size_t)w, "%s (%zu of %zu runs",
-                      nan_runs ? "= nan" : "pending", count, in->runs);
-    if (nan_runs)
+        w = snprintf(buf, len, "%s (%zu of %zu runs", nan_runs ? "= nan" : "pending", count,
+                     in->runs);
+    if (nan_runs && (size_t)w < len)
         w += snprintf(buf + w, len - (size_t)w, ", %zu NaN", nan_runs);
-    w += snprintf(buf + w, len - (size_t)w, ")");
+    if ((size_t)w < len)
+        w += snprintf(buf + w, len - (size_t)w, ")");
+    return w;
+}
+
+void phase_map_flags(const phase_map *m, char *buf, size_t len)
+{
+    const view_input *in = m->in;
+    const size_t v = m->cy * m->n1 + m->cx;
     unsigned flags = 0;
     for (size_t run = 0; run < in->runs; run++) {
         const sweep_cell *c = &in->cells[v * in->runs + run];
         if (atomic_load_explicit(&c->done, memory_order_acquire))
-            flags |= c->flags[method];
+            flags |= c->flags[m->method];
     }
     /* Flags every run carries by design (e.g. no_target) say nothing here. */
-    char fl[160] = "";
     int fw = 0;
-    for (size_t f = 0; f < in->ops->n_flags && (size_t)fw < sizeof fl; f++)
+    buf[0] = 0;
+    for (size_t f = 0; f < in->ops->n_flags && (size_t)fw < len; f++)
         if ((flags & (1u << f)) && view_flag_meaning(in->ops->flag_names[f]))
-            fw += snprintf(fl + fw, sizeof fl - (size_t)fw, " %s", in->ops->flag_names[f]);
-    if ((size_t)w < len)
-        snprintf(buf + w, len - (size_t)w, " · flags:%s", fw ? fl : " none");
+            fw += snprintf(buf + fw, len - (size_t)fw, " %s", in->ops->flag_names[f]);
 }
 
-/* One line of text at row y of r, ending in " …" when it is cut. */
-static void put_line(const char *text, int y, grid_rect r, grid *g)
+/* The cursor's numbers: "r = 3, lambda = 0.1: err_b = 0.041 ± 0.005 (10 runs) · flags". */
+static void readout(const phase_map *m, char *buf, size_t len)
+{
+    const view_input *in = m->in;
+    int w = snprintf(buf, len, "cursor %s = %g, %s = %g: %s ", param_table[in->p->sweep].key,
+                     in->values[m->cx], param_table[in->p->sweep2].key, m->values2[m->cy],
+                     in->ops->metric_names[m->id]);
+    w += phase_map_stats(m, buf + w, len - (size_t)w);
+    char fl[160];
+    phase_map_flags(m, fl, sizeof fl);
+    if ((size_t)w < len)
+        snprintf(buf + w, len - (size_t)w, " · flags:%s", fl[0] ? fl : " none");
+}
+
+void phase_put_line(const char *text, int y, grid_rect r, grid *g)
 {
     if (y >= r.y && y < r.y + r.h)
         text_draw(g, (grid_rect){r.x, y, r.w, 1}, text,
@@ -204,34 +218,87 @@ static void put_line(const char *text, int y, grid_rect r, grid *g)
 
 /* The map's last line: what the contour does first (it is what the user just typed), then
  * how many of the cells have finished and how many are NaN in every run. */
-static void state_line(const view_input *in, const phase_data *pd, size_t cells, size_t pending,
-                       size_t id, bool contour_on, size_t nm, grid_rect r, grid *g)
+static void state_line(const phase_map *m, grid_rect r, grid *g)
 {
-    const char *name = in->ops->metric_names[id];
+    const view_input *in = m->in;
+    const size_t cells = m->n1 * m->n2;
+    const char *name = in->ops->metric_names[m->id];
     char line[PH_TEXT * 2];
     size_t nan_cells = 0;
     for (size_t k = 0; k < cells; k++)
-        nan_cells += !isfinite(pd->raw[k]);
-    nan_cells -= pending;
+        nan_cells += !isfinite(m->raw[k]);
+    nan_cells -= m->pending;
     int w = 0;
-    if (in->p->contour != 0.0 && !contour_on)
+    if (in->p->contour != 0.0 && !m->contour_on)
         w = snprintf(line, sizeof line, "contour of %s hidden (m) · ",
                      in->ops->metric_names[preset_metric(in)]);
-    else if (contour_on && nm == 1) /* only the cursor's mark: no edge crosses it */
+    else if (m->contour_on && m->n_marks == 1) /* only the cursor's mark: no edge crosses it */
         w = snprintf(line, sizeof line, "contour %s = %g crosses no cell pair · ", name,
                      in->p->contour);
     w += snprintf(line + w, sizeof line - (size_t)w, "%zu of %zu cells with a finished run",
-                  cells - pending, cells);
+                  cells - m->pending, cells);
     if (nan_cells)
         w += snprintf(line + w, sizeof line - (size_t)w, " · %zu cells NaN in every run (grey)",
                       nan_cells);
     snprintf(line + w, sizeof line - (size_t)w, " · m metric/method · t threshold");
-    put_line(line, r.y + r.h - 1, r, g);
+    phase_put_line(line, r.y + r.h - 1, r, g);
+}
+
+void phase_map_fill(phase_map *m, const view_input *in, size_t id, int method, size_t cx, size_t cy)
+{
+    m->in = in;
+    m->id = id, m->method = method;
+    m->n1 = in->n_values;
+    m->n2 = param_sweep2_values(in->p, m->values2);
+    m->pending = collect(m);
+    for (size_t j = 0; j < m->n1; j++) {
+        fmt_value(in->values[j], m->col[j], sizeof m->col[j]);
+        m->colp[j] = m->col[j];
+    }
+    for (size_t i = 0; i < m->n2; i++) {
+        fmt_value(m->values2[m->n2 - 1 - i], m->row[i], sizeof m->row[i]);
+        m->rowp[i] = m->row[i];
+    }
+    m->cx = cx < m->n1 ? cx : m->n1 - 1;
+    m->cy = cy < m->n2 ? cy : m->n2 - 1;
+    m->n_marks = 0;
+    /* The contour belongs to the metric key's metric; 'm' to another hides it. */
+    m->contour_on = in->p->contour != 0.0 && id == preset_metric(in);
+    if (m->contour_on) {
+        snprintf(m->thr, sizeof m->thr, "%s = %g (contour)", in->ops->metric_names[id],
+                 in->p->contour);
+        m->n_marks = contour(m, m->n2, m->n1, in->p->contour, m->marks, m->thr);
+    }
+    if (m->n_marks < PH_MARKS)
+        m->marks[m->n_marks++] = (plot_heatmap_mark){.x = (double)m->cx,
+                                                     .y = (double)(m->n2 - 1 - m->cy),
+                                                     .glyph = GLYPH_MARK_X,
+                                                     .color = -1,
+                                                     .label = "cursor (H J K L)"};
+}
+
+void phase_map_heatmap(const phase_map *m, const char *title, bool log_z, plot_heatmap_model *hm)
+{
+    plot_heatmap_init(hm);
+    hm->title = title;
+    hm->rows = m->n2, hm->cols = m->n1;
+    hm->z = m->z;
+    hm->col_labels = m->colp, hm->row_labels = m->rowp;
+    hm->quiet_nan = true; /* pending and NaN cells are counted on the lines below */
+    hm->z_log10 = log_z;
+    hm->marks = m->marks, hm->n_marks = m->n_marks;
+}
+
+void phase_axes_line(const view_input *in, char *buf, size_t len)
+{
+    char xt[PH_TEXT / 2], yt[PH_TEXT / 2];
+    axis_title(in->p->sweep, in->p->n_sweep_values, in->p->sweep_scale, xt, sizeof xt);
+    axis_title(in->p->sweep2, in->p->n_sweep2_values, in->p->sweep2_scale, yt, sizeof yt);
+    snprintf(buf, len, "x → %s (columns) · y ↑ %s (rows)", xt, yt);
 }
 
 rs_status view_phase_draw(const view_input *in, const view_opts *o, grid_rect r, grid *g)
 {
-    static phase_data pd; /* main thread only; too large for a stack frame */
     grid_fill(g, r, ' ', grid_style_default());
     if (in->p->sweep < 0 || in->p->sweep2 < 0 || in->n_values == 0) {
         plot_message_draw("phase map: set sweep (x) and sweep2 (y) to two keys to map a metric "
@@ -246,66 +313,37 @@ rs_status view_phase_draw(const view_input *in, const view_opts *o, grid_rect r,
         plot_message_draw("nothing to draw: no metric or method selected", r, g);
         return RS_OK;
     }
-    double values2[PARAM_MAX_LIST];
-    const size_t n1 = in->n_values, n2 = param_sweep2_values(in->p, values2);
-    const char *name = in->ops->metric_names[id];
+    if (in->ab_a && in->ab_a->p) /* an A/B pair (view_phase_ab.c) */
+        return view_phase_ab_draw(in, o, id, method, r, g);
+    return phase_single_draw(in, o, id, method, r, g);
+}
+
+rs_status phase_single_draw(const view_input *in, const view_opts *o, size_t id, int method,
+                            grid_rect r, grid *g)
+{
+    static phase_map pm; /* main thread only; too large for a stack frame */
+    phase_map_fill(&pm, in, id, method, o->phase_x, o->phase_y);
     /* Positive metrics spanning decades (errors, times) are coloured by log10, by the
      * same rule as the curves' y axis, so that one failing corner does not wash out the
      * rest. */
-    bool log_z = view_y_log(o, in->ops, id, 1.0);
-    collect(in, n2, id, method, false, &pd);
-    for (size_t k = 0; k < n1 * n2 && log_z; k++)
-        if (isfinite(pd.raw[k]) && !(pd.raw[k] > 0))
-            log_z = false;
-    const size_t pending = collect(in, n2, id, method, log_z, &pd);
-    for (size_t j = 0; j < n1; j++) {
-        fmt_value(in->values[j], pd.col[j], sizeof pd.col[j]);
-        pd.colp[j] = pd.col[j];
-    }
-    for (size_t i = 0; i < n2; i++) {
-        fmt_value(values2[n2 - 1 - i], pd.row[i], sizeof pd.row[i]);
-        pd.rowp[i] = pd.row[i];
-    }
-    const size_t cx = o->phase_x < n1 ? o->phase_x : n1 - 1;
-    const size_t cy = o->phase_y < n2 ? o->phase_y : n2 - 1;
-    char title[PH_TEXT], xt[PH_TEXT / 2], yt[PH_TEXT / 2], line[PH_TEXT * 2], thr[64];
-    snprintf(title, sizeof title, "mean %s (%s) over %s × %s · %zu run%s per cell%s", name,
-             param_method_name(method), param_table[in->p->sweep].key,
+    const bool log_z = view_y_log(o, in->ops, id, 1.0) && phase_map_positive(&pm);
+    phase_map_scale(&pm, log_z);
+    char title[PH_TEXT], line[PH_TEXT * 2];
+    snprintf(title, sizeof title, "mean %s (%s) over %s × %s · %zu run%s per cell%s",
+             in->ops->metric_names[id], param_method_name(method), param_table[in->p->sweep].key,
              param_table[in->p->sweep2].key, in->runs, in->runs == 1 ? "" : "s",
              log_z ? " · log colour scale" : "");
     plot_heatmap_model hm;
-    plot_heatmap_init(&hm);
-    hm.title = title;
-    hm.rows = n2, hm.cols = n1;
-    hm.z = pd.z;
-    hm.col_labels = pd.colp, hm.row_labels = pd.rowp;
-    hm.quiet_nan = true; /* pending and NaN cells are counted on the lines below */
-    hm.z_log10 = log_z;
-    size_t nm = 0;
-    /* The contour belongs to the metric key's metric; 'm' to another hides it. */
-    const bool contour_on = in->p->contour != 0.0 && id == preset_metric(in);
-    if (contour_on) {
-        snprintf(thr, sizeof thr, "%s = %g (contour)", name, in->p->contour);
-        nm = contour(&pd, n2, n1, in->p->contour, pd.marks, thr);
-    }
-    if (nm < PH_MARKS)
-        pd.marks[nm++] = (plot_heatmap_mark){.x = (double)cx,
-                                             .y = (double)(n2 - 1 - cy),
-                                             .glyph = GLYPH_MARK_X,
-                                             .color = -1,
-                                             .label = "cursor (H J K L)"};
-    hm.marks = pd.marks, hm.n_marks = nm;
+    phase_map_heatmap(&pm, title, log_z, &hm);
     const int foot = r.h >= 12 ? 3 : 0; /* axis titles, readout, state */
     const rs_status st = plot_heatmap_draw(&hm, (grid_rect){r.x, r.y, r.w, r.h - foot}, g);
     if (!foot)
         return st;
-    axis_title(in->p->sweep, in->p->n_sweep_values, in->p->sweep_scale, xt, sizeof xt);
-    axis_title(in->p->sweep2, in->p->n_sweep2_values, in->p->sweep2_scale, yt, sizeof yt);
-    snprintf(line, sizeof line, "x → %s (columns) · y ↑ %s (rows)", xt, yt);
-    put_line(line, r.y + r.h - 3, r, g);
-    readout(in, values2, id, method, cx, cy, line, sizeof line);
-    put_line(line, r.y + r.h - 2, r, g);
-    state_line(in, &pd, n1 * n2, pending, id, contour_on, nm, r, g);
+    phase_axes_line(in, line, sizeof line);
+    phase_put_line(line, r.y + r.h - 3, r, g);
+    readout(&pm, line, sizeof line);
+    phase_put_line(line, r.y + r.h - 2, r, g);
+    state_line(&pm, r, g);
     return st;
 }
 
