@@ -57,10 +57,11 @@ static bad_row rows[] = {
     {.args = B "--b generator=teacher", .needle = "--b generator=teacher: A and B share"},
     {.args = "--screenshot @D/x.txt --b k=9", .needle = "--b: B is not valid"},
     /* a phase-map A/B batch writes both sides under one pair of key columns */
-    {.args = B "--set sweep=n --set sweep2=kappa --set sweep2_values=1,10 --b sweep2=d",
-     .needle = "--b with a phase-map batch: A (sweep=n, sweep2=kappa) and B (sweep=n, sweep2=d) "
+    {.args = B "--set sweep=n --set sweep2=kappa --set sweep2_values=1,10 --b sweep2=bias_scale",
+     .needle = "--b with a phase-map batch: A (sweep=n, sweep2=kappa) and B (sweep=n, "
+               "sweep2=bias_scale) "
                "differ; allowed --b pairs that keep both swept keys"},
-    {.args = B "--set sweep=n --b sweep2=kappa",
+    {.args = B "--set sweep=n --b sweep2=kappa --b sweep2_values=1,10",
      .needle = "--b with a phase-map batch: A (sweep=n, sweep2=none) and B (sweep=n, "
                "sweep2=kappa) differ"},
     {.pre = "\"$RELUSCOPE\" --batch --set runs=1 --set sweep=n --set sweep_values=1000,2000 "

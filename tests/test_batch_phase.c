@@ -2,7 +2,8 @@
  * prints one row per (sweep value, sweep2 value, run, method) with both key columns, in
  * that order; --shard slices partition the rows; a cell depends on its pair's values
  * only (the same pair in two grids gives the same numbers); bad sweep2 settings exit 2
- * with one line. RELUSCOPE is set by meson to the built binary. */
+ * with one line; with --b (an A/B pair) each side equals its own map row for row. RELUSCOPE
+ * is set by meson to the built binary. */
 #include <criterion/criterion.h>
 
 #include "support_run.h"
@@ -139,6 +140,105 @@ Test(batch_phase, json_rows_carry_both_keys)
     cr_assert(strstr(out, "\"sweep\": \"r\", \"sweep2\": \"lambda\""), "%s", out);
     cr_assert(strstr(out, "{\"r\": 3, \"lambda\": 0.5, \"run\": 1, \"estimator\": \"censored\""),
               "%s", out);
+}
+
+/* The rows of one A/B side: AB's rows from `from` on, each the single map's row j with
+ * `tag` ("A," or "B,") in front; returns the index after them. */
+static size_t expect_side(const row *ab, size_t n_ab, size_t from, const row *one, size_t n_one,
+                          const char *tag, const char *what)
+{
+    size_t i = from;
+    for (size_t j = 1; j < n_one; j++, i++) {
+        cr_assert(i < n_ab, "%s: AB ends before %s's row %zu", what, tag, j);
+        char want[sizeof one[j].line + 4];
+        snprintf(want, sizeof want, "%s%s", tag, one[j].line);
+        cr_expect_str_eq(ab[i].line, want, "%s: AB row %zu", what, i);
+    }
+    return i;
+}
+
+/* --b with a phase map (issue 17, A/B): A's rows then B's, each side row for row its own
+ * single map (seconds aside), an ab column first and a "# ab B:" head line per pair;
+ * with --shard I/3 each side is sharded as its own map is. */
+Test(batch_phase, ab_pair_is_each_sides_own_map)
+{
+    static char ab[OUT_LEN], a[OUT_LEN], b[OUT_LEN];
+    static row rab[MAX_ROWS], ra[MAX_ROWS], rb[MAX_ROWS];
+    char args[1024];
+    for (int s = 0; s <= 3; s++) {
+        char shard[32] = "", what[32];
+        if (s)
+            snprintf(shard, sizeof shard, " --shard %d/3", s);
+        snprintf(what, sizeof what, "shard %d/3", s);
+        snprintf(args, sizeof args, "%s --set sweep2_values=0.05,0.5 --b kappa=25%s", BASE, shard);
+        cr_assert_eq(support_run(args, ab, sizeof ab, 0), 0, "%s", ab);
+        cr_assert(strstr(ab, "\n# ab B: kappa=25\n"), "the head names B's pair:\n%s", ab);
+        snprintf(args, sizeof args, "%s --set sweep2_values=0.05,0.5%s", BASE, shard);
+        cr_assert_eq(support_run(args, a, sizeof a, 0), 0);
+        snprintf(args, sizeof args, "%s --set sweep2_values=0.05,0.5 --set kappa=25%s", BASE,
+                 shard);
+        cr_assert_eq(support_run(args, b, sizeof b, 0), 0);
+        const size_t nab = rows_of(ab, rab, MAX_ROWS, 9), na = rows_of(a, ra, MAX_ROWS, 8),
+                     nb = rows_of(b, rb, MAX_ROWS, 8);
+        cr_assert(na > 1 && nb > 1, "%s: rows on both sides", what);
+        char head[sizeof ra[0].line + 4];
+        snprintf(head, sizeof head, "ab,%s", ra[0].line);
+        cr_expect_str_eq(rab[0].line, head);
+        size_t i = expect_side(rab, nab, 1, ra, na, "A,", what);
+        i = expect_side(rab, nab, i, rb, nb, "B,", what);
+        cr_expect_eq(i, nab, "%s: %zu AB rows, A's %zu and B's %zu", what, nab, na - 1, nb - 1);
+    }
+}
+
+/* The JSON rows of out, each without its "seconds" member (a wall time) and the comma
+ * after it, and, when ab is set, with its leading "ab" member checked and removed;
+ * returns their count. */
+static size_t json_rows(char *out, row *rows, size_t cap, const char *ab)
+{
+    size_t n = 0;
+    for (char *s = strtok(out, "\n"); s && n < cap; s = strtok(NULL, "\n")) {
+        if (strncmp(s, "  {", 3) != 0)
+            continue;
+        s += 3;
+        if (ab) {
+            char tag[32];
+            snprintf(tag, sizeof tag, "\"ab\": \"%c\", ", s[7]);
+            cr_assert(strncmp(s, tag, strlen(tag)) == 0 && strchr(ab, s[7]), "%s", s);
+            s += strlen(tag);
+        }
+        char *sec = strstr(s, "\"seconds\": "), *end = sec ? strstr(sec, ", ") : NULL;
+        cr_assert(sec && end, "%s", s);
+        snprintf(rows[n].line, sizeof rows[n].line, "%.*s%s", (int)(sec - s), s, end + 2);
+        const size_t len = strlen(rows[n].line); /* every row but the file's last ends in ',' */
+        if (len && rows[n].line[len - 1] == ',')
+            rows[n].line[len - 1] = 0;
+        n++;
+    }
+    return n;
+}
+
+Test(batch_phase, ab_pair_json_is_each_sides_own_map)
+{
+    static char ab[OUT_LEN], a[OUT_LEN], b[OUT_LEN];
+    static row rab[MAX_ROWS], ra[MAX_ROWS], rb[MAX_ROWS];
+    char args[1024];
+    snprintf(args, sizeof args, "%s --set sweep2_values=0.5 --format json --b kappa=25", BASE);
+    cr_assert_eq(support_run(args, ab, sizeof ab, 0), 0, "%s", ab);
+    cr_assert(strstr(ab, "\"sweep\": \"r\", \"sweep2\": \"lambda\", \"ab_b\": [\"kappa=25\"], "),
+              "%s", ab);
+    cr_assert(strstr(ab, "  {\"ab\": \"B\", \"r\": 5, \"lambda\": 0.5, \"run\": 1, "), "%s", ab);
+    snprintf(args, sizeof args, "%s --set sweep2_values=0.5 --format json", BASE);
+    cr_assert_eq(support_run(args, a, sizeof a, 0), 0);
+    snprintf(args, sizeof args, "%s --set sweep2_values=0.5 --format json --set kappa=25", BASE);
+    cr_assert_eq(support_run(args, b, sizeof b, 0), 0);
+    const size_t nab = json_rows(ab, rab, MAX_ROWS, "AB"), na = json_rows(a, ra, MAX_ROWS, NULL),
+                 nb = json_rows(b, rb, MAX_ROWS, NULL);
+    cr_assert_eq(na, 3 * 2 * 2, "3 r x 2 runs x 2 estimators: %zu", na);
+    cr_assert_eq(nab, na + nb);
+    for (size_t i = 0; i < na; i++)
+        cr_expect_str_eq(rab[i].line, ra[i].line, "A row %zu", i);
+    for (size_t i = 0; i < nb; i++)
+        cr_expect_str_eq(rab[na + i].line, rb[i].line, "B row %zu", i);
 }
 
 Test(batch_phase, bad_second_keys_exit_2_with_one_line)
