@@ -66,3 +66,54 @@ Test(worker_phase, moving_a_range_keeps_the_finished_pairs)
         cr_assert(atomic_load(&in.cells[(1 * 2 + j / 2) * 2 + j % 2].done));
     worker_free(w);
 }
+
+/* A/B of phase maps (issue 17): A is frozen before its map is done and B submitted at
+ * once; A is never cancelled, so both maps finish, the view gets A's map beside B's
+ * (its own parameters, columns and every pair), and A's cells are those of A computed
+ * alone: equal but for the wall time. */
+Test(worker_phase, a_frozen_map_finishes_beside_b)
+{
+    gsl_set_error_handler_off();
+    rs_params p;
+    param_defaults(&p, GEN_RELU);
+    set(&p, "n", "2000");
+    set(&p, "runs", "2");
+    set(&p, "estimator", "sgd");
+    set(&p, "sweep", "r");
+    set(&p, "sweep_values", "2,3,5");
+    set(&p, "sweep2", "lambda");
+    set(&p, "sweep2_values", "0.05,0.5");
+    rs_error e;
+    cr_assert_eq(param_check(&p, &e), RS_OK, "%s", e.msg);
+    rs_params q = p;
+    set(&q, "estimator", "censored");
+    worker *alone = worker_alloc(), *w = worker_alloc();
+    cr_assert(alone && w);
+    cr_assert_eq(worker_submit(alone, &p, 2, &e), RS_OK);
+    cr_assert(worker_wait(alone, 120));
+    cr_assert_eq(worker_submit(w, &p, 2, &e), RS_OK);
+    worker_ab_freeze(w); /* A has 12 jobs: usually still computing here */
+    cr_assert_eq(worker_submit(w, &q, 2, &e), RS_OK);
+    cr_assert(worker_wait(w, 120));
+    view_input in, ref;
+    worker_view(w, &in);
+    worker_view(alone, &ref);
+    cr_assert_not_null(in.ab_a);
+    const view_input *a = in.ab_a;
+    cr_assert_eq(a->p->estimator, p.estimator);
+    cr_assert_eq(in.p->estimator, q.estimator);
+    cr_assert_eq(a->n_values, 3, "A's columns, not its pairs");
+    cr_assert_eq(a->p->sweep2, p.sweep2);
+    const size_t secs = 4; /* relu's seconds metric */
+    for (size_t j = 0; j < 3 * 2 * 2; j++) {
+        cr_assert(atomic_load(&a->cells[j].done), "A's job %zu done", j);
+        cr_assert(atomic_load(&in.cells[j].done), "B's job %zu done", j);
+        for (size_t id = 0; id < ref.ops->n_metrics; id++)
+            if (id != secs)
+                cr_expect(memcmp(&a->cells[j].metric[METHOD_SGD][id],
+                                 &ref.cells[j].metric[METHOD_SGD][id], sizeof(double)) == 0,
+                          "A's job %zu metric %zu is A's alone", j, id);
+    }
+    worker_free(alone);
+    worker_free(w);
+}
