@@ -292,6 +292,38 @@ Test(batch_phase, screenshot_names_both_axes)
     cr_assert(strstr(out, "4 of 4 cells with a finished run"), "%s", out);
 }
 
+/* --screenshot of an A/B pair's phase view: A's map beside B's when the plot is wide
+ * enough (160 columns: a 107-column plot), B alone with a note when it is not. */
+Test(batch_phase, ab_screenshot_draws_a_beside_b)
+{
+    static char out[OUT_LEN];
+    char dir[] = "/tmp/rs-phase-XXXXXX", args[1024], path[256];
+    cr_assert_not_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/ab.txt", dir);
+    const char *sizes[] = {"160x40", "120x40"};
+    for (int s = 0; s < 2; s++) {
+        snprintf(args, sizeof args,
+                 "--set n=2000 --set runs=1 --set sweep=r --set sweep_values=2,3 --set "
+                 "sweep2=lambda --set sweep2_values=0.05,0.5 --set view=phase --b kappa=25 "
+                 "--screenshot %s --size %s",
+                 path, sizes[s]);
+        cr_assert_eq(support_run(args, out, sizeof out, 1), 0, "%s", out);
+        FILE *f = fopen(path, "r");
+        cr_assert_not_null(f);
+        const size_t got = fread(out, 1, sizeof out - 1, f);
+        out[got] = 0;
+        fclose(f);
+        remove(path);
+        if (s == 0) {
+            cr_expect(strstr(out, "A: kappa = 1") && strstr(out, "B: kappa = 25"), "%s", out);
+            cr_expect(strstr(out, "finished cells: A 4 of 4, B 4 of 4"), "%s", out);
+        } else {
+            cr_expect(strstr(out, "A/B: widen the terminal to see A beside B"), "%s", out);
+        }
+    }
+    rmdir(dir);
+}
+
 /* --load merges 1-D sweeps only: a phase map's CSV is refused in one line. */
 Test(batch_phase, load_refuses_a_phase_map)
 {
