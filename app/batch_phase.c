@@ -54,23 +54,24 @@ static void print_row(FILE *out, int json, const model_ops *ops, const rs_params
 
 /* Rows ordered by sweep value, then sweep2 value, run and method; jobs of other shards
  * (not done) are skipped. */
-static void print_rows(FILE *out, const cli *c, const model_ops *ops, const sweep2_axes *a,
-                       const sweep_cell *cells)
+void batch_phase_print(const cli *c, const double *v1, size_t n1, const double *v2, size_t n2,
+                       const sweep_cell *cells, FILE *out)
 {
     const rs_params *p = &c->params;
+    const model_ops *ops = model_get(p->generator);
     const int json = c->format == FORMAT_JSON;
     const unsigned methods = param_methods(p);
     print_header(out, c, ops, param_table[p->sweep].key, param_table[p->sweep2].key);
     int first = 1;
-    for (size_t i1 = 0; i1 < a->n1; i1++)
-        for (size_t i2 = 0; i2 < a->n2; i2++)
+    for (size_t i1 = 0; i1 < n1; i1++)
+        for (size_t i2 = 0; i2 < n2; i2++)
             for (size_t run = 0; run < p->runs; run++) {
-                const sweep_cell *cell = &cells[(i2 * a->n1 + i1) * p->runs + run];
+                const sweep_cell *cell = &cells[(i2 * n1 + i1) * p->runs + run];
                 if (!atomic_load(&cell->done))
                     continue;
                 for (int m = 0; m < METHOD_COUNT; m++)
                     if (methods & (1u << m)) {
-                        print_row(out, json, ops, p, a->v1[i1], a->v2[i2], run, m, cell, first);
+                        print_row(out, json, ops, p, v1[i1], v2[i2], run, m, cell, first);
                         first = 0;
                     }
             }
@@ -108,7 +109,7 @@ rs_status batch_phase_run(const cli *c, FILE *out, rs_error *err)
                              .progress = isatty(2) ? batch_format_progress : NULL};
     const rs_status st = sweep_run(&spec, err);
     if (st == RS_OK)
-        print_rows(out, c, ops, a, cells);
+        batch_phase_print(c, a->v1, a->n1, a->v2, a->n2, cells, out);
     free(a), free(cells), free(order);
     return st;
 }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "batch_phase.h"
 #include "grid.h"
 #include "machine.h"
 #include "model.h"
@@ -25,7 +26,7 @@ void lecture_input(lecture *l, worker *w, worker_status *ws, view_input *in)
         return;
     }
     load_view(l->load, in);
-    const size_t total = l->load->n_values * l->load->runs;
+    const size_t total = l->load->n_values * l->load->n_values2 * l->load->runs;
     *ws = (worker_status){
         .state = WORKER_DONE, .done = total, .total = total, .eta_s = -1, .last_s = -1};
 }
@@ -66,7 +67,11 @@ void lecture_decorate(lecture *l, session *s, screen_model *m)
     if (l && l->load) {
         const load_data *d = l->load;
         char what[160];
-        if (d->p.sweep >= 0)
+        if (d->p.sweep2 >= 0)
+            snprintf(what, sizeof what, "phase map %s × %s: %zu × %zu values × %zu runs",
+                     param_table[d->p.sweep].key, param_table[d->p.sweep2].key, d->n_values,
+                     d->n_values2, d->runs);
+        else if (d->p.sweep >= 0)
             snprintf(what, sizeof what, "sweep %s: %zu values × %zu runs",
                      param_table[d->p.sweep].key, d->n_values, d->runs);
         else
@@ -105,10 +110,13 @@ static void load_preset(cli *c, const load_data *d)
                      preset_read(path, &c->preset, &e) == RS_OK;
 }
 
-/* --set pairs with --load: only keys that change no cell (cli_lecture_check). */
+/* --set pairs with --load: only keys that change no cell (cli_lecture_check). A phase
+ * map opens on the phase view unless --set view says otherwise. */
 static rs_status load_sets(cli *c, rs_error *err)
 {
     rs_error e;
+    if (c->params.sweep2 >= 0 && c->mode != CLI_BATCH) /* --batch re-writes the head as read */
+        c->params.view = VIEW_PHASE;
     for (size_t j = 0; j < c->n_sets; j++) {
         char key[64];
         const size_t klen = strcspn(c->sets[j], "=");
@@ -137,6 +145,7 @@ static int load_main(cli *c)
         c->shard_count = 1;
         load_preset(c, &d);
         st = load_sets(c, &err);
+        d.p = c->params; /* what --set changed (metric, contour, view) is what is shown */
     }
     if (st != RS_OK) {
         fprintf(stderr, "reluscope: %s\n", err.msg);
@@ -149,7 +158,10 @@ static int load_main(cli *c)
     if (!s) {
         st = rs_error_set(&err, RS_ENOMEM, "--load: out of memory");
     } else if (c->mode == CLI_BATCH) {
-        batch_print(c, d.values, d.n_values, d.cells, stdout);
+        if (d.p.sweep2 >= 0)
+            batch_phase_print(c, d.values, d.n_values, d.values2, d.n_values2, d.cells, stdout);
+        else
+            batch_print(c, d.values, d.n_values, d.cells, stdout);
         st = fflush(stdout) == 0 ? RS_OK : rs_error_set(&err, RS_EIO, "stdout: write failed");
     } else if (c->mode == CLI_SCREENSHOT || !isatty(STDOUT_FILENO)) {
         session_init(s, &c->params, c->have_preset ? &c->preset : NULL,
