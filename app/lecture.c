@@ -2,6 +2,8 @@
 #include "lecture.h"
 
 #include <errno.h>
+#include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +33,23 @@ void lecture_input(lecture *l, worker *w, worker_status *ws, view_input *in)
         .state = WORKER_DONE, .done = total, .total = total, .eta_s = -1, .last_s = -1};
 }
 
+/* Whether a and b differ only in keys that change no cell (PARAM_NO_CELLS). */
+static bool same_cells(const rs_params *a, const rs_params *b)
+{
+    if (a->generator != b->generator)
+        return false;
+    for (size_t i = 0; i < param_count; i++) {
+        if (param_table[i].flags & PARAM_NO_CELLS)
+            continue;
+        char x[PARAM_MAX_LIST * 24], y[PARAM_MAX_LIST * 24];
+        param_format(a, (int)i, x, sizeof x);
+        param_format(b, (int)i, y, sizeof y);
+        if (strcmp(x, y) != 0)
+            return false;
+    }
+    return true;
+}
+
 unsigned lecture_key(lecture *l, session *s, int key)
 {
     if (!l)
@@ -47,6 +66,10 @@ unsigned lecture_key(lecture *l, session *s, int key)
     const unsigned act = session_key(s, key);
     if (!(act & SESSION_RECOMPUTE))
         return act & ~SESSION_PAUSE;
+    if (same_cells(&s->p, &l->load->p) && strcmp(s->preset_name, l->backup->preset_name) == 0) {
+        l->load->p = s->p; /* e.g. t's contour on a phase map: shown, nothing recomputed */
+        return act & ~(SESSION_RECOMPUTE | SESSION_PAUSE);
+    }
     *s = *l->backup; /* the loaded cells are all there is: nothing may recompute */
     session_message(s, true,
                     "loaded from %zu file(s): keys that recompute are disabled (run "
@@ -129,6 +152,15 @@ static rs_status load_sets(cli *c, rs_error *err)
                : rs_error_set(err, RS_EINVAL, "--set with --load: %s", e.msg);
 }
 
+/* The TUI of a tour or of loaded shards: in the terminal's locale, as main() sets it for
+ * the plain TUI (tui.c draws Unicode only under UTF-8), and only now, so that --batch
+ * and --screenshot keep the C locale's numbers. */
+static int run_tui(const cli *c, lecture *l, rs_error *err)
+{
+    setlocale(LC_ALL, "");
+    return tui_run_lecture(c, l, err);
+}
+
 static int load_main(cli *c)
 {
     static load_data d;
@@ -168,7 +200,7 @@ static int load_main(cli *c)
                      c->have_preset ? c->preset.name : NULL);
         st = write_screen(c, &l, s, NULL, c->mode == CLI_SCREENSHOT ? c->screenshot : NULL, &err);
     } else {
-        rc = tui_run_lecture(c, &l, &err);
+        rc = run_tui(c, &l, &err);
     }
     if (st != RS_OK) {
         fprintf(stderr, "reluscope: %s\n", err.msg);
@@ -253,7 +285,7 @@ static int tour_main(cli *c)
     } else {
         worker_free(w);
         w = NULL;
-        if ((rc = tui_run_lecture(c, &l, &err)) != 0)
+        if ((rc = run_tui(c, &l, &err)) != 0)
             fprintf(stderr, "reluscope: %s\n", err.msg);
     }
     if (st != RS_OK) {
