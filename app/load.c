@@ -2,11 +2,10 @@
 #include "load.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <stdarg.h>
 
 #include "batch_format.h"
 #include "batch_learning.h"
