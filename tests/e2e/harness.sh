@@ -1,6 +1,7 @@
 # harness.sh — what the tmux end-to-end scripts share (sourced, not run): a private tmux
 # server named after the script, the failure count, and polling of the pane under test
-# (session e2e; capture takes another session's name). Usage, after set -u: . "$(dirname "$0")/harness.sh" NAME
+# (session e2e; capture takes another session's name).
+# Usage, after set -u: . "$(dirname "$0")/harness.sh" NAME
 # A script that needs more cleaning up on exit defines e2e_cleanup before sourcing.
 command -v tmux >/dev/null || { echo "SKIP: tmux not installed"; exit 77; }
 SOCK="rs-$1-$$"
