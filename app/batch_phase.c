@@ -37,7 +37,7 @@ static void print_header(const phase_printer *pp, const cli *c)
     if (pp->json) {
         fprintf(out, "{\"generator\": \"%s\", \"sweep\": \"%s\", \"sweep2\": \"%s\", ",
                 pp->ops->name, k1, k2);
-        if (c->n_bs) {
+        if (pp->ab) {
             fputs("\"ab_b\": [", out);
             for (size_t j = 0; j < c->n_bs; j++) {
                 fputs(j ? ", " : "", out);
@@ -50,9 +50,9 @@ static void print_header(const phase_printer *pp, const cli *c)
         return;
     }
     batch_meta_csv(out, &meta, p);
-    for (size_t j = 0; j < c->n_bs; j++)
+    for (size_t j = 0; pp->ab && j < c->n_bs; j++)
         fprintf(out, "# ab B: %s\n", c->bs[j]);
-    fprintf(out, "%s%s,%s,run,%s", c->n_bs ? "ab," : "", k1, k2, pp->ops->method_key);
+    fprintf(out, "%s%s,%s,run,%s", pp->ab ? "ab," : "", k1, k2, pp->ops->method_key);
     for (size_t id = 0; id < pp->ops->n_metrics; id++)
         fprintf(out, ",%s", pp->ops->metric_names[id]);
     fputs(",flags\n", out);
@@ -87,23 +87,41 @@ static void print_row(phase_printer *pp, const rs_params *p, double x, double y,
     pp->first = 0;
 }
 
-/* One side's rows ordered by sweep value, then sweep2 value, run and method; jobs of
- * other shards (not done) are skipped. */
-static void print_rows(phase_printer *pp, const phase_set *s)
+/* One side's rows (parameters p, sweep values v1 as columns, sweep2 values v2 as rows,
+ * cells as sweep2.h lays them out) ordered by sweep value, then sweep2 value, run and
+ * method; jobs of other shards (not done) are skipped. */
+static void print_rows(phase_printer *pp, const rs_params *p, const double *v1, size_t n1,
+                       const double *v2, size_t n2, const sweep_cell *cells)
 {
-    const rs_params *p = s->p;
-    const sweep2_axes *a = s->axes;
     const unsigned methods = param_methods(p);
-    for (size_t i1 = 0; i1 < a->n1; i1++)
-        for (size_t i2 = 0; i2 < a->n2; i2++)
+    for (size_t i1 = 0; i1 < n1; i1++)
+        for (size_t i2 = 0; i2 < n2; i2++)
             for (size_t run = 0; run < p->runs; run++) {
-                const sweep_cell *cell = &s->cells[(i2 * a->n1 + i1) * p->runs + run];
+                const sweep_cell *cell = &cells[(i2 * n1 + i1) * p->runs + run];
                 if (!atomic_load(&cell->done))
                     continue;
                 for (int m = 0; m < METHOD_COUNT; m++)
                     if (methods & (1u << m))
-                        print_row(pp, p, a->v1[i1], a->v2[i2], run, m, cell);
+                        print_row(pp, p, v1[i1], v2[i2], run, m, cell);
             }
+}
+
+static void print_set(phase_printer *pp, const phase_set *s)
+{
+    print_rows(pp, s->p, s->axes->v1, s->axes->n1, s->axes->v2, s->axes->n2, s->cells);
+}
+
+void batch_phase_print(const cli *c, const double *v1, size_t n1, const double *v2, size_t n2,
+                       const sweep_cell *cells, FILE *out)
+{
+    phase_printer pp = {.out = out,
+                        .ops = model_get(c->params.generator),
+                        .json = c->format == FORMAT_JSON,
+                        .first = 1};
+    print_header(&pp, c);
+    print_rows(&pp, &c->params, v1, n1, v2, n2, cells);
+    if (pp.json)
+        fputs("\n]}\n", out);
 }
 
 static void phase_set_free(phase_set *s)
@@ -164,10 +182,10 @@ rs_status batch_phase_run(const cli *c, FILE *out, rs_error *err)
                         .first = 1,
                         .ab = c->n_bs ? "A" : NULL};
     print_header(&pp, c);
-    print_rows(&pp, &a);
+    print_set(&pp, &a);
     if (c->n_bs) { /* --b (issue 17): B's rows after A's, tagged B */
         pp.ab = "B";
-        print_rows(&pp, &b);
+        print_set(&pp, &b);
     }
     if (pp.json)
         fputs("\n]}\n", out);

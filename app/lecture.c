@@ -2,6 +2,8 @@
 #include "lecture.h"
 
 #include <errno.h>
+#include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +11,7 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "batch_phase.h"
 #include "grid.h"
 #include "machine.h"
 #include "model.h"
@@ -25,9 +28,26 @@ void lecture_input(lecture *l, worker *w, worker_status *ws, view_input *in)
         return;
     }
     load_view(l->load, in);
-    const size_t total = l->load->n_values * l->load->runs;
+    const size_t total = l->load->n_values * l->load->n_values2 * l->load->runs;
     *ws = (worker_status){
         .state = WORKER_DONE, .done = total, .total = total, .eta_s = -1, .last_s = -1};
+}
+
+/* Whether a and b differ only in keys that change no cell (PARAM_NO_CELLS). */
+static bool same_cells(const rs_params *a, const rs_params *b)
+{
+    if (a->generator != b->generator)
+        return false;
+    for (size_t i = 0; i < param_count; i++) {
+        if (param_table[i].flags & PARAM_NO_CELLS)
+            continue;
+        char x[PARAM_MAX_LIST * 24], y[PARAM_MAX_LIST * 24];
+        param_format(a, (int)i, x, sizeof x);
+        param_format(b, (int)i, y, sizeof y);
+        if (strcmp(x, y) != 0)
+            return false;
+    }
+    return true;
 }
 
 unsigned lecture_key(lecture *l, session *s, int key)
@@ -46,6 +66,10 @@ unsigned lecture_key(lecture *l, session *s, int key)
     const unsigned act = session_key(s, key);
     if (!(act & SESSION_RECOMPUTE))
         return act & ~SESSION_PAUSE;
+    if (same_cells(&s->p, &l->load->p) && strcmp(s->preset_name, l->backup->preset_name) == 0) {
+        l->load->p = s->p; /* e.g. t's contour on a phase map: shown, nothing recomputed */
+        return act & ~(SESSION_RECOMPUTE | SESSION_PAUSE);
+    }
     *s = *l->backup; /* the loaded cells are all there is: nothing may recompute */
     session_message(s, true,
                     "loaded from %zu file(s): keys that recompute are disabled (run "
@@ -66,7 +90,11 @@ void lecture_decorate(lecture *l, session *s, screen_model *m)
     if (l && l->load) {
         const load_data *d = l->load;
         char what[160];
-        if (d->p.sweep >= 0)
+        if (d->p.sweep2 >= 0)
+            snprintf(what, sizeof what, "phase map %s × %s: %zu × %zu values × %zu runs",
+                     param_table[d->p.sweep].key, param_table[d->p.sweep2].key, d->n_values,
+                     d->n_values2, d->runs);
+        else if (d->p.sweep >= 0)
             snprintf(what, sizeof what, "sweep %s: %zu values × %zu runs",
                      param_table[d->p.sweep].key, d->n_values, d->runs);
         else
@@ -105,10 +133,13 @@ static void load_preset(cli *c, const load_data *d)
                      preset_read(path, &c->preset, &e) == RS_OK;
 }
 
-/* --set pairs with --load: only keys that change no cell (cli_lecture_check). */
+/* --set pairs with --load: only keys that change no cell (cli_lecture_check). A phase
+ * map opens on the phase view unless --set view says otherwise. */
 static rs_status load_sets(cli *c, rs_error *err)
 {
     rs_error e;
+    if (c->params.sweep2 >= 0 && c->mode != CLI_BATCH) /* --batch re-writes the head as read */
+        c->params.view = VIEW_PHASE;
     for (size_t j = 0; j < c->n_sets; j++) {
         char key[64];
         const size_t klen = strcspn(c->sets[j], "=");
@@ -119,6 +150,15 @@ static rs_status load_sets(cli *c, rs_error *err)
     return param_check(&c->params, &e) == RS_OK
                ? RS_OK
                : rs_error_set(err, RS_EINVAL, "--set with --load: %s", e.msg);
+}
+
+/* The TUI of a tour or of loaded shards: in the terminal's locale, as main() sets it for
+ * the plain TUI (tui.c draws Unicode only under UTF-8), and only now, so that --batch
+ * and --screenshot keep the C locale's numbers. */
+static int run_tui(const cli *c, lecture *l, rs_error *err)
+{
+    setlocale(LC_ALL, "");
+    return tui_run_lecture(c, l, err);
 }
 
 static int load_main(cli *c)
@@ -137,6 +177,7 @@ static int load_main(cli *c)
         c->shard_count = 1;
         load_preset(c, &d);
         st = load_sets(c, &err);
+        d.p = c->params; /* what --set changed (metric, contour, view) is what is shown */
     }
     if (st != RS_OK) {
         fprintf(stderr, "reluscope: %s\n", err.msg);
@@ -149,14 +190,17 @@ static int load_main(cli *c)
     if (!s) {
         st = rs_error_set(&err, RS_ENOMEM, "--load: out of memory");
     } else if (c->mode == CLI_BATCH) {
-        batch_print(c, d.values, d.n_values, d.cells, stdout);
+        if (d.p.sweep2 >= 0)
+            batch_phase_print(c, d.values, d.n_values, d.values2, d.n_values2, d.cells, stdout);
+        else
+            batch_print(c, d.values, d.n_values, d.cells, stdout);
         st = fflush(stdout) == 0 ? RS_OK : rs_error_set(&err, RS_EIO, "stdout: write failed");
     } else if (c->mode == CLI_SCREENSHOT || !isatty(STDOUT_FILENO)) {
         session_init(s, &c->params, c->have_preset ? &c->preset : NULL,
                      c->have_preset ? c->preset.name : NULL);
         st = write_screen(c, &l, s, NULL, c->mode == CLI_SCREENSHOT ? c->screenshot : NULL, &err);
     } else {
-        rc = tui_run_lecture(c, &l, &err);
+        rc = run_tui(c, &l, &err);
     }
     if (st != RS_OK) {
         fprintf(stderr, "reluscope: %s\n", err.msg);
@@ -241,7 +285,7 @@ static int tour_main(cli *c)
     } else {
         worker_free(w);
         w = NULL;
-        if ((rc = tui_run_lecture(c, &l, &err)) != 0)
+        if ((rc = run_tui(c, &l, &err)) != 0)
             fprintf(stderr, "reluscope: %s\n", err.msg);
     }
     if (st != RS_OK) {

@@ -14,9 +14,9 @@
 #include "worker.h"
 
 typedef struct lecture {
-    tour *tour;            /* --tour, or NULL */
-    const load_data *load; /* --load, or NULL */
-    session *backup;       /* --load: the session before a key, restored when it recomputes */
+    tour *tour;      /* --tour, or NULL */
+    load_data *load; /* --load, or NULL (its p follows keys that change no cell) */
+    session *backup; /* --load: the session before a key, restored when it recomputes */
 } lecture;
 
 /* --tour or --load (c->tour or c->n_loads): run the mode; returns the exit status (0, 1
@@ -26,8 +26,10 @@ int lecture_main(cli *c);
 /* The status and view the screen shows: the worker's, or the loaded sweep's. */
 void lecture_input(lecture *l, worker *w, worker_status *ws, view_input *in);
 
-/* One key: the tour's keys first; with --load, keys that would recompute are undone with
- * a message. Returns SESSION_* bits. */
+/* One key: the tour's keys first; with --load, keys that would recompute a cell are
+ * undone with a message, and those that change only keys that change no cell (a phase
+ * map's metric or threshold contour, view, threads) pass to the loaded view. Returns
+ * SESSION_* bits. */
 unsigned lecture_key(lecture *l, session *s, int key);
 
 /* Auto-advance of a tour (SESSION_* bits). */

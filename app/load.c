@@ -2,6 +2,7 @@
 #include "load.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,30 +10,8 @@
 #include "batch_format.h"
 #include "batch_learning.h"
 #include "cli.h"
-#include "load_parse.h"
-#include "model.h"
+#include "load_internal.h"
 
-/* The head of the shard being read and what merging needs across shards. */
-typedef struct {
-    load_data *d;
-    const char *path;
-    size_t line;
-    /* the current shard */
-    int in_head, have_columns, json;
-    char version[128], preset[PRESET_NAME];
-    size_t shard_i, shard_n;
-    load_field pairs[LOAD_MAX_FIELDS];
-    size_t n_pairs;
-    rs_params bp;
-    const model_ops *ops;
-    /* across shards */
-    unsigned *seen;          /* per cell: methods read */
-    const char **shard_path; /* per shard: the file holding it, or NULL */
-    char value_text[PARAM_MAX_LIST][48];
-    const char *first_path;
-} loader;
-
-/* "FILE:LINE: ..." into err. */
 /* An A/B pair's file (--b, issue 17) holds two sweeps, not the shards of one. */
 #define AB_REFUSED                                                                                 \
     "an A/B pair's file (--b): two sweeps, not shards of one; allowed files of --batch without "   \
@@ -41,6 +20,29 @@ typedef struct {
 static rs_status at_line(const loader *L, rs_error *err, const char *what)
 {
     return rs_error_set(err, RS_EINVAL, "%s:%zu: %s", L->path, L->line, what);
+}
+
+rs_status load_at_line(const loader *L, rs_error *err, const char *fmt, ...)
+{
+    char what[RS_ERROR_LEN];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    return at_line(L, err, what);
+}
+
+rs_status load_value_texts(const double *values, size_t n, int integer_key,
+                           char text[][LOAD_VALUE_TEXT], rs_error *err)
+{
+    for (size_t v = 0; v < n; v++) {
+        FILE *f = fmemopen(text[v], LOAD_VALUE_TEXT, "w");
+        if (!f)
+            return rs_error_set(err, RS_ENOMEM, "--load: no memory");
+        batch_format_key_value(f, values[v], integer_key, 0);
+        fclose(f);
+    }
+    return RS_OK;
 }
 
 /* The parameters of the head's pairs: the generator's defaults, then every pair. */
@@ -67,11 +69,6 @@ static rs_status head_params(loader *L, rs_error *err)
                             "%s: learning-curve rows (view=learning) cannot be loaded; "
                             "shard a sweep of another view",
                             L->path);
-    if (L->bp.sweep2 >= 0) /* issue 17: rows with two key columns */
-        return rs_error_set(err, RS_EINVAL,
-                            "%s: a phase map (sweep2=%s) cannot be loaded; --load reads 1-D "
-                            "sweeps (sweep2=none)",
-                            L->path, param_table[L->bp.sweep2].key);
     L->ops = model_get(L->bp.generator);
     return RS_OK;
 }
@@ -86,23 +83,19 @@ static rs_status first_shard(loader *L, rs_error *err)
     d->shard_count = L->shard_n;
     d->n_values = param_sweep_values(&d->p, d->values);
     d->runs = d->p.runs;
-    const size_t total = d->n_values * d->runs;
+    rs_status st = load_phase_axes(L, err);
+    if (st != RS_OK)
+        return st;
+    const size_t total = d->n_values * d->n_values2 * d->runs;
     d->cells = malloc(total * sizeof *d->cells);
     L->seen = calloc(total, sizeof *L->seen);
     L->shard_path = calloc(L->shard_n, sizeof *L->shard_path);
     if (!d->cells || !L->seen || !L->shard_path)
         return rs_error_set(err, RS_ENOMEM, "--load: no memory for %zu cells", total);
     sweep_cells_init(d->cells, total);
-    const int integer_key = d->p.sweep >= 0 && param_table[d->p.sweep].type == PT_SIZE;
-    for (size_t v = 0; v < d->n_values; v++) {
-        FILE *f = fmemopen(L->value_text[v], sizeof L->value_text[v], "w");
-        if (!f)
-            return rs_error_set(err, RS_ENOMEM, "--load: no memory");
-        batch_format_key_value(f, d->values[v], integer_key, 0);
-        fclose(f);
-    }
     L->first_path = L->path;
-    return RS_OK;
+    const int integer_key = d->p.sweep >= 0 && param_table[d->p.sweep].type == PT_SIZE;
+    return load_value_texts(d->values, d->n_values, integer_key, L->value_text, err);
 }
 
 /* A later shard must be of the same sweep: version, shard count, every key that changes
@@ -117,6 +110,9 @@ static rs_status same_sweep(const loader *L, rs_error *err)
         return rs_error_set(err, RS_EINVAL,
                             "%s: shard %zu/%zu, but %s is of %zu shards (mixed sweeps)", L->path,
                             L->shard_i + 1, L->shard_n, L->first_path, d->shard_count);
+    const rs_status st = load_phase_mixed(L, err);
+    if (st != RS_OK)
+        return st;
     for (size_t i = 0; i < param_count; i++) {
         if (param_table[i].flags & PARAM_NO_CELLS)
             continue;
@@ -152,15 +148,24 @@ static rs_status end_head(loader *L, rs_error *err)
     return RS_OK;
 }
 
+/* The key columns of a row: 0 (nothing swept), 1 (a sweep) or 2 (a phase map). */
+static size_t key_columns(const loader *L)
+{
+    return L->d->p.sweep2 >= 0 ? 2 : L->d->p.sweep >= 0 ? 1 : 0;
+}
+
 /* The column names batch.c writes for the sweep (CSV names the method column
- * "estimator" whatever the generator; JSON uses ops->method_key). */
+ * "estimator" whatever the generator; JSON and phase maps, batch_phase.c, use
+ * ops->method_key). */
 static size_t expected_columns(const loader *L, const char **cols)
 {
     size_t n = 0;
     if (L->d->p.sweep >= 0)
         cols[n++] = param_table[L->d->p.sweep].key;
+    if (L->d->p.sweep2 >= 0)
+        cols[n++] = param_table[L->d->p.sweep2].key;
     cols[n++] = "run";
-    cols[n++] = L->json ? L->ops->method_key : "estimator";
+    cols[n++] = L->json || L->d->p.sweep2 >= 0 ? L->ops->method_key : "estimator";
     for (size_t id = 0; id < L->ops->n_metrics; id++)
         cols[n++] = L->ops->metric_names[id];
     cols[n++] = "flags";
@@ -193,13 +198,17 @@ static rs_status parse_flags(const loader *L, char *text, unsigned *flags, rs_er
 static rs_status row_cell(const loader *L, char **f, size_t *j, rs_error *err)
 {
     const load_data *d = L->d;
-    size_t v = 0, k = 0;
-    if (d->p.sweep >= 0) {
+    size_t v = 0;
+    const size_t k = key_columns(L);
+    if (k == 2) {
+        const rs_status st = load_phase_pair(L, f, &v, err);
+        if (st != RS_OK)
+            return st;
+    } else if (k == 1) {
         while (v < d->n_values && strcmp(L->value_text[v], f[0]) != 0)
             v++;
         if (v == d->n_values)
             return at_line(L, err, "a swept value that is not among the sweep's values");
-        k = 1;
     }
     char *end;
     const unsigned long run = strtoul(f[k], &end, 10);
@@ -222,7 +231,7 @@ static rs_status row(loader *L, char **f, size_t n, rs_error *err)
     rs_status st = row_cell(L, f, &j, err);
     if (st != RS_OK)
         return st;
-    const size_t k = L->d->p.sweep >= 0 ? 2 : 1;
+    const size_t k = key_columns(L) + 1;
     const int m = method_index(f[k]);
     const unsigned methods = param_methods(&L->d->p);
     if (m < 0 || !(methods & (1u << m)))
@@ -409,14 +418,14 @@ static rs_status check_complete(const loader *L, rs_error *err)
                                 "--load: shard %zu/%zu is missing (%zu of %zu shards given, "
                                 "first %s)",
                                 s + 1, d->shard_count, d->n_shards, d->shard_count, L->first_path);
-    for (size_t j = 0; j < d->n_values * d->runs; j++)
+    for (size_t j = 0; j < d->n_values * d->n_values2 * d->runs; j++)
         if (!atomic_load(&d->cells[j].done)) {
             const size_t s = j % d->shard_count;
-            return rs_error_set(
-                err, RS_EINVAL, "%s: shard %zu/%zu lacks the rows of %s%s%s run %zu (truncated?)",
-                L->shard_path[s], s + 1, d->shard_count,
-                d->p.sweep >= 0 ? param_table[d->p.sweep].key : "", d->p.sweep >= 0 ? "=" : "",
-                d->p.sweep >= 0 ? L->value_text[j / d->runs] : "", j % d->runs);
+            char where[160];
+            load_phase_where(L, j, where, sizeof where);
+            return rs_error_set(err, RS_EINVAL,
+                                "%s: shard %zu/%zu lacks the rows of %s (truncated?)",
+                                L->shard_path[s], s + 1, d->shard_count, where);
         }
     return RS_OK;
 }

@@ -5,7 +5,11 @@
  * Each shard's head (batch_meta.h) names the version, the shard I/N, the preset and every
  * parameter. The shards must be one sweep: the same version, shard count and parameters
  * but those that change no cell (threads, view); no shard twice, no row twice, no shard
- * or row missing. Anything else is refused with one line "FILE[:LINE]: problem". */
+ * or row missing. Anything else is refused with one line "FILE[:LINE]: problem".
+ *
+ * A phase map (sweep2 set, issue 17; batch_phase.h) loads the same way: its rows carry
+ * both key values, each checked against the map's grid, and fill the cells of its
+ * (sweep, sweep2) pairs as the worker lays them out (sweep2.h). */
 #ifndef LOAD_H
 #define LOAD_H
 
@@ -20,10 +24,14 @@
 typedef struct load_data {
     rs_params p; /* the sweep's parameters (those of the first shard read) */
     char version[128];
-    char preset[PRESET_NAME]; /* the head's preset name, "" when none */
-    double values[PARAM_MAX_LIST];
-    size_t n_values, runs, shard_count, n_files, n_shards;
-    sweep_cell *cells; /* n_values * runs, every one done after load_files succeeds */
+    char preset[PRESET_NAME];       /* the head's preset name, "" when none */
+    double values[PARAM_MAX_LIST];  /* sweep's values (a phase map's columns, x) */
+    double values2[PARAM_MAX_LIST]; /* a phase map's sweep2 values (its rows, y) */
+    size_t n_values, n_values2;     /* n_values2 = 1 for a 1-D sweep */
+    size_t runs, shard_count, n_files, n_shards;
+    /* n_values * n_values2 * runs, index (i2 * n_values + i1) * runs + run (sweep2.h),
+     * every one done after load_files succeeds */
+    sweep_cell *cells;
 } load_data;
 
 /* Read and merge paths[0..n-1] into a fresh *out (load_free releases it). RS_EINVAL with
@@ -34,7 +42,8 @@ rs_status load_files(const char *const *paths, size_t n, load_data *out, rs_erro
 
 void load_free(load_data *d);
 
-/* The merged sweep as the views read it (no detail: the detail views say so). Borrows d. */
+/* The merged sweep as the views read it (no detail: the detail views say so; a phase
+ * map's sweep2 values follow from d->p, as view.h says). Borrows d. */
 void load_view(const load_data *d, view_input *in);
 
 #endif

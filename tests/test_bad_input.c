@@ -72,6 +72,12 @@ static bad_row rows[] = {
             "--set sweep_values=1000,2000 --b kappa=10 > ab.json",
      .args = "--load ab.json --batch",
      .needle = "ab.json:1: an A/B pair's file (--b)"},
+    /* a phase map's A/B file (two maps) as well */
+    {.pre = "\"$RELUSCOPE\" --batch --set runs=1 --set n=2000 --set sweep=r --set "
+            "sweep_values=2,3 --set sweep2=lambda --set sweep2_values=0.05,0.5 --b kappa=10 "
+            "> abmap.csv",
+     .args = "--load abmap.csv --batch",
+     .needle = "abmap.csv:39: an A/B pair's file (--b): two sweeps, not shards of one"},
     /* values: not numbers, not finite, not decimal, empty, huge, unicode */
     {.args = B "--set n=abc", .needle = "n=abc: allowed an integer from 1 to 1000000000"},
     {.args = B "--set n=nan", .needle = "n=nan: allowed"},

@@ -7,20 +7,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "support_run.h"
+
 enum { OUT_MAX = 1 << 20 };
 
-/* Run the binary with args; stdout (not stderr) into a malloc'd buffer; exit status. */
+/* Run the binary with args (support_run); stdout into a malloc'd buffer; exit status. */
 static int run(const char *args, char **out)
 {
-    char cmd[1024];
-    snprintf(cmd, sizeof cmd, "%s %s 2>/dev/null", getenv("RELUSCOPE"), args);
-    FILE *f = popen(cmd, "r");
-    cr_assert_not_null(f);
     *out = calloc(OUT_MAX, 1);
     cr_assert_not_null(*out);
-    const size_t n = fread(*out, 1, OUT_MAX - 1, f);
-    (*out)[n] = '\0';
-    return pclose(f);
+    return support_run(args, *out, OUT_MAX, 0);
 }
 
 /* The table of a batch CSV: past the '#' head lines (the self-describing head, issue 18). */

@@ -324,20 +324,31 @@ Test(batch_phase, ab_screenshot_draws_a_beside_b)
     rmdir(dir);
 }
 
-/* --load merges 1-D sweeps only: a phase map's CSV is refused in one line. */
-Test(batch_phase, load_refuses_a_phase_map)
+/* --load of a phase map (its shards, here two, read back in reverse order) re-writes the
+ * rows of the direct run, less the seconds column: two methods per cell, and sweep2
+ * values from a log range (0.01 .. 10 in 3 steps) whose text must match the grid's. */
+Test(batch_phase, load_rewrites_a_phase_map)
 {
-    char dir[] = "/tmp/rs-phase-XXXXXX", args[1024], path[256];
+    static char all[OUT_LEN], back[OUT_LEN];
+    static row whole[MAX_ROWS], rows[MAX_ROWS];
+    char dir[] = "/tmp/rs-phase-XXXXXX", args[1024], path[2][256];
     cr_assert_not_null(mkdtemp(dir));
-    snprintf(path, sizeof path, "%s/map.csv", dir);
-    snprintf(args, sizeof args, "%s --set sweep2_values=0.5 > %s", BASE, path);
-    static char out[OUT_LEN];
-    cr_assert_eq(support_run(args, out, sizeof out, 0), 0);
-    snprintf(args, sizeof args, "--load %s --batch", path);
-    char needle[512];
-    snprintf(needle, sizeof needle,
-             "%s: a phase map (sweep2=lambda) cannot be loaded; --load reads 1-D sweeps", path);
-    support_expect_error(args, needle);
-    remove(path);
+    const char *grid = "--set sweep2_from=0.01 --set sweep2_to=10 --set sweep2_steps=3";
+    for (int s = 0; s < 2; s++) {
+        snprintf(path[s], sizeof path[s], "%s/map%d.csv", dir, s + 1);
+        snprintf(args, sizeof args, "%s %s --shard %d/2 > %s", BASE, grid, s + 1, path[s]);
+        cr_assert_eq(support_run(args, all, sizeof all, 0), 0);
+    }
+    snprintf(args, sizeof args, "%s %s", BASE, grid);
+    cr_assert_eq(support_run(args, all, sizeof all, 0), 0);
+    snprintf(args, sizeof args, "--load %s %s --batch", path[1], path[0]);
+    cr_assert_eq(support_run(args, back, sizeof back, 1), 0, "%s", back);
+    const size_t n = rows_of(all, whole, MAX_ROWS, 8), m = rows_of(back, rows, MAX_ROWS, 8);
+    cr_assert_eq(n, 1 + 3 * 3 * 2 * 2, "header + 3 r x 3 lambda x 2 runs x 2 estimators: %zu", n);
+    cr_assert_eq(m, n, "--load re-writes %zu of %zu lines", m, n);
+    for (size_t k = 0; k < n; k++)
+        cr_expect_str_eq(rows[k].line, whole[k].line, "line %zu", k);
+    remove(path[0]);
+    remove(path[1]);
     rmdir(dir);
 }

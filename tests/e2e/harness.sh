@@ -1,6 +1,7 @@
 # harness.sh — what the tmux end-to-end scripts share (sourced, not run): a private tmux
 # server named after the script, the failure count, and polling of the pane under test
-# (session e2e). Usage, after set -u: . "$(dirname "$0")/harness.sh" NAME
+# (session e2e; capture takes another session's name).
+# Usage, after set -u: . "$(dirname "$0")/harness.sh" NAME
 # A script that needs more cleaning up on exit defines e2e_cleanup before sourcing.
 command -v tmux >/dev/null || { echo "SKIP: tmux not installed"; exit 77; }
 SOCK="rs-$1-$$"
@@ -13,7 +14,7 @@ $T new-session -d -s keep "sleep 3600"
 FAILS=0
 
 fail() { echo "FAIL: $*"; FAILS=$((FAILS + 1)); }
-capture() { $T capture-pane -p -t e2e 2>/dev/null; }
+capture() { $T capture-pane -p -t "${1:-e2e}" 2>/dev/null; } # [SESSION]
 show() { capture | sed 's/^/    | /' | head -45; }
 # wait_re REGEX [SECONDS]: poll the pane until a line matches the extended regex.
 wait_re() {

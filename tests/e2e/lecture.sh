@@ -7,30 +7,14 @@
 set -u
 BIN=${1:?usage: lecture.sh RELUSCOPE PRESETS_DIR}
 PRESETS=${2:?usage: lecture.sh RELUSCOPE PRESETS_DIR}
-command -v tmux >/dev/null || { echo "SKIP: tmux not installed"; exit 77; }
 command -v jq >/dev/null || { echo "SKIP: jq not installed"; exit 77; }
-SOCK="rs-lecture-$$"
-T="tmux -L $SOCK"
 W=$(mktemp -d)
-trap '$T kill-server 2>/dev/null; rm -rf "$W"' EXIT
-FAILS=0
-fail() { echo "FAIL: $*"; FAILS=$((FAILS + 1)); }
-capture() { $T capture-pane -p -t "${1:-live}" 2>/dev/null; }
-wait_for() { # wait_for TEXT [SECONDS]
-    local i=0
-    while [ $i -lt $((${2:-30} * 10)) ]; do
-        capture | grep -qF -- "$1" && return 0
-        sleep 0.1
-        i=$((i + 1))
-    done
-    return 1
-}
-expect() { wait_for "$1" || { fail "$2: '$1' not on screen"; capture | sed 's/^/    | /' | tail -5; }; }
-keys() { $T send-keys -t live "$@"; }
+e2e_cleanup() { rm -rf "$W"; }
+. "$(dirname "$0")/harness.sh" lecture
 
 TOUR="$PRESETS/tours/intro.ini"
 N=$(($(grep -c '^\[' "$TOUR") - 1))
-$T new-session -d -s live -x 120 -y 40 \
+$T new-session -d -s e2e -x 120 -y 40 \
     "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $BIN --tour $TOUR --set runs=1 --set threads=2 --record $W/x.cast; echo \"EXITED \$?\"; sleep 30"
 expect "step 1/$N" "the tour opens on step 1"
 expect "tour: " "the title names the tour"
