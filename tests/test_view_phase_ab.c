@@ -206,3 +206,23 @@ Test(view_phase_ab, goldens)
     golden(&f.b, &o, 120, 30, c256, "view_phase_ab_120x30");
     golden(&f.b, &o, 80, 24, mono, "view_phase_ab_80x24_mono");
 }
+
+/* Cells NaN in every run are counted for each side on the last line, as the single map
+ * does: a ? on screen never goes unexplained (the fixture's sqrt_kl is NaN in every run
+ * of one cell of sgd). */
+Test(view_phase_ab, nan_cells_are_counted_per_side)
+{
+    static ab_fixture f;
+    ab(&f);
+    rs_error e;
+    cr_assert_eq(param_parse(&f.a.p, param_find("metric"), "sqrt_kl", &e), RS_OK);
+    cr_assert_eq(param_parse(&f.b.p, param_find("metric"), "sqrt_kl", &e), RS_OK);
+    view_opts o;
+    view_opts_init(&o);
+    grid *g = draw(&f.b, VIEW_PHASE, &o, 160, 40, mono);
+    char *t = golden_render(g);
+    cr_expect(strstr(t, "mean sqrt_kl (sgd)"), "%s", t);
+    cr_expect(strstr(t, "NaN in every run (?): A 1, B 1"), "%s", t);
+    free(t);
+    grid_free(g);
+}

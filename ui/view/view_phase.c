@@ -216,6 +216,14 @@ void phase_put_line(const char *text, int y, grid_rect r, grid *g)
                   grid_style_make(PALETTE_LABEL, GRID_COLOR_DEFAULT, 0), true);
 }
 
+size_t phase_map_nan_cells(const phase_map *m)
+{
+    size_t nan_cells = 0;
+    for (size_t k = 0; k < m->n1 * m->n2; k++)
+        nan_cells += !isfinite(m->raw[k]);
+    return nan_cells - m->pending; /* a pending cell is NaN too, and said apart */
+}
+
 /* The map's last line: what the contour does first (it is what the user just typed), then
  * how many of the cells have finished and how many are NaN in every run. */
 static void state_line(const phase_map *m, grid_rect r, grid *g)
@@ -224,10 +232,7 @@ static void state_line(const phase_map *m, grid_rect r, grid *g)
     const size_t cells = m->n1 * m->n2;
     const char *name = in->ops->metric_names[m->id];
     char line[PH_TEXT * 2];
-    size_t nan_cells = 0;
-    for (size_t k = 0; k < cells; k++)
-        nan_cells += !isfinite(m->raw[k]);
-    nan_cells -= m->pending;
+    const size_t nan_cells = phase_map_nan_cells(m);
     int w = 0;
     if (in->p->contour != 0.0 && !m->contour_on)
         w = snprintf(line, sizeof line, "contour of %s hidden (m) · ",
@@ -237,9 +242,9 @@ static void state_line(const phase_map *m, grid_rect r, grid *g)
                      in->p->contour);
     w += snprintf(line + w, sizeof line - (size_t)w, "%zu of %zu cells with a finished run",
                   cells - m->pending, cells);
-    if (nan_cells)
-        w += snprintf(line + w, sizeof line - (size_t)w, " · %zu cells NaN in every run (grey)",
-                      nan_cells);
+    if (nan_cells) /* drawn as ? (on grey in colour) */
+        w += snprintf(line + w, sizeof line - (size_t)w, " · %zu %s NaN in every run (?)",
+                      nan_cells, nan_cells == 1 ? "cell" : "cells");
     snprintf(line + w, sizeof line - (size_t)w, " · m metric/method · t threshold");
     phase_put_line(line, r.y + r.h - 1, r, g);
 }

@@ -147,9 +147,15 @@ static void state_line(const phase_map *a, const phase_map *b, grid_rect r, grid
                      none_a && none_b ? "A or B"
                      : none_a         ? "A"
                                       : "B");
-    snprintf(line + w, sizeof line - (size_t)w,
-             "finished cells: A %zu of %zu, B %zu of %zu · m metric/method · t threshold",
-             a->n1 * a->n2 - a->pending, a->n1 * a->n2, b->n1 * b->n2 - b->pending, b->n1 * b->n2);
+    w += snprintf(line + w, sizeof line - (size_t)w, "finished cells: A %zu of %zu, B %zu of %zu",
+                  a->n1 * a->n2 - a->pending, a->n1 * a->n2, b->n1 * b->n2 - b->pending,
+                  b->n1 * b->n2);
+    const size_t nan_a = phase_map_nan_cells(a), nan_b = phase_map_nan_cells(b);
+    if ((nan_a || nan_b) && w > 0 && (size_t)w < sizeof line) /* drawn as ? (grey in colour) */
+        w += snprintf(line + w, sizeof line - (size_t)w, " · NaN in every run (?): A %zu, B %zu",
+                      nan_a, nan_b);
+    if (w > 0 && (size_t)w < sizeof line)
+        snprintf(line + w, sizeof line - (size_t)w, " · m metric/method · t threshold");
     phase_put_line(line, r.y + r.h - 1, r, g);
 }
 

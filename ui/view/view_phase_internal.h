@@ -61,6 +61,9 @@ void phase_axes_line(const view_input *in, char *buf, size_t len);
 void phase_put_line(const char *text, int y, grid_rect r, grid *g);
 
 /* One map of in (no A/B) for metric id and method into r, with the lines under it. */
+/* Cells whose every finished run is NaN (pending cells not counted). */
+size_t phase_map_nan_cells(const phase_map *m);
+
 rs_status phase_single_draw(const view_input *in, const view_opts *o, size_t id, int method,
                             grid_rect r, grid *g);
 
