@@ -5,17 +5,8 @@
 # each and exit status 2. Usage: cluster.sh PATH_TO_RELUSCOPE
 set -u
 BIN=${1:?usage: cluster.sh RELUSCOPE}
-W=$(mktemp -d)
-trap 'rm -rf "$W"' EXIT
-FAILS=0
-fail() { echo "FAIL: $*"; FAILS=$((FAILS + 1)); }
+. "$(dirname "$0")/cluster_common.sh"
 ARGS="--preset default --set n=3000 --set sweep=n --set sweep_values=1000,2000,3000 --set runs=3 --set compare=mle,median --set threads=1"
-# drop the `seconds` column (its index from the column header) of a CSV, heads kept
-noseconds() {
-    awk -F, 'BEGIN { OFS = "," } /^#/ { print; next }
-        !col { for (i = 1; i <= NF; i++) if ($i == "seconds") col = i }
-        { out = ""; for (i = 1; i <= NF; i++) if (i != col) out = out (out == "" && i == 1 ? "" : ",") $i; print out }' "$1"
-}
 
 # shellcheck disable=SC2086
 "$BIN" --batch $ARGS > "$W/all.csv" || fail "unsharded batch"

@@ -7,17 +7,8 @@
 # "FILE[:LINE]: problem" and exit status 2. Usage: cluster_phase.sh PATH_TO_RELUSCOPE
 set -u
 BIN=${1:?usage: cluster_phase.sh RELUSCOPE}
-W=$(mktemp -d)
-trap 'rm -rf "$W"' EXIT
-FAILS=0
-fail() { echo "FAIL: $*"; FAILS=$((FAILS + 1)); }
+. "$(dirname "$0")/cluster_common.sh"
 ARGS="--set n=500 --set sweep=n --set sweep_values=300,500,800 --set sweep2=d --set sweep2_values=2,3,4 --set runs=2 --set threads=1"
-# drop the `seconds` column (its index from the column header) of a CSV, heads kept
-noseconds() {
-    awk -F, 'BEGIN { OFS = "," } /^#/ { print; next }
-        !col { for (i = 1; i <= NF; i++) if ($i == "seconds") col = i }
-        { out = ""; for (i = 1; i <= NF; i++) if (i != col) out = out (out == "" && i == 1 ? "" : ",") $i; print out }' "$1"
-}
 
 # shellcheck disable=SC2086
 {
