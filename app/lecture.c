@@ -36,18 +36,7 @@ void lecture_input(lecture *l, worker *w, worker_status *ws, view_input *in)
 /* Whether a and b differ only in keys that change no cell (PARAM_NO_CELLS). */
 static bool same_cells(const rs_params *a, const rs_params *b)
 {
-    if (a->generator != b->generator)
-        return false;
-    for (size_t i = 0; i < param_count; i++) {
-        if (param_table[i].flags & PARAM_NO_CELLS)
-            continue;
-        char x[PARAM_MAX_LIST * 24], y[PARAM_MAX_LIST * 24];
-        param_format(a, (int)i, x, sizeof x);
-        param_format(b, (int)i, y, sizeof y);
-        if (strcmp(x, y) != 0)
-            return false;
-    }
-    return true;
+    return a->generator == b->generator && param_first_cell_difference(a, b, -1) < 0;
 }
 
 unsigned lecture_key(lecture *l, session *s, int key)

@@ -113,16 +113,13 @@ static rs_status same_sweep(const loader *L, rs_error *err)
     const rs_status st = load_phase_mixed(L, err);
     if (st != RS_OK)
         return st;
-    for (size_t i = 0; i < param_count; i++) {
-        if (param_table[i].flags & PARAM_NO_CELLS)
-            continue;
+    const int i = param_first_cell_difference(&L->bp, &d->p, -1);
+    if (i >= 0) {
         char a[PARAM_MAX_LIST * 24], b[PARAM_MAX_LIST * 24];
-        param_format(&L->bp, (int)i, a, sizeof a);
-        param_format(&d->p, (int)i, b, sizeof b);
-        if (strcmp(a, b) != 0)
-            return rs_error_set(err, RS_EINVAL, "%s: %s=%s, but %s has %s=%s (mixed sweeps)",
-                                L->path, param_table[i].key, a, L->first_path, param_table[i].key,
-                                b);
+        param_format(&L->bp, i, a, sizeof a);
+        param_format(&d->p, i, b, sizeof b);
+        return rs_error_set(err, RS_EINVAL, "%s: %s=%s, but %s has %s=%s (mixed sweeps)", L->path,
+                            param_table[i].key, a, L->first_path, param_table[i].key, b);
     }
     return RS_OK;
 }

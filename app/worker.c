@@ -258,18 +258,8 @@ static size_t detail_index(const rs_params *p, int key, const double *values, si
  * base value is overridden in every job) and those that change no cell (PARAM_NO_CELLS). */
 static bool same_cells(const rs_params *a, const rs_params *b)
 {
-    if (a->sweep != b->sweep || a->generator != b->generator)
-        return false;
-    for (size_t i = 0; i < param_count; i++) {
-        if ((int)i == a->sweep || (param_table[i].flags & PARAM_NO_CELLS))
-            continue;
-        char x[PARAM_MAX_LIST * 24], y[PARAM_MAX_LIST * 24];
-        param_format(a, (int)i, x, sizeof x);
-        param_format(b, (int)i, y, sizeof y);
-        if (strcmp(x, y) != 0)
-            return false;
-    }
-    return true;
+    return a->sweep == b->sweep && a->generator == b->generator &&
+           param_first_cell_difference(a, b, a->sweep) < 0;
 }
 
 /* Carry the finished cells of old over to c when they are the same jobs (e.g. n moved

@@ -419,3 +419,17 @@ size_t param_sweep2_values(const rs_params *p, double *out)
     return axis_values(p->sweep2, p->sweep2_values, p->n_sweep2_values, p->sweep2_from,
                        p->sweep2_to, p->sweep2_steps, p->sweep2_scale, out);
 }
+
+int param_first_cell_difference(const rs_params *a, const rs_params *b, int skip)
+{
+    for (size_t i = 0; i < param_count; i++) {
+        if ((int)i == skip || (param_table[i].flags & PARAM_NO_CELLS))
+            continue;
+        char x[PARAM_MAX_LIST * 24], y[PARAM_MAX_LIST * 24];
+        param_format(a, (int)i, x, sizeof x);
+        param_format(b, (int)i, y, sizeof y);
+        if (strcmp(x, y) != 0)
+            return (int)i;
+    }
+    return -1;
+}

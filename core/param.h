@@ -204,6 +204,11 @@ int param_get_enum(const rs_params *p, int i);
 /* Format key i of p as text into buf (the inverse of param_parse). */
 void param_format(const rs_params *p, int i, char *buf, size_t len);
 
+/* The first key (table index) in which a and b differ as formatted, among the keys that
+ * change a cell (not PARAM_NO_CELLS), skipping the key at index skip (-1: none); -1 when
+ * there is none. The worker, --load and its TUI ask whether two settings give one sweep. */
+int param_first_cell_difference(const rs_params *a, const rs_params *b, int skip);
+
 /* Text describing what key i allows ("integer 1..1000000", "one of sgd|mle|median"). */
 void param_allowed(int i, char *buf, size_t len);
 

@@ -130,3 +130,22 @@ Test(param, sweep_values_log_spaced_and_rounded)
     cr_assert_eq(v[1], 1e5);
     cr_assert_eq(v[2], 1e6);
 }
+
+/* Two settings give one sweep unless a key that changes a cell differs: threads and view
+ * do not count, n does, and a skipped key (the swept one) is passed over. */
+Test(param, first_cell_difference)
+{
+    rs_params a, b;
+    rs_error e;
+    param_defaults(&a, GEN_RELU);
+    param_defaults(&b, GEN_RELU);
+    cr_assert_eq(param_first_cell_difference(&a, &b, -1), -1);
+    cr_assert_eq(param_parse(&b, param_find("threads"), "2", &e), RS_OK);
+    cr_assert_eq(param_parse(&b, param_find("view"), "angles", &e), RS_OK);
+    cr_assert_eq(param_first_cell_difference(&a, &b, -1), -1, "threads and view change no cell");
+    cr_assert_eq(param_parse(&b, param_find("n"), "777", &e), RS_OK);
+    cr_assert_eq(param_first_cell_difference(&a, &b, -1), param_find("n"));
+    cr_assert_eq(param_first_cell_difference(&a, &b, param_find("n")), -1);
+    cr_assert_eq(param_parse(&b, param_find("kappa"), "3", &e), RS_OK);
+    cr_assert_eq(param_first_cell_difference(&a, &b, param_find("n")), param_find("kappa"));
+}
