@@ -18,20 +18,28 @@ static void set(rs_params *p, const char *key, const char *value)
     cr_assert_eq(param_parse(p, param_find(key), value, &e), RS_OK, "%s", e.msg);
 }
 
-Test(worker_phase, moving_a_range_keeps_the_finished_pairs)
+/* A small relu phase map: r x lambda (the sweep_values given) x 2 runs of sgd at n = 2000. */
+static rs_params small_map(const char *r_values)
 {
-    gsl_set_error_handler_off();
     rs_params p;
     param_defaults(&p, GEN_RELU);
     set(&p, "n", "2000");
     set(&p, "runs", "2");
     set(&p, "estimator", "sgd");
     set(&p, "sweep", "r");
-    set(&p, "sweep_values", "2,3");
+    set(&p, "sweep_values", r_values);
     set(&p, "sweep2", "lambda");
     set(&p, "sweep2_values", "0.05,0.5");
     rs_error e;
     cr_assert_eq(param_check(&p, &e), RS_OK, "%s", e.msg);
+    return p;
+}
+
+Test(worker_phase, moving_a_range_keeps_the_finished_pairs)
+{
+    gsl_set_error_handler_off();
+    rs_params p = small_map("2,3");
+    rs_error e;
     worker *w = worker_alloc();
     cr_assert_not_null(w);
     cr_assert_eq(worker_submit(w, &p, 2, &e), RS_OK);
@@ -74,17 +82,8 @@ Test(worker_phase, moving_a_range_keeps_the_finished_pairs)
 Test(worker_phase, a_frozen_map_finishes_beside_b)
 {
     gsl_set_error_handler_off();
-    rs_params p;
-    param_defaults(&p, GEN_RELU);
-    set(&p, "n", "2000");
-    set(&p, "runs", "2");
-    set(&p, "estimator", "sgd");
-    set(&p, "sweep", "r");
-    set(&p, "sweep_values", "2,3,5");
-    set(&p, "sweep2", "lambda");
-    set(&p, "sweep2_values", "0.05,0.5");
+    rs_params p = small_map("2,3,5");
     rs_error e;
-    cr_assert_eq(param_check(&p, &e), RS_OK, "%s", e.msg);
     rs_params q = p;
     set(&q, "estimator", "censored");
     worker *alone = worker_alloc(), *w = worker_alloc();
