@@ -100,6 +100,16 @@ static inline grid *draw(const phase_fixture *f, int view, const view_opts *o, i
     return g;
 }
 
+/* The phase view of f at w x h against golden `name`. */
+static inline void golden(const phase_fixture *f, const view_opts *o, int w, int h, grid_caps caps,
+                          const char *name)
+{
+    grid *g = draw(f, VIEW_PHASE, o, w, h, caps);
+    char msg[256];
+    cr_expect(golden_check(g, name, msg, sizeof msg), "%s", msg);
+    grid_free(g);
+}
+
 static inline int has(const grid *g, const char *text)
 {
     char *t = golden_render(g);

@@ -183,15 +183,6 @@ Test(view_phase_ab, stays_inside_its_rect)
     grid_free(g);
 }
 
-static void golden(const phase_fixture *f, const view_opts *o, int w, int h, grid_caps caps,
-                   const char *name)
-{
-    grid *g = draw(f, VIEW_PHASE, o, w, h, caps);
-    char msg[256];
-    cr_expect(golden_check(g, name, msg, sizeof msg), "%s", msg);
-    grid_free(g);
-}
-
 Test(view_phase_ab, goldens)
 {
     static ab_fixture f;
