@@ -32,18 +32,6 @@ cmp -s <(head -n -1 "$W/live.txt") <(head -n -1 "$W/loaded.txt") ||
 tail -n 1 "$W/loaded.txt" | grep -q "loaded relu · sweep n: 3 values × 3 runs · 4 shards from 4 files" ||
     fail "status bar of the loaded screen: $(tail -n 1 "$W/loaded.txt")"
 
-# refused: one line naming the file and the problem, status 2, nothing on stdout
-refuse() { # refuse NEEDLE ARGS...
-    local needle=$1
-    shift
-    local out rc
-    out=$("$BIN" "$@" 2>&1 >"$W/stdout")
-    rc=$?
-    [ $rc -eq 2 ] || fail "$*: exit $rc, not 2 ($out)"
-    [ "$(printf '%s\n' "$out" | wc -l)" -eq 1 ] || fail "$*: not one line: $out"
-    printf '%s' "$out" | grep -qF -- "$needle" || fail "$*: '$out' lacks '$needle'"
-    [ ! -s "$W/stdout" ] || fail "$*: wrote to stdout"
-}
 "$BIN" --batch $ARGS --set seed=7 --shard 2/4 > "$W/other2.csv"
 refuse "other2.csv: seed=7, but" --load "$W/shard1.csv" "$W/other2.csv" "$W/shard3.csv" "$W/shard4.csv" --batch
 "$BIN" --batch $ARGS --shard 2/3 > "$W/three2.csv"

@@ -44,18 +44,6 @@ grep -qF "mean err_b (censored) over n × d" "$W/m.txt" || fail "--set metric=er
 "$BIN" --load "$W"/s*.csv --set view=curves --screenshot "$W/c.txt" --size 120x40 || fail "--set view"
 grep -qF "relu · curves" "$W/c.txt" || fail "--set view=curves with --load not shown"
 
-# refused: one line naming the file (and line) and the problem, status 2, nothing on stdout
-refuse() { # refuse NEEDLE ARGS...
-    local needle=$1
-    shift
-    local out rc
-    out=$("$BIN" "$@" 2>&1 >"$W/stdout")
-    rc=$?
-    [ $rc -eq 2 ] || fail "$*: exit $rc, not 2 ($out)"
-    [ "$(printf '%s\n' "$out" | wc -l)" -eq 1 ] || fail "$*: not one line: $out"
-    printf '%s' "$out" | grep -qF -- "$needle" || fail "$*: '$out' lacks '$needle'"
-    [ ! -s "$W/stdout" ] || fail "$*: wrote to stdout"
-}
 # the first row of shard 2 (the line after its column header) gets d=7, off the grid
 line=$(($(grep -vn '^#' "$W/s2.csv" | head -n 1 | cut -d: -f1) + 1))
 awk -F, -v l="$line" 'BEGIN { OFS = "," } NR == l { $2 = 7 } { print }' "$W/s2.csv" > "$W/grid2.csv"

@@ -267,6 +267,17 @@ Test(batch_phase, bad_second_keys_exit_2_with_one_line)
                          "sweep2_values=1,x: allowed a comma list");
 }
 
+/* The text of the file at path into out (NUL-ended), then the file removed. */
+static void take_file(const char *path, char *out, size_t len)
+{
+    FILE *f = fopen(path, "r");
+    cr_assert_not_null(f, "%s", path);
+    const size_t got = fread(out, 1, len - 1, f);
+    out[got] = 0;
+    fclose(f);
+    remove(path);
+}
+
 /* --screenshot of the phase view: the map with both axes named. */
 Test(batch_phase, screenshot_names_both_axes)
 {
@@ -279,12 +290,7 @@ Test(batch_phase, screenshot_names_both_axes)
              "--set sweep2_values=0.05,0.5 --set view=phase --screenshot %s --size 100x30",
              path);
     cr_assert_eq(support_run(args, out, sizeof out, 1), 0, "%s", out);
-    FILE *f = fopen(path, "r");
-    cr_assert_not_null(f);
-    const size_t got = fread(out, 1, sizeof out - 1, f);
-    out[got] = 0;
-    fclose(f);
-    remove(path);
+    take_file(path, out, sizeof out);
     rmdir(dir);
     cr_assert(strstr(out, "6 phase"), "%s", out);
     cr_assert(strstr(out, "x → r, values as listed (columns) · y ↑ lambda, values as listed"), "%s",
@@ -308,12 +314,7 @@ Test(batch_phase, ab_screenshot_draws_a_beside_b)
                  "--screenshot %s --size %s",
                  path, sizes[s]);
         cr_assert_eq(support_run(args, out, sizeof out, 1), 0, "%s", out);
-        FILE *f = fopen(path, "r");
-        cr_assert_not_null(f);
-        const size_t got = fread(out, 1, sizeof out - 1, f);
-        out[got] = 0;
-        fclose(f);
-        remove(path);
+        take_file(path, out, sizeof out);
         if (s == 0) {
             cr_expect(strstr(out, "A: kappa = 1") && strstr(out, "B: kappa = 25"), "%s", out);
             cr_expect(strstr(out, "finished cells: A 4 of 4, B 4 of 4"), "%s", out);
