@@ -299,14 +299,14 @@ Test(batch_phase, screenshot_names_both_axes)
 }
 
 /* --screenshot of an A/B pair's phase view: A's map beside B's when the plot is wide
- * enough (160 columns: a 107-column plot), B alone with a note when it is not. */
+ * enough (120 columns: an 80-column plot), B alone with a note when it is not (100). */
 Test(batch_phase, ab_screenshot_draws_a_beside_b)
 {
     static char out[OUT_LEN];
     char dir[] = "/tmp/rs-phase-XXXXXX", args[1024], path[256];
     cr_assert_not_null(mkdtemp(dir));
     snprintf(path, sizeof path, "%s/ab.txt", dir);
-    const char *sizes[] = {"160x40", "120x40"};
+    const char *sizes[] = {"120x40", "100x30"};
     for (int s = 0; s < 2; s++) {
         snprintf(args, sizeof args,
                  "--set n=2000 --set runs=1 --set sweep=r --set sweep_values=2,3 --set "

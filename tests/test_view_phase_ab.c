@@ -117,12 +117,12 @@ Test(view_phase_ab, narrow_shows_b_and_says_so)
     ab(&f);
     view_opts o;
     view_opts_init(&o);
-    grid *g = draw(&f.b, VIEW_PHASE, &o, 97, 30, mono);
+    grid *g = draw(&f.b, VIEW_PHASE, &o, 77, 30, mono);
     cr_expect(has(g, "A/B: widen the terminal to see A beside B"));
     cr_expect(has(g, "mean err_sigma (sgd) over r × lambda · 3 runs per cell"));
     cr_expect(!has(g, "one log colour scale"));
     grid_free(g);
-    g = draw(&f.b, VIEW_PHASE, &o, 98, 30, mono); /* 2 x 48 + the gap */
+    g = draw(&f.b, VIEW_PHASE, &o, 78, 30, mono); /* 2 x 38 + the gap */
     cr_expect(has(g, "one log colour scale"));
     grid_free(g);
 }

@@ -17,9 +17,10 @@
 #include "view_phase_internal.h"
 
 enum {
-    /* The phase view's smallest rect: the plot area of the smallest terminal (80
-     * columns, less the 30-column knob panel and the box's two borders). */
-    AB_MIN_W = 48,
+    /* Each map's narrowest: a 7 x 7 map still has cells 3 columns wide beside its row
+     * labels and colour bar, and two maps fit the plot area of a 120-column terminal
+     * (80 columns beside the knob panel); narrower, B alone and a note. */
+    AB_MIN_W = 38,
     AB_GAP = 2, /* columns between the two maps */
     AB_TEXT = 1024
 };
@@ -113,9 +114,25 @@ static void cell_pair(const phase_map *m, char *buf, size_t len)
              param_table[p->sweep2].key, m->values2[m->cy]);
 }
 
+/* s without its word " runs" (level 1: "(3 of 3)"), or without the whole "(3 of 3)" when
+ * every run finished (level 2: the state line counts the cells). */
+static void shorten_runs(char *s, size_t runs, int level)
+{
+    char *p = strstr(s, " runs");
+    if (p)
+        memmove(p, p + 5, strlen(p + 5) + 1);
+    char full[48];
+    snprintf(full, sizeof full, " (%zu of %zu)", runs, runs);
+    p = strstr(s, full);
+    if (level >= 2 && p && p[strlen(full)] == 0)
+        *p = 0;
+}
+
 /* The cursor line: the pair (each side's when their values differ), A's and B's mean ±
- * sd with their runs, and the flags of either. */
-static void readout(const phase_map *a, const phase_map *b, char *buf, size_t len)
+ * sd with their runs, and the flags of either. When the means do not fit, the metric's
+ * name (on the line above) and the words about runs go first, so that B's mean is never
+ * the part cut; the flags come last and are cut if they must. */
+static void readout(const phase_map *a, const phase_map *b, int width, char *buf, size_t len)
 {
     char pa[PH_TEXT], pb[PH_TEXT], sa[PH_TEXT], sb[PH_TEXT], fa[160], fb[160];
     cell_pair(a, pa, sizeof pa);
@@ -125,11 +142,19 @@ static void readout(const phase_map *a, const phase_map *b, char *buf, size_t le
     phase_map_flags(a, fa, sizeof fa);
     phase_map_flags(b, fb, sizeof fb);
     const char *name = b->in->ops->metric_names[b->id];
-    int w;
-    if (strcmp(pa, pb) == 0)
-        w = snprintf(buf, len, "cursor %s: %s A %s · B %s", pb, name, sa, sb);
-    else
-        w = snprintf(buf, len, "cursor A %s / B %s: %s A %s · B %s", pa, pb, name, sa, sb);
+    const bool same = strcmp(pa, pb) == 0;
+    int w = 0;
+    for (int level = 0; level < 3; level++) {
+        if (level) {
+            shorten_runs(sa, a->in->runs, level);
+            shorten_runs(sb, b->in->runs, level);
+        }
+        const char *n = level ? "" : name, *sp = level ? "" : " ";
+        w = same ? snprintf(buf, len, "cursor %s: %s%sA %s · B %s", pb, n, sp, sa, sb)
+                 : snprintf(buf, len, "cursor A %s / B %s: %s%sA %s · B %s", pa, pb, n, sp, sa, sb);
+        if (grid_text_width(buf) < width)
+            break;
+    }
     if ((fa[0] || fb[0]) && w > 0 && (size_t)w < len)
         snprintf(buf + w, len - (size_t)w, " · flags A:%s B:%s", fa[0] ? fa : " none",
                  fb[0] ? fb : " none");
@@ -218,7 +243,7 @@ rs_status view_phase_ab_draw(const view_input *in, const view_opts *o, size_t id
     if (foot) {
         phase_axes_line(in, line, sizeof line);
         phase_put_line(line, r.y + r.h - 3, r, g);
-        readout(&ma, &mb, line, sizeof line);
+        readout(&ma, &mb, r.w, line, sizeof line);
         phase_put_line(line, r.y + r.h - 2, r, g);
         state_line(&ma, &mb, r, g);
     }
