@@ -31,21 +31,15 @@ static void print_header(const batch_rows *b)
     if (b->json) {
         fprintf(b->out, "{\"generator\": \"%s\", \"sweep\": \"%s\", ", b->ops->name,
                 b->key ? b->key : "none");
-        if (b->ab) { /* B's changes from A (--b pairs; the parameters below are A's) */
-            fputs("\"ab_b\": [", b->out);
-            for (size_t j = 0; j < b->n_b_pairs; j++) {
-                fputs(j ? ", " : "", b->out);
-                batch_meta_json_text(b->out, b->b_pairs[j]);
-            }
-            fputs("], ", b->out);
-        }
+        if (b->ab) /* B's changes from A (--b pairs; the parameters below are A's) */
+            batch_meta_ab_json(b->out, b->b_pairs, b->n_b_pairs);
         batch_meta_json(b->out, &b->meta, b->p);
         fputs("\"rows\": [\n", b->out);
         return;
     }
     batch_meta_csv(b->out, &b->meta, b->p);
-    for (size_t j = 0; b->ab && j < b->n_b_pairs; j++)
-        fprintf(b->out, "# ab B: %s\n", b->b_pairs[j]);
+    if (b->ab)
+        batch_meta_ab_csv(b->out, b->b_pairs, b->n_b_pairs);
     if (b->ab)
         fputs("ab,", b->out);
     if (b->key)

@@ -83,21 +83,14 @@ static void print_head(const cli *c, const model_ops *ops, const learn_printer *
     if (lp->json) {
         fprintf(out, "{\"generator\": \"%s\", \"view\": \"learning\", \"sweep\": \"%s\", ",
                 ops->name, lp->key ? lp->key : "none");
-        if (c->n_bs) {
-            fputs("\"ab_b\": [", out);
-            for (size_t j = 0; j < c->n_bs; j++) {
-                fputs(j ? ", " : "", out);
-                batch_meta_json_text(out, c->bs[j]);
-            }
-            fputs("], ", out);
-        }
+        if (c->n_bs)
+            batch_meta_ab_json(out, c->bs, c->n_bs);
         batch_meta_json(out, &meta, p);
         fputs("\"rows\": [\n", out);
         return;
     }
     batch_meta_csv(out, &meta, p);
-    for (size_t j = 0; j < c->n_bs; j++)
-        fprintf(out, "# ab B: %s\n", c->bs[j]);
+    batch_meta_ab_csv(out, c->bs, c->n_bs);
     if (c->n_bs)
         fputs("ab,", out);
     if (lp->key)

@@ -58,3 +58,19 @@ void batch_meta_json(FILE *out, const batch_meta *m, const rs_params *p)
     }
     fputs("}, ", out);
 }
+
+void batch_meta_ab_json(FILE *out, const char *const *pairs, size_t n)
+{
+    fputs("\"ab_b\": [", out);
+    for (size_t j = 0; j < n; j++) {
+        fputs(j ? ", " : "", out);
+        batch_meta_json_text(out, pairs[j]);
+    }
+    fputs("], ", out);
+}
+
+void batch_meta_ab_csv(FILE *out, const char *const *pairs, size_t n)
+{
+    for (size_t j = 0; j < n; j++)
+        fprintf(out, "# ab B: %s\n", pairs[j]);
+}

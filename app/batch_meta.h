@@ -36,4 +36,9 @@ void batch_meta_json(FILE *out, const batch_meta *m, const rs_params *p);
 /* s as a JSON string (quoted, escaped). */
 void batch_meta_json_text(FILE *out, const char *s);
 
+/* An A/B pair's --b pairs (B's changes from A, whose parameters the head records): the
+ * JSON member "ab_b": [...] followed by ", ", or one "# ab B: KEY=VALUE" line each. */
+void batch_meta_ab_json(FILE *out, const char *const *pairs, size_t n);
+void batch_meta_ab_csv(FILE *out, const char *const *pairs, size_t n);
+
 #endif

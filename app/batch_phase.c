@@ -37,21 +37,15 @@ static void print_header(const phase_printer *pp, const cli *c)
     if (pp->json) {
         fprintf(out, "{\"generator\": \"%s\", \"sweep\": \"%s\", \"sweep2\": \"%s\", ",
                 pp->ops->name, k1, k2);
-        if (pp->ab) {
-            fputs("\"ab_b\": [", out);
-            for (size_t j = 0; j < c->n_bs; j++) {
-                fputs(j ? ", " : "", out);
-                batch_meta_json_text(out, c->bs[j]);
-            }
-            fputs("], ", out);
-        }
+        if (pp->ab)
+            batch_meta_ab_json(out, c->bs, c->n_bs);
         batch_meta_json(out, &meta, p);
         fputs("\"rows\": [\n", out);
         return;
     }
     batch_meta_csv(out, &meta, p);
-    for (size_t j = 0; pp->ab && j < c->n_bs; j++)
-        fprintf(out, "# ab B: %s\n", c->bs[j]);
+    if (pp->ab)
+        batch_meta_ab_csv(out, c->bs, c->n_bs);
     fprintf(out, "%s%s,%s,run,%s", pp->ab ? "ab," : "", k1, k2, pp->ops->method_key);
     for (size_t id = 0; id < pp->ops->n_metrics; id++)
         fprintf(out, ",%s", pp->ops->metric_names[id]);
